@@ -1,0 +1,27 @@
+"""cleaner: strip web boilerplate from extracted article text with YAML rule packs.
+
+The public API::
+
+    from cleaner import Cleaner, RuleError
+    result = Cleaner().clean(text)      # default packs
+    result.text                          # the clean body (POLICY.md)
+    result.removals                      # [Removal(rule, text, line, ...), ...]
+"""
+
+from .engine import Cleaner
+from .errors import Problem, RuleError
+from .loader import builtin_packs
+from .result import Removal, ReplayError, Result
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Cleaner",
+    "Problem",
+    "Removal",
+    "ReplayError",
+    "Result",
+    "RuleError",
+    "__version__",
+    "builtin_packs",
+]

@@ -1,0 +1,42 @@
+"""Text -> paragraphs, each with the input line it came from.
+
+Input lines are split on ``\\r\\n``, ``\\r`` and ``\\n`` (what editors count), then
+normalized one by one, so a paragraph's line number always points at the
+user's file even when normalization splits or drops lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .normalize import Normalizer
+
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One non-blank normalized line: its position, its input line, its text."""
+
+    index: int
+    line: int
+    text: str
+
+
+def split_paragraphs(text: str, normalizer: Normalizer) -> tuple[Paragraph, ...]:
+    """Normalize ``text`` and split it into paragraphs (one per non-blank line)."""
+    paragraphs: list[Paragraph] = []
+    for lineno, raw in enumerate(_LINE_BREAK.split(text), 1):
+        if not raw or (raw.isspace() and raw.isascii()):
+            continue
+        for piece in normalizer.line(raw):
+            paragraphs.append(Paragraph(len(paragraphs), lineno, piece))
+    return tuple(paragraphs)
+
+
+def render(texts: list[str | None] | tuple[str | None, ...]) -> str:
+    """Join the surviving paragraphs as POLICY.md says: one blank line between, one final newline."""
+    kept = [t for t in texts if t]
+    return "\n\n".join(kept) + "\n" if kept else ""

@@ -1,0 +1,24 @@
+"""Rule kinds, one module each. :data:`KINDS` maps a pack's ``kind:`` to its class."""
+
+from .base import Conditions, Rule, Sample, View, count_words
+from .block import BlockRule
+from .caption import CaptionRule
+from .drop import DropRule
+from .strip import StripRule
+
+KINDS: dict[str, type[Rule]] = {
+    cls.kind: cls for cls in (DropRule, StripRule, BlockRule, CaptionRule)
+}
+
+__all__ = [
+    "KINDS",
+    "BlockRule",
+    "CaptionRule",
+    "Conditions",
+    "DropRule",
+    "Rule",
+    "Sample",
+    "StripRule",
+    "View",
+    "count_words",
+]

@@ -1,0 +1,150 @@
+"""What every rule kind shares: conditions, samples, the view of a document.
+
+A rule is data compiled once, when its pack is loaded. Its one method,
+:meth:`Rule.find`, looks at a :class:`View` of the document and yields
+:class:`~cleaner.result.Removal` records; it never edits text. The engine
+applies each removal as it is yielded, so a rule sees the effect of its own
+earlier removals (a strip rule that removes two spans from one paragraph).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import regex
+
+from ..document import Paragraph
+from ..result import Removal
+
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+
+
+def count_words(text: str) -> int:
+    """Words as a reader counts them: space-separated tokens, plus one per CJK character.
+
+    Chinese and Japanese are written without spaces; without the second term a
+    whole Japanese paragraph would count as one "word" and pass every
+    ``max_words`` gate meant for short furniture.
+    """
+    n = len(text.split())
+    if not text.isascii():
+        n += len(_CJK.findall(text))
+    return n
+
+
+@dataclass(frozen=True, slots=True)
+class Sample:
+    """An inline test case of a rule: ``drop`` must remove something, ``keep`` nothing.
+
+    ``expect``, when given, is the exact output of the rule alone on ``text``.
+    """
+
+    kind: str
+    text: str
+    line: int
+    expect: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Conditions:
+    """Gates any rule can put on the paragraph it looks at (for a block: its start).
+
+    Positions (``within_first``, ``within_last``) count the paragraphs still
+    present when the pass began, so they mean the same thing when the cleaned
+    text is cleaned again.
+    """
+
+    max_words: int | None = None
+    min_words: int | None = None
+    max_chars: int | None = None
+    within_first: int | None = None
+    within_last: int | None = None
+    unless: regex.Pattern | None = None
+
+    def allow(self, text: str, rank: int, total: int) -> bool:
+        if self.max_chars is not None and len(text) > self.max_chars:
+            return False
+        if self.within_first is not None and rank >= self.within_first:
+            return False
+        if self.within_last is not None and rank < total - self.within_last:
+            return False
+        if self.max_words is not None or self.min_words is not None:
+            n = count_words(text)
+            if self.max_words is not None and n > self.max_words:
+                return False
+            if self.min_words is not None and n < self.min_words:
+                return False
+        return not (self.unless is not None and self.unless.search(text))
+
+
+class View:
+    """The document as rules see it during one pass.
+
+    ``texts[i]`` is paragraph ``i``'s current text, or ``None`` once removed.
+    ``rank[i]`` and ``total`` are positions among the paragraphs present when
+    the pass began.
+    """
+
+    __slots__ = ("order", "paragraphs", "rank", "texts", "total")
+
+    def __init__(self, paragraphs: tuple[Paragraph, ...], texts: list[str | None]):
+        self.paragraphs = paragraphs
+        self.texts = texts
+        self.order = tuple(i for i, t in enumerate(texts) if t is not None)
+        self.rank = {i: r for r, i in enumerate(self.order)}
+        self.total = len(self.order)
+
+    def live(self) -> Iterator[int]:
+        """Indices of paragraphs still present, in order (checked lazily)."""
+        for i in self.order:
+            if self.texts[i] is not None:
+                yield i
+
+    def after(self, index: int) -> Iterator[int]:
+        """Indices of paragraphs still present after ``index``."""
+        for i in self.order[self.rank[index] + 1 :]:
+            if self.texts[i] is not None:
+                yield i
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Fields every rule has; a kind adds its own and implements :meth:`find`."""
+
+    id: str
+    why: str
+    source: str
+    line: int
+    when: Conditions
+    samples: tuple[Sample, ...]
+
+    #: The name used as ``kind:`` in a pack.
+    kind: ClassVar[str] = ""
+    #: Rules run by stage (spans, then blocks, then paragraphs), then pack order.
+    stage: ClassVar[int] = 0
+    #: Kind-specific keys: name -> (type, required, default).
+    FIELDS: ClassVar[dict[str, tuple[str, bool, Any]]] = {}
+    #: Defaults for the shared conditions that differ for this kind.
+    CONDITION_DEFAULTS: ClassVar[dict[str, Any]] = {}
+
+    def allows(self, view: View, index: int, text: str) -> bool:
+        return self.when.allow(text, view.rank[index], view.total)
+
+    def find(self, view: View) -> Iterator[Removal]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def removal_of(self, view: View, indices: tuple[int, ...]) -> Removal:
+        """A removal of whole paragraphs (one, or a block)."""
+        text = "\n".join(view.texts[i] or "" for i in indices)
+        return Removal(self.id, text, view.paragraphs[indices[0]].line, indices)
+
+    @property
+    def where(self) -> str:
+        return f"{self.source}:{self.line}"
+
+
+def full_or_search(pattern: regex.Pattern, text: str, standalone: bool):
+    """Match the whole paragraph when ``standalone``, else anywhere in it."""
+    return pattern.fullmatch(text) if standalone else pattern.search(text)

@@ -1,0 +1,125 @@
+"""``block``: remove a run of paragraphs from a start paragraph to a stop.
+
+For furniture that spans several lines under a heading of its own: a ``FAQs``
+block bolted on for search engines, a ``Related`` or ``Most Read`` list of
+teaser headlines, a comment section. Line rules fail here because the
+paragraphs inside the block look like ordinary text (an FAQ answer is a
+sentence); only the heading above them gives them away.
+
+The block starts at a paragraph matching ``start`` and runs up to, not
+including, the first paragraph that meets one of the ``until`` stops:
+
+``heading``
+    an author heading that is not a question: short (at most 12 words), with
+    no closing sentence punctuation, not a list item. The FAQ's questions end
+    in ``?`` and its answers in ``.``; the article's next section heading does
+    neither.
+``body``
+    a paragraph that reads like body prose: at least ``body_words`` words
+    (20 by default) and ends like a sentence. Teaser headlines are short.
+``end``
+    nothing stops the block: it runs to the end of the text.
+
+``until_pattern`` adds a stop of its own (included in the block when
+``include_stop`` is true). Without a stop the block runs to the end of the
+text, or for at most ``max_paragraphs`` paragraphs (the start included).
+
+``max_share`` (0.5 by default) is the safety valve: a block that would take
+more than that share of the document's words is left alone, so a "Comments"
+button at the top of a page can never take the article with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+import regex
+
+from ..result import Removal
+from .base import Rule, View, count_words, full_or_search
+
+STOPS = ("heading", "body", "end")
+HEADING_MAX_WORDS = 12
+_SENTENCE_END = regex.compile(r"[.!?:;,…。！？»”\"')\]]$")
+_LIST_ITEM = regex.compile(r"^(?:[-*•▪·]\s|\d{1,3}[.)]\s)")
+_BODY_END = regex.compile(r"[.!?…。！？][\"'”’»)]*$")
+
+
+def is_heading(text: str) -> bool:
+    """An author heading: short, not a sentence, not a question, not a list item."""
+    return (
+        count_words(text) <= HEADING_MAX_WORDS
+        and not _SENTENCE_END.search(text)
+        and not _LIST_ITEM.match(text)
+    )
+
+
+def is_body(text: str, min_words: int) -> bool:
+    """Body prose: long enough, and ends like a sentence."""
+    return bool(_BODY_END.search(text)) and count_words(text) >= min_words
+
+
+@dataclass(frozen=True)
+class BlockRule(Rule):
+    start: regex.Pattern = None  # type: ignore[assignment]
+    standalone: bool = False
+    until: tuple[str, ...] = ("heading",)
+    until_pattern: regex.Pattern | None = None
+    include_stop: bool = False
+    max_paragraphs: int | None = None
+    body_words: int = 20
+    max_share: float = 0.5
+
+    kind: ClassVar[str] = "block"
+    stage: ClassVar[int] = 1
+    FIELDS: ClassVar = {
+        "start": ("patterns", True, None),
+        "standalone": ("bool", False, False),
+        "until": ("stops", False, ("heading",)),
+        "until_pattern": ("patterns", False, None),
+        "include_stop": ("bool", False, False),
+        "max_paragraphs": ("int", False, None),
+        "body_words": ("int", False, 20),
+        "max_share": ("share", False, 0.5),
+    }
+
+    def find(self, view: View) -> Iterator[Removal]:
+        for i in view.live():
+            text = view.texts[i]
+            if not full_or_search(self.start, text, self.standalone):
+                continue
+            if not self.allows(view, i, text):
+                continue
+            block = self._extent(view, i)
+            if self.max_share < 1.0 and not self._small_enough(view, block):
+                continue
+            yield self.removal_of(view, block)
+
+    def _small_enough(self, view: View, block: tuple[int, ...]) -> bool:
+        inside = sum(count_words(view.texts[j]) for j in block)
+        total = sum(count_words(view.texts[j]) for j in view.live())
+        return inside <= self.max_share * total
+
+    def _extent(self, view: View, first: int) -> tuple[int, ...]:
+        block = [first]
+        for j in view.after(first):
+            if self.max_paragraphs is not None and len(block) >= self.max_paragraphs:
+                break
+            stop = self._stops_at(view.texts[j])
+            if stop:
+                if stop == "include":
+                    block.append(j)
+                break
+            block.append(j)
+        return tuple(block)
+
+    def _stops_at(self, text: str) -> str | None:
+        if self.until_pattern is not None and self.until_pattern.search(text):
+            return "include" if self.include_stop else "exclude"
+        if "heading" in self.until and is_heading(text):
+            return "exclude"
+        if "body" in self.until and is_body(text, self.body_words):
+            return "exclude"
+        return None

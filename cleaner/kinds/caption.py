@@ -1,0 +1,45 @@
+"""``caption``: a short standalone paragraph that ends with a credit or carries a position marker.
+
+Captions describe a photo and end with who took or supplied it
+(``... in Muscat, Feb. 6, 2026. (Omani Foreign Ministry Handout via AFP)``,
+``... talks in Oman. [Middle East Eye]``) or point at people in it (``(L)``,
+``(centre)``). A plain pattern cannot tell them from body text: body
+paragraphs end with brackets too, and ``(R)`` also marks a Republican. So a
+caption must be short (``max_words``, 60 by default), stand alone, and the
+credit must close the paragraph; the pack's ``unless`` keeps quotes and
+reported speech.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+import regex
+
+from ..result import Removal
+from .base import Rule, View
+
+
+@dataclass(frozen=True)
+class CaptionRule(Rule):
+    credit: regex.Pattern | None = None
+    marker: regex.Pattern | None = None
+
+    kind: ClassVar[str] = "caption"
+    stage: ClassVar[int] = 2
+    FIELDS: ClassVar = {
+        "credit": ("patterns_end", False, None),
+        "marker": ("patterns", False, None),
+    }
+    CONDITION_DEFAULTS: ClassVar = {"max_words": 60}
+
+    def find(self, view: View) -> Iterator[Removal]:
+        for i in view.live():
+            text = view.texts[i]
+            hit = (self.credit is not None and self.credit.search(text)) or (
+                self.marker is not None and self.marker.search(text)
+            )
+            if hit and self.allows(view, i, text):
+                yield self.removal_of(view, (i,))

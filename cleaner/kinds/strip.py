@@ -1,0 +1,47 @@
+"""``strip``: remove a span inside a paragraph and keep the rest.
+
+For furniture glued to body text by the extractor: ``... a sentence. Click To
+Tweet``, a credit stuck to the end of a caption-less paragraph. A paragraph
+whose every word is stripped goes away whole. Dropping the paragraph instead
+would lose the sentence; keeping it would keep the widget text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+import regex
+
+from ..result import Removal
+from .base import Rule, View, full_or_search
+
+# A pattern that keeps matching what it just left would loop; no paragraph
+# needs more strips than this.
+MAX_STRIPS_PER_PARAGRAPH = 32
+
+
+@dataclass(frozen=True)
+class StripRule(Rule):
+    pattern: regex.Pattern = None  # type: ignore[assignment]
+    standalone: bool = False
+
+    kind: ClassVar[str] = "strip"
+    stage: ClassVar[int] = 0
+    FIELDS: ClassVar = {
+        "pattern": ("patterns", True, None),
+        "standalone": ("bool", False, False),
+    }
+
+    def find(self, view: View) -> Iterator[Removal]:
+        for i in view.live():
+            line = view.paragraphs[i].line
+            for _ in range(MAX_STRIPS_PER_PARAGRAPH):
+                text = view.texts[i]
+                if text is None or not self.allows(view, i, text):
+                    break
+                m = full_or_search(self.pattern, text, self.standalone)
+                if m is None or m.end() == m.start():
+                    break
+                yield Removal(self.id, m.group(), line, (i,), (m.start(), m.end()))

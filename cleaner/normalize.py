@@ -1,0 +1,176 @@
+"""Text normalization: the one place that calls ftfy.
+
+Every step is a small named ``str -> str`` function listed in :data:`STEPS`, run
+in that order on each input line. A pack's ``normalize:`` mapping switches steps
+on or off by name and sets ftfy's options; :class:`NormalizeConfig` holds the
+result. Every ftfy option is set here on purpose, with the reason beside it,
+because ftfy's own defaults restyle text (straight quotes, half-width letters)
+and POLICY.md says: repair, don't restyle.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import Any
+
+import ftfy
+import regex
+
+#: ftfy options as ``cleaner`` sets them, each for a reason.
+FTFY_DEFAULTS: Mapping[str, Any] = MappingProxyType(
+    {
+        # Text input never holds markup we must preserve; `&amp;` and `&#8217;`
+        # are always damage here. ("auto" turns itself off for a whole text
+        # as soon as one segment contains "<".)
+        "unescape_html": True,
+        # The heart of ftfy: `donâ€™t` -> `don’t`.
+        "fix_encoding": True,
+        # `Â ` where a UTF-8 no-break space lost its byte: part of mojibake repair.
+        "restore_byte_a0": True,
+        # Replace unrecoverable mojibake sequences with U+FFFD rather than leave noise.
+        "replace_lossy_sequences": True,
+        # Repair text where UTF-8 and mojibake are mixed in one line.
+        "decode_inconsistent_utf8": True,
+        # C1 controls in Windows-1252 text are really curly quotes and dashes.
+        "fix_c1_controls": True,
+        # `ﬁ` -> `fi`: a PDF/typesetting artefact, not a choice of the author.
+        "fix_latin_ligatures": True,
+        # Off: full-width letters are legitimate in CJK text; changing them restyles.
+        "fix_character_width": False,
+        # Off: POLICY.md keeps typographic quotes as they are.
+        "uncurl_quotes": False,
+        # CRLF, CR, U+2028, U+2029, NEL -> "\n": one paragraph per line.
+        "fix_line_breaks": True,
+        # Surrogate pairs escaped into a str (from JSON) become the real character.
+        "fix_surrogates": True,
+        # ANSI colour codes pasted from terminals are never content.
+        "remove_terminal_escapes": True,
+        # POLICY.md: no stray control characters.
+        "remove_control_chars": True,
+        # POLICY.md: Unicode NFC.
+        "normalization": "NFC",
+        # Lines are fixed one at a time; this bounds ftfy's work on a huge line.
+        "max_decode_length": 1_000_000,
+        # We never need ftfy's explanation; building it costs time.
+        "explain": False,
+    }
+)
+
+# Zero-width characters that carry no meaning in running text. ZWNJ and ZWJ are
+# handled apart: they are letters' glue in Persian, Indic scripts and emoji.
+_ZERO_WIDTH = regex.compile("[\u200b\u2060\ufeff\u180e]")
+_JOINERS = regex.compile(
+    r"(?<![\p{L}\p{M}\p{So}])[\u200c\u200d]|[\u200c\u200d](?![\p{L}\p{M}\p{So}])"
+)
+_SOFT_HYPHEN = "\u00ad"
+# No-break, en/em/thin/hair, narrow no-break, math, ideographic, Ogham spaces, tab,
+# and any control character ftfy left (vertical tab, form feed, ...).
+_ODD_SPACES = regex.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x0b\x0c\x1c-\x1f\x85]")
+_SPACE_RUNS = regex.compile(" {2,}")
+# A line is left alone by ftfy when it is printable ASCII without "&": none of
+# ftfy's fixes can apply to it (tested in tests/test_normalize.py).
+_FTFY_NEEDED = regex.compile(r"[^\x20-\x25\x27-\x7e]")
+
+
+@dataclass(frozen=True)
+class NormalizeConfig:
+    """Which normalization steps run, and ftfy's options.
+
+    A pack sets these under ``normalize:``; keys are the step names of
+    :data:`STEPS` (booleans) plus ``ftfy:``, a mapping of ftfy option names.
+    """
+
+    fix_text: bool = True
+    remove_zero_width: bool = True
+    remove_soft_hyphens: bool = True
+    normalize_spaces: bool = True
+    ftfy: Mapping[str, Any] = field(default_factory=lambda: FTFY_DEFAULTS)
+
+    def with_options(self, options: Mapping[str, Any]) -> NormalizeConfig:
+        """Return a copy with ``options`` (a pack's ``normalize:`` mapping) applied."""
+        changes = {k: v for k, v in options.items() if k != "ftfy"}
+        if "ftfy" in options:
+            changes["ftfy"] = MappingProxyType({**self.ftfy, **options["ftfy"]})
+        return replace(self, **changes)
+
+    def ftfy_config(self) -> ftfy.TextFixerConfig:
+        return ftfy.TextFixerConfig(**self.ftfy)
+
+
+def fix_text(line: str, config: ftfy.TextFixerConfig) -> str:
+    """Repair mojibake, HTML entities, control characters; NFC. ``donâ€™t`` -> ``don’t``."""
+    if not _FTFY_NEEDED.search(line):
+        return line
+    return ftfy.fix_text(line, config)
+
+
+def remove_zero_width(line: str) -> str:
+    """Drop zero-width spaces and BOMs; keep ZWJ/ZWNJ between letters (``می‌خواهم``)."""
+    if line.isascii():
+        return line
+    line = _ZERO_WIDTH.sub("", line)
+    return _JOINERS.sub("", line)
+
+
+def remove_soft_hyphens(line: str) -> str:
+    """Soft hyphens are invisible break hints: ``co\u00adoperate`` -> ``cooperate``."""
+    return line.replace(_SOFT_HYPHEN, "") if _SOFT_HYPHEN in line else line
+
+
+def normalize_spaces(line: str) -> str:
+    """Odd spaces become a space, runs collapse, ends are trimmed: ``a\u00a0\u00a0b `` -> ``a b``."""
+    line = _ODD_SPACES.sub(" ", line)
+    if "  " in line:
+        line = _SPACE_RUNS.sub(" ", line)
+    return line.strip(" ")
+
+
+#: The steps, in the order they run. Names are the keys of ``normalize:``.
+STEPS: tuple[tuple[str, Callable[..., str]], ...] = (
+    ("fix_text", fix_text),
+    ("remove_zero_width", remove_zero_width),
+    ("remove_soft_hyphens", remove_soft_hyphens),
+    ("normalize_spaces", normalize_spaces),
+)
+STEP_NAMES = frozenset(name for name, _ in STEPS)
+
+
+class Normalizer:
+    """Applies a :class:`NormalizeConfig` to lines; built once per Cleaner."""
+
+    __slots__ = ("_form", "_ftfy", "_steps", "config")
+
+    def __init__(self, config: NormalizeConfig | None = None):
+        self.config = config or NormalizeConfig()
+        self._ftfy = self.config.ftfy_config() if self.config.fix_text else None
+        self._steps = tuple(
+            fn for name, fn in STEPS if name != "fix_text" and getattr(self.config, name)
+        )
+        self._form = self.config.ftfy.get("normalization") if self.config.fix_text else None
+
+    def __reduce__(self):
+        return (Normalizer, (self.config,))
+
+    def line(self, line: str) -> list[str]:
+        """Normalize one input line into the paragraphs it holds (usually one).
+
+        ftfy turns U+2028 and similar separators into ``\\n``, so one input line
+        can hold several paragraphs; empty ones are dropped.
+        """
+        if self._ftfy is not None:
+            line = fix_text(line, self._ftfy)
+        out = []
+        for piece in line.split("\n") if "\n" in line else (line,):
+            for step in self._steps:
+                piece = step(piece)
+            if self._form and not piece.isascii():
+                # Removing a zero-width character can bring a letter and a
+                # combining mark together: normalize again so a second pass
+                # finds nothing to do.
+                piece = unicodedata.normalize(self._form, piece)
+            if piece.strip():
+                out.append(piece)
+        return out

@@ -1,0 +1,120 @@
+"""Result and Removal: what a clean produced, and how to replay it.
+
+Rules never edit text; they propose :class:`Removal` records, and
+:func:`apply_removal` is the only code that turns a removal into an edit. The
+engine uses it while cleaning and :func:`replay` uses it again from scratch,
+which is why replaying a result's removals on the input gives exactly its
+output (tested over every example).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+from .document import Paragraph, render
+
+_SPACE_RUNS = regex.compile(" {2,}")
+_WORD = regex.compile(r"\w")
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """One thing a rule removed.
+
+    ``rule`` is the rule id; ``text`` what was removed (the paragraphs of a
+    block joined by newlines); ``line`` the 1-based input line where it starts;
+    ``paragraphs`` the indices of the paragraphs involved; ``span`` the
+    ``(start, end)`` character offsets inside the paragraph when only part of
+    it was removed, else ``None``.
+    """
+
+    rule: str
+    text: str
+    line: int
+    paragraphs: tuple[int, ...]
+    span: tuple[int, int] | None = None
+
+    @property
+    def what(self) -> str:
+        """``"span"``, ``"paragraph"`` or ``"block"``."""
+        if self.span is not None:
+            return "span"
+        return "paragraph" if len(self.paragraphs) == 1 else "block"
+
+    def as_dict(self) -> dict:
+        return {
+            "rule": self.rule,
+            "what": self.what,
+            "line": self.line,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """The clean body (``text``) and every ``removals`` that led to it, in order.
+
+    ``text`` follows POLICY.md: one paragraph per line, a blank line between
+    paragraphs, one final newline; it is ``""`` when nothing of the body is left
+    (see :attr:`empty`).
+    """
+
+    text: str
+    removals: tuple[Removal, ...]
+    paragraphs_in: int
+
+    @property
+    def empty(self) -> bool:
+        """True when no body is left: callers must report it, not write a blank file."""
+        return not self.text
+
+    def by_rule(self) -> dict[str, int]:
+        """How many removals each rule made."""
+        counts: dict[str, int] = {}
+        for r in self.removals:
+            counts[r.rule] = counts.get(r.rule, 0) + 1
+        return counts
+
+
+class ReplayError(ValueError):
+    """A removal does not fit the document it is replayed on."""
+
+
+def tidy(text: str) -> str:
+    """Close the gap a span removal leaves: ``"a  b "`` -> ``"a b"``."""
+    if "  " in text:
+        text = _SPACE_RUNS.sub(" ", text)
+    return text.strip(" ")
+
+
+def apply_removal(texts: list[str | None], removal: Removal) -> None:
+    """Apply one removal to the current paragraph texts (``None`` = removed), in place.
+
+    A span removal that leaves no word character (only a separator such as
+    ``|``) removes the paragraph.
+    """
+    if removal.span is None:
+        current = "\n".join(texts[i] or "" for i in removal.paragraphs)
+        if current != removal.text:
+            raise ReplayError(f"line {removal.line} [{removal.rule}]: paragraphs changed")
+        for i in removal.paragraphs:
+            texts[i] = None
+        return
+    (i,) = removal.paragraphs
+    start, end = removal.span
+    current = texts[i]
+    if current is None or current[start:end] != removal.text:
+        raise ReplayError(f"line {removal.line} [{removal.rule}]: span does not match")
+    rest = tidy(current[:start] + current[end:])
+    texts[i] = rest if _WORD.search(rest) else None
+
+
+def replay(paragraphs: Iterable[Paragraph], removals: Iterable[Removal]) -> str:
+    """Apply ``removals`` to freshly split ``paragraphs`` and render the text."""
+    texts: list[str | None] = [p.text for p in paragraphs]
+    for removal in removals:
+        apply_removal(texts, removal)
+    return render(texts)
