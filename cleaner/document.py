@@ -37,6 +37,6 @@ def split_paragraphs(text: str, normalizer: Normalizer) -> tuple[Paragraph, ...]
 
 
 def render(texts: list[str | None] | tuple[str | None, ...]) -> str:
-    """Join the surviving paragraphs as POLICY.md says: one blank line between, one final newline."""
+    """Join surviving paragraphs per POLICY.md: a blank line between, one final newline."""
     kept = [t for t in texts if t]
     return "\n\n".join(kept) + "\n" if kept else ""

@@ -53,7 +53,8 @@ class Cleaner:
         return (_rebuild, (self._packs, self._disable, self._rules, self._normalizer, self._files))
 
     def __repr__(self) -> str:
-        return f"Cleaner(packs={list(self._packs)!r}, disable={list(self._disable)!r}, rules={len(self._rules)})"
+        packs, disable = list(self._packs), list(self._disable)
+        return f"Cleaner(packs={packs!r}, disable={disable!r}, rules={len(self._rules)})"
 
     @property
     def rules(self) -> tuple[Rule, ...]:
@@ -106,7 +107,9 @@ class Cleaner:
 
 
 def _fill(cleaner: Cleaner, packs, disable, rules, normalizer, files) -> None:
-    for name, value in zip(Cleaner.__slots__, (packs, disable, rules, normalizer, files)):
+    for name, value in zip(
+        Cleaner.__slots__, (packs, disable, rules, normalizer, files), strict=True
+    ):
         object.__setattr__(cleaner, name, value)
 
 

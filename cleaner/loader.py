@@ -465,7 +465,8 @@ class _Loader:
             if key not in DEFAULTABLE_KEYS:
                 ctx.error(
                     value.line,
-                    f"'defaults' cannot set '{key}'; it takes {', '.join(sorted(DEFAULTABLE_KEYS))}",
+                    f"'defaults' cannot set '{key}'; it takes "
+                    + ", ".join(sorted(DEFAULTABLE_KEYS)),
                 )
         return {k: v for k, v in node.value.items() if k in DEFAULTABLE_KEYS}
 

@@ -121,7 +121,7 @@ def remove_soft_hyphens(line: str) -> str:
 
 
 def normalize_spaces(line: str) -> str:
-    """Odd spaces become a space, runs collapse, ends are trimmed: ``a\u00a0\u00a0b `` -> ``a b``."""
+    """Odd spaces become a space, runs collapse, ends trimmed: ``a\u00a0\u00a0b `` -> ``a b``."""
     line = _ODD_SPACES.sub(" ", line)
     if "  " in line:
         line = _SPACE_RUNS.sub(" ", line)
