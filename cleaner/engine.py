@@ -107,10 +107,12 @@ class Cleaner:
 
 
 def _fill(cleaner: Cleaner, packs, disable, rules, normalizer, files) -> None:
-    for name, value in zip(
-        Cleaner.__slots__, (packs, disable, rules, normalizer, files), strict=True
-    ):
-        object.__setattr__(cleaner, name, value)
+    set_ = object.__setattr__
+    set_(cleaner, "_packs", packs)
+    set_(cleaner, "_disable", disable)
+    set_(cleaner, "_rules", rules)
+    set_(cleaner, "_normalizer", normalizer)
+    set_(cleaner, "_files", files)
 
 
 def _rebuild(packs, disable, rules, normalizer, files) -> Cleaner:
