@@ -16,7 +16,8 @@ including, the first paragraph that meets one of the ``until`` stops:
     neither.
 ``body``
     a paragraph that reads like body prose: at least ``body_words`` words
-    (20 by default) and ends like a sentence. Teaser headlines are short.
+    (20 by default) and ends like a sentence, or one of three words or more
+    that ends with a colon. Teaser headlines are short and end with neither.
 ``end``
     nothing stops the block: it runs to the end of the text.
 
@@ -57,7 +58,12 @@ def is_heading(text: str) -> bool:
 
 
 def is_body(text: str, min_words: int) -> bool:
-    """Body prose: long enough, and ends like a sentence."""
+    """Body prose: long enough and ends like a sentence, or introduces what follows.
+
+    ``Here are some of the highlights:`` is short but no teaser ends with a colon.
+    """
+    if text.endswith(":") and count_words(text) >= 3:
+        return True
     return bool(_BODY_END.search(text)) and count_words(text) >= min_words
 
 

@@ -41,5 +41,7 @@ class CaptionRule(Rule):
             hit = (self.credit is not None and self.credit.search(text)) or (
                 self.marker is not None and self.marker.search(text)
             )
-            if hit and self.allows(view, i, text):
+            # The credit closes a description; a line that is only a bracket
+            # is a citation or a credit line, which other rules judge.
+            if hit and hit.start() > 0 and self.allows(view, i, text):
                 yield self.removal_of(view, (i,))

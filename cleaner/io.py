@@ -1,0 +1,77 @@
+"""Reading inputs and writing outputs safely.
+
+Outputs are written to a temporary file in the destination folder and renamed
+into place, so a reader (or a rerun after a crash) never sees half a file.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class InputError(ValueError):
+    """A document could not be read; the message names the file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One input document: where it came from and where its output goes (relative)."""
+
+    path: Path
+    relative: Path
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` via a temporary file and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def read_document(path: Path, encoding: str = "utf-8") -> str:
+    """Read a text document, with a clear error for binary or undecodable files."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror}") from exc
+    if b"\x00" in raw[:8192]:
+        raise InputError(f"{path}: looks like a binary file (NUL bytes), not text")
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"{path}:{line}: not valid {encoding} (byte {exc.start}); try --encoding"
+        ) from exc
+    except LookupError as exc:
+        raise InputError(f"unknown encoding {encoding!r}") from exc
+
+
+def list_sources(root: Path, pattern: str) -> Iterator[Source]:
+    """Files under ``root`` matching ``pattern``, sorted, with their relative paths."""
+    if root.is_file():
+        yield Source(root, Path(root.name))
+        return
+    for path in sorted(root.rglob(pattern)):
+        if path.is_file() and not any(
+            part.startswith(".") for part in path.relative_to(root).parts
+        ):
+            yield Source(path, path.relative_to(root))
+
+
+def is_inside(child: Path, parent: Path) -> bool:
+    """True when ``child`` is ``parent`` or lies below it (after resolving links)."""
+    child, parent = child.resolve(), parent.resolve()
+    return child == parent or parent in child.parents

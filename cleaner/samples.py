@@ -1,0 +1,51 @@
+"""Inline rule samples (``tests: {drop: [...], keep: [...]}``) as runnable checks.
+
+A ``drop`` sample must lose something to its rule alone (or come out exactly
+as its ``expect``); a ``keep`` sample must come out of its rule untouched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .engine import Cleaner
+from .kinds import Rule, Sample
+
+
+@dataclass(frozen=True, slots=True)
+class SampleFailure:
+    rule: Rule
+    sample: Sample
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.rule.source}:{self.sample.line} [{self.rule.id}] {self.problem}"
+
+
+def check_rule(cleaner: Cleaner, rule: Rule) -> list[SampleFailure]:
+    """Run one rule's samples with that rule alone (and the pack's normalization)."""
+    alone = cleaner.only([rule.id])
+    failures = []
+    for sample in rule.samples:
+        result = alone.clean(sample.text)
+        expected_text = alone.normalize(sample.text)
+        if sample.expect is not None:
+            expect = alone.normalize(sample.expect) if sample.expect.strip() else ""
+            if result.text != expect:
+                failures.append(
+                    SampleFailure(rule, sample, f"expected {expect!r}, got {result.text!r}")
+                )
+        elif sample.kind == "drop" and not result.removals:
+            failures.append(SampleFailure(rule, sample, f"drop sample kept: {sample.text!r}"))
+        elif sample.kind == "keep" and result.text != expected_text:
+            removed = "; ".join(r.text for r in result.removals)
+            failures.append(SampleFailure(rule, sample, f"keep sample lost {removed!r}"))
+    return failures
+
+
+def check_all(cleaner: Cleaner) -> list[SampleFailure]:
+    """Every sample of every active rule."""
+    failures: list[SampleFailure] = []
+    for rule in cleaner.rules:
+        failures.extend(check_rule(cleaner, rule))
+    return failures
