@@ -110,12 +110,21 @@ def _read_yaml(path: Path, problems: list[Problem]) -> Node | None:
     return None
 
 
+_PLAIN_TAGS = {
+    f"tag:yaml.org,2002:{t}"
+    for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+}
+
+
 def _convert(node, loader, name, problems, seen, depth) -> Node | None:
     line = node.start_mark.line + 1
     if id(node) in seen:
         problems.append(Problem(name, line, None, "YAML aliases (*name) are not allowed in packs"))
         return None
     seen.add(id(node))
+    if node.tag not in _PLAIN_TAGS:
+        problems.append(Problem(name, line, None, f"YAML tag {node.tag!r} is not allowed in packs"))
+        return None
     if depth > MAX_DEPTH:
         problems.append(Problem(name, line, None, f"nested deeper than {MAX_DEPTH} levels"))
         return None
@@ -228,9 +237,9 @@ def _compile(ctx: _Context, key: str, node: Node, flags: int, anchor_end: bool =
     return regex.compile(source, flags)
 
 
-def _samples(ctx: _Context, node: Node | None) -> tuple[Sample, ...]:
+def _samples(ctx: _Context, node: Node | None, line: int) -> tuple[Sample, ...]:
     if node is None:
-        ctx.error(None, "'tests' is missing: give at least one 'drop' sample (and 'keep' ones)")
+        ctx.error(line, "'tests' is missing: give at least one 'drop' sample (and 'keep' ones)")
         return ()
     if not isinstance(node.value, dict):
         ctx.error(node.line, "'tests' must be a mapping with 'drop' and 'keep' lists")
@@ -307,7 +316,7 @@ def _build_rule(
             conditions[key] = _check_type(ctx, key, spec[key], "int")
     if "unless" in spec:
         conditions["unless"] = _compile(ctx, "unless", spec["unless"], flags)
-    samples = _samples(ctx, node.value.get("tests"))
+    samples = _samples(ctx, node.value.get("tests"), node.line)
 
     fields: dict[str, Any] = {}
     if cls is not None:
@@ -343,6 +352,7 @@ class _Loader:
     problems: list[Problem] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
     ids: dict[str, Rule] = field(default_factory=dict)
+    seen: dict[str, str] = field(default_factory=dict)
     normalize: dict[str, Any] = field(default_factory=dict)
     disabled: list[tuple[str, str, int | None]] = field(default_factory=list)
     done: set[Path] = field(default_factory=set)
@@ -406,22 +416,21 @@ class _Loader:
             ctx.error(rules.line, "'rules' must be a list")
         elif rules is not None:
             for rule_node in rules.value:
-                rule = _build_rule(name, rule_node, defaults, self.problems)
-                if rule is None:
-                    continue
-                if rule.id in self.ids:
-                    first = self.ids[rule.id]
+                rid = _raw_id(rule_node)
+                if rid is not None and rid in self.seen:
+                    where = self.seen[rid]
                     self.problems.append(
                         Problem(
-                            name,
-                            rule.line,
-                            rule.id,
-                            f"duplicate id (first defined at {first.where})",
+                            name, rule_node.line, rid, f"duplicate id (first defined at {where})"
                         )
                     )
                     continue
-                self.ids[rule.id] = rule
-                self.rules.append(rule)
+                if rid is not None:
+                    self.seen[rid] = f"{name}:{rule_node.line}"
+                rule = _build_rule(name, rule_node, defaults, self.problems)
+                if rule is not None:
+                    self.ids[rule.id] = rule
+                    self.rules.append(rule)
         if "disable" in top:
             for item in _list_of_str(ctx, "disable", top["disable"]):
                 self.disabled.append((item.value, name, item.line))
@@ -471,6 +480,13 @@ class _Loader:
         return {k: v for k, v in node.value.items() if k in DEFAULTABLE_KEYS}
 
 
+def _raw_id(node: Node) -> str | None:
+    if isinstance(node.value, dict) and "id" in node.value:
+        value = node.value["id"].value
+        return value if isinstance(value, str) else None
+    return None
+
+
 def _list_of_str(ctx: _Context, key: str, node: Node) -> list[Node]:
     items = node.value if isinstance(node.value, list) else [node]
     good = [i for i in items if isinstance(i.value, str) and i.value]
@@ -493,7 +509,7 @@ def load_packs(packs: Iterable[str | Path], disable: Sequence[str] = ()) -> Pack
         loader.disabled.append((rid, "<disable>", None))
     off = set()
     for rid, file, line in loader.disabled:
-        if rid not in loader.ids and not loader.problems:
+        if rid not in loader.seen:
             loader.problems.append(Problem(file, line, rid, "cannot disable an unknown rule id"))
         off.add(rid)
     if loader.problems:
