@@ -87,13 +87,13 @@ class NormalizeConfig:
     remove_zero_width: bool = True
     remove_soft_hyphens: bool = True
     normalize_spaces: bool = True
-    ftfy: Mapping[str, Any] = field(default_factory=lambda: FTFY_DEFAULTS)
+    ftfy: Mapping[str, Any] = field(default_factory=lambda: dict(FTFY_DEFAULTS))
 
     def with_options(self, options: Mapping[str, Any]) -> NormalizeConfig:
         """Return a copy with ``options`` (a pack's ``normalize:`` mapping) applied."""
         changes = {k: v for k, v in options.items() if k != "ftfy"}
         if "ftfy" in options:
-            changes["ftfy"] = MappingProxyType({**self.ftfy, **options["ftfy"]})
+            changes["ftfy"] = {**self.ftfy, **options["ftfy"]}
         return replace(self, **changes)
 
     def ftfy_config(self) -> ftfy.TextFixerConfig:

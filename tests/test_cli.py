@@ -1,0 +1,160 @@
+"""The command line, driven through click's CliRunner and the installed entry point."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from cleaner.cli import main
+
+from .conftest import EXAMPLES
+
+SEED = (EXAMPLES / "seed-oman-explainer" / "input.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    (src / "a.txt").write_text(SEED, encoding="utf-8")
+    (src / "sub" / "b.txt").write_text("Body text here.\nAdvertisement\n", encoding="utf-8")
+    return src
+
+
+def snapshot(folder):
+    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_run_folder_to_folder_mirrors_layout(runner, corpus, tmp_path, cleaner):
+    before = snapshot(corpus)
+    out = tmp_path / "out"
+    res = runner.invoke(main, ["run", str(corpus), str(out)])
+    assert res.exit_code == 0, res.output
+    assert (out / "a.txt").read_text(encoding="utf-8") == cleaner.clean(SEED).text
+    assert (out / "sub" / "b.txt").read_text(encoding="utf-8") == "Body text here.\n"
+    assert snapshot(corpus) == before, "inputs must never change"
+    assert not list(out.rglob(".*.tmp")), "no temporary files left behind"
+    assert "2 cleaned, 0 failed" in res.stderr
+
+
+def test_run_refuses_output_inside_input(runner, corpus):
+    res = runner.invoke(main, ["run", str(corpus), str(corpus / "out")])
+    assert res.exit_code == 2
+    assert "inside the input folder" in res.output
+    assert not (corpus / "out").exists()
+
+
+def test_bad_documents_are_reported_and_the_rest_go_on(runner, corpus, tmp_path):
+    (corpus / "binary.txt").write_bytes(b"\x00\x01\x02")
+    (corpus / "latin1.txt").write_bytes("line one\ncaf\xe9\n".encode("latin-1"))
+    (corpus / "empty.txt").write_text("Advertisement\nShare this article\n", encoding="utf-8")
+    out = tmp_path / "out"
+    res = runner.invoke(main, ["run", str(corpus), str(out)])
+    assert res.exit_code == 1
+    assert f"{corpus / 'binary.txt'}: looks like a binary file" in res.stderr
+    assert f"{corpus / 'latin1.txt'}:2: not valid utf-8" in res.stderr
+    assert f"{corpus / 'empty.txt'}: empty" in res.stderr
+    assert (out / "a.txt").exists() and (out / "sub" / "b.txt").exists()
+    assert not (out / "empty.txt").exists(), "an empty document is reported, not written"
+
+
+def test_encoding_option(runner, tmp_path):
+    src = tmp_path / "legacy.txt"
+    src.write_bytes("Caf\xe9 society is back in fashion.\n".encode("latin-1"))
+    res = runner.invoke(main, ["run", str(src), str(tmp_path / "o.txt"), "--encoding", "latin-1"])
+    assert res.exit_code == 0, res.output
+    assert (tmp_path / "o.txt").read_text(encoding="utf-8") == "Café society is back in fashion.\n"
+
+
+def test_rules_and_disable_options(runner, tmp_path):
+    src = tmp_path / "doc.txt"
+    src.write_text("Body text.\nAlso Read: elsewhere\n", encoding="utf-8")
+    res = runner.invoke(main, ["run", str(src), "-", "--disable", "read-more-link"])
+    assert res.exit_code == 0 and "Also Read" in res.output
+    res = runner.invoke(main, ["run", str(src), "-", "--disable", "nope"])
+    assert res.exit_code == 2 and "[nope] cannot disable an unknown rule id" in res.stderr
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("rules: {}\n", encoding="utf-8")
+    res = runner.invoke(main, ["run", str(src), "-", "--rules", str(bad)])
+    assert res.exit_code == 2 and f"{bad.resolve()}:1 'rules' must be a list" in res.stderr
+    assert "Traceback" not in res.output
+
+
+def test_installed_entry_point_stdin_to_stdout(cleaner):
+    exe = shutil.which("cleaner")
+    if exe is None:
+        pytest.skip("the cleaner entry point is not installed in this environment")
+    proc = subprocess.run([exe, "run", "-", "-"], input=SEED, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == cleaner.clean(SEED).text
+
+
+def test_module_version():
+    proc = subprocess.run(
+        [sys.executable, "-m", "cleaner", "--version"], capture_output=True, text=True
+    )
+    assert proc.returncode == 0 and proc.stdout.startswith("cleaner, version ")
+
+
+def test_golden_command_passes_fails_and_updates(runner, tmp_path):
+    case = tmp_path / "ex" / "case-one"
+    case.mkdir(parents=True)
+    (case / "input.txt").write_text("Body.\nAdvertisement\n", encoding="utf-8")
+    res = runner.invoke(main, ["test", str(tmp_path / "ex")])
+    assert res.exit_code == 1 and "no expected.txt" in res.output
+    (case / "expected.txt").write_text("Body.\n\nAdvertisement\n", encoding="utf-8")
+    res = runner.invoke(main, ["test", str(tmp_path / "ex")])
+    assert (
+        res.exit_code == 1 and "-Advertisement" in res.output and "0 passed, 1 failed" in res.output
+    )
+    res = runner.invoke(main, ["test", str(tmp_path / "ex"), "--update"])
+    assert res.exit_code == 0 and (case / "expected.txt").read_text() == "Body.\n"
+    res = runner.invoke(main, ["test", str(tmp_path / "ex")])
+    assert res.exit_code == 0 and "1 passed, 0 failed" in res.output
+
+
+def test_bundled_examples_pass_through_the_cli(runner):
+    res = runner.invoke(main, ["test", str(EXAMPLES)])
+    assert res.exit_code == 0, res.output
+
+
+def test_rules_commands(runner, tmp_path):
+    res = runner.invoke(main, ["rules", "list"])
+    assert res.exit_code == 0 and "faq-block" in res.output
+    res = runner.invoke(main, ["rules", "test"])
+    assert res.exit_code == 0 and " 0 failed" in res.output
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("rules:\n  - id: x\n    kind: drop\n", encoding="utf-8")
+    res = runner.invoke(main, ["rules", "check", str(bad)])
+    assert res.exit_code == 2 and f"{bad.resolve()}:2 [x] missing key 'why'" in res.stderr
+
+
+def test_explain_marks_removed_lines(runner):
+    res = runner.invoke(main, ["explain", str(EXAMPLES / "seed-oman-explainer" / "input.txt")])
+    assert res.exit_code == 0
+    assert "[faq-block] FAQs" in res.output and "[read-more-link] Also Read" in res.output
+
+
+def test_installed_package_works_from_any_directory(tmp_path, cleaner):
+    """The packs ship inside the installed package: clean from a folder with no rules/ in it."""
+    code = (
+        "import sys, cleaner, cleaner.loader as l;"
+        "print(l.builtin_dir());"
+        "sys.stdout.write(cleaner.Cleaner().clean(sys.stdin.read()).text)"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], input=SEED, capture_output=True, text=True, cwd=tmp_path
+    )
+    assert proc.returncode == 0, proc.stderr
+    where, _, text = proc.stdout.partition("\n")
+    assert text == cleaner.clean(SEED).text
+    assert where.endswith(("cleaner/packs", "rules"))

@@ -1,0 +1,187 @@
+"""The public API: Cleaner, Result, Removal; idempotence, replay, pickling, threads."""
+
+from __future__ import annotations
+
+import pickle
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import cleaner as api
+from cleaner import Cleaner, Removal, Result, RuleError
+
+from .conftest import EXAMPLES
+
+TEXT = (
+    "Headline of the story\n"
+    "Body paragraph one explains what happened on Friday in Muscat.\n"
+    "\n"
+    "Also Read: Another story\n"
+    "Body paragraph two adds the context. Click To Tweet\n"
+    "FAQs\n"
+    "What happened?\n"
+    "Talks happened.\n"
+)
+
+
+def test_public_names():
+    assert {"Cleaner", "RuleError", "Result", "Removal"} <= set(api.__all__)
+    assert issubclass(RuleError, ValueError)
+
+
+def test_clean_returns_text_and_removals_with_input_lines(cleaner):
+    result = cleaner.clean(TEXT)
+    assert isinstance(result, Result)
+    assert result.text == (
+        "Headline of the story\n\n"
+        "Body paragraph one explains what happened on Friday in Muscat.\n\n"
+        "Body paragraph two adds the context.\n"
+    )
+    got = {(r.rule, r.line, r.text) for r in result.removals}
+    assert got == {
+        ("read-more-link", 4, "Also Read: Another story"),
+        ("click-to-tweet", 5, " Click To Tweet"),
+        ("faq-block", 6, "FAQs\nWhat happened?\nTalks happened."),
+    }
+    assert all(isinstance(r, Removal) for r in result.removals)
+    assert {r.what for r in result.removals} == {"paragraph", "span", "block"}
+    assert result.by_rule() == {"read-more-link": 1, "click-to-tweet": 1, "faq-block": 1}
+
+
+def test_line_numbers_count_crlf_and_lone_cr(cleaner):
+    result = cleaner.clean("Body text is here and long.\r\rAdvertisement\r\nMore body.\n")
+    (removal,) = result.removals
+    assert removal.line == 3
+
+
+def test_empty_result_is_flagged(cleaner):
+    result = cleaner.clean("Advertisement\nShare this article\n")
+    assert result.empty and result.text == ""
+    assert cleaner.clean("").empty and cleaner.clean(" \n\t\n").empty
+
+
+def test_output_shape(cleaner):
+    text = cleaner.clean("\n\n  One.  \n\n\n\nTwo.\n\n\n").text
+    assert text == "One.\n\nTwo.\n"
+
+
+def test_cleaner_is_immutable(cleaner):
+    with pytest.raises(AttributeError):
+        cleaner._rules = ()
+
+
+def test_cleaner_pickles_and_cleans_the_same(cleaner):
+    clone = pickle.loads(pickle.dumps(cleaner))
+    assert [r.id for r in clone.rules] == [r.id for r in cleaner.rules]
+    assert clone.clean(TEXT) == cleaner.clean(TEXT)
+    result = cleaner.clean(TEXT)
+    assert pickle.loads(pickle.dumps(result)) == result
+
+
+def test_cleaner_in_worker_processes(cleaner):
+    from concurrent.futures import ProcessPoolExecutor
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*/input.txt"))]
+    with ProcessPoolExecutor(2) as pool:
+        got = list(pool.map(cleaner.clean, texts))
+    assert got == [cleaner.clean(t) for t in texts]
+
+
+def test_cleaner_shared_across_threads(cleaner):
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*/input.txt"))] * 8
+    expected = [cleaner.clean(t) for t in texts]
+    with ThreadPoolExecutor(8) as pool:
+        assert list(pool.map(cleaner.clean, texts)) == expected
+
+
+def test_only_and_disable():
+    full = Cleaner()
+    assert "Also Read" in full.only(["faq-block"]).clean(TEXT).text
+    assert "Also Read" in Cleaner(disable=["read-more-link"]).clean(TEXT).text
+    with pytest.raises(RuleError):
+        full.only(["nope"])
+
+
+def test_replay_refuses_removals_that_do_not_fit(cleaner):
+    from cleaner import ReplayError
+
+    removals = cleaner.clean(TEXT).removals
+    with pytest.raises(ReplayError):
+        cleaner.replay(TEXT.replace("Also Read", "Also Seen"), removals)
+
+
+def test_rules_rerun_until_stable(pack):
+    """A positional rule that fires again after a removal still leaves a clean text clean."""
+    path = pack(
+        """rules:
+  - id: trailing-note
+    kind: drop
+    why: Drops short notes in the last paragraph, to test reruns.
+    pattern: '^Note'
+    within_last: 1
+    tests: {drop: ["Note one"], keep: ["Body."]}
+"""
+    )
+    c = Cleaner(packs=[path])
+    result = c.clean("Body stays here.\nNote two\nNote one\n")
+    assert result.text == "Body stays here.\n"
+    assert c.clean(result.text).text == result.text
+
+
+# Lines of boilerplate and body mixed at random: the property tests build
+# documents out of these, plus arbitrary text.
+PIECES = [
+    "FAQs",
+    "Frequently Asked Questions:",
+    "Related",
+    "Most Read",
+    "3 Comments",
+    "Advertisement",
+    "Also Read: a teaser headline",
+    "Photo: John Doe/Getty Images",
+    "By Jane Roe | Updated: Feb 6, 2026",
+    "Indirect Negotiations Held Under Omani Mediation",
+    "What happens next?",
+    "Body text that is long enough to count as a sentence of the article, it says.",
+    "A short line.",
+    "Great quote here. Click To Tweet",
+    "Facebook",
+    "- a list item",
+    "1. a numbered item",
+    "The mayor (centre) speaks to residents. [Valley Gazette]",
+    "donâ€™t &amp; can&#8217;t",
+    "\u00a0odd\u200bspaces\u00ad here\u3000",
+    "Jane Roe is a reporter covering energy for Example News.",
+]
+
+documents = st.lists(
+    st.one_of(st.sampled_from(PIECES), st.text(max_size=60)), min_size=0, max_size=25
+).map(lambda lines: "\n".join(lines))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents)
+def test_cleaning_is_idempotent(text):
+    c = _DEFAULT
+    once = c.clean(text).text
+    assert c.clean(once).text == once
+
+
+@settings(max_examples=300, deadline=None)
+@given(documents)
+def test_replay_and_subsequence_invariants(text):
+    c = _DEFAULT
+    result = c.clean(text)
+    assert c.replay(text, result.removals) == result.text
+    assert result.text == "" or (result.text.endswith("\n") and not result.text.endswith("\n\n"))
+    # Every output paragraph comes from a normalized input paragraph, in order.
+    normalized = c.normalize(text).split("\n\n")
+    out = [p for p in result.text.split("\n\n") if p.strip()]
+    it = iter(normalized)
+    for paragraph in out:
+        assert any(paragraph.strip() in candidate for candidate in it), paragraph
+
+
+_DEFAULT = Cleaner()

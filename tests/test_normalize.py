@@ -1,0 +1,79 @@
+"""Normalization: POLICY.md's list, ftfy options, and the ftfy fast path."""
+
+from __future__ import annotations
+
+import ftfy
+import pytest
+
+from cleaner.normalize import FTFY_DEFAULTS, NormalizeConfig, Normalizer, fix_text
+
+from .conftest import EXAMPLES, SHARED
+
+N = Normalizer()
+
+
+def norm(text: str) -> list[str]:
+    return N.line(text)
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("donâ€™t", "don’t"),
+        ("Tom &amp; Jerry &#8217;s", "Tom & Jerry ’s"),
+        ("a\u00a0b\u2009c\u202fd\u3000e", "a b c d e"),
+        ("zero\u200bwidth\ufeff", "zerowidth"),
+        ("co\u00adoperate", "cooperate"),
+        ("bell\x07 and\x1b[31m red\x1b[0m", "bell and red"),
+        ("tab\tseparated   runs  ", "tab separated runs"),
+        ("“curly” ‘quotes’ — dashes", "“curly” ‘quotes’ — dashes"),
+        ("e\u0301", "é"),
+        ("ﬁnance", "finance"),
+        ("ｆｕｌｌ", "ｆｕｌｌ"),
+    ],
+)
+def test_policy_normalization(raw, clean):
+    assert norm(raw) == [clean]
+
+
+def test_line_separators_split_paragraphs():
+    assert norm("one\u2028two") == ["one", "two"]
+
+
+def test_joiners_kept_inside_words_removed_elsewhere():
+    persian = "می\u200cخواهم"
+    assert norm(persian) == [persian]
+    assert norm("\u200cstray \u200d") == ["stray"]
+
+
+def test_ftfy_options_are_all_set_on_purpose():
+    import inspect
+
+    params = set(inspect.signature(ftfy.TextFixerConfig).parameters)
+    assert params == set(FTFY_DEFAULTS)
+
+
+def test_steps_can_be_switched_off():
+    n = Normalizer(NormalizeConfig().with_options({"remove_soft_hyphens": False}))
+    assert n.line("co\u00adoperate") == ["co\u00adoperate"]
+
+
+def _corpus_lines():
+    files = list(EXAMPLES.glob("*/input.txt"))
+    bench = SHARED / "bench" / "articles"
+    if bench.is_dir():
+        files += list(bench.glob("*/input*.txt"))
+    for path in files:
+        yield from path.read_text(encoding="utf-8").splitlines()
+
+
+def test_ftfy_fast_path_changes_nothing():
+    """Skipping ftfy on plain ASCII lines gives byte-identical results."""
+    config = NormalizeConfig().ftfy_config()
+    lines = list(_corpus_lines())
+    assert len(lines) > 100
+    skipped = 0
+    for line in lines:
+        assert fix_text(line, config) == ftfy.fix_text(line, config)
+        skipped += line.isascii() and "&" not in line
+    assert skipped > 0
