@@ -70,6 +70,8 @@ _SOFT_HYPHEN = "\u00ad"
 # and any control character ftfy left (vertical tab, form feed, ...).
 _ODD_SPACES = regex.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x0b\x0c\x1c-\x1f\x85]")
 _SPACE_RUNS = regex.compile(" {2,}")
+# Rounds of normalization a line gets before it is taken as stable.
+MAX_ROUNDS = 4
 # A line is left alone by ftfy when it is printable ASCII without "&": none of
 # ftfy's fixes can apply to it (tested in tests/test_normalize.py).
 _FTFY_NEEDED = regex.compile(r"[^\x20-\x25\x27-\x7e]")
@@ -158,8 +160,25 @@ class Normalizer:
         """Normalize one input line into the paragraphs it holds (usually one).
 
         ftfy turns U+2028 and similar separators into ``\\n``, so one input line
-        can hold several paragraphs; empty ones are dropped.
+        can hold several paragraphs; empty ones are dropped. A non-ASCII result
+        is normalized again until it no longer changes: trimming a no-break
+        space can expose a sequence ftfy then reads as mojibake (``\\xa0\\x8e¤``),
+        and a cleaned text must come out of a second clean unchanged.
         """
+        out = []
+        for piece in self._once(line):
+            for _ in range(MAX_ROUNDS):
+                if piece.isascii():
+                    break
+                again = self._once(piece)
+                if again == [piece]:
+                    break
+                piece = " ".join(again)
+            if piece:
+                out.append(piece)
+        return out
+
+    def _once(self, line: str) -> list[str]:
         if self._ftfy is not None:
             line = fix_text(line, self._ftfy)
         out = []
@@ -168,8 +187,7 @@ class Normalizer:
                 piece = step(piece)
             if self._form and not piece.isascii():
                 # Removing a zero-width character can bring a letter and a
-                # combining mark together: normalize again so a second pass
-                # finds nothing to do.
+                # combining mark together.
                 piece = unicodedata.normalize(self._form, piece)
             if piece.strip():
                 out.append(piece)
