@@ -145,6 +145,23 @@ class Rule:
         return f"{self.source}:{self.line}"
 
 
+@dataclass(frozen=True)
+class PatternRule(Rule):
+    """A rule driven by one ``pattern`` (a regex or a list of alternatives)."""
+
+    pattern: regex.Pattern = None  # type: ignore[assignment]
+    standalone: bool = False
+
+    FIELDS: ClassVar = {
+        "pattern": ("patterns", True, None),
+        "standalone": ("bool", False, False),
+    }
+
+    def match(self, text: str):
+        """Match the whole paragraph when ``standalone``, else anywhere in it."""
+        return full_or_search(self.pattern, text, self.standalone)
+
+
 def full_or_search(pattern: regex.Pattern, text: str, standalone: bool):
     """Match the whole paragraph when ``standalone``, else anywhere in it."""
     return pattern.fullmatch(text) if standalone else pattern.search(text)

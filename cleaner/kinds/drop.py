@@ -12,26 +12,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
-import regex
-
 from ..result import Removal
-from .base import Rule, View, full_or_search
+from .base import PatternRule, View
 
 
 @dataclass(frozen=True)
-class DropRule(Rule):
-    pattern: regex.Pattern = None  # type: ignore[assignment]
-    standalone: bool = False
-
+class DropRule(PatternRule):
     kind: ClassVar[str] = "drop"
     stage: ClassVar[int] = 2
-    FIELDS: ClassVar = {
-        "pattern": ("patterns", True, None),
-        "standalone": ("bool", False, False),
-    }
 
     def find(self, view: View) -> Iterator[Removal]:
         for i in view.live():
             text = view.texts[i]
-            if full_or_search(self.pattern, text, self.standalone) and self.allows(view, i, text):
+            if self.match(text) and self.allows(view, i, text):
                 yield self.removal_of(view, (i,))

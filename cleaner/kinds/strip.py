@@ -12,10 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
-import regex
-
 from ..result import Removal
-from .base import Rule, View, full_or_search
+from .base import PatternRule, View
 
 # A pattern that keeps matching what it just left would loop; no paragraph
 # needs more strips than this.
@@ -23,16 +21,9 @@ MAX_STRIPS_PER_PARAGRAPH = 32
 
 
 @dataclass(frozen=True)
-class StripRule(Rule):
-    pattern: regex.Pattern = None  # type: ignore[assignment]
-    standalone: bool = False
-
+class StripRule(PatternRule):
     kind: ClassVar[str] = "strip"
     stage: ClassVar[int] = 0
-    FIELDS: ClassVar = {
-        "pattern": ("patterns", True, None),
-        "standalone": ("bool", False, False),
-    }
 
     def find(self, view: View) -> Iterator[Removal]:
         for i in view.live():
@@ -41,7 +32,7 @@ class StripRule(Rule):
                 text = view.texts[i]
                 if text is None or not self.allows(view, i, text):
                     break
-                m = full_or_search(self.pattern, text, self.standalone)
+                m = self.match(text)
                 if m is None or m.end() == m.start():
                     break
                 yield Removal(self.id, m.group(), line, (i,), (m.start(), m.end()))
