@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .document import split_paragraphs
+from .errors import RuleError
 from .kinds import Rule, View
 from .loader import load_packs
 from .normalize import Normalizer
@@ -71,8 +72,6 @@ class Cleaner:
         wanted = set(rule_ids)
         unknown = wanted - {r.id for r in self._rules}
         if unknown:
-            from .errors import RuleError
-
             raise RuleError(f"unknown rule id(s): {', '.join(sorted(unknown))}")
         rules = tuple(r for r in self._rules if r.id in wanted)
         return _rebuild(self._packs, self._disable, rules, self._normalizer, self._files)

@@ -122,12 +122,16 @@ def remove_soft_hyphens(line: str) -> str:
     return line.replace(_SOFT_HYPHEN, "") if _SOFT_HYPHEN in line else line
 
 
+def collapse_spaces(text: str) -> str:
+    """Runs of spaces become one and the ends are trimmed: ``"a  b "`` -> ``"a b"``."""
+    if "  " in text:
+        text = _SPACE_RUNS.sub(" ", text)
+    return text.strip(" ")
+
+
 def normalize_spaces(line: str) -> str:
     """Odd spaces become a space, runs collapse, ends trimmed: ``a\u00a0\u00a0b `` -> ``a b``."""
-    line = _ODD_SPACES.sub(" ", line)
-    if "  " in line:
-        line = _SPACE_RUNS.sub(" ", line)
-    return line.strip(" ")
+    return collapse_spaces(_ODD_SPACES.sub(" ", line))
 
 
 #: The steps, in the order they run. Names are the keys of ``normalize:``.

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import regex
 
 from .document import Paragraph, render
+from .normalize import collapse_spaces
 
-_SPACE_RUNS = regex.compile(" {2,}")
 _WORD = regex.compile(r"\w")
 
 
@@ -43,14 +43,6 @@ class Removal:
         if self.span is not None:
             return "span"
         return "paragraph" if len(self.paragraphs) == 1 else "block"
-
-    def as_dict(self) -> dict:
-        return {
-            "rule": self.rule,
-            "what": self.what,
-            "line": self.line,
-            "text": self.text,
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,13 +75,6 @@ class ReplayError(ValueError):
     """A removal does not fit the document it is replayed on."""
 
 
-def tidy(text: str) -> str:
-    """Close the gap a span removal leaves: ``"a  b "`` -> ``"a b"``."""
-    if "  " in text:
-        text = _SPACE_RUNS.sub(" ", text)
-    return text.strip(" ")
-
-
 def apply_removal(texts: list[str | None], removal: Removal) -> None:
     """Apply one removal to the current paragraph texts (``None`` = removed), in place.
 
@@ -108,7 +93,8 @@ def apply_removal(texts: list[str | None], removal: Removal) -> None:
     current = texts[i]
     if current is None or current[start:end] != removal.text:
         raise ReplayError(f"line {removal.line} [{removal.rule}]: span does not match")
-    rest = tidy(current[:start] + current[end:])
+    # Close the gap the span leaves: "a  b " -> "a b".
+    rest = collapse_spaces(current[:start] + current[end:])
     texts[i] = rest if _WORD.search(rest) else None
 
 
