@@ -449,10 +449,7 @@ class _Loader:
                 for opt, v in value.value.items():
                     if opt not in FTFY_DEFAULTS or opt == "explain":
                         ctx.error(v.line, f"unknown ftfy option '{opt}'")
-                    elif type(v.value) is not type(FTFY_DEFAULTS[opt]) and not (
-                        opt in ("normalization", "unescape_html")
-                        and v.value in ("NFC", "NFD", "NFKC", "NFKD", None, "auto", True, False)
-                    ):
+                    elif not _ftfy_value_ok(opt, v.value):
                         ctx.error(v.line, f"ftfy option '{opt}' cannot be {v.value!r}")
                     else:
                         self.normalize.setdefault("ftfy", {})[opt] = v.value
@@ -478,6 +475,17 @@ class _Loader:
                     + ", ".join(sorted(DEFAULTABLE_KEYS)),
                 )
         return {k: v for k, v in node.value.items() if k in DEFAULTABLE_KEYS}
+
+
+def _ftfy_value_ok(option: str, value: Any) -> bool:
+    """ftfy's options are flags, except these three."""
+    if option == "unescape_html":
+        return isinstance(value, bool) or value == "auto"
+    if option == "normalization":
+        return value is None or value in ("NFC", "NFD", "NFKC", "NFKD")
+    if option == "max_decode_length":
+        return isinstance(value, int) and not isinstance(value, bool) and value > 0
+    return isinstance(value, bool)
 
 
 def _raw_id(node: Node) -> str | None:

@@ -151,6 +151,9 @@ def test_extends_cycle(pack):
         ("normalize: {fix_text: maybe}\nrules: []\n", "'normalize.fix_text' must be true or false"),
         ("normalize: {ftfy: {uncurl_quotes: 3}}\nrules: []\n", "ftfy option 'uncurl_quotes'"),
         ("normalize: {sparkle: true}\nrules: []\n", "unknown normalize step 'sparkle'"),
+        ("normalize: {ftfy: {normalization: true}}\nrules: []\n", "'normalization' cannot be True"),
+        ("normalize: {ftfy: {unescape_html: NFC}}\nrules: []\n", "'unescape_html' cannot be 'NFC'"),
+        ("normalize: {ftfy: {explain: true}}\nrules: []\n", "unknown ftfy option 'explain'"),
     ],
 )
 def test_hostile_or_malformed_packs(pack, text, message):
@@ -177,6 +180,11 @@ def test_rule_error_pickles_with_its_problems(pack):
         load_packs([path])
     again = pickle.loads(pickle.dumps(err.value))
     assert str(again) == str(err.value) and again.problems == err.value.problems
+
+
+def test_ftfy_choices_that_are_not_flags(pack):
+    path = pack("normalize:\n  ftfy: {unescape_html: auto, normalization: NFKC}\nrules: []\n")
+    assert Cleaner(packs=[path]).clean("ﬁ &amp; x²\n").text == "fi & x2\n"
 
 
 def test_normalize_options_from_a_pack(pack):
