@@ -185,3 +185,21 @@ def test_replay_and_subsequence_invariants(text):
 
 
 _DEFAULT = Cleaner()
+
+
+def test_caption_marker_counts_even_when_the_whole_line_is_a_credit(pack):
+    """A bracket-only line is no credit caption, but a marker still makes it a caption."""
+    path = pack(
+        """rules:
+  - id: cap
+    kind: caption
+    why: Captions by credit or marker, to test that either one is enough.
+    credit: '\\[[^\\]]+\\]'
+    marker: '\\(L\\)'
+    tests: {drop: ["A man (L) waves. [AP]"], keep: ["[1]"]}
+"""
+    )
+    c = Cleaner(packs=[path])
+    assert c.clean("Body.\n[Jo (L) with friends at the fair]\n").text == "Body.\n"
+    assert c.clean("Body.\n[Reuters]\n").text == "Body.\n\n[Reuters]\n"
+    assert c.clean("(L) Jo waves at the fair.\nBody.\n").text == "Body.\n"

@@ -38,10 +38,14 @@ class CaptionRule(Rule):
     def find(self, view: View) -> Iterator[Removal]:
         for i in view.live():
             text = view.texts[i]
-            hit = (self.credit is not None and self.credit.search(text)) or (
-                self.marker is not None and self.marker.search(text)
-            )
+            if self._looks_like_caption(text) and self.allows(view, i, text):
+                yield self.removal_of(view, (i,))
+
+    def _looks_like_caption(self, text: str) -> bool:
+        if self.credit is not None:
+            credit = self.credit.search(text)
             # The credit closes a description; a line that is only a bracket
             # is a citation or a credit line, which other rules judge.
-            if hit and hit.start() > 0 and self.allows(view, i, text):
-                yield self.removal_of(view, (i,))
+            if credit is not None and credit.start() > 0:
+                return True
+        return self.marker is not None and self.marker.search(text) is not None
