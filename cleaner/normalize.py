@@ -170,23 +170,32 @@ class Normalizer:
         and a cleaned text must come out of a second clean unchanged.
         """
         out = []
-        for piece in self._once(line):
+        for piece, settled in self._once(line):
             for _ in range(MAX_ROUNDS):
-                if piece.isascii():
+                if settled or piece.isascii():
                     break
                 again = self._once(piece)
-                if again == [piece]:
+                if [p for p, _ in again] == [piece]:
                     break
-                piece = " ".join(again)
+                piece, settled = " ".join(p for p, _ in again), False
             if piece:
                 out.append(piece)
         return out
 
-    def _once(self, line: str) -> list[str]:
+    def _once(self, line: str) -> list[tuple[str, bool]]:
+        """One round: ftfy, then the other steps, per piece.
+
+        A piece is *settled* when it is ftfy's own output for the whole line and
+        no later step changed it: ftfy repeats its fixes until nothing changes,
+        so another round would give the same text. Only unsettled non-ASCII
+        pieces pay for a second round.
+        """
         if self._ftfy is not None:
             line = fix_text(line, self._ftfy)
+        single = "\n" not in line
         out = []
-        for piece in line.split("\n") if "\n" in line else (line,):
+        for segment in (line,) if single else line.split("\n"):
+            piece = segment
             for step in self._steps:
                 piece = step(piece)
             if self._form and not piece.isascii():
@@ -194,5 +203,5 @@ class Normalizer:
                 # combining mark together.
                 piece = unicodedata.normalize(self._form, piece)
             if piece.strip():
-                out.append(piece)
+                out.append((piece, single and piece == segment))
         return out
