@@ -155,22 +155,22 @@ def explain(file, rules, disable):
     cleaner = _build(rules, disable)
     text = sys.stdin.read() if str(file) == "-" else read_document(file)
     result = cleaner.clean(text)
-    by_line: dict[int, list[str]] = {}
+    dropped: dict[int, str] = {}
+    spans: dict[int, list[str]] = {}
     for removal in result.removals:
-        for offset, part in enumerate(removal.text.split("\n")):
-            by_line.setdefault(removal.line + offset, []).append(f"[{removal.rule}] {part}")
-    kept = set(result.text.splitlines())
-    for n, line in enumerate(text.splitlines(), 1):
-        stripped = line.strip()
-        if not stripped:
+        for index in removal.paragraphs:
+            if removal.span is None:
+                dropped[index] = removal.rule
+            else:
+                spans.setdefault(index, []).append(f"[{removal.rule}] {removal.text.strip()!r}")
+    for paragraph in cleaner.paragraphs(text):
+        n, index = paragraph.line, paragraph.index
+        if index in dropped:
+            click.echo(click.style(f"- {n:>5} [{dropped[index]}] {paragraph.text}", fg="red"))
             continue
-        marks = by_line.get(n)
-        if marks and stripped not in kept:
-            click.echo(click.style(f"- {n:>5} {marks[0]}", fg="red"))
-        elif marks:
-            click.echo(click.style(f"~ {n:>5} {marks[0]}", fg="yellow"))
-        else:
-            click.echo(f"  {n:>5} {stripped}")
+        click.echo(f"  {n:>5} {paragraph.text}")
+        for mark in spans.get(index, ()):
+            click.echo(click.style(f"~ {n:>5} {mark}", fg="yellow"))
 
 
 @main.command("test")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from .document import split_paragraphs
+from .document import Paragraph, split_paragraphs
 from .errors import RuleError
 from .kinds import Rule, View
 from .loader import load_packs
@@ -75,6 +75,13 @@ class Cleaner:
             raise RuleError(f"unknown rule id(s): {', '.join(sorted(unknown))}")
         rules = tuple(r for r in self._rules if r.id in wanted)
         return _rebuild(self._packs, self._disable, rules, self._normalizer, self._files)
+
+    def paragraphs(self, text: str) -> tuple[Paragraph, ...]:
+        """The normalized paragraphs of ``text`` (``index``, input ``line``, ``text``).
+
+        ``Removal.paragraphs`` holds indices into this tuple.
+        """
+        return split_paragraphs(text, self._normalizer)
 
     def normalize(self, text: str) -> str:
         """Only the normalization of :meth:`clean`, rendered one paragraph per line."""

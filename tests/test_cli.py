@@ -138,6 +138,25 @@ def test_rules_commands(runner, tmp_path):
     assert res.exit_code == 2 and f"{bad.resolve()}:2 [x] missing key 'why'" in res.stderr
 
 
+def test_explain_marks_every_paragraph_of_a_block_at_its_own_line(runner, tmp_path):
+    doc = tmp_path / "doc.txt"
+    doc.write_text(
+        "A body paragraph that is long enough to be the body of this article.\n\n"
+        "FAQs\n\nWhat?\n\nThat.\n\nNext Heading\n\nA quote. Click To Tweet\n",
+        encoding="utf-8",
+    )
+    res = runner.invoke(main, ["explain", str(doc)])
+    assert res.exit_code == 0
+    lines = res.output.splitlines()
+    assert "-     3 [faq-block] FAQs" in lines
+    assert "-     7 [faq-block] That." in lines
+    assert "      9 Next Heading" in lines
+    assert (
+        "     11 A quote. Click To Tweet" in lines
+        and "~    11 [click-to-tweet] 'Click To Tweet'" in lines
+    )
+
+
 def test_explain_marks_removed_lines(runner):
     res = runner.invoke(main, ["explain", str(EXAMPLES / "seed-oman-explainer" / "input.txt")])
     assert res.exit_code == 0
