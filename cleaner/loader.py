@@ -329,8 +329,9 @@ def _build_rule(
                 fields[key] = _compile(ctx, key, spec[key], flags, kind == "patterns_end")
             else:
                 fields[key] = _check_type(ctx, key, spec[key], kind)
-        if cls.kind == "caption" and "credit" not in spec and "marker" not in spec:
-            ctx.error(node.line, "a caption rule needs 'credit' or 'marker' (or both)")
+        if cls.ONE_OF and not any(key in spec for key in cls.ONE_OF):
+            keys = " or ".join(f"'{key}'" for key in cls.ONE_OF)
+            ctx.error(node.line, f"a {cls.kind} rule needs {keys} (or both)")
     if len(problems) > before or cls is None:
         return None
     return cls(

@@ -121,6 +121,20 @@ def test_missing_tests_and_missing_kind_keys(pack):
     assert "[no-samples] 'tests' is missing" in text
 
 
+def test_caption_needs_a_credit_or_a_marker(pack):
+    path = pack(
+        """rules:
+  - id: bare-caption
+    kind: caption
+    why: A caption rule that says neither what credit nor what marker.
+    tests: {drop: ["x"]}
+"""
+    )
+    with pytest.raises(RuleError) as err:
+        load_packs([path])
+    assert "[bare-caption] a caption rule needs 'credit' or 'marker' (or both)" in str(err.value)
+
+
 def test_unknown_pack_name_lists_bundled_packs():
     with pytest.raises(RuleError) as err:
         Cleaner(packs=["nosuchpack"])

@@ -126,6 +126,8 @@ class Rule:
     stage: ClassVar[int] = 0
     #: Kind-specific keys: name -> (type, required, default).
     FIELDS: ClassVar[dict[str, tuple[str, bool, Any]]] = {}
+    #: Optional keys of which at least one must be given.
+    ONE_OF: ClassVar[tuple[str, ...]] = ()
     #: Defaults for the shared conditions that differ for this kind.
     CONDITION_DEFAULTS: ClassVar[dict[str, Any]] = {}
 

@@ -33,6 +33,7 @@ class CaptionRule(Rule):
         "credit": ("patterns_end", False, None),
         "marker": ("patterns", False, None),
     }
+    ONE_OF: ClassVar = ("credit", "marker")
     CONDITION_DEFAULTS: ClassVar = {"max_words": 60}
 
     def find(self, view: View) -> Iterator[Removal]:
