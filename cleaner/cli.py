@@ -6,13 +6,31 @@ undecodable, or left empty); 2 usage or rule-pack errors.
 
 from __future__ import annotations
 
+import difflib
+import os
 import sys
 import time
 from pathlib import Path
 
 import click
+from tqdm import tqdm
 
 from . import __version__
+from .batch import (
+    Outcome,
+    RecordOptions,
+    ReportWriter,
+    Runner,
+    Totals,
+    atomic_output,
+    clean_files,
+    clean_jsonl,
+    is_jsonl,
+    open_jsonl_input,
+    packs_mtime,
+    read_records,
+    up_to_date,
+)
 from .engine import Cleaner
 from .errors import RuleError
 from .examples import check, find_examples, update
@@ -22,6 +40,8 @@ from .samples import check_all
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+#: Rules named in the closing summary (all of them are in --report).
+SUMMARY_RULES = 10
 
 
 def _build(rules: tuple[str, ...], disable: tuple[str, ...]) -> Cleaner:
@@ -64,79 +84,214 @@ def main() -> None:
 @rules_option
 @disable_option
 @click.option(
-    "--glob", "pattern", default="*.txt", show_default=True, help="Files to take from a folder."
+    "--format",
+    "fmt",
+    type=click.Choice(["auto", "text", "jsonl"]),
+    default="auto",
+    show_default=True,
+    help="auto: JSONL for *.jsonl, *.jsonl.gz and *.ndjson files, text otherwise.",
 )
-@click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the input files.")
+@click.option(
+    "--glob",
+    "pattern",
+    default=None,
+    help="Files to take from a folder [default: *.txt, or *.jsonl* with --format jsonl].",
+)
+@click.option("--text-field", default="text", show_default=True, help="JSONL field to clean.")
+@click.option(
+    "--keep-removed", is_flag=True, help="JSONL: add a 'removed' list (rule, what, line, text)."
+)
+@click.option(
+    "-j",
+    "--workers",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default="all cores",
+    help="Worker processes.",
+)
+@click.option(
+    "--report",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write a JSON report: every document's removals and per-rule totals.",
+)
+@click.option("--force", is_flag=True, help="Clean again even when an output is up to date.")
+@click.option("--encoding", default="utf-8", show_default=True, help="Encoding of text inputs.")
+@click.option("--summary", is_flag=True, help="Print the closing summary even when not a terminal.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def run(source, dest, rules, disable, pattern, encoding, quiet):
+def run(
+    source,
+    dest,
+    rules,
+    disable,
+    fmt,
+    pattern,
+    text_field,
+    keep_removed,
+    workers,
+    report,
+    force,
+    encoding,
+    summary,
+    quiet,
+):
     """Clean SOURCE (a folder, a file, or - for stdin) into DEST (a folder, a file, or -).
 
-    A folder is cleaned recursively into a folder that mirrors its layout.
-    Outputs are written atomically; inputs are never touched. A document that
-    cannot be read or comes out empty is reported on stderr and the rest go on.
+    A folder is cleaned recursively into a folder that mirrors its layout;
+    outputs already newer than their input and the rule packs are skipped.
+    JSONL is cleaned record by record, keeping every other field. Outputs are
+    written atomically; inputs are never touched. A document that cannot be
+    read or comes out empty is reported on stderr and the rest go on.
 
     \b
     Examples:
-      cleaner run examples/ /tmp/clean/
+      cleaner run examples/ /tmp/clean/ --glob input.txt
       cleaner run article.txt clean.txt
       cat article.txt | cleaner run - -
+      cleaner run crawl.jsonl.gz clean.jsonl.gz --keep-removed --report run.json
     """
     cleaner = _build(rules, disable)
+    stdin, stdout = str(source) == "-", str(dest) == "-"
+    if not stdin and not stdout:
+        _refuse_overlap(source, dest)
+    if not stdin and source.is_dir() and stdout:
+        raise click.UsageError("a folder is cleaned into a folder, not to stdout")
+    interactive = not quiet and sys.stderr.isatty()
     started = time.monotonic()
-    if str(source) == "-":
-        text = sys.stdin.read()
-        result = cleaner.clean(text)
-        if result.empty:
-            click.echo("<stdin>: empty: no body left after cleaning", err=True)
-            sys.exit(EXIT_FAILED)
-        _emit(result.text, dest)
-        return
-    if str(dest) != "-" and source.is_dir() and is_inside(dest, source):
-        raise click.UsageError(f"output {dest} is inside the input folder {source}; choose another")
-    if (
-        str(dest) != "-"
-        and source.is_file()
-        and dest.exists()
-        and dest.resolve() == source.resolve()
-    ):
-        raise click.UsageError("output and input are the same file")
-    to_folder = str(dest) != "-" and (source.is_dir() or dest.is_dir())
-    done = failed = removals = 0
-    bytes_in = bytes_out = 0
-    for src in list_sources(source, pattern):
-        try:
-            text = read_document(src.path, encoding)
-        except InputError as exc:
-            click.echo(f"error: {exc}", err=True)
-            failed += 1
-            continue
-        result = cleaner.clean(text)
-        bytes_in += len(text.encode("utf-8"))
-        if result.empty:
-            click.echo(f"error: {src.path}: empty: no body left after cleaning", err=True)
-            failed += 1
-            continue
-        target = dest / src.relative if to_folder else dest
-        _emit(result.text, target)
-        done += 1
-        removals += len(result.removals)
-        bytes_out += len(result.text.encode("utf-8"))
-    if not quiet and str(dest) != "-":
-        share = 1 - bytes_out / bytes_in if bytes_in else 0.0
-        click.echo(
-            f"{done} cleaned, {failed} failed, {removals} removals, "
-            f"{share:.1%} of text removed, {time.monotonic() - started:.2f}s",
-            err=True,
-        )
-    if failed:
+    totals = Totals()
+    writer = ReportWriter(report) if report else None
+    opts = RecordOptions(text_field, keep_removed)
+    try:
+        with Runner(cleaner, workers) as runner:
+            outcomes = _outcomes(
+                runner, source, dest, fmt, pattern, opts, encoding, force, stdin, stdout
+            )
+            bar = tqdm(outcomes, unit="doc", disable=not interactive, file=sys.stderr)
+            for outcome in bar:
+                totals.add(outcome)
+                if writer:
+                    writer.add(outcome)
+                if outcome.error:
+                    bar.write(f"error: {outcome.error}", file=sys.stderr)
+    except KeyboardInterrupt as exc:
+        if writer:
+            writer.abort(exc)
+        click.echo("interrupted: finished outputs are kept; run again to finish", err=True)
+        sys.exit(130)
+    elapsed = time.monotonic() - started
+    if writer:
+        writer.finish(totals, {"packs": list(cleaner.files), "seconds": round(elapsed, 3)})
+    if (interactive or summary) and not quiet:
+        click.echo(_summary(totals, elapsed), err=True)
+    if totals.problems:
         sys.exit(EXIT_FAILED)
 
 
-def _emit(text: str, dest: Path) -> None:
-    if str(dest) == "-":
-        click.echo(text, nl=False)
+def _refuse_overlap(source: Path, dest: Path) -> None:
+    if source.is_dir() and is_inside(dest, source):
+        raise click.UsageError(f"output {dest} is inside the input folder {source}; choose another")
+    if source.is_file() and dest.exists() and dest.resolve() == source.resolve():
+        raise click.UsageError("output and input are the same file")
+
+
+def _outcomes(runner, source, dest, fmt, pattern, opts, encoding, force, stdin, stdout):
+    """Every document's outcome, for whichever shape of input and output was given."""
+
+    def jsonl(path: Path | None) -> bool:
+        return fmt == "jsonl" or (fmt == "auto" and path is not None and is_jsonl(path))
+
+    def stale(src: Path, target: Path) -> bool:
+        return force or not up_to_date(src, target, packs_mtime(runner.cleaner))
+
+    if stdin:
+        if jsonl(None):
+            yield from _jsonl(runner, None, "<stdin>", dest, stdout, opts)
+        else:
+            yield _stdin_text(runner.cleaner, dest, stdout)
+        return
+    if source.is_file():
+        target = dest / source.name if dest.is_dir() else dest
+        if jsonl(source):
+            if stdout or stale(source, target):
+                yield from _jsonl(runner, source, str(source), target, stdout, opts)
+            else:
+                yield Outcome(str(source), None, "skipped")
+        elif stdout:
+            yield _file_to_stdout(runner.cleaner, source, encoding)
+        else:
+            yield from clean_files(runner, [(source, target)], encoding, force)
+        return
+    pattern = pattern or ("*.jsonl*" if fmt == "jsonl" else "*.txt")
+    sources = list(list_sources(source, pattern))
+    texts = [(s.path, dest / s.relative) for s in sources if not jsonl(s.path)]
+    yield from clean_files(runner, texts, encoding, force)
+    for s in sources:
+        if jsonl(s.path):
+            target = dest / s.relative
+            if stale(s.path, target):
+                yield from _jsonl(runner, s.path, str(s.path), target, False, opts)
+            else:
+                yield Outcome(str(s.path), None, "skipped")
+
+
+def _jsonl(runner, path, name, dest, stdout, opts):
+    with open_jsonl_input(path) as stream:
+        records = read_records(stream, name)
+        if stdout:
+            yield from clean_jsonl(runner, records, sys.stdout.write, opts)
+            sys.stdout.flush()
+            return
+        with atomic_output(dest) as out:
+            yield from clean_jsonl(runner, records, out.write, opts)
+
+
+def _stdin_text(cleaner: Cleaner, dest: Path, stdout: bool) -> Outcome:
+    raw = sys.stdin.buffer.read()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return Outcome("<stdin>", None, "failed", f"<stdin>:{line}: not valid utf-8")
+    return _finish_text(cleaner, "<stdin>", text, dest, stdout)
+
+
+def _file_to_stdout(cleaner: Cleaner, source: Path, encoding: str) -> Outcome:
+    try:
+        text = read_document(source, encoding)
+    except InputError as exc:
+        return Outcome(str(source), None, "failed", str(exc))
+    return _finish_text(cleaner, str(source), text, Path("-"), True)
+
+
+def _finish_text(cleaner: Cleaner, name: str, text: str, dest: Path, stdout: bool) -> Outcome:
+    result = cleaner.clean(text)
+    size_in = len(text.encode("utf-8", "surrogatepass"))
+    if result.empty:
+        error = f"{name}: empty: no body left after cleaning"
+        return Outcome(name, None, "empty", error, result.removals, size_in, 0)
+    if stdout:
+        sys.stdout.write(result.text)
+        sys.stdout.flush()
     else:
-        atomic_write(dest, text)
+        atomic_write(dest, result.text)
+    size_out = len(result.text.encode("utf-8"))
+    return Outcome(name, None, "ok", None, result.removals, size_in, size_out)
+
+
+def _summary(totals: Totals, elapsed: float) -> str:
+    mb_in, mb_out = totals.bytes_in / 1e6, totals.bytes_out / 1e6
+    rate = mb_in / elapsed if elapsed > 0 else 0.0
+    lines = [
+        f"{totals.documents} documents: {totals.cleaned} cleaned, {totals.skipped} up to date, "
+        f"{totals.empty} empty, {totals.failed} failed",
+        f"{mb_in:.2f} MB in, {mb_out:.2f} MB out, {totals.share_removed:.1%} removed, "
+        f"{elapsed:.2f}s, {rate:.2f} MB/s",
+    ]
+    top = sorted(totals.by_rule.items(), key=lambda kv: (-kv[1], kv[0]))
+    if top:
+        shown = ", ".join(f"{rule} {n}" for rule, n in top[:SUMMARY_RULES])
+        more = len(top) - SUMMARY_RULES
+        lines.append(f"removals: {shown}" + (f", and {more} more rules" if more > 0 else ""))
+    return "\n".join(lines)
 
 
 @main.command()
@@ -145,16 +300,25 @@ def _emit(text: str, dest: Path) -> None:
 )
 @rules_option
 @disable_option
-def explain(file, rules, disable):
+@click.option("--diff", "as_diff", is_flag=True, help="A unified diff, normalized input to output.")
+def explain(file, rules, disable, as_diff):
     """Show FILE with every removed line marked by the rule that removed it.
 
+    Each paragraph is shown with its input line number; removed ones start
+    with "-" and name the rule, spans stripped from a kept paragraph follow it
+    with "~". Colour on a terminal.
+
     \b
-    Example:
+    Examples:
       cleaner explain examples/seed-oman-explainer/input.txt
+      cleaner explain article.txt --diff
     """
     cleaner = _build(rules, disable)
     text = sys.stdin.read() if str(file) == "-" else read_document(file)
     result = cleaner.clean(text)
+    if as_diff:
+        _echo_diff(cleaner.normalize(text), result.text, str(file))
+        return
     dropped: dict[int, str] = {}
     spans: dict[int, list[str]] = {}
     for removal in result.removals:
@@ -171,6 +335,18 @@ def explain(file, rules, disable):
         click.echo(f"  {n:>5} {paragraph.text}")
         for mark in spans.get(index, ()):
             click.echo(click.style(f"~ {n:>5} {mark}", fg="yellow"))
+
+
+def _echo_diff(before: str, after: str, name: str) -> None:
+    colours = {"-": "red", "+": "green", "@": "cyan"}
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=f"{name} (normalized)",
+        tofile=f"{name} (cleaned)",
+    )
+    for line in lines:
+        click.echo(click.style(line.rstrip("\n"), fg=colours.get(line[:1])))
 
 
 @main.command("test")

@@ -37,13 +37,14 @@ def snapshot(folder):
 def test_run_folder_to_folder_mirrors_layout(runner, corpus, tmp_path, cleaner):
     before = snapshot(corpus)
     out = tmp_path / "out"
-    res = runner.invoke(main, ["run", str(corpus), str(out)])
+    res = runner.invoke(main, ["run", str(corpus), str(out), "--summary"])
     assert res.exit_code == 0, res.output
     assert (out / "a.txt").read_text(encoding="utf-8") == cleaner.clean(SEED).text
     assert (out / "sub" / "b.txt").read_text(encoding="utf-8") == "Body text here.\n"
     assert snapshot(corpus) == before, "inputs must never change"
     assert not list(out.rglob(".*.tmp")), "no temporary files left behind"
-    assert "2 cleaned, 0 failed" in res.stderr
+    assert "2 documents: 2 cleaned, 0 up to date, 0 empty, 0 failed" in res.stderr
+    assert "removals: caption-credit 3, " in res.stderr and "MB/s" in res.stderr
 
 
 def test_run_refuses_output_inside_input(runner, corpus):
@@ -155,6 +156,17 @@ def test_explain_marks_every_paragraph_of_a_block_at_its_own_line(runner, tmp_pa
         "     11 A quote. Click To Tweet" in lines
         and "~    11 [click-to-tweet] 'Click To Tweet'" in lines
     )
+
+
+def test_explain_diff(runner):
+    path = EXAMPLES / "seed-oman-explainer" / "input.txt"
+    res = runner.invoke(main, ["explain", str(path), "--diff"])
+    assert res.exit_code == 0
+    lines = res.output.splitlines()
+    assert lines[0].endswith("(normalized)") and lines[1].endswith("(cleaned)")
+    assert any(line.startswith("-Also Read: Bill Gates") for line in lines)
+    assert "-FAQs" in lines
+    assert not any(line.startswith("+") and not line.startswith("+++") for line in lines)
 
 
 def test_explain_marks_removed_lines(runner):

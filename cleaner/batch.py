@@ -1,0 +1,455 @@
+"""Batch runs: many documents, files or JSONL records, on one or more cores.
+
+Everything ``cleaner run`` does apart from parsing options and printing lives
+here, so it can be tested and reused: listing inputs, skipping outputs that are
+up to date, cleaning in a process pool with a bounded number of documents in
+flight (memory stays flat however large the input), atomic writes, and one
+:class:`Outcome` per document for summaries and reports. Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import multiprocessing
+import os
+import signal
+import sys
+import tempfile
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from .engine import Cleaner
+from .io import InputError, atomic_write, read_document
+from .result import Removal
+
+#: Documents handed to a worker at a time, and batches kept in flight per worker.
+BATCH = 32
+WINDOW_PER_WORKER = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one document (a file, or one JSONL record).
+
+    ``status`` is ``"ok"``, ``"skipped"`` (output already up to date),
+    ``"empty"`` (no body left; reported, not written) or ``"failed"`` (``error``
+    says why, naming the file and line or record).
+    """
+
+    source: str
+    record: int | None
+    status: str
+    error: str | None = None
+    removals: tuple[Removal, ...] = ()
+    bytes_in: int = 0
+    bytes_out: int = 0
+
+    @property
+    def where(self) -> str:
+        return self.source if self.record is None else f"{self.source}:{self.record}"
+
+    def as_report(self) -> dict[str, Any]:
+        entry: dict[str, Any] = {"source": self.source, "status": self.status}
+        if self.record is not None:
+            entry["record"] = self.record
+        if self.error:
+            entry["error"] = self.error
+        entry["bytes_in"] = self.bytes_in
+        entry["bytes_out"] = self.bytes_out
+        entry["removals"] = [removal_dict(r) for r in self.removals]
+        return entry
+
+
+def removal_dict(removal: Removal) -> dict[str, Any]:
+    """A removal as plain data (reports, ``--keep-removed``)."""
+    return {"rule": removal.rule, "what": removal.what, "line": removal.line, "text": removal.text}
+
+
+@dataclass
+class Totals:
+    """Running totals over a batch, for the closing summary and the report."""
+
+    documents: int = 0
+    cleaned: int = 0
+    skipped: int = 0
+    empty: int = 0
+    failed: int = 0
+    bytes_in: int = 0
+    bytes_out: int = 0
+    by_rule: dict[str, int] = field(default_factory=dict)
+
+    def add(self, outcome: Outcome) -> None:
+        self.documents += 1
+        if outcome.status == "ok":
+            self.cleaned += 1
+        elif outcome.status == "skipped":
+            self.skipped += 1
+            return
+        elif outcome.status == "empty":
+            self.empty += 1
+        else:
+            self.failed += 1
+        self.bytes_in += outcome.bytes_in
+        self.bytes_out += outcome.bytes_out
+        for removal in outcome.removals:
+            self.by_rule[removal.rule] = self.by_rule.get(removal.rule, 0) + 1
+
+    @property
+    def problems(self) -> int:
+        """Documents that did not come out clean (failed or empty)."""
+        return self.failed + self.empty
+
+    @property
+    def share_removed(self) -> float:
+        return 1 - self.bytes_out / self.bytes_in if self.bytes_in else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "cleaned": self.cleaned,
+            "skipped": self.skipped,
+            "empty": self.empty,
+            "failed": self.failed,
+            "bytes_in": self.bytes_in,
+            "bytes_out": self.bytes_out,
+            "share_removed": round(self.share_removed, 6),
+            "removals_by_rule": dict(sorted(self.by_rule.items(), key=lambda kv: -kv[1])),
+        }
+
+
+# --- cleaning one document --------------------------------------------------------
+
+
+def clean_file(cleaner: Cleaner, src: Path, target: Path, encoding: str) -> Outcome:
+    """Read, clean and atomically write one text file."""
+    try:
+        text = read_document(src, encoding)
+    except InputError as exc:
+        return Outcome(str(src), None, "failed", str(exc))
+    result = cleaner.clean(text)
+    size_in = len(text.encode("utf-8", "surrogatepass"))
+    if result.empty:
+        return Outcome(
+            str(src),
+            None,
+            "empty",
+            f"{src}: empty: no body left after cleaning",
+            result.removals,
+            size_in,
+            0,
+        )
+    data = result.text
+    try:
+        atomic_write(target, data)
+    except OSError as exc:
+        return Outcome(str(src), None, "failed", f"{target}: cannot write: {exc.strerror}")
+    return Outcome(str(src), None, "ok", None, result.removals, size_in, len(data.encode()))
+
+
+@dataclass(frozen=True, slots=True)
+class RecordOptions:
+    text_field: str = "text"
+    keep_removed: bool = False
+
+
+def clean_record(
+    cleaner: Cleaner, source: str, lineno: int, raw: bytes, options: RecordOptions
+) -> tuple[Outcome, str | None]:
+    """Clean one JSONL line; return its outcome and the output line (or None to leave it out).
+
+    Every field but ``text_field`` is written back as it was. A record whose
+    text comes out empty is kept with ``""`` (so records stay one to one) and
+    reported; a line that is not a JSON object with a string text field is
+    reported and left out.
+    """
+    where = f"{source}:{lineno}"
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        message = f"{where}: not valid UTF-8 (byte {exc.start} of the line)"
+        return Outcome(source, lineno, "failed", message), None
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Outcome(source, lineno, "failed", f"{where}: invalid JSON: {exc.msg}"), None
+    if not isinstance(record, dict):
+        return Outcome(source, lineno, "failed", f"{where}: not a JSON object"), None
+    text = record.get(options.text_field)
+    if not isinstance(text, str):
+        problem = "missing" if text is None else f"not a string ({type(text).__name__})"
+        message = f"{where}: field {options.text_field!r} is {problem}"
+        return Outcome(source, lineno, "failed", message), None
+    result = cleaner.clean(text)
+    record[options.text_field] = result.text
+    if options.keep_removed:
+        record["removed"] = [removal_dict(r) for r in result.removals]
+    status, error = "ok", None
+    if result.empty:
+        status, error = "empty", f"{where}: empty: no body left after cleaning"
+    size_in = len(text.encode("utf-8", "surrogatepass"))
+    size_out = len(result.text.encode("utf-8", "surrogatepass"))
+    outcome = Outcome(source, lineno, status, error, result.removals, size_in, size_out)
+    return outcome, _dump(record)
+
+
+def _dump(record: dict) -> str:
+    line = json.dumps(record, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate from an escaped "\ud800" cannot be UTF-8; ASCII
+        # escapes keep the record lossless and the output valid.
+        line = json.dumps(record, ensure_ascii=True)
+    return line
+
+
+# --- worker processes -------------------------------------------------------------
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(cleaner: Cleaner) -> None:
+    _WORKER["cleaner"] = cleaner
+
+
+def _init_pool_worker(cleaner: Cleaner) -> None:
+    """Worker processes leave Ctrl-C to the main process, and unwind on SIGTERM.
+
+    The main process answers Ctrl-C by terminating the pool (SIGTERM); raising
+    SystemExit there runs the cleanup of a write in progress, so no temporary
+    file is left behind.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    _init_worker(cleaner)
+
+
+def _exit_on_sigterm(signum, frame) -> None:
+    raise SystemExit(128 + signum)
+
+
+def _files_batch(tasks: list[tuple[Path, Path, str]]) -> list[Outcome]:
+    cleaner = _WORKER["cleaner"]
+    return [clean_file(cleaner, src, target, enc) for src, target, enc in tasks]
+
+
+def _records_batch(
+    tasks: list[tuple[str, int, bytes]], options: RecordOptions
+) -> list[tuple[Outcome, str | None]]:
+    cleaner = _WORKER["cleaner"]
+    return [clean_record(cleaner, src, n, raw, options) for src, n, raw in tasks]
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class Runner:
+    """Runs batch functions in-process (1 worker) or in a bounded process pool.
+
+    Results come back in input order. At most ``workers * WINDOW_PER_WORKER``
+    batches are in flight, so reading never runs ahead of cleaning.
+    """
+
+    def __init__(self, cleaner: Cleaner, workers: int):
+        self.cleaner = cleaner
+        self.workers = max(1, workers)
+        self._pool = None
+
+    def __enter__(self) -> Runner:
+        if self.workers > 1:
+            ctx = multiprocessing.get_context()
+            self._pool = ctx.Pool(
+                self.workers, initializer=_init_pool_worker, initargs=(self.cleaner,)
+            )
+        else:
+            _init_worker(self.cleaner)
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if self._pool is not None:
+            if exc_type is None:
+                self._pool.close()
+            else:
+                self._pool.terminate()
+            self._pool.join()
+
+    def map(self, fn: Callable[..., list], items: Iterable, *args: Any) -> Iterator:
+        batches = _batches(items, BATCH)
+        if self._pool is None:
+            for batch in batches:
+                yield from fn(batch, *args)
+            return
+        pending: deque = deque()
+        window = self.workers * WINDOW_PER_WORKER
+        for batch in batches:
+            pending.append(self._pool.apply_async(fn, (batch, *args)))
+            if len(pending) >= window:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+# --- plain-text files -------------------------------------------------------------
+
+
+def up_to_date(src: Path, target: Path, newer_than: float) -> bool:
+    """An output is up to date when it is newer than its input and every pack file."""
+    try:
+        out = target.stat().st_mtime
+    except OSError:
+        return False
+    try:
+        return out >= max(src.stat().st_mtime, newer_than)
+    except OSError:
+        return False
+
+
+def clean_files(
+    runner: Runner,
+    pairs: Iterable[tuple[Path, Path]],
+    encoding: str = "utf-8",
+    force: bool = False,
+) -> Iterator[Outcome]:
+    """Clean (source, target) file pairs; skip targets that are up to date unless ``force``."""
+    newest_pack = packs_mtime(runner.cleaner)
+    skipped: list[Outcome] = []
+
+    def tasks() -> Iterator[tuple[Path, Path, str]]:
+        for src, target in pairs:
+            if not force and up_to_date(src, target, newest_pack):
+                skipped.append(Outcome(str(src), None, "skipped"))
+                continue
+            yield (src, target, encoding)
+
+    for outcome in runner.map(_files_batch, tasks()):
+        yield from _drain(skipped)
+        yield outcome
+    yield from _drain(skipped)
+
+
+def _drain(items: list) -> Iterator:
+    while items:
+        yield items.pop(0)
+
+
+def packs_mtime(cleaner: Cleaner) -> float:
+    """When the newest pack file of ``cleaner`` changed: outputs older than that are stale."""
+    return max((_mtime(Path(f)) for f in cleaner.files), default=0.0)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+# --- JSONL ------------------------------------------------------------------------
+
+
+def is_jsonl(path: Path) -> bool:
+    return path.name.endswith((".jsonl", ".jsonl.gz", ".ndjson"))
+
+
+@contextmanager
+def open_jsonl_input(path: Path | None) -> Iterator[IO[bytes]]:
+    """A byte stream over a JSONL file (gunzipped when it ends in .gz) or stdin (None).
+
+    Lines are decoded one by one, so a bad byte fails its own record only.
+    """
+    if path is None:
+        yield sys.stdin.buffer
+        return
+    opener = gzip.open if path.name.endswith(".gz") else open
+    with opener(path, "rb") as f:
+        yield f
+
+
+def read_records(stream: IO[bytes], source: str) -> Iterator[tuple[str, int, bytes]]:
+    """Non-blank lines of a JSONL stream as (source, line number, raw line)."""
+    for lineno, line in enumerate(stream, 1):
+        if line.strip():
+            yield (source, lineno, line)
+
+
+def clean_jsonl(
+    runner: Runner,
+    records: Iterable[tuple[str, int, bytes]],
+    write: Callable[[str], Any],
+    options: RecordOptions,
+) -> Iterator[Outcome]:
+    """Clean JSONL records in order, writing each output line with ``write``."""
+    for outcome, line in runner.map(_records_batch, records, options):
+        if line is not None:
+            write(line + "\n")
+        yield outcome
+
+
+@contextmanager
+def atomic_output(path: Path) -> Iterator[IO[str]]:
+    """A text stream that becomes ``path`` only when the block finishes without error.
+
+    Gzip-compressed when ``path`` ends in ``.gz``. An interrupted run leaves
+    nothing at ``path``: a JSONL output never looks complete when it is not.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        if path.name.endswith(".gz"):
+            stream: IO[str] = gzip.open(tmp, "wt", encoding="utf-8", newline="\n")  # noqa: SIM115
+        else:
+            stream = open(tmp, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+        with stream:
+            yield stream
+            stream.flush()
+        with open(tmp, "rb") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class ReportWriter:
+    """Streams a JSON report: one entry per document as it finishes, totals at the end.
+
+    Memory stays flat however many documents a run has; the file appears
+    (atomically) only when the run ends.
+    """
+
+    def __init__(self, path: Path):
+        self._context = atomic_output(path)
+        self._stream = self._context.__enter__()
+        self._stream.write('{"documents": [\n')
+        self._first = True
+
+    def add(self, outcome: Outcome) -> None:
+        if not self._first:
+            self._stream.write(",\n")
+        self._first = False
+        self._stream.write(json.dumps(outcome.as_report(), ensure_ascii=False))
+
+    def finish(self, totals: Totals, about: dict[str, Any]) -> None:
+        self._stream.write("\n],\n")
+        self._stream.write(f'"totals": {json.dumps(totals.as_dict(), ensure_ascii=False)},\n')
+        self._stream.write(f'"run": {json.dumps(about, ensure_ascii=False)}}}\n')
+        self._context.__exit__(None, None, None)
+
+    def abort(self, exc: BaseException) -> None:
+        # Removes the temporary file; the context hands the exception back.
+        with suppress(BaseException):
+            self._context.__exit__(type(exc), exc, exc.__traceback__)

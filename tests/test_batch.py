@@ -1,0 +1,268 @@
+"""cleaner run at scale: JSONL, workers, reports, skipping, interruption."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from cleaner import Cleaner
+from cleaner.batch import BATCH, WINDOW_PER_WORKER, Runner, _files_batch
+from cleaner.cli import main
+
+from .conftest import EXAMPLES
+
+INPUTS = sorted(EXAMPLES.glob("*/input.txt"))
+TEXTS = [p.read_text(encoding="utf-8") for p in INPUTS]
+BODIES = [t for t in TEXTS if not Cleaner().clean(t).empty]
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def write_jsonl(path, records, compress=False):
+    data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode()
+    path.write_bytes(gzip.compress(data) if compress else data)
+
+
+def read_jsonl(path):
+    raw = path.read_bytes()
+    if path.name.endswith(".gz"):
+        raw = gzip.decompress(raw)
+    return [json.loads(line) for line in raw.decode().splitlines()]
+
+
+def records(n=60):
+    return [
+        {"id": i, "url": f"https://example.com/{i}", "text": BODIES[i % len(BODIES)]}
+        for i in range(n)
+    ]
+
+
+@pytest.mark.parametrize("compress", [False, True], ids=["jsonl", "jsonl.gz"])
+def test_jsonl_cleans_the_text_field_and_keeps_every_other_field(
+    runner, tmp_path, cleaner, compress
+):
+    suffix = ".jsonl.gz" if compress else ".jsonl"
+    src, out = tmp_path / f"in{suffix}", tmp_path / f"out{suffix}"
+    recs = records(40)
+    recs[3] = {**recs[3], "text": "Advertisement\nShare this article\n"}
+    write_jsonl(src, recs, compress)
+    res = runner.invoke(main, ["run", str(src), str(out), "--keep-removed", "-j", "2"])
+    assert res.exit_code == 1, "one record came out empty"
+    assert f"{src}:4: empty" in res.stderr
+    got = read_jsonl(out)
+    assert [r["id"] for r in got] == list(range(40)), "order and count kept"
+    for before, after in zip(recs, got, strict=True):
+        result = cleaner.clean(before["text"])
+        assert after["text"] == result.text
+        assert after["url"] == before["url"]
+        assert after["removed"] == [
+            {"rule": r.rule, "what": r.what, "line": r.line, "text": r.text}
+            for r in result.removals
+        ]
+
+
+def test_jsonl_bad_lines_are_named_and_the_rest_go_on(runner, tmp_path):
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_bytes(
+        b'{"text": "Body one is here."}\n'
+        b"not json\n"
+        b"\n"
+        b'["a list"]\n'
+        b'{"body": "no text field"}\n'
+        b'{"text": 42}\n'
+        b'{"text": "caf\xe9"}\n'
+        b'{"text": "Body two is here.", "lang": "en"}\n'
+    )
+    res = runner.invoke(main, ["run", str(src), str(out)])
+    assert res.exit_code == 1
+    for message in [
+        f"{src}:2: invalid JSON",
+        f"{src}:4: not a JSON object",
+        f"{src}:5: field 'text' is missing",
+        f"{src}:6: field 'text' is not a string (int)",
+        f"{src}:7: not valid UTF-8",
+    ]:
+        assert message in res.stderr
+    assert read_jsonl(out) == [
+        {"text": "Body one is here.\n"},
+        {"text": "Body two is here.\n", "lang": "en"},
+    ]
+
+
+def test_text_field_option_and_stdin_jsonl(runner, tmp_path, cleaner):
+    line = json.dumps({"content": TEXTS[0], "keep": "me"}) + "\n"
+    res = runner.invoke(
+        main, ["run", "-", "-", "--format", "jsonl", "--text-field", "content"], input=line
+    )
+    assert res.exit_code == 0, res.stderr
+    (got,) = [json.loads(x) for x in res.stdout.splitlines()]
+    assert got == {"content": cleaner.clean(TEXTS[0]).text, "keep": "me"}
+
+
+def test_lone_surrogates_stay_valid_json(runner, tmp_path):
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_text('{"text": "Body text here.", "note": "\\ud800"}\n', encoding="utf-8")
+    res = runner.invoke(main, ["run", str(src), str(out)])
+    assert res.exit_code == 0, res.stderr
+    assert read_jsonl(out) == [{"text": "Body text here.\n", "note": "\ud800"}]
+
+
+def test_two_workers_give_the_same_outputs_as_one(runner, tmp_path):
+    src = tmp_path / "in"
+    for i in range(150):
+        (src / f"d{i % 7}").mkdir(parents=True, exist_ok=True)
+        (src / f"d{i % 7}" / f"{i}.txt").write_text(BODIES[i % len(BODIES)], encoding="utf-8")
+    write_jsonl(src / "big.jsonl", records(300))
+    outs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"out{workers}"
+        res = runner.invoke(main, ["run", str(src), str(out), "-j", workers, "--glob", "*"])
+        assert res.exit_code == 0, res.stderr
+        outs.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()})
+    assert outs[0] == outs[1]
+    assert len(outs[0]) == 151
+
+
+def test_reading_never_runs_far_ahead_of_cleaning():
+    """Memory stays flat: the pool holds a bounded number of documents in flight."""
+    pulled = 0
+
+    def tasks(tmp):
+        nonlocal pulled
+        for i in range(100_000):
+            pulled += 1
+            yield (INPUTS[0], tmp / f"{i}.txt", "utf-8")
+
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as d, Runner(Cleaner(), 2) as run:
+        results = run.map(_files_batch, tasks(Path(d)))
+        next(results)
+        assert pulled <= (2 * WINDOW_PER_WORKER + 1) * BATCH
+
+
+def test_report_lists_every_document_and_rule_totals(runner, tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text(TEXTS[0], encoding="utf-8")
+    (src / "empty.txt").write_text("Advertisement\n", encoding="utf-8")
+    (src / "bad.txt").write_bytes(b"\xff\xfe\x00\x00")
+    report = tmp_path / "report.json"
+    res = runner.invoke(main, ["run", str(src), str(tmp_path / "out"), "--report", str(report)])
+    assert res.exit_code == 1
+    data = json.loads(report.read_text(encoding="utf-8"))
+    by_source = {os.path.basename(d["source"]): d for d in data["documents"]}
+    assert by_source["good.txt"]["status"] == "ok"
+    assert by_source["empty.txt"]["status"] == "empty"
+    assert by_source["bad.txt"]["status"] == "failed" and "binary" in by_source["bad.txt"]["error"]
+    assert by_source["empty.txt"]["removals"] == [
+        {"rule": "ad-label", "what": "paragraph", "line": 1, "text": "Advertisement"}
+    ]
+    totals = data["totals"]
+    assert totals["documents"] == 3 and totals["failed"] == 1 and totals["empty"] == 1
+    counted: dict[str, int] = {}
+    for doc in data["documents"]:
+        for removal in doc["removals"]:
+            counted[removal["rule"]] = counted.get(removal["rule"], 0) + 1
+    assert totals["removals_by_rule"] == counted and counted["ad-label"] >= 1
+
+
+def test_rerun_skips_up_to_date_outputs_until_forced_or_rules_change(runner, tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    for i in range(3):
+        (src / f"{i}.txt").write_text(BODIES[i], encoding="utf-8")
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("extends: [default]\nrules: []\n", encoding="utf-8")
+    args = ["run", str(src), str(out), "--rules", str(pack), "--summary"]
+    assert "3 cleaned, 0 up to date" in runner.invoke(main, args).stderr
+    assert "0 cleaned, 3 up to date" in runner.invoke(main, args).stderr
+    assert "3 cleaned, 0 up to date" in runner.invoke(main, [*args, "--force"]).stderr
+    later = time.time() + 5
+    os.utime(src / "1.txt", (later, later))
+    assert "1 cleaned, 2 up to date" in runner.invoke(main, args).stderr
+    later += 5
+    os.utime(pack, (later, later))
+    assert "3 cleaned, 0 up to date" in runner.invoke(main, args).stderr
+
+
+def test_quiet_and_non_terminal_runs_print_nothing_but_errors(runner, tmp_path):
+    src = tmp_path / "doc.txt"
+    src.write_text(TEXTS[0], encoding="utf-8")
+    res = runner.invoke(main, ["run", str(src), str(tmp_path / "o.txt")])
+    assert res.exit_code == 0 and res.stderr == "" and res.stdout == ""
+    res = runner.invoke(main, ["run", str(src), str(tmp_path / "o2.txt"), "--summary", "-q"])
+    assert res.stderr == ""
+
+
+def test_folder_to_stdout_is_refused(runner, tmp_path):
+    res = runner.invoke(main, ["run", str(EXAMPLES), "-"])
+    assert res.exit_code == 2 and "not to stdout" in res.stderr
+
+
+def _corpus(tmp_path, n):
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(n):
+        (src / f"{i:05}.txt").write_text(BODIES[i % len(BODIES)] * 3, encoding="utf-8")
+    return src
+
+
+def _tree(folder):
+    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.skipif(
+    shutil.which("cleaner") is None, reason="the cleaner entry point is not installed"
+)
+@pytest.mark.parametrize("how", ["files", "jsonl"])
+def test_an_interrupted_run_leaves_no_partial_output_and_a_rerun_finishes(tmp_path, how):
+    src = _corpus(tmp_path, 3000)
+    if how == "jsonl":
+        jsonl = tmp_path / "in.jsonl"
+        write_jsonl(jsonl, [{"text": p.read_text(encoding="utf-8")} for p in sorted(src.iterdir())])
+        src = jsonl
+    name = "out.jsonl" if how == "jsonl" else "out"
+    reference, out = tmp_path / "reference" / name, tmp_path / "interrupted" / name
+    cmd = [shutil.which("cleaner"), "run", "-j", "2", "-q"]
+    subprocess.run([*cmd, str(src), str(reference)], check=False, capture_output=True)
+    proc = subprocess.Popen([*cmd, str(src), str(out)], stderr=subprocess.PIPE, text=True)
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "interrupted" in err
+    parent = out.parent
+    assert not [p for p in parent.rglob("*.tmp")], "no temporary files after Ctrl-C"
+    if how == "jsonl":
+        assert not out.exists(), "an interrupted JSONL output never looks complete"
+    else:
+        ref = _tree(reference)
+        partial = _tree(out)
+        assert 0 < len(partial) < len(ref), "the run was interrupted midway"
+        assert all(ref[k] == v for k, v in partial.items()), "every written file is whole"
+    subprocess.run([*cmd, str(src), str(out)], check=False, capture_output=True)
+    if how == "jsonl":
+        assert out.read_bytes() == reference.read_bytes()
+    else:
+        assert _tree(out) == _tree(reference)
+
+
+def test_entry_point_version_runs_with_python_m():
+    proc = subprocess.run(
+        [sys.executable, "-m", "cleaner", "run", "--help"], capture_output=True, text=True
+    )
+    assert proc.returncode == 0 and "--workers" in proc.stdout and "Examples:" in proc.stdout
