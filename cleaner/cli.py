@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import difflib
 import os
+import shutil
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -162,10 +164,20 @@ def run(
     opts = RecordOptions(text_field, keep_removed)
     try:
         with Runner(cleaner, workers) as runner:
-            outcomes = _outcomes(
+            total, outcomes = _plan(
                 runner, source, dest, fmt, pattern, opts, encoding, force, stdin, stdout
             )
-            bar = tqdm(outcomes, unit="doc", disable=not interactive, file=sys.stderr)
+            bar = tqdm(
+                outcomes,
+                total=total,
+                unit="doc",
+                disable=not interactive,
+                file=sys.stderr,
+                # A terminal that reports no size (some ptys) still gets a bar:
+                # tqdm hides bars below a screen of 0 rows.
+                ncols=shutil.get_terminal_size().columns,
+                nrows=shutil.get_terminal_size().lines,
+            )
             for outcome in bar:
                 totals.add(outcome)
                 if writer:
@@ -193,44 +205,40 @@ def _refuse_overlap(source: Path, dest: Path) -> None:
         raise click.UsageError("output and input are the same file")
 
 
-def _outcomes(runner, source, dest, fmt, pattern, opts, encoding, force, stdin, stdout):
-    """Every document's outcome, for whichever shape of input and output was given."""
+def _plan(runner, source, dest, fmt, pattern, opts, encoding, force, stdin, stdout):
+    """How many documents there are (None while JSONL records are uncounted), and their outcomes."""
 
     def jsonl(path: Path | None) -> bool:
         return fmt == "jsonl" or (fmt == "auto" and path is not None and is_jsonl(path))
 
-    def stale(src: Path, target: Path) -> bool:
-        return force or not up_to_date(src, target, packs_mtime(runner.cleaner))
+    def jsonl_file(path: Path, target: Path) -> Iterator[Outcome]:
+        if stdout or force or not up_to_date(path, target, packs_mtime(runner.cleaner)):
+            yield from _jsonl(runner, path, str(path), target, stdout, opts)
+        else:
+            yield Outcome(str(path), None, "skipped")
 
     if stdin:
         if jsonl(None):
-            yield from _jsonl(runner, None, "<stdin>", dest, stdout, opts)
-        else:
-            yield _stdin_text(runner.cleaner, dest, stdout)
-        return
+            return None, _jsonl(runner, None, "<stdin>", dest, stdout, opts)
+        return 1, iter([_stdin_text(runner.cleaner, dest, stdout)])
     if source.is_file():
         target = dest / source.name if dest.is_dir() else dest
         if jsonl(source):
-            if stdout or stale(source, target):
-                yield from _jsonl(runner, source, str(source), target, stdout, opts)
-            else:
-                yield Outcome(str(source), None, "skipped")
-        elif stdout:
-            yield _file_to_stdout(runner.cleaner, source, encoding)
-        else:
-            yield from clean_files(runner, [(source, target)], encoding, force)
-        return
+            return None, jsonl_file(source, target)
+        if stdout:
+            return 1, iter([_file_to_stdout(runner.cleaner, source, encoding)])
+        return 1, clean_files(runner, [(source, target)], encoding, force)
     pattern = pattern or ("*.jsonl*" if fmt == "jsonl" else "*.txt")
     sources = list(list_sources(source, pattern))
     texts = [(s.path, dest / s.relative) for s in sources if not jsonl(s.path)]
-    yield from clean_files(runner, texts, encoding, force)
-    for s in sources:
-        if jsonl(s.path):
-            target = dest / s.relative
-            if stale(s.path, target):
-                yield from _jsonl(runner, s.path, str(s.path), target, False, opts)
-            else:
-                yield Outcome(str(s.path), None, "skipped")
+    jsonls = [(s.path, dest / s.relative) for s in sources if jsonl(s.path)]
+
+    def everything() -> Iterator[Outcome]:
+        yield from clean_files(runner, texts, encoding, force)
+        for path, target in jsonls:
+            yield from jsonl_file(path, target)
+
+    return (None if jsonls else len(texts)), everything()
 
 
 def _jsonl(runner, path, name, dest, stdout, opts):
@@ -394,7 +402,14 @@ def test_examples(examples, rules, disable, do_update):
 
 @main.group()
 def rules() -> None:
-    """List, validate and test rule packs."""
+    """List, validate and test rule packs.
+
+    \b
+    Examples:
+      cleaner rules list
+      cleaner rules check my-pack.yaml
+      cleaner rules test my-pack.yaml
+    """
 
 
 @rules.command("list")

@@ -261,8 +261,63 @@ def test_an_interrupted_run_leaves_no_partial_output_and_a_rerun_finishes(tmp_pa
         assert _tree(out) == _tree(reference)
 
 
-def test_entry_point_version_runs_with_python_m():
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["run"],
+        ["explain"],
+        ["test"],
+        ["rules"],
+        ["rules", "list"],
+        ["rules", "check"],
+        ["rules", "test"],
+    ],
+)
+def test_every_command_has_help_with_an_example(command):
     proc = subprocess.run(
-        [sys.executable, "-m", "cleaner", "run", "--help"], capture_output=True, text=True
+        [sys.executable, "-m", "cleaner", *command, "--help"], capture_output=True, text=True
     )
-    assert proc.returncode == 0 and "--workers" in proc.stdout and "Examples:" in proc.stdout
+    assert proc.returncode == 0 and "Example" in proc.stdout
+
+
+def test_output_equal_to_input_is_refused(runner, tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(BODIES[0], encoding="utf-8")
+    before = _tree(src)
+    res = runner.invoke(main, ["run", str(src), str(src)])
+    assert res.exit_code == 2 and "inside the input folder" in res.stderr
+    res = runner.invoke(main, ["run", str(src / "a.txt"), str(src / "a.txt")])
+    assert res.exit_code == 2 and "same file" in res.stderr
+    assert _tree(src) == before
+
+
+@pytest.mark.skipif(
+    shutil.which("cleaner") is None, reason="the cleaner entry point is not installed"
+)
+def test_progress_bar_and_summary_on_a_terminal(tmp_path):
+    import pty
+
+    src = _corpus(tmp_path, 40)
+    master, slave = pty.openpty()
+    proc = subprocess.run(
+        [shutil.which("cleaner"), "run", str(src), str(tmp_path / "out"), "-j", "1"],
+        stderr=slave,
+        stdout=subprocess.DEVNULL,
+        timeout=120,
+    )
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    shown = b"".join(chunks).decode("utf-8", "replace")
+    assert proc.returncode == 0
+    assert "40/40" in shown and "doc/s" in shown, shown
+    assert "40 documents: 40 cleaned" in shown and "MB/s" in shown

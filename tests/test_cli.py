@@ -158,6 +158,14 @@ def test_explain_marks_every_paragraph_of_a_block_at_its_own_line(runner, tmp_pa
     )
 
 
+def test_explain_uses_colour_on_a_terminal(runner):
+    path = EXAMPLES / "seed-oman-explainer" / "input.txt"
+    res = runner.invoke(main, ["explain", str(path)], color=True)
+    assert "\x1b[31m-    43 [faq-block] FAQs" in res.output
+    plain = runner.invoke(main, ["explain", str(path)])
+    assert "\x1b[" not in plain.output
+
+
 def test_explain_diff(runner):
     path = EXAMPLES / "seed-oman-explainer" / "input.txt"
     res = runner.invoke(main, ["explain", str(path), "--diff"])
