@@ -15,7 +15,6 @@ import multiprocessing
 import os
 import signal
 import sys
-import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -24,7 +23,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .engine import Cleaner
-from .io import InputError, atomic_write, read_document
+from .io import InputError, atomic_write, read_document, signals_deferred, temporary_beside
 from .result import Removal
 
 #: Documents handed to a worker at a time, and batches kept in flight per worker.
@@ -405,10 +404,10 @@ def atomic_output(path: Path) -> Iterator[IO[str]]:
     Gzip-compressed when ``path`` ends in ``.gz``. An interrupted run leaves
     nothing at ``path``: a JSONL output never looks complete when it is not.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
+    tmp = None
     try:
+        with signals_deferred():
+            tmp = temporary_beside(path)
         if path.name.endswith(".gz"):
             stream: IO[str] = gzip.open(tmp, "wt", encoding="utf-8", newline="\n")  # noqa: SIM115
         else:
@@ -416,11 +415,14 @@ def atomic_output(path: Path) -> Iterator[IO[str]]:
         with stream:
             yield stream
             stream.flush()
-        with open(tmp, "rb") as f:
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
+        with signals_deferred():
+            with open(tmp, "rb") as f:
+                os.fsync(f.fileno())
+            os.replace(tmp, path)
+            tmp = None
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
         raise
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import difflib
 import os
 import shutil
+import signal
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -157,6 +159,10 @@ def run(
         _refuse_overlap(source, dest)
     if not stdin and source.is_dir() and stdout:
         raise click.UsageError("a folder is cleaned into a folder, not to stdout")
+    # `kill` (SIGTERM) stops a run as cleanly as Ctrl-C does (signals can
+    # only be handled from the main thread).
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupt)
     interactive = not quiet and sys.stderr.isatty()
     started = time.monotonic()
     totals = Totals()
@@ -188,7 +194,7 @@ def run(
         if writer:
             writer.abort(exc)
         click.echo("interrupted: finished outputs are kept; run again to finish", err=True)
-        sys.exit(130)
+        sys.exit(128 + getattr(exc, "signum", signal.SIGINT))
     elapsed = time.monotonic() - started
     if writer:
         writer.finish(totals, {"packs": list(cleaner.files), "seconds": round(elapsed, 3)})
@@ -196,6 +202,16 @@ def run(
         click.echo(_summary(totals, elapsed), err=True)
     if totals.problems:
         sys.exit(EXIT_FAILED)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C: workers stop, writes in progress are undone."""
+
+    signum = signal.SIGTERM
+
+
+def _interrupt(signum, frame) -> None:
+    raise Terminated()
 
 
 def _refuse_overlap(source: Path, dest: Path) -> None:

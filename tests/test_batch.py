@@ -229,8 +229,9 @@ def _tree(folder):
     shutil.which("cleaner") is None, reason="the cleaner entry point is not installed"
 )
 @pytest.mark.parametrize("how", ["files", "jsonl"])
-def test_an_interrupted_run_leaves_no_partial_output_and_a_rerun_finishes(tmp_path, how):
-    src = _corpus(tmp_path, 3000)
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "kill"])
+def test_an_interrupted_run_leaves_no_partial_output_and_a_rerun_finishes(tmp_path, how, signum):
+    src = _corpus(tmp_path, 1500)
     if how == "jsonl":
         jsonl = tmp_path / "in.jsonl"
         write_jsonl(jsonl, [{"text": p.read_text(encoding="utf-8")} for p in sorted(src.iterdir())])
@@ -241,12 +242,12 @@ def test_an_interrupted_run_leaves_no_partial_output_and_a_rerun_finishes(tmp_pa
     subprocess.run([*cmd, str(src), str(reference)], check=False, capture_output=True)
     proc = subprocess.Popen([*cmd, str(src), str(out)], stderr=subprocess.PIPE, text=True)
     time.sleep(1.0)
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(signum)
     _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130, err
+    assert proc.returncode == 128 + signum, err
     assert "interrupted" in err
     parent = out.parent
-    assert not [p for p in parent.rglob("*.tmp")], "no temporary files after Ctrl-C"
+    assert not [p for p in parent.rglob("*.tmp")], "no temporary files after an interrupt"
     if how == "jsonl":
         assert not out.exists(), "an interrupted JSONL output never looks complete"
     else:
@@ -321,3 +322,14 @@ def test_progress_bar_and_summary_on_a_terminal(tmp_path):
     assert proc.returncode == 0
     assert "40/40" in shown and "doc/s" in shown, shown
     assert "40 documents: 40 cleaned" in shown and "MB/s" in shown
+
+
+def test_a_file_that_vanishes_after_listing_is_reported(tmp_path):
+    from cleaner.batch import clean_files
+
+    gone = tmp_path / "gone.txt"
+    with Runner(Cleaner(), 1) as run:
+        (outcome,) = list(clean_files(run, [(gone, tmp_path / "out" / "gone.txt")]))
+    assert outcome.status == "failed"
+    assert outcome.error == f"{gone}: cannot read: No such file or directory"
+    assert not (tmp_path / "out").exists()
