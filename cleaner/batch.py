@@ -268,14 +268,17 @@ class Runner:
         self._pool = None
 
     def __enter__(self) -> Runner:
-        if self.workers > 1:
+        _init_worker(self.cleaner)
+        return self
+
+    def _start(self):
+        """The pool, started on first use: one stdin document never pays for it."""
+        if self._pool is None and self.workers > 1:
             ctx = multiprocessing.get_context()
             self._pool = ctx.Pool(
                 self.workers, initializer=_init_pool_worker, initargs=(self.cleaner,)
             )
-        else:
-            _init_worker(self.cleaner)
-        return self
+        return self._pool
 
     def __exit__(self, exc_type, exc, tb) -> None:
         if self._pool is not None:
@@ -287,14 +290,15 @@ class Runner:
 
     def map(self, fn: Callable[..., list], items: Iterable, *args: Any) -> Iterator:
         batches = _batches(items, BATCH)
-        if self._pool is None:
+        pool = self._start()
+        if pool is None:
             for batch in batches:
                 yield from fn(batch, *args)
             return
         pending: deque = deque()
         window = self.workers * WINDOW_PER_WORKER
         for batch in batches:
-            pending.append(self._pool.apply_async(fn, (batch, *args)))
+            pending.append(pool.apply_async(fn, (batch, *args)))
             if len(pending) >= window:
                 yield from pending.popleft().get()
         while pending:
