@@ -124,30 +124,35 @@ class Totals:
 # --- cleaning one document --------------------------------------------------------
 
 
-def clean_file(cleaner: Cleaner, src: Path, target: Path, encoding: str) -> Outcome:
-    """Read, clean and atomically write one text file."""
-    try:
-        text = read_document(src, encoding)
-    except InputError as exc:
-        return Outcome(str(src), None, "failed", str(exc))
+def clean_text(cleaner: Cleaner, name: str, text: str, write: Callable[[str], Any]) -> Outcome:
+    """Clean one text and hand the body to ``write``; an empty result is reported, not written."""
     result = cleaner.clean(text)
     size_in = len(text.encode("utf-8", "surrogatepass"))
     if result.empty:
-        return Outcome(
-            str(src),
-            None,
-            "empty",
-            f"{src}: empty: no body left after cleaning",
-            result.removals,
-            size_in,
-            0,
-        )
-    data = result.text
+        error = f"{name}: empty: no body left after cleaning"
+        return Outcome(name, None, "empty", error, result.removals, size_in, 0)
+    write(result.text)
+    size_out = len(result.text.encode("utf-8"))
+    return Outcome(name, None, "ok", None, result.removals, size_in, size_out)
+
+
+def clean_file(
+    cleaner: Cleaner, src: Path, target: Path, encoding: str, newer_than: float | None = None
+) -> Outcome:
+    """Read, clean and atomically write one text file.
+
+    With ``newer_than`` (the newest pack's mtime), a target that is already
+    newer than its source and the packs is left alone (``"skipped"``).
+    """
+    if newer_than is not None and up_to_date(src, target, newer_than):
+        return Outcome(str(src), None, "skipped")
     try:
-        atomic_write(target, data)
+        text = read_document(src, encoding)
+        return clean_text(cleaner, str(src), text, lambda body: atomic_write(target, body))
+    except InputError as exc:
+        return Outcome(str(src), None, "failed", str(exc))
     except OSError as exc:
         return Outcome(str(src), None, "failed", f"{target}: cannot write: {exc.strerror}")
-    return Outcome(str(src), None, "ok", None, result.removals, size_in, len(data.encode()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,9 +237,9 @@ def _exit_on_sigterm(signum, frame) -> None:
     raise SystemExit(128 + signum)
 
 
-def _files_batch(tasks: list[tuple[Path, Path, str]]) -> list[Outcome]:
+def _files_batch(tasks: list[tuple[Path, Path, str, float | None]]) -> list[Outcome]:
     cleaner = _WORKER["cleaner"]
-    return [clean_file(cleaner, src, target, enc) for src, target, enc in tasks]
+    return [clean_file(cleaner, *task) for task in tasks]
 
 
 def _records_batch(
@@ -326,26 +331,14 @@ def clean_files(
     encoding: str = "utf-8",
     force: bool = False,
 ) -> Iterator[Outcome]:
-    """Clean (source, target) file pairs; skip targets that are up to date unless ``force``."""
-    newest_pack = packs_mtime(runner.cleaner)
-    skipped: list[Outcome] = []
+    """Clean (source, target) file pairs; skip targets that are up to date unless ``force``.
 
-    def tasks() -> Iterator[tuple[Path, Path, str]]:
-        for src, target in pairs:
-            if not force and up_to_date(src, target, newest_pack):
-                skipped.append(Outcome(str(src), None, "skipped"))
-                continue
-            yield (src, target, encoding)
-
-    for outcome in runner.map(_files_batch, tasks()):
-        yield from _drain(skipped)
-        yield outcome
-    yield from _drain(skipped)
-
-
-def _drain(items: list) -> Iterator:
-    while items:
-        yield items.pop(0)
+    The up-to-date check runs in the workers, in input order, so a rerun over
+    a million finished files costs stat calls and no memory.
+    """
+    newer_than = None if force else packs_mtime(runner.cleaner)
+    tasks = ((src, target, encoding, newer_than) for src, target in pairs)
+    return runner.map(_files_batch, tasks)
 
 
 def packs_mtime(cleaner: Cleaner) -> float:

@@ -29,6 +29,7 @@ from .batch import (
     atomic_output,
     clean_files,
     clean_jsonl,
+    clean_text,
     is_jsonl,
     open_jsonl_input,
     packs_mtime,
@@ -38,7 +39,14 @@ from .batch import (
 from .engine import Cleaner
 from .errors import RuleError
 from .examples import check, find_examples, update
-from .io import InputError, atomic_write, is_inside, list_sources, read_document
+from .io import (
+    InputError,
+    atomic_write,
+    decode_document,
+    is_inside,
+    list_sources,
+    read_document,
+)
 from .loader import builtin_packs, load_packs
 from .samples import check_all
 
@@ -269,13 +277,11 @@ def _jsonl(runner, path, name, dest, stdout, opts):
 
 
 def _stdin_text(cleaner: Cleaner, dest: Path, stdout: bool) -> Outcome:
-    raw = sys.stdin.buffer.read()
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return Outcome("<stdin>", None, "failed", f"<stdin>:{line}: not valid utf-8")
-    return _finish_text(cleaner, "<stdin>", text, dest, stdout)
+        text = decode_document(sys.stdin.buffer.read(), "<stdin>")
+    except InputError as exc:
+        return Outcome("<stdin>", None, "failed", str(exc))
+    return clean_text(cleaner, "<stdin>", text, _writer(dest, stdout))
 
 
 def _file_to_stdout(cleaner: Cleaner, source: Path, encoding: str) -> Outcome:
@@ -283,22 +289,18 @@ def _file_to_stdout(cleaner: Cleaner, source: Path, encoding: str) -> Outcome:
         text = read_document(source, encoding)
     except InputError as exc:
         return Outcome(str(source), None, "failed", str(exc))
-    return _finish_text(cleaner, str(source), text, Path("-"), True)
+    return clean_text(cleaner, str(source), text, _writer(source, True))
 
 
-def _finish_text(cleaner: Cleaner, name: str, text: str, dest: Path, stdout: bool) -> Outcome:
-    result = cleaner.clean(text)
-    size_in = len(text.encode("utf-8", "surrogatepass"))
-    if result.empty:
-        error = f"{name}: empty: no body left after cleaning"
-        return Outcome(name, None, "empty", error, result.removals, size_in, 0)
-    if stdout:
-        sys.stdout.write(result.text)
+def _writer(dest: Path, stdout: bool):
+    if not stdout:
+        return lambda body: atomic_write(dest, body)
+
+    def to_stdout(body: str) -> None:
+        sys.stdout.write(body)
         sys.stdout.flush()
-    else:
-        atomic_write(dest, result.text)
-    size_out = len(result.text.encode("utf-8"))
-    return Outcome(name, None, "ok", None, result.removals, size_in, size_out)
+
+    return to_stdout
 
 
 def _summary(totals: Totals, elapsed: float) -> str:

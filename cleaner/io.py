@@ -77,14 +77,19 @@ def read_document(path: Path, encoding: str = "utf-8") -> str:
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from exc
+    return decode_document(raw, str(path), encoding)
+
+
+def decode_document(raw: bytes, name: str, encoding: str = "utf-8") -> str:
+    """Decode a document's bytes; binary or undecodable input names ``name`` and the line."""
     if b"\x00" in raw[:8192]:
-        raise InputError(f"{path}: looks like a binary file (NUL bytes), not text")
+        raise InputError(f"{name}: looks like a binary file (NUL bytes), not text")
     try:
         return raw.decode(encoding)
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise InputError(
-            f"{path}:{line}: not valid {encoding} (byte {exc.start}); try --encoding"
+            f"{name}:{line}: not valid {encoding} (byte {exc.start}); try --encoding"
         ) from exc
     except LookupError as exc:
         raise InputError(f"unknown encoding {encoding!r}") from exc

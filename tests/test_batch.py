@@ -333,3 +333,9 @@ def test_a_file_that_vanishes_after_listing_is_reported(tmp_path):
     assert outcome.status == "failed"
     assert outcome.error == f"{gone}: cannot read: No such file or directory"
     assert not (tmp_path / "out").exists()
+
+
+def test_stdin_that_is_not_utf8_is_named(runner):
+    res = runner.invoke(main, ["run", "-", "-"], input=b"Body one.\ncaf\xe9\n")
+    assert res.exit_code == 1
+    assert "<stdin>:2: not valid utf-8" in res.stderr and res.stdout == ""
