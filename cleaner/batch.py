@@ -12,7 +12,6 @@ from __future__ import annotations
 import gzip
 import json
 import multiprocessing
-import os
 import signal
 import sys
 from collections import deque
@@ -23,7 +22,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .engine import Cleaner
-from .io import InputError, atomic_write, read_document, signals_deferred, temporary_beside
+from .io import InputError, atomic_output, atomic_write, read_document
 from .result import Removal
 
 #: Documents handed to a worker at a time, and batches kept in flight per worker.
@@ -392,35 +391,6 @@ def clean_jsonl(
         if line is not None:
             write(line + "\n")
         yield outcome
-
-
-@contextmanager
-def atomic_output(path: Path) -> Iterator[IO[str]]:
-    """A text stream that becomes ``path`` only when the block finishes without error.
-
-    Gzip-compressed when ``path`` ends in ``.gz``. An interrupted run leaves
-    nothing at ``path``: a JSONL output never looks complete when it is not.
-    """
-    tmp = None
-    try:
-        with signals_deferred():
-            tmp = temporary_beside(path)
-        if path.name.endswith(".gz"):
-            stream: IO[str] = gzip.open(tmp, "wt", encoding="utf-8", newline="\n")  # noqa: SIM115
-        else:
-            stream = open(tmp, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
-        with stream:
-            yield stream
-            stream.flush()
-        with signals_deferred():
-            with open(tmp, "rb") as f:
-                os.fsync(f.fileno())
-            os.replace(tmp, path)
-            tmp = None
-    except BaseException:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class ReportWriter:

@@ -26,7 +26,6 @@ from .batch import (
     ReportWriter,
     Runner,
     Totals,
-    atomic_output,
     clean_files,
     clean_jsonl,
     clean_text,
@@ -41,6 +40,7 @@ from .errors import RuleError
 from .examples import check, find_examples, update
 from .io import (
     InputError,
+    atomic_output,
     atomic_write,
     decode_document,
     is_inside,

@@ -6,6 +6,7 @@ into place, so a reader (or a rerun after a crash) never sees half a file.
 
 from __future__ import annotations
 
+import gzip
 import os
 import signal
 import tempfile
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 
 class InputError(ValueError):
@@ -53,15 +55,29 @@ def temporary_beside(path: Path) -> str:
     return tmp
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file and a rename, never half of it."""
+@contextmanager
+def atomic_output(path: Path, compress: bool | None = None) -> Iterator[IO[str]]:
+    """A text stream that becomes ``path`` only when the block finishes without error.
+
+    Gzip-compressed when ``compress`` is true (by default: when ``path`` ends in
+    ``.gz``). An interrupted run leaves nothing at ``path``: an output never
+    looks complete when it is not, and no temporary file is left behind.
+    """
+    if compress is None:
+        compress = path.name.endswith(".gz")
     tmp = None
     try:
         with signals_deferred():
             tmp = temporary_beside(path)
-            with open(tmp, "w", encoding="utf-8", newline="") as f:
-                f.write(text)
-                f.flush()
+        if compress:
+            stream: IO[str] = gzip.open(tmp, "wt", encoding="utf-8", newline="\n")  # noqa: SIM115
+        else:
+            stream = open(tmp, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+        with stream:
+            yield stream
+            stream.flush()
+        with signals_deferred():
+            with open(tmp, "rb") as f:
                 os.fsync(f.fileno())
             os.replace(tmp, path)
             tmp = None
@@ -69,6 +85,12 @@ def atomic_write(path: Path, text: str) -> None:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` via a temporary file and a rename, never half of it."""
+    with atomic_output(path, compress=False) as f:
+        f.write(text)
 
 
 def read_document(path: Path, encoding: str = "utf-8") -> str:
