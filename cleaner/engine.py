@@ -100,13 +100,17 @@ class Cleaner:
         paragraphs = split_paragraphs(text, self._normalizer)
         texts: list[str | None] = [p.text for p in paragraphs]
         removals: list[Removal] = []
+        focus: set[int] | None = None
         for _ in range(MAX_PASSES):
             before = len(removals)
-            view = View(paragraphs, texts)
+            view = View(paragraphs, texts, focus)
+            focus = set()
             for rule in self._rules:
                 for removal in rule.find(view):
                     apply_removal(texts, removal)
                     removals.append(removal)
+                    if removal.span is not None:
+                        focus.update(removal.paragraphs)
             if len(removals) == before:
                 break
         return Result(render(texts), tuple(removals), len(paragraphs))

@@ -87,18 +87,33 @@ class View:
     the pass began.
     """
 
-    __slots__ = ("order", "paragraphs", "rank", "texts", "total")
+    __slots__ = ("focus", "order", "paragraphs", "rank", "texts", "total")
 
-    def __init__(self, paragraphs: tuple[Paragraph, ...], texts: list[str | None]):
+    def __init__(
+        self,
+        paragraphs: tuple[Paragraph, ...],
+        texts: list[str | None],
+        focus: set[int] | None = None,
+    ):
         self.paragraphs = paragraphs
         self.texts = texts
         self.order = tuple(i for i, t in enumerate(texts) if t is not None)
         self.rank = {i: r for r, i in enumerate(self.order)}
         self.total = len(self.order)
+        #: Paragraphs whose text changed in the previous pass, or None for all.
+        self.focus = focus
 
-    def live(self) -> Iterator[int]:
-        """Indices of paragraphs still present, in order (checked lazily)."""
-        for i in self.order:
+    def live(self, local: bool = False) -> Iterator[int]:
+        """Indices of paragraphs still present, in order (checked lazily).
+
+        A ``local`` rule (its verdict depends on the paragraph's text alone)
+        only needs the paragraphs in ``focus``: on the others it already gave
+        its verdict in an earlier pass, on the same text.
+        """
+        order = self.order
+        if local and self.focus is not None:
+            order = tuple(i for i in order if i in self.focus)
+        for i in order:
             if self.texts[i] is not None:
                 yield i
 
@@ -130,6 +145,11 @@ class Rule:
     ONE_OF: ClassVar[tuple[str, ...]] = ()
     #: Defaults for the shared conditions that differ for this kind.
     CONDITION_DEFAULTS: ClassVar[dict[str, Any]] = {}
+
+    @property
+    def local(self) -> bool:
+        """True when a verdict depends on the paragraph's own text only (no positions)."""
+        return self.when.within_first is None and self.when.within_last is None
 
     def allows(self, view: View, index: int, text: str) -> bool:
         return self.when.allow(text, view.rank[index], view.total)

@@ -103,6 +103,10 @@ class BlockRule(Rule):
                 continue
             yield self.removal_of(view, block)
 
+    @property
+    def local(self) -> bool:
+        return False  # a block's extent and share depend on its neighbours
+
     def _small_enough(self, view: View, block: tuple[int, ...]) -> bool:
         inside = sum(count_words(view.texts[j]) for j in block)
         total = sum(count_words(view.texts[j]) for j in view.live())

@@ -37,7 +37,7 @@ class CaptionRule(Rule):
     CONDITION_DEFAULTS: ClassVar = {"max_words": 60}
 
     def find(self, view: View) -> Iterator[Removal]:
-        for i in view.live():
+        for i in view.live(self.local):
             text = view.texts[i]
             if self._looks_like_caption(text) and self.allows(view, i, text):
                 yield self.removal_of(view, (i,))

@@ -22,7 +22,7 @@ class DropRule(PatternRule):
     stage: ClassVar[int] = 2
 
     def find(self, view: View) -> Iterator[Removal]:
-        for i in view.live():
+        for i in view.live(self.local):
             text = view.texts[i]
             if self.match(text) and self.allows(view, i, text):
                 yield self.removal_of(view, (i,))
