@@ -236,3 +236,14 @@ def test_later_passes_on_examples(cleaner):
     for path in sorted(EXAMPLES.glob("*/input.txt")):
         text = path.read_text(encoding="utf-8")
         assert cleaner.clean(text).text == _naive_clean(cleaner, text), path.parent.name
+
+
+def test_length_gate_is_never_stricter_than_the_word_count():
+    from cleaner.kinds import Conditions, count_words
+
+    gate = Conditions(max_words=3)
+    for text in ["a b c", "a b c d", "a  b c", " a b c", "a b c ", "a\tb c d", "東京 大阪", "a b"]:
+        if gate.too_long(text):
+            assert count_words(text) > 3, text
+    assert gate.too_long("one two three four")
+    assert not gate.too_long("one  two three")  # doubled space: no shortcut, full count later

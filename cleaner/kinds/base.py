@@ -63,6 +63,22 @@ class Conditions:
     within_last: int | None = None
     unless: regex.Pattern | None = None
 
+    def too_long(self, text: str) -> bool:
+        """A cheap, exact early "no" from ``max_chars`` or ``max_words``, before any pattern runs.
+
+        Words are counted from spaces: on text without doubled or edge spaces
+        (what normalization and span removal leave) ``count(" ") + 1`` is at
+        most the word count, so exceeding the limit with it is conclusive.
+        """
+        if self.max_chars is not None and len(text) > self.max_chars:
+            return True
+        if self.max_words is None:
+            return False
+        spaces = text.count(" ")
+        return (
+            spaces >= self.max_words and "  " not in text and text[:1] != " " and text[-1:] != " "
+        )
+
     def allow(self, text: str, rank: int, total: int) -> bool:
         if self.max_chars is not None and len(text) > self.max_chars:
             return False

@@ -39,7 +39,11 @@ class CaptionRule(Rule):
     def find(self, view: View) -> Iterator[Removal]:
         for i in view.live(self.local):
             text = view.texts[i]
-            if self._looks_like_caption(text) and self.allows(view, i, text):
+            if (
+                not self.when.too_long(text)
+                and self._looks_like_caption(text)
+                and self.allows(view, i, text)
+            ):
                 yield self.removal_of(view, (i,))
 
     def _looks_like_caption(self, text: str) -> bool:

@@ -24,5 +24,5 @@ class DropRule(PatternRule):
     def find(self, view: View) -> Iterator[Removal]:
         for i in view.live(self.local):
             text = view.texts[i]
-            if self.match(text) and self.allows(view, i, text):
+            if not self.when.too_long(text) and self.match(text) and self.allows(view, i, text):
                 yield self.removal_of(view, (i,))
