@@ -80,8 +80,21 @@ MAX_ROUNDS = 4
 # entity, a ligature or a line separator, and all are NFC. Everything else
 # (Latin-1 letters, other scripts, symbols) goes through ftfy. Proven
 # byte-identical on every example and bench line, and on random strings, in
-# tests/test_normalize.py.
+# tests/test_normalize.py. It holds only while ftfy keeps curly quotes and
+# does not apply a compatibility form (NFKC turns "…" into "..."); otherwise
+# only plain ASCII skips ftfy.
 _FTFY_NEEDED = regex.compile(r"[^\x20-\x25\x27-\x7e\u2010-\u2027\u2030-\u205e]")
+_FTFY_NEEDED_ASCII = regex.compile(r"[^\x20-\x25\x27-\x7e]")
+
+
+def ftfy_needed(options: Mapping[str, Any]) -> regex.Pattern:
+    """The characters that send a line through ftfy under these ftfy ``options``."""
+    keeps_punctuation = not options.get("uncurl_quotes") and options.get("normalization") in (
+        None,
+        "NFC",
+        "NFD",
+    )
+    return _FTFY_NEEDED if keeps_punctuation else _FTFY_NEEDED_ASCII
 
 
 @dataclass(frozen=True)
@@ -109,9 +122,13 @@ class NormalizeConfig:
         return ftfy.TextFixerConfig(**self.ftfy)
 
 
-def fix_text(line: str, config: ftfy.TextFixerConfig) -> str:
-    """Repair mojibake, HTML entities, control characters; NFC. ``donâ€™t`` -> ``don’t``."""
-    if not _FTFY_NEEDED.search(line):
+def fix_text(line: str, config: ftfy.TextFixerConfig, needed: regex.Pattern = _FTFY_NEEDED) -> str:
+    """Repair mojibake, HTML entities, control characters; NFC. ``donâ€™t`` -> ``don’t``.
+
+    ``needed`` is :func:`ftfy_needed` for ``config``: lines without such a
+    character are returned as they are.
+    """
+    if not needed.search(line):
         return line
     return ftfy.fix_text(line, config)
 
@@ -154,11 +171,12 @@ STEP_NAMES = frozenset(name for name, _ in STEPS)
 class Normalizer:
     """Applies a :class:`NormalizeConfig` to lines; built once per Cleaner."""
 
-    __slots__ = ("_form", "_ftfy", "_steps", "config")
+    __slots__ = ("_form", "_ftfy", "_needed", "_steps", "config")
 
     def __init__(self, config: NormalizeConfig | None = None):
         self.config = config or NormalizeConfig()
         self._ftfy = self.config.ftfy_config() if self.config.fix_text else None
+        self._needed = ftfy_needed(self.config.ftfy)
         self._steps = tuple(
             fn for name, fn in STEPS if name != "fix_text" and getattr(self.config, name)
         )
@@ -198,7 +216,7 @@ class Normalizer:
         pieces pay for a second round.
         """
         if self._ftfy is not None:
-            line = fix_text(line, self._ftfy)
+            line = fix_text(line, self._ftfy, self._needed)
         single = "\n" not in line
         out = []
         for segment in (line,) if single else line.split("\n"):

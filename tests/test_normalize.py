@@ -83,6 +83,17 @@ def test_lines_that_skip_ftfy_are_ones_ftfy_leaves_alone(line):
     assert ftfy.fix_text(line, config) == line
 
 
+@pytest.mark.parametrize(
+    "options", [{"uncurl_quotes": True}, {"normalization": "NFKC"}, {"normalization": "NFKD"}]
+)
+def test_options_that_restyle_punctuation_turn_the_fast_path_down(options):
+    n = Normalizer(NormalizeConfig().with_options({"ftfy": options}))
+    assert n.line("“Wait…” she said — twice.") == [
+        ftfy.fix_text("“Wait…” she said — twice.", n.config.ftfy_config())
+    ]
+    assert n.line("“Wait…”") != ["“Wait…”"]
+
+
 def test_ftfy_fast_path_changes_nothing():
     """Skipping ftfy on plain ASCII lines gives byte-identical results."""
     config = NormalizeConfig().ftfy_config()
