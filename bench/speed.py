@@ -1,0 +1,327 @@
+"""Speed of cleaner beside its peers, on one corpus, in one run.
+
+    python bench/speed.py                 # ~100 MB, 20,000 documents (several minutes)
+    python bench/speed.py --mb 20         # a quicker run
+    python bench/speed.py --only cleaner  # just the measures whose name contains "cleaner"
+
+Builds (or reuses) a corpus from examples/ and ../shared/bench/articles/*/input*.txt.
+Each document is made of 1 or 2 source pages (about 5 KB). Some documents get
+realistic damage: shuffled paragraphs, changed numbers and names, mojibake, HTML
+entities, odd spaces. The corpus is written as a folder of .txt files and as one
+JSONL file.
+
+Every measure then runs in a fresh subprocess on the same documents, so each
+has its own peak memory:
+
+- the I/O floor: read, decode, split and write, with no cleaning;
+- Cleaner.clean in-process;
+- `cleaner run` folder to folder and JSONL to JSONL, with 1 worker and with all cores;
+- the peers, where installed (pip install '.[bench]'):
+  - ftfy.fix_text;
+  - jusText, with one <p> per line;
+  - trafilatura, on the text wrapped as HTML;
+  - clean-text;
+  - datatrove's FTFY formatter;
+  - datatrove's C4 filter.
+
+The table gives MB/s, documents/s and peak RSS for each measure, and each rate as a
+ratio to the I/O floor and to Cleaner.clean. It is printed and written to
+bench/RESULTS.md. Times are wall-clock on a shared machine: compare ratios within a
+run, not figures across runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT.parent / "shared" / "bench" / "articles"
+DEFAULT_CORPUS = Path(os.environ.get("TMPDIR", "/tmp")) / "cleaner-speed-corpus"
+
+
+# --- corpus ---------------------------------------------------------------------
+
+
+def _sources() -> list[str]:
+    files = sorted(ROOT.glob("examples/*/input.txt"))
+    if BENCH.is_dir():
+        files += sorted(BENCH.glob("*/input*.txt"))
+    return [p.read_text(encoding="utf-8") for p in files]
+
+
+NAMES = ["Araghchi", "Rubio", "Muscat", "Tehran", "Witkoff", "Oman", "Delhi", "Madrid"]
+NEW_NAMES = ["Okafor", "Lindqvist", "Nakamura", "Ferreira", "Kowalski", "Haddad", "Moreau"]
+
+
+def _vary(text: str, rng: random.Random) -> str:
+    lines = text.splitlines()
+    if rng.random() < 0.3:
+        body = lines[1:]
+        rng.shuffle(body)
+        lines = lines[:1] + body
+    text = "\n".join(lines) + "\n"
+    if rng.random() < 0.5:
+        text = "".join(str(rng.randrange(10)) if ch.isdigit() else ch for ch in text)
+    if rng.random() < 0.3:
+        for old in NAMES:
+            text = text.replace(old, rng.choice(NEW_NAMES))
+    if rng.random() < 0.1:  # mojibake: UTF-8 read as Windows-1252
+        text = text.encode("utf-8").decode("cp1252", errors="replace")
+    if rng.random() < 0.1:
+        text = text.replace("’", "&#8217;").replace(" & ", " &amp; ")
+    if rng.random() < 0.1:
+        text = text.replace(" ", "\u00a0", 20).replace("\n", " \u200b\n", 5)
+    return text
+
+
+def build_corpus(folder: Path, megabytes: float, seed: int = 1) -> list[Path]:
+    """Write (or reuse) the corpus; return the document paths."""
+    stamp = folder / "corpus.json"
+    if stamp.exists() and json.loads(stamp.read_text())["mb"] == megabytes:
+        return sorted((folder / "docs").rglob("*.txt"))
+    if folder.exists():
+        shutil.rmtree(folder)
+    docs_dir = folder / "docs"
+    rng = random.Random(seed)
+    sources = _sources()
+    size, n, paths = 0, 0, []
+    folder.mkdir(parents=True)
+    with open(folder / "corpus.jsonl", "w", encoding="utf-8") as out:
+        while size < megabytes * 1e6:
+            parts = [_vary(rng.choice(sources), rng) for _ in range(rng.randint(1, 2))]
+            text = "\n".join(parts)
+            path = docs_dir / f"{n // 1000:03}" / f"{n:06}.txt"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            out.write(json.dumps({"id": n, "text": text}, ensure_ascii=False) + "\n")
+            paths.append(path)
+            size += len(text.encode("utf-8"))
+            n += 1
+    stamp.write_text(json.dumps({"mb": megabytes, "docs": n, "bytes": size}))
+    return paths
+
+
+# --- measures (each runs in its own process) -------------------------------------
+
+
+def _texts(corpus: Path) -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted((corpus / "docs").rglob("*.txt"))]
+
+
+def io_floor(corpus: Path, scratch: Path) -> None:
+    start = time.perf_counter()
+    for path in sorted((corpus / "docs").rglob("*.txt")):
+        text = path.read_bytes().decode("utf-8")
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        target = scratch / path.relative_to(corpus / "docs")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    print(json.dumps({"seconds": time.perf_counter() - start}))
+
+
+def in_process(fn_factory):
+    def measure(corpus: Path, scratch: Path) -> None:
+        texts = _texts(corpus)
+        fn = fn_factory()
+        start = time.perf_counter()
+        for text in texts:
+            fn(text)
+        print(json.dumps({"seconds": time.perf_counter() - start}))
+
+    return measure
+
+
+def _cleaner():
+    from cleaner import Cleaner
+
+    return Cleaner().clean
+
+
+def _ftfy():
+    import ftfy
+
+    return ftfy.fix_text
+
+
+def _justext():
+    import justext
+
+    stoplist = justext.get_stoplist("English")
+
+    def run(text: str):
+        page = "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines())
+        return [p.text for p in justext.justext(f"<html><body>{page}</body></html>", stoplist)]
+
+    return run
+
+
+def _trafilatura():
+    import trafilatura
+
+    def run(text: str):
+        page = "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines())
+        return trafilatura.extract(f"<html><body><article>{page}</article></body></html>")
+
+    return run
+
+
+def _cleantext():
+    from cleantext import clean
+
+    return clean
+
+
+def _datatrove_ftfy():
+    from datatrove.pipeline.formatters import FTFYFormatter
+
+    return FTFYFormatter().format
+
+
+def _datatrove_c4():
+    from datatrove.data import Document
+    from datatrove.pipeline.filters import C4QualityFilter
+
+    step = C4QualityFilter()
+    return lambda text: step.filter(Document(text=text, id="0"))
+
+
+def cli(kind: str, workers: str):
+    def measure(corpus: Path, scratch: Path) -> None:
+        exe = shutil.which("cleaner") or sys.exit("the cleaner command is not installed")
+        if kind == "folder":
+            args = [str(corpus / "docs"), str(scratch / "out")]
+        else:
+            args = [str(corpus / "corpus.jsonl"), str(scratch / "out.jsonl")]
+        subprocess.run([exe, "run", *args, "-j", workers, "--force", "-q"], check=False)
+
+    return measure
+
+
+CORES = str(os.cpu_count() or 1)
+MEASURES = {
+    "I/O floor (read, split, write)": io_floor,
+    "cleaner: Cleaner.clean in-process": in_process(_cleaner),
+    "cleaner run folder, 1 worker": cli("folder", "1"),
+    f"cleaner run folder, {CORES} workers": cli("folder", CORES),
+    "cleaner run JSONL, 1 worker": cli("jsonl", "1"),
+    f"cleaner run JSONL, {CORES} workers": cli("jsonl", CORES),
+    "ftfy.fix_text alone": in_process(_ftfy),
+    "jusText (one <p> per line)": in_process(_justext),
+    "trafilatura (text as HTML)": in_process(_trafilatura),
+    "clean-text": in_process(_cleantext),
+    "datatrove FTFYFormatter": in_process(_datatrove_ftfy),
+    "datatrove C4QualityFilter": in_process(_datatrove_c4),
+}
+
+
+def _child(name: str, corpus: Path, scratch: Path) -> None:
+    MEASURES[name](corpus, scratch)
+
+
+def run_measure(name: str, corpus: Path) -> dict | None:
+    scratch = corpus / "scratch"
+    shutil.rmtree(scratch, ignore_errors=True)
+    scratch.mkdir()
+    logs = scratch.parent / "measure.log"
+    start = time.perf_counter()
+    with open(logs, "w+") as log:
+        proc = subprocess.Popen(
+            [sys.executable, __file__, "--child", name, "--corpus", str(corpus)],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        # wait4 reaps the child and gives this measure's own peak memory (the
+        # child and the processes it waited for), where getrusage would give
+        # the largest process of the whole run.
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - start
+        log.seek(0)
+        output = log.read()
+    shutil.rmtree(scratch, ignore_errors=True)
+    if proc.returncode != 0:
+        reason = (output.strip().splitlines() or ["failed"])[-1]
+        return {"name": name, "error": reason}
+    seconds = wall
+    for line in output.splitlines():
+        if line.startswith("{"):
+            seconds = json.loads(line)["seconds"]
+    return {"name": name, "seconds": seconds, "peak_mb": usage.ru_maxrss / 1024}
+
+
+def table(results: list[dict], mb: float, docs: int) -> str:
+    def rate(name: str) -> float | None:
+        row = next((r for r in results if r["name"].startswith(name) and "seconds" in r), None)
+        return mb / row["seconds"] if row else None
+
+    floor, ours = rate("I/O floor"), rate("cleaner: Cleaner.clean")
+    lines = [
+        f"Corpus: {docs:,} documents, {mb:.1f} MB. Peak RSS is the measure's own process "
+        "and the processes it waited for (for `cleaner run`, the largest of main and workers).",
+        "",
+        "| measure | MB/s | docs/s | peak RSS MB | x I/O floor | x Cleaner.clean |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        if "error" in r:
+            lines.append(f"| {r['name']} | not run: {r['error'][:60]} | | | | |")
+            continue
+        speed = mb / r["seconds"]
+        ratios = f"| {speed / floor:.3f} | {speed / ours:.2f} |" if floor and ours else "| | |"
+        lines.append(
+            f"| {r['name']} | {speed:.2f} | {docs / r['seconds']:.0f} | {r['peak_mb']:.0f} {ratios}"
+        )
+    return "\n".join(lines)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--mb", type=float, default=100.0, help="corpus size in MB (default 100)")
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--only", help="run only measures whose name contains this")
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "RESULTS.md")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        _child(args.child, args.corpus, args.corpus / "scratch")
+        return 0
+    paths = build_corpus(args.corpus, args.mb)
+    info = json.loads((args.corpus / "corpus.json").read_text())
+    mb = info["bytes"] / 1e6
+    results = []
+    for name in MEASURES:
+        if (
+            args.only
+            and args.only not in name
+            and not name.startswith("I/O")
+            and "Cleaner.clean" not in name
+        ):
+            continue
+        print(f"... {name}", file=sys.stderr, flush=True)
+        results.append(run_measure(name, args.corpus))
+    text = table(results, mb, len(paths))
+    print(text)
+    if not args.only:
+        args.out.write_text(
+            "# Speed\n\nWritten by `python bench/speed.py"
+            + (f" --mb {args.mb:g}" if args.mb != 100 else "")
+            + f"` on {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores.\n\n"
+            + text
+            + "\n",
+            encoding="utf-8",
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
