@@ -73,17 +73,21 @@ _SPACE_RUNS = regex.compile(" {2,}")
 # Rounds of normalization a line gets before it is taken as stable.
 MAX_ROUNDS = 4
 # ftfy leaves a line alone when it holds only printable ASCII without "&" and
-# the typographic punctuation of U+2010-U+2027 and U+2030-U+205E (dashes,
-# curly quotes, ellipsis, bullets, primes). Those characters encode in
-# Windows-1252 to bytes 0x80-0x9F at most, which can never start a UTF-8
-# sequence, so no mojibake reading exists; none is a control character, an
-# entity, a ligature or a line separator, and all are NFC. Everything else
-# (Latin-1 letters, other scripts, symbols) goes through ftfy. Proven
-# byte-identical on every example and bench line, and on random strings, in
-# tests/test_normalize.py. It holds only while ftfy keeps curly quotes and
-# does not apply a compatibility form (NFKC turns "…" into "..."); otherwise
-# only plain ASCII skips ftfy.
-_FTFY_NEEDED = regex.compile(r"[^\x20-\x25\x27-\x7e\u2010-\u2027\u2030-\u205e]")
+# typographic punctuation from U+2010-U+205E (dashes, curly quotes, ellipsis,
+# primes) except the dagger and the bullet. None of these is a control
+# character, an entity, a ligature, a line separator or changed by NFC. For
+# mojibake, a multi-byte UTF-8 sequence needs a lead byte (0xC2-0xF4)
+# followed by continuation bytes (0x80-0xBF) in one of ftfy's encodings. Of
+# these characters only Mac Roman makes lead bytes (curly quotes, dashes, …),
+# and in Mac Roman only † and • make continuation bytes ("⁄†" is Mac Roman
+# for "ڠ"). So † and • go through ftfy, and nothing in the set can be read
+# as mojibake. Proven byte-identical on every example and bench line, and on
+# random strings of the set, in tests/test_normalize.py. It holds only while
+# ftfy keeps curly quotes and applies no compatibility form (NFKC turns "…"
+# into "..."); otherwise only plain ASCII skips ftfy.
+_FTFY_NEEDED = regex.compile(
+    r"[^\x20-\x25\x27-\x7e\u2010-\u201f\u2021\u2023-\u2027\u2030-\u205e]"
+)
 _FTFY_NEEDED_ASCII = regex.compile(r"[^\x20-\x25\x27-\x7e]")
 
 
