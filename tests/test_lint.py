@@ -10,6 +10,20 @@ import pytest
 from .conftest import ROOT
 
 
+def test_the_core_imports_no_engine():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, cleaner, cleaner.cli, cleaner.batch;"
+        "print(sorted(m for m in ('ray', 'pyspark', 'datatrove', 'pandas', 'pyarrow')"
+        " if m in sys.modules))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"
+
+
 def test_ruff_check_is_clean():
     ruff = shutil.which("ruff")
     if ruff is None:
