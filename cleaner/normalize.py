@@ -85,9 +85,7 @@ MAX_ROUNDS = 4
 # random strings of the set, in tests/test_normalize.py. It holds only while
 # ftfy keeps curly quotes and applies no compatibility form (NFKC turns "…"
 # into "..."); otherwise only plain ASCII skips ftfy.
-_FTFY_NEEDED = regex.compile(
-    r"[^\x20-\x25\x27-\x7e\u2010-\u201f\u2021\u2023-\u2027\u2030-\u205e]"
-)
+_FTFY_NEEDED = regex.compile(r"[^\x20-\x25\x27-\x7e\u2010-\u201f\u2021\u2023-\u2027\u2030-\u205e]")
 _FTFY_NEEDED_ASCII = regex.compile(r"[^\x20-\x25\x27-\x7e]")
 
 

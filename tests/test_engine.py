@@ -247,3 +247,72 @@ def test_length_gate_is_never_stricter_than_the_word_count():
             assert count_words(text) > 3, text
     assert gate.too_long("one two three four")
     assert not gate.too_long("one  two three")  # doubled space: no shortcut, full count later
+
+
+def _reference_block_find(rule, view):
+    """A block rule as first written: every start walks to its stop, shares summed afresh."""
+    from cleaner.kinds import count_words
+    from cleaner.kinds.base import full_or_search
+
+    for i in view.live():
+        text = view.texts[i]
+        if not full_or_search(rule.start, text, rule.standalone) or not rule.allows(view, i, text):
+            continue
+        block = rule._extent(view, i)
+        inside = sum(count_words(view.texts[j]) for j in block)
+        total = sum(count_words(view.texts[j]) for j in view.live())
+        if rule.max_share < 1.0 and inside > rule.max_share * total:
+            continue
+        yield rule.removal_of(view, block)
+
+
+block_documents = st.lists(
+    st.sampled_from(
+        [
+            "Comments",
+            "3 Comments",
+            "FAQs",
+            "Related",
+            "Body text that is long enough to be a sentence here.",
+            "What?",
+            "Yes.",
+            "A Heading",
+            "Short teaser line",
+            "Leave a comment",
+        ]
+    ),
+    max_size=40,
+).map("\n".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(block_documents)
+def test_block_reuse_of_refused_extents_changes_nothing(text):
+    from cleaner.kinds import BlockRule, View
+    from cleaner.result import apply_removal
+
+    for rule in (r for r in _DEFAULT.rules if isinstance(r, BlockRule)):
+        paragraphs = _DEFAULT.paragraphs(text)
+        fast, slow = [p.text for p in paragraphs], [p.text for p in paragraphs]
+        for removal in rule.find(View(paragraphs, fast)):
+            apply_removal(fast, removal)
+        for removal in _reference_block_find(rule, View(paragraphs, slow)):
+            apply_removal(slow, removal)
+        assert fast == slow, rule.id
+
+
+def test_a_flood_of_block_starts_is_walked_once(monkeypatch):
+    """10,000 'Comments' lines after a short body: one walk to the end, not 10,000."""
+    from cleaner.kinds import BlockRule
+
+    walks = []
+    original = BlockRule._extent
+
+    def counting(self, view, first):
+        walks.append(first)
+        return original(self, view, first)
+
+    monkeypatch.setattr(BlockRule, "_extent", counting)
+    text = "A body paragraph that is long enough to be real text.\n" * 5 + "Comments\n" * 10_000
+    Cleaner().only(["comments-block"]).clean(text)
+    assert len(walks) < 50

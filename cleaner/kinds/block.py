@@ -92,25 +92,55 @@ class BlockRule(Rule):
     }
 
     def find(self, view: View) -> Iterator[Removal]:
+        total: int | None = None  # words of the live document, kept up to date
+        # The last block refused by max_share, with running word sums. A start
+        # inside it walks to the same stop, so its block is the rest of that
+        # one: reusing it keeps a flood of start lines ("Comments" x 10,000)
+        # linear instead of quadratic.
+        refused: tuple[int, ...] = ()
+        position: dict[int, int] = {}
+        sums: list[int] = [0]
         for i in view.live():
             text = view.texts[i]
             if not full_or_search(self.start, text, self.standalone):
                 continue
             if not self.allows(view, i, text):
                 continue
-            block = self._extent(view, i)
-            if self.max_share < 1.0 and not self._small_enough(view, block):
-                continue
+            k = position.get(i)
+            reuse = k is not None and self._same_stop(k, len(refused))
+            if reuse:
+                block, inside = refused[k:], sums[-1] - sums[k]
+            else:
+                block = self._extent(view, i)
+                block_sums = [0]
+                for j in block:
+                    block_sums.append(block_sums[-1] + count_words(view.texts[j]))
+                inside = block_sums[-1]
+            if self.max_share < 1.0:
+                if total is None:
+                    total = sum(count_words(view.texts[j]) for j in view.live())
+                if inside > self.max_share * total:
+                    if not reuse:
+                        refused, sums = block, block_sums
+                        position = {j: n for n, j in enumerate(block)}
+                    continue
+                total -= inside
+            refused, position, sums = (), {}, [0]
             yield self.removal_of(view, block)
+
+    def _same_stop(self, k: int, length: int) -> bool:
+        """Whether the block from position ``k`` of a refused block ends where it did.
+
+        Not with ``max_paragraphs`` (it counts from the start), nor from the last
+        paragraph when the stop itself was included (the walk goes past it).
+        """
+        if self.max_paragraphs is not None:
+            return False
+        return not (self.include_stop and k == length - 1)
 
     @property
     def local(self) -> bool:
         return False  # a block's extent and share depend on its neighbours
-
-    def _small_enough(self, view: View, block: tuple[int, ...]) -> bool:
-        inside = sum(count_words(view.texts[j]) for j in block)
-        total = sum(count_words(view.texts[j]) for j in view.live())
-        return inside <= self.max_share * total
 
     def _extent(self, view: View, first: int) -> tuple[int, ...]:
         block = [first]
