@@ -123,10 +123,13 @@ def list_sources(root: Path, pattern: str) -> Iterator[Source]:
         yield Source(root, Path(root.name))
         return
     for path in sorted(root.rglob(pattern)):
-        if path.is_file() and not any(
-            part.startswith(".") for part in path.relative_to(root).parts
-        ):
-            yield Source(path, path.relative_to(root))
+        relative = path.relative_to(root)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        # A link to nothing is still an input the user meant: it is listed so
+        # that reading it fails with a message, instead of vanishing quietly.
+        if path.is_file() or (path.is_symlink() and not path.exists()):
+            yield Source(path, relative)
 
 
 def is_inside(child: Path, parent: Path) -> bool:

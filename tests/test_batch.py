@@ -335,6 +335,18 @@ def test_a_file_that_vanishes_after_listing_is_reported(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_links_to_nothing_are_reported_and_link_loops_do_not_hang(runner, tmp_path):
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    (src / "a.txt").write_text(BODIES[0], encoding="utf-8")
+    (src / "sub" / "loop").symlink_to(src)  # a folder link back up the tree
+    (src / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    res = runner.invoke(main, ["run", str(src), str(tmp_path / "out")])
+    assert res.exit_code == 1
+    assert f"{src / 'dangling.txt'}: cannot read: No such file or directory" in res.stderr
+    assert (tmp_path / "out" / "a.txt").exists()
+
+
 def test_stdin_that_is_not_utf8_is_named(runner):
     res = runner.invoke(main, ["run", "-", "-"], input=b"Body one.\ncaf\xe9\n")
     assert res.exit_code == 1
