@@ -47,10 +47,6 @@ class Outcome:
     bytes_in: int = 0
     bytes_out: int = 0
 
-    @property
-    def where(self) -> str:
-        return self.source if self.record is None else f"{self.source}:{self.record}"
-
     def as_report(self) -> dict[str, Any]:
         entry: dict[str, Any] = {"source": self.source, "status": self.status}
         if self.record is not None:
@@ -213,11 +209,9 @@ def _dump(record: dict) -> str:
 
 # --- worker processes -------------------------------------------------------------
 
+# Each worker process's Cleaner, set once by the pool's initializer (a
+# per-process value; the main process never sets it).
 _WORKER: dict[str, Any] = {}
-
-
-def _init_worker(cleaner: Cleaner) -> None:
-    _WORKER["cleaner"] = cleaner
 
 
 def _init_pool_worker(cleaner: Cleaner) -> None:
@@ -229,22 +223,24 @@ def _init_pool_worker(cleaner: Cleaner) -> None:
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _exit_on_sigterm)
-    _init_worker(cleaner)
+    _WORKER["cleaner"] = cleaner
 
 
 def _exit_on_sigterm(signum, frame) -> None:
     raise SystemExit(128 + signum)
 
 
-def _files_batch(tasks: list[tuple[Path, Path, str, float | None]]) -> list[Outcome]:
-    cleaner = _WORKER["cleaner"]
+def _files_batch(
+    tasks: list[tuple[Path, Path, str, float | None]], cleaner: Cleaner | None = None
+) -> list[Outcome]:
+    cleaner = cleaner or _WORKER["cleaner"]
     return [clean_file(cleaner, *task) for task in tasks]
 
 
 def _records_batch(
-    tasks: list[tuple[str, int, bytes]], options: RecordOptions
+    tasks: list[tuple[str, int, bytes]], options: RecordOptions, cleaner: Cleaner | None = None
 ) -> list[tuple[Outcome, str | None]]:
-    cleaner = _WORKER["cleaner"]
+    cleaner = cleaner or _WORKER["cleaner"]
     return [clean_record(cleaner, src, n, raw, options) for src, n, raw in tasks]
 
 
@@ -272,7 +268,6 @@ class Runner:
         self._pool = None
 
     def __enter__(self) -> Runner:
-        _init_worker(self.cleaner)
         return self
 
     def _start(self):
@@ -297,7 +292,7 @@ class Runner:
         pool = self._start()
         if pool is None:
             for batch in batches:
-                yield from fn(batch, *args)
+                yield from fn(batch, *args, cleaner=self.cleaner)
             return
         pending: deque = deque()
         window = self.workers * WINDOW_PER_WORKER

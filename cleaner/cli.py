@@ -14,6 +14,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -167,49 +168,46 @@ def run(
         _refuse_overlap(source, dest)
     if not stdin and source.is_dir() and stdout:
         raise click.UsageError("a folder is cleaned into a folder, not to stdout")
-    # `kill` (SIGTERM) stops a run as cleanly as Ctrl-C does (signals can
-    # only be handled from the main thread).
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _interrupt)
-    interactive = not quiet and sys.stderr.isatty()
-    started = time.monotonic()
-    totals = Totals()
-    writer = ReportWriter(report) if report else None
-    opts = RecordOptions(text_field, keep_removed)
-    try:
-        with Runner(cleaner, workers) as runner:
-            total, outcomes = _plan(
-                runner, source, dest, fmt, pattern, opts, encoding, force, stdin, stdout
-            )
-            bar = tqdm(
-                outcomes,
-                total=total,
-                unit="doc",
-                disable=not interactive,
-                file=sys.stderr,
-                # A terminal that reports no size (some ptys) still gets a bar:
-                # tqdm hides bars below a screen of 0 rows.
-                ncols=shutil.get_terminal_size().columns,
-                nrows=shutil.get_terminal_size().lines,
-            )
-            for outcome in bar:
-                totals.add(outcome)
-                if writer:
-                    writer.add(outcome)
-                if outcome.error:
-                    bar.write(f"error: {outcome.error}", file=sys.stderr)
-    except KeyboardInterrupt as exc:
+    with _sigterm_as_interrupt():
+        interactive = not quiet and sys.stderr.isatty()
+        started = time.monotonic()
+        totals = Totals()
+        writer = ReportWriter(report) if report else None
+        opts = RecordOptions(text_field, keep_removed)
+        try:
+            with Runner(cleaner, workers) as runner:
+                total, outcomes = _plan(
+                    runner, source, dest, fmt, pattern, opts, encoding, force, stdin, stdout
+                )
+                bar = tqdm(
+                    outcomes,
+                    total=total,
+                    unit="doc",
+                    disable=not interactive,
+                    file=sys.stderr,
+                    # A terminal that reports no size (some ptys) still gets a bar:
+                    # tqdm hides bars below a screen of 0 rows.
+                    ncols=shutil.get_terminal_size().columns,
+                    nrows=shutil.get_terminal_size().lines,
+                )
+                for outcome in bar:
+                    totals.add(outcome)
+                    if writer:
+                        writer.add(outcome)
+                    if outcome.error:
+                        bar.write(f"error: {outcome.error}", file=sys.stderr)
+        except KeyboardInterrupt as exc:
+            if writer:
+                writer.abort(exc)
+            click.echo("interrupted: finished outputs are kept; run again to finish", err=True)
+            sys.exit(128 + getattr(exc, "signum", signal.SIGINT))
+        elapsed = time.monotonic() - started
         if writer:
-            writer.abort(exc)
-        click.echo("interrupted: finished outputs are kept; run again to finish", err=True)
-        sys.exit(128 + getattr(exc, "signum", signal.SIGINT))
-    elapsed = time.monotonic() - started
-    if writer:
-        writer.finish(totals, {"packs": list(cleaner.files), "seconds": round(elapsed, 3)})
-    if (interactive or summary) and not quiet:
-        click.echo(_summary(totals, elapsed), err=True)
-    if totals.problems:
-        sys.exit(EXIT_FAILED)
+            writer.finish(totals, {"packs": list(cleaner.files), "seconds": round(elapsed, 3)})
+        if (interactive or summary) and not quiet:
+            click.echo(_summary(totals, elapsed), err=True)
+        if totals.problems:
+            sys.exit(EXIT_FAILED)
 
 
 class Terminated(KeyboardInterrupt):
@@ -220,6 +218,22 @@ class Terminated(KeyboardInterrupt):
 
 def _interrupt(signum, frame) -> None:
     raise Terminated()
+
+
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """`kill` (SIGTERM) stops a run as cleanly as Ctrl-C; the old handler comes back after.
+
+    Signals can only be handled from the main thread; elsewhere nothing changes.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _refuse_overlap(source: Path, dest: Path) -> None:

@@ -351,3 +351,12 @@ def test_stdin_that_is_not_utf8_is_named(runner):
     res = runner.invoke(main, ["run", "-", "-"], input=b"Body one.\ncaf\xe9\n")
     assert res.exit_code == 1
     assert "<stdin>:2: not valid utf-8" in res.stderr and res.stdout == ""
+
+
+def test_run_gives_back_the_callers_sigterm_handler(runner, tmp_path):
+    """cleaner.cli.main used in-process must not leave its handler behind."""
+    before = signal.getsignal(signal.SIGTERM)
+    src = tmp_path / "doc.txt"
+    src.write_text(BODIES[0], encoding="utf-8")
+    assert runner.invoke(main, ["run", str(src), str(tmp_path / "o.txt")]).exit_code == 0
+    assert signal.getsignal(signal.SIGTERM) is before
