@@ -79,9 +79,16 @@ def _count(stat) -> int:
     return stat["total"] if isinstance(stat, dict) else stat
 
 
-def _expected(recs):
+def assert_rows_match(rows, recs):
+    """Every record comes back once, cleaned exactly as Cleaner.clean cleans it."""
+    assert sorted(r["id"] for r in rows) == sorted(r["id"] for r in recs)
     cleaner = Cleaner()
-    return {r["id"]: cleaner.clean(r["text"]) for r in recs}
+    expected = {r["id"]: cleaner.clean(r["text"]) for r in recs}
+    for row in rows:
+        result = expected[row["id"]]
+        assert row["text"] == result.text
+        assert row["cleaner_empty"] == result.empty
+        assert [d["rule"] for d in row["removed"]] == [x.rule for x in result.removals]
 
 
 def test_ray_data_map_batches_two_cpus():
@@ -100,13 +107,7 @@ def test_ray_data_map_batches_two_cpus():
                 batch_size=32,
                 concurrency=2,
             ).take_all()
-            assert sorted(r["id"] for r in rows) == sorted(r["id"] for r in recs)
-            expected = _expected(recs)
-            for row in rows:
-                result = expected[row["id"]]
-                assert row["text"] == result.text
-                assert row["cleaner_empty"] == result.empty
-                assert [d["rule"] for d in row["removed"]] == [x.rule for x in result.removals]
+            assert_rows_match(rows, recs)
     finally:
         ray.shutdown()
 
@@ -136,10 +137,4 @@ def test_spark_map_in_arrow_local_two_cores(tmp_path):
         rows = clean_dataframe(df, removed_column="removed").collect()
     finally:
         spark.stop()
-    assert sorted(r["id"] for r in rows) == sorted(r["id"] for r in recs)
-    expected = _expected(recs)
-    for row in rows:
-        result = expected[row["id"]]
-        assert row["text"] == result.text
-        assert row["cleaner_empty"] == result.empty
-        assert [d["rule"] for d in row["removed"]] == [x.rule for x in result.removals]
+    assert_rows_match(rows, recs)
