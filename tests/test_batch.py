@@ -221,6 +221,16 @@ def _corpus(tmp_path, n):
     return src
 
 
+def _wait_for_output(folder, proc, limit=60.0):
+    """Until the run has written something (a file, or the JSONL's temporary file)."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline and proc.poll() is None:
+        if folder.exists() and any(p.is_file() and p.stat().st_size for p in folder.rglob("*")):
+            return
+        time.sleep(0.05)
+    raise AssertionError("the run wrote nothing to interrupt")
+
+
 def _tree(folder):
     return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
@@ -241,7 +251,7 @@ def test_an_interrupted_run_leaves_no_partial_output_and_a_rerun_finishes(tmp_pa
     cmd = [shutil.which("cleaner"), "run", "-j", "2", "-q"]
     subprocess.run([*cmd, str(src), str(reference)], check=False, capture_output=True)
     proc = subprocess.Popen([*cmd, str(src), str(out)], stderr=subprocess.PIPE, text=True)
-    time.sleep(1.0)
+    _wait_for_output(out.parent, proc)
     proc.send_signal(signum)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 128 + signum, err
