@@ -48,11 +48,32 @@ def signals_deferred() -> Iterator[None]:
 
 
 def temporary_beside(path: Path) -> str:
-    """A new empty hidden file next to ``path``, for writing before a rename."""
+    """A new empty hidden file next to ``path``, for writing before a rename.
+
+    mkstemp makes it private (0600); it gets the permissions any new file
+    would (0666 less the umask), so outputs are as readable as with ``>``.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
+    try:
+        os.fchmod(fd, 0o666 & ~_umask())
+    finally:
+        os.close(fd)
     return tmp
+
+
+def _umask() -> int:
+    """The process umask, read without changing it where Linux allows."""
+    try:
+        with open("/proc/self/status", "rb") as f:
+            for line in f:
+                if line.startswith(b"Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)  # elsewhere it can only be read by setting it
+    os.umask(mask)
+    return mask
 
 
 @contextmanager

@@ -370,3 +370,21 @@ def test_run_gives_back_the_callers_sigterm_handler(runner, tmp_path):
     src.write_text(BODIES[0], encoding="utf-8")
     assert runner.invoke(main, ["run", str(src), str(tmp_path / "o.txt")]).exit_code == 0
     assert signal.getsignal(signal.SIGTERM) is before
+
+
+def test_outputs_and_reports_get_the_permissions_of_any_new_file(runner, tmp_path):
+    # mkstemp makes private 0600 files; an output must be as readable as with `>`.
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(TEXTS[0], encoding="utf-8")
+    old = os.umask(0o022)
+    try:
+        res = runner.invoke(
+            main,
+            ["run", str(src), str(tmp_path / "out"), "--report", str(tmp_path / "r.json")],
+        )
+    finally:
+        os.umask(old)
+    assert res.exit_code == 0, res.output
+    for path in (tmp_path / "out" / "a.txt", tmp_path / "r.json"):
+        assert path.stat().st_mode & 0o777 == 0o644, path
