@@ -21,8 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from .document import Paragraph
 from .engine import Cleaner
 from .io import InputError, atomic_output, atomic_write, read_document
+from .kinds.base import count_words
 from .result import Removal
 
 #: Documents handed to a worker at a time, and batches kept in flight per worker.
@@ -36,7 +38,10 @@ class Outcome:
 
     ``status`` is ``"ok"``, ``"skipped"`` (output already up to date),
     ``"empty"`` (no body left; reported, not written) or ``"failed"`` (``error``
-    says why, naming the file and line or record).
+    says why, naming the file and line or record). ``words_in`` and
+    ``words_out`` count words as :func:`~cleaner.kinds.base.count_words` does.
+    ``paragraphs`` (the normalized input, which ``removals`` index into) is
+    only filled when a run asks for detail, for the HTML report.
     """
 
     source: str
@@ -46,6 +51,16 @@ class Outcome:
     removals: tuple[Removal, ...] = ()
     bytes_in: int = 0
     bytes_out: int = 0
+    words_in: int = 0
+    words_out: int = 0
+    paragraphs: tuple[Paragraph, ...] = ()
+
+    @property
+    def share_removed(self) -> float:
+        """The share of the document's words that cleaning removed."""
+        if not self.words_in:
+            return 0.0
+        return max(0.0, 1 - self.words_out / self.words_in)
 
     def as_report(self) -> dict[str, Any]:
         entry: dict[str, Any] = {"source": self.source, "status": self.status}
@@ -55,6 +70,8 @@ class Outcome:
             entry["error"] = self.error
         entry["bytes_in"] = self.bytes_in
         entry["bytes_out"] = self.bytes_out
+        entry["words_in"] = self.words_in
+        entry["words_out"] = self.words_out
         entry["removals"] = [removal_dict(r) for r in self.removals]
         return entry
 
@@ -119,20 +136,44 @@ class Totals:
 # --- cleaning one document --------------------------------------------------------
 
 
-def clean_text(cleaner: Cleaner, name: str, text: str, write: Callable[[str], Any]) -> Outcome:
-    """Clean one text and hand the body to ``write``; an empty result is reported, not written."""
+def clean_text(
+    cleaner: Cleaner, name: str, text: str, write: Callable[[str], Any], detail: bool = False
+) -> Outcome:
+    """Clean one text and hand the body to ``write``; an empty result is reported, not written.
+
+    With ``detail`` the outcome carries the input paragraphs (for the HTML report).
+    """
     result = cleaner.clean(text)
-    size_in = len(text.encode("utf-8", "surrogatepass"))
+    status, error = "ok", None
     if result.empty:
-        error = f"{name}: empty: no body left after cleaning"
-        return Outcome(name, None, "empty", error, result.removals, size_in, 0)
-    write(result.text)
-    size_out = len(result.text.encode("utf-8"))
-    return Outcome(name, None, "ok", None, result.removals, size_in, size_out)
+        status, error = "empty", f"{name}: empty: no body left after cleaning"
+    else:
+        write(result.text)
+    return _outcome(name, None, status, error, text, result, detail)
+
+
+def _outcome(source, record, status, error, text, result, detail) -> Outcome:
+    return Outcome(
+        source,
+        record,
+        status,
+        error,
+        result.removals,
+        len(text.encode("utf-8", "surrogatepass")),
+        len(result.text.encode("utf-8", "surrogatepass")),
+        count_words("\n".join(p.text for p in result.paragraphs)),
+        count_words(result.text),
+        result.paragraphs if detail else (),
+    )
 
 
 def clean_file(
-    cleaner: Cleaner, src: Path, target: Path, encoding: str, newer_than: float | None = None
+    cleaner: Cleaner,
+    src: Path,
+    target: Path,
+    encoding: str,
+    newer_than: float | None = None,
+    detail: bool = False,
 ) -> Outcome:
     """Read, clean and atomically write one text file.
 
@@ -143,7 +184,7 @@ def clean_file(
         return Outcome(str(src), None, "skipped")
     try:
         text = read_document(src, encoding)
-        return clean_text(cleaner, str(src), text, lambda body: atomic_write(target, body))
+        return clean_text(cleaner, str(src), text, lambda body: atomic_write(target, body), detail)
     except InputError as exc:
         return Outcome(str(src), None, "failed", str(exc))
     except OSError as exc:
@@ -154,6 +195,8 @@ def clean_file(
 class RecordOptions:
     text_field: str = "text"
     keep_removed: bool = False
+    #: Carry the input paragraphs in each outcome (for the HTML report).
+    detail: bool = False
 
 
 def clean_record(
@@ -190,9 +233,7 @@ def clean_record(
     status, error = "ok", None
     if result.empty:
         status, error = "empty", f"{where}: empty: no body left after cleaning"
-    size_in = len(text.encode("utf-8", "surrogatepass"))
-    size_out = len(result.text.encode("utf-8", "surrogatepass"))
-    outcome = Outcome(source, lineno, status, error, result.removals, size_in, size_out)
+    outcome = _outcome(source, lineno, status, error, text, result, options.detail)
     return outcome, _dump(record)
 
 
@@ -231,10 +272,12 @@ def _exit_on_sigterm(signum, frame) -> None:
 
 
 def _files_batch(
-    tasks: list[tuple[Path, Path, str, float | None]], cleaner: Cleaner | None = None
+    tasks: list[tuple[Path, Path, str, float | None]],
+    detail: bool = False,
+    cleaner: Cleaner | None = None,
 ) -> list[Outcome]:
     cleaner = cleaner or _WORKER["cleaner"]
-    return [clean_file(cleaner, *task) for task in tasks]
+    return [clean_file(cleaner, *task, detail=detail) for task in tasks]
 
 
 def _records_batch(
@@ -324,6 +367,7 @@ def clean_files(
     pairs: Iterable[tuple[Path, Path]],
     encoding: str = "utf-8",
     force: bool = False,
+    detail: bool = False,
 ) -> Iterator[Outcome]:
     """Clean (source, target) file pairs; skip targets that are up to date unless ``force``.
 
@@ -332,7 +376,7 @@ def clean_files(
     """
     newer_than = None if force else packs_mtime(runner.cleaner)
     tasks = ((src, target, encoding, newer_than) for src, target in pairs)
-    return runner.map(_files_batch, tasks)
+    return runner.map(_files_batch, tasks, detail)
 
 
 def packs_mtime(cleaner: Cleaner) -> float:

@@ -39,6 +39,7 @@ from .batch import (
 from .engine import Cleaner
 from .errors import RuleError
 from .examples import check, find_examples, update
+from .htmlreport import HtmlReport
 from .io import (
     InputError,
     atomic_output,
@@ -124,8 +125,12 @@ def main() -> None:
 )
 @click.option(
     "--report",
+    "reports",
+    multiple=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write a JSON report: every document's removals and per-rule totals.",
+    help="Write a report (repeatable): FILE.html is a page to look at (per-rule chart, "
+    "samples, diffs of the documents that lost most); any other name gets JSON with "
+    "every document's removals and per-rule totals.",
 )
 @click.option("--force", is_flag=True, help="Clean again even when an output is up to date.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of text inputs.")
@@ -141,7 +146,7 @@ def run(
     text_field,
     keep_removed,
     workers,
-    report,
+    reports,
     force,
     encoding,
     summary,
@@ -161,8 +166,11 @@ def run(
       cleaner run article.txt clean.txt
       cat article.txt | cleaner run - -
       cleaner run crawl.jsonl.gz clean.jsonl.gz --keep-removed --report run.json
+      cleaner run articles/ clean/ --report run.html
     """
     cleaner = _build(rules, disable)
+    html_reports = [r for r in reports if _is_html(r)]
+    json_reports = [r for r in reports if not _is_html(r)]
     stdin, stdout = str(source) == "-", str(dest) == "-"
     if not stdin and not stdout:
         _refuse_overlap(source, dest)
@@ -172,8 +180,12 @@ def run(
         interactive = not quiet and sys.stderr.isatty()
         started = time.monotonic()
         totals = Totals()
-        writer = ReportWriter(report) if report else None
-        opts = RecordOptions(text_field, keep_removed)
+        writers = [ReportWriter(r) for r in json_reports]
+        page = None
+        if html_reports:
+            root = None if stdin or not source.is_dir() else str(source)
+            page = HtmlReport(f"cleaner run {source}", root)
+        opts = RecordOptions(text_field, keep_removed, detail=page is not None)
         try:
             with Runner(cleaner, workers) as runner:
                 total, outcomes = _plan(
@@ -192,22 +204,31 @@ def run(
                 )
                 for outcome in bar:
                     totals.add(outcome)
-                    if writer:
+                    for writer in writers:
                         writer.add(outcome)
+                    if page:
+                        page.add(outcome)
                     if outcome.error:
                         bar.write(f"error: {outcome.error}", file=sys.stderr)
         except KeyboardInterrupt as exc:
-            if writer:
+            for writer in writers:
                 writer.abort(exc)
             click.echo("interrupted: finished outputs are kept; run again to finish", err=True)
             sys.exit(128 + getattr(exc, "signum", signal.SIGINT))
         elapsed = time.monotonic() - started
-        if writer:
-            writer.finish(totals, {"packs": list(cleaner.files), "seconds": round(elapsed, 3)})
+        about = {"packs": list(cleaner.files), "seconds": round(elapsed, 3)}
+        for writer in writers:
+            writer.finish(totals, about)
+        for path in html_reports:
+            page.write(path, about)
         if (interactive or summary) and not quiet:
             click.echo(_summary(totals, elapsed), err=True)
         if totals.problems:
             sys.exit(EXIT_FAILED)
+
+
+def _is_html(path: Path) -> bool:
+    return path.suffix.lower() in (".html", ".htm")
 
 
 class Terminated(KeyboardInterrupt):
@@ -258,21 +279,21 @@ def _plan(runner, source, dest, fmt, pattern, opts, encoding, force, stdin, stdo
     if stdin:
         if jsonl(None):
             return None, _jsonl(runner, None, "<stdin>", dest, stdout, opts)
-        return 1, iter([_stdin_text(runner.cleaner, dest, stdout)])
+        return 1, iter([_stdin_text(runner.cleaner, dest, stdout, opts.detail)])
     if source.is_file():
         target = dest / source.name if dest.is_dir() else dest
         if jsonl(source):
             return None, jsonl_file(source, target)
         if stdout:
-            return 1, iter([_file_to_stdout(runner.cleaner, source, encoding)])
-        return 1, clean_files(runner, [(source, target)], encoding, force)
+            return 1, iter([_file_to_stdout(runner.cleaner, source, encoding, opts.detail)])
+        return 1, clean_files(runner, [(source, target)], encoding, force, opts.detail)
     pattern = pattern or ("*.jsonl*" if fmt == "jsonl" else "*.txt")
     sources = list(list_sources(source, pattern))
     texts = [(s.path, dest / s.relative) for s in sources if not jsonl(s.path)]
     jsonls = [(s.path, dest / s.relative) for s in sources if jsonl(s.path)]
 
     def everything() -> Iterator[Outcome]:
-        yield from clean_files(runner, texts, encoding, force)
+        yield from clean_files(runner, texts, encoding, force, opts.detail)
         for path, target in jsonls:
             yield from jsonl_file(path, target)
 
@@ -290,20 +311,20 @@ def _jsonl(runner, path, name, dest, stdout, opts):
             yield from clean_jsonl(runner, records, out.write, opts)
 
 
-def _stdin_text(cleaner: Cleaner, dest: Path, stdout: bool) -> Outcome:
+def _stdin_text(cleaner: Cleaner, dest: Path, stdout: bool, detail: bool) -> Outcome:
     try:
         text = decode_document(sys.stdin.buffer.read(), "<stdin>")
     except InputError as exc:
         return Outcome("<stdin>", None, "failed", str(exc))
-    return clean_text(cleaner, "<stdin>", text, _writer(dest, stdout))
+    return clean_text(cleaner, "<stdin>", text, _writer(dest, stdout), detail)
 
 
-def _file_to_stdout(cleaner: Cleaner, source: Path, encoding: str) -> Outcome:
+def _file_to_stdout(cleaner: Cleaner, source: Path, encoding: str, detail: bool) -> Outcome:
     try:
         text = read_document(source, encoding)
     except InputError as exc:
         return Outcome(str(source), None, "failed", str(exc))
-    return clean_text(cleaner, str(source), text, _writer(source, True))
+    return clean_text(cleaner, str(source), text, _writer(source, True), detail)
 
 
 def _writer(dest: Path, stdout: bool):
@@ -341,7 +362,13 @@ def _summary(totals: Totals, elapsed: float) -> str:
 @rules_option
 @disable_option
 @click.option("--diff", "as_diff", is_flag=True, help="A unified diff, normalized input to output.")
-def explain(file, rules, disable, as_diff):
+@click.option(
+    "--html",
+    "html_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the same view as a self-contained HTML page instead of printing it.",
+)
+def explain(file, rules, disable, as_diff, html_out):
     """Show FILE with every removed line marked by the rule that removed it.
 
     Each paragraph is shown with its input line number; removed ones start
@@ -352,9 +379,24 @@ def explain(file, rules, disable, as_diff):
     Examples:
       cleaner explain examples/seed-oman-explainer/input.txt
       cleaner explain article.txt --diff
+      cleaner explain article.txt --html article.html
     """
     cleaner = _build(rules, disable)
-    text = sys.stdin.read() if str(file) == "-" else read_document(file)
+    try:
+        text = (
+            decode_document(sys.stdin.buffer.read(), "<stdin>")
+            if str(file) == "-"
+            else (read_document(file))
+        )
+    except InputError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_FAILED)
+    if html_out:
+        page = HtmlReport(f"cleaner explain {file}")
+        page.add(clean_text(cleaner, str(file), text, lambda body: None, detail=True))
+        page.write(html_out, {"packs": list(cleaner.files)})
+        click.echo(f"wrote {html_out}", err=True)
+        return
     result = cleaner.clean(text)
     if as_diff:
         _echo_diff(cleaner.normalize(text), result.text, str(file))

@@ -113,7 +113,7 @@ class Cleaner:
                         focus.update(removal.paragraphs)
             if len(removals) == before:
                 break
-        return Result(render(texts), tuple(removals), len(paragraphs))
+        return Result(render(texts), tuple(removals), len(paragraphs), paragraphs)
 
 
 def _fill(cleaner: Cleaner, packs, disable, rules, normalizer, files) -> None:

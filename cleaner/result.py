@@ -51,12 +51,14 @@ class Result:
 
     ``text`` follows POLICY.md: one paragraph per line, a blank line between
     paragraphs, one final newline; it is ``""`` when nothing of the body is left
-    (see :attr:`empty`).
+    (see :attr:`empty`). ``paragraphs`` are the normalized input paragraphs
+    that ``Removal.paragraphs`` index into (``paragraphs_in`` of them).
     """
 
     text: str
     removals: tuple[Removal, ...]
     paragraphs_in: int
+    paragraphs: tuple[Paragraph, ...] = ()
 
     @property
     def empty(self) -> bool:
