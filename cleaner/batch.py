@@ -54,6 +54,8 @@ class Outcome:
     words_in: int = 0
     words_out: int = 0
     paragraphs: tuple[Paragraph, ...] = ()
+    #: ``pack:line [rule-id] timed out on <document>``, one per rule that ran out of time.
+    timeouts: tuple[str, ...] = ()
 
     @property
     def share_removed(self) -> float:
@@ -73,6 +75,8 @@ class Outcome:
         entry["words_in"] = self.words_in
         entry["words_out"] = self.words_out
         entry["removals"] = [removal_dict(r) for r in self.removals]
+        if self.timeouts:
+            entry["timeouts"] = list(self.timeouts)
         return entry
 
 
@@ -92,10 +96,14 @@ class Totals:
     failed: int = 0
     bytes_in: int = 0
     bytes_out: int = 0
+    #: Documents on which some rule ran out of time (kept, cleaned by the other rules).
+    timed_out: int = 0
     by_rule: dict[str, int] = field(default_factory=dict)
 
     def add(self, outcome: Outcome) -> None:
         self.documents += 1
+        if outcome.timeouts:
+            self.timed_out += 1
         if outcome.status == "ok":
             self.cleaned += 1
         elif outcome.status == "skipped":
@@ -112,8 +120,8 @@ class Totals:
 
     @property
     def problems(self) -> int:
-        """Documents that did not come out clean (failed or empty)."""
-        return self.failed + self.empty
+        """Documents that did not come out clean (failed, empty, or a rule timed out)."""
+        return self.failed + self.empty + self.timed_out
 
     @property
     def share_removed(self) -> float:
@@ -126,6 +134,7 @@ class Totals:
             "skipped": self.skipped,
             "empty": self.empty,
             "failed": self.failed,
+            "timed_out": self.timed_out,
             "bytes_in": self.bytes_in,
             "bytes_out": self.bytes_out,
             "share_removed": round(self.share_removed, 6),
@@ -149,10 +158,15 @@ def clean_text(
         status, error = "empty", f"{name}: empty: no body left after cleaning"
     else:
         write(result.text)
-    return _outcome(name, None, status, error, text, result, detail)
+    return _outcome(cleaner, name, None, status, error, text, result, detail)
 
 
-def _outcome(source, record, status, error, text, result, detail) -> Outcome:
+def _outcome(cleaner, source, record, status, error, text, result, detail) -> Outcome:
+    timeouts = ()
+    if result.timeouts:
+        where = {rule.id: rule.where for rule in cleaner.rules}
+        doc = source if record is None else f"{source}:{record}"
+        timeouts = tuple(f"{where[r]} [{r}] timed out on {doc}" for r in result.timeouts)
     return Outcome(
         source,
         record,
@@ -164,6 +178,7 @@ def _outcome(source, record, status, error, text, result, detail) -> Outcome:
         count_words("\n".join(p.text for p in result.paragraphs)),
         count_words(result.text),
         result.paragraphs if detail else (),
+        timeouts,
     )
 
 
@@ -233,7 +248,7 @@ def clean_record(
     status, error = "ok", None
     if result.empty:
         status, error = "empty", f"{where}: empty: no body left after cleaning"
-    outcome = _outcome(source, lineno, status, error, text, result, options.detail)
+    outcome = _outcome(cleaner, source, lineno, status, error, text, result, options.detail)
     return outcome, _dump(record)
 
 

@@ -36,7 +36,7 @@ from .batch import (
     read_records,
     up_to_date,
 )
-from .engine import Cleaner
+from .engine import RULE_TIMEOUT, Cleaner
 from .errors import RuleError
 from .examples import check, find_examples, update
 from .htmlreport import HtmlReport
@@ -58,9 +58,11 @@ EXIT_USAGE = 2
 SUMMARY_RULES = 10
 
 
-def _build(rules: tuple[str, ...], disable: tuple[str, ...]) -> Cleaner:
+def _build(
+    rules: tuple[str, ...], disable: tuple[str, ...], rule_timeout: float | None = RULE_TIMEOUT
+) -> Cleaner:
     try:
-        return Cleaner(packs=list(rules) or None, disable=disable)
+        return Cleaner(packs=list(rules) or None, disable=disable, rule_timeout=rule_timeout)
     except RuleError as exc:
         click.echo(str(exc), err=True)
         sys.exit(EXIT_USAGE)
@@ -132,6 +134,15 @@ def main() -> None:
     "samples, diffs of the documents that lost most); any other name gets JSON with "
     "every document's removals and per-rule totals.",
 )
+@click.option(
+    "--rule-timeout",
+    type=click.FloatRange(min=0),
+    default=RULE_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="CPU time one rule may spend on one document; a rule that runs out is skipped "
+    "there and reported (0: no limit).",
+)
 @click.option("--force", is_flag=True, help="Clean again even when an output is up to date.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of text inputs.")
 @click.option("--summary", is_flag=True, help="Print the closing summary even when not a terminal.")
@@ -147,6 +158,7 @@ def run(
     keep_removed,
     workers,
     reports,
+    rule_timeout,
     force,
     encoding,
     summary,
@@ -168,7 +180,7 @@ def run(
       cleaner run crawl.jsonl.gz clean.jsonl.gz --keep-removed --report run.json
       cleaner run articles/ clean/ --report run.html
     """
-    cleaner = _build(rules, disable)
+    cleaner = _build(rules, disable, rule_timeout)
     html_reports = [r for r in reports if _is_html(r)]
     json_reports = [r for r in reports if not _is_html(r)]
     stdin, stdout = str(source) == "-", str(dest) == "-"
@@ -210,6 +222,8 @@ def run(
                         page.add(outcome)
                     if outcome.error:
                         bar.write(f"error: {outcome.error}", file=sys.stderr)
+                    for timeout in outcome.timeouts:
+                        bar.write(f"error: {timeout} (rule skipped there)", file=sys.stderr)
         except KeyboardInterrupt as exc:
             for writer in writers:
                 writer.abort(exc)
@@ -343,7 +357,8 @@ def _summary(totals: Totals, elapsed: float) -> str:
     rate = mb_in / elapsed if elapsed > 0 else 0.0
     lines = [
         f"{totals.documents} documents: {totals.cleaned} cleaned, {totals.skipped} up to date, "
-        f"{totals.empty} empty, {totals.failed} failed",
+        f"{totals.empty} empty, {totals.failed} failed"
+        + (f", {totals.timed_out} with a rule timed out" if totals.timed_out else ""),
         f"{mb_in:.2f} MB in, {mb_out:.2f} MB out, {totals.share_removed:.1%} removed, "
         f"{elapsed:.2f}s, {rate:.2f} MB/s",
     ]
@@ -511,6 +526,9 @@ def rules_list(packs):
 def rules_check(files):
     """Validate pack FILES; report every problem as file:line [rule-id] what is wrong.
 
+    Patterns that may backtrack badly (nested unbounded repeats such as
+    (a+)+) get a warning; they load, and run under --rule-timeout.
+
     \b
     Example:
       cleaner rules check my-pack.yaml
@@ -523,6 +541,8 @@ def rules_check(files):
             click.echo(str(exc), err=True)
             bad += 1
             continue
+        for warning in pack.warnings:
+            click.echo(f"warning: {warning}", err=True)
         click.echo(f"{file}: ok, {len(pack.rules)} rules")
     if bad:
         sys.exit(EXIT_USAGE)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -17,6 +19,8 @@ DEFAULT_PACKS = ("default",)
 # cleaning a clean text changes nothing (positions like "within the last 3
 # paragraphs" move when something is removed). Real texts settle in 2 passes.
 MAX_PASSES = 8
+#: Seconds of CPU time one rule may spend on one document (see ``rule_timeout``).
+RULE_TIMEOUT = 5.0
 
 
 class Cleaner:
@@ -30,20 +34,33 @@ class Cleaner:
     packs; ``disable`` rule ids to switch off. Patterns are compiled here,
     once. A Cleaner is immutable: it can be shared across threads and pickled
     to worker processes.
+
+    ``rule_timeout`` is the CPU time in seconds one rule may spend on one
+    document (``None`` or 0: no limit). A rule that runs out of time, say a
+    user's pattern that backtracks catastrophically, is undone and skipped for
+    that document; the other rules still apply and ``Result.timeouts`` names
+    it. The budget is kept with a CPU-time timer (``SIGVTALRM``), which Python
+    only allows on the main thread of a process: that is where ``cleaner
+    run``'s workers and datatrove's, Ray's and Spark's Python workers clean.
+    Called from another thread, rules run without a budget.
     """
 
-    __slots__ = ("_disable", "_files", "_normalizer", "_packs", "_rules")
+    __slots__ = ("_disable", "_files", "_normalizer", "_packs", "_rules", "_timeout")
 
     def __init__(
         self,
         packs: Sequence[str | Path] | None = None,
         disable: Iterable[str] = (),
+        rule_timeout: float | None = RULE_TIMEOUT,
     ):
         packs = tuple(DEFAULT_PACKS if packs is None else packs)
         disable = tuple(disable)
+        if rule_timeout is not None and not rule_timeout >= 0:
+            raise ValueError(f"rule_timeout must be a number of seconds >= 0, not {rule_timeout}")
         pack = load_packs(packs, disable)
         rules = tuple(sorted(pack.rules, key=lambda r: r.stage))
-        _fill(self, packs, disable, rules, Normalizer(pack.normalize), pack.files)
+        normalizer = Normalizer(pack.normalize)
+        _fill(self, packs, disable, rules, normalizer, pack.files, rule_timeout or None)
 
     def __setattr__(self, name, value):
         raise AttributeError("a Cleaner is immutable; build a new one")
@@ -51,11 +68,22 @@ class Cleaner:
     def __reduce__(self):
         # Rules (with compiled patterns) pickle as data, so a worker never
         # needs the pack files.
-        return (_rebuild, (self._packs, self._disable, self._rules, self._normalizer, self._files))
+        return (
+            _rebuild,
+            (self._packs, self._disable, self._rules, self._normalizer, self._files, self._timeout),
+        )
 
     def __repr__(self) -> str:
         packs, disable = list(self._packs), list(self._disable)
-        return f"Cleaner(packs={packs!r}, disable={disable!r}, rules={len(self._rules)})"
+        return (
+            f"Cleaner(packs={packs!r}, disable={disable!r}, rule_timeout={self._timeout}, "
+            f"rules={len(self._rules)})"
+        )
+
+    @property
+    def rule_timeout(self) -> float | None:
+        """CPU seconds one rule may spend on one document, or None for no limit."""
+        return self._timeout
 
     @property
     def rules(self) -> tuple[Rule, ...]:
@@ -74,7 +102,9 @@ class Cleaner:
         if unknown:
             raise RuleError(f"unknown rule id(s): {', '.join(sorted(unknown))}")
         rules = tuple(r for r in self._rules if r.id in wanted)
-        return _rebuild(self._packs, self._disable, rules, self._normalizer, self._files)
+        return _rebuild(
+            self._packs, self._disable, rules, self._normalizer, self._files, self._timeout
+        )
 
     def paragraphs(self, text: str) -> tuple[Paragraph, ...]:
         """The normalized paragraphs of ``text`` (``index``, input ``line``, ``text``).
@@ -100,32 +130,115 @@ class Cleaner:
         paragraphs = split_paragraphs(text, self._normalizer)
         texts: list[str | None] = [p.text for p in paragraphs]
         removals: list[Removal] = []
-        focus: set[int] | None = None
-        for _ in range(MAX_PASSES):
-            before = len(removals)
-            view = View(paragraphs, texts, focus)
-            focus = set()
-            for rule in self._rules:
-                for removal in rule.find(view):
-                    apply_removal(texts, removal)
-                    removals.append(removal)
-                    if removal.span is not None:
-                        focus.update(removal.paragraphs)
-            if len(removals) == before:
-                break
-        return Result(render(texts), tuple(removals), len(paragraphs), paragraphs)
+        timer = _Timer.start(self._timeout)
+        try:
+            timeouts = _run(self._rules, paragraphs, texts, removals, timer)
+        finally:
+            if timer is not None:
+                timer.stop()
+        return Result(render(texts), tuple(removals), len(paragraphs), paragraphs, timeouts)
 
 
-def _fill(cleaner: Cleaner, packs, disable, rules, normalizer, files) -> None:
+def _run(rules, paragraphs, texts, removals, timer) -> tuple[str, ...]:
+    """Run ``rules`` to a fixpoint, editing ``texts`` and ``removals``; return timed-out ids."""
+    timeouts: list[str] = []
+    focus: set[int] | None = None
+    for _ in range(MAX_PASSES):
+        before = len(removals)
+        view = View(paragraphs, texts, focus)
+        focus = set()
+        for rule in rules:
+            if timer is None:
+                _apply(rule, view, texts, removals, focus)
+                continue
+            if rule.id in timeouts:
+                continue
+            saved, mark = texts[:], len(removals)
+            try:
+                timer.arm()
+                try:
+                    _apply(rule, view, texts, removals, focus)
+                finally:
+                    timer.disarm()
+            except RuleTimeout:
+                # Undo what the rule did before its time ran out: a rule applies whole.
+                texts[:] = saved
+                del removals[mark:]
+                timeouts.append(rule.id)
+        if len(removals) == before:
+            break
+    return tuple(timeouts)
+
+
+def _apply(rule, view, texts, removals, focus) -> None:
+    for removal in rule.find(view):
+        apply_removal(texts, removal)
+        removals.append(removal)
+        if removal.span is not None:
+            focus.update(removal.paragraphs)
+
+
+class RuleTimeout(Exception):
+    """Raised inside a rule whose time budget ran out (caught by the engine)."""
+
+
+class _Timer:
+    """A CPU-time budget per rule call, with SIGVTALRM; main thread only.
+
+    ``regex`` checks for signals while it backtracks, so the handler's
+    exception stops even a pattern that would run for hours.
+    """
+
+    __slots__ = ("armed", "previous", "seconds")
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.armed = False
+        self.previous = None
+
+    @classmethod
+    def start(cls, seconds: float | None) -> _Timer | None:
+        if not seconds or not _CAN_TIME or threading.current_thread() is not _MAIN:
+            return None
+        timer = cls(seconds)
+        timer.previous = signal.signal(signal.SIGVTALRM, timer._expired)
+        return timer
+
+    def _expired(self, signum, frame) -> None:
+        if self.armed:
+            self.armed = False
+            raise RuleTimeout()
+
+    def arm(self) -> None:
+        self.armed = True
+        signal.setitimer(signal.ITIMER_VIRTUAL, self.seconds)
+
+    def disarm(self) -> None:
+        # The timer keeps running until the next arm() resets it or stop(); a
+        # signal that lands meanwhile finds the flag down and does nothing.
+        self.armed = False
+
+    def stop(self) -> None:
+        self.armed = False
+        signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+        signal.signal(signal.SIGVTALRM, signal.SIG_DFL if self.previous is None else self.previous)
+
+
+_CAN_TIME = hasattr(signal, "setitimer") and hasattr(signal, "SIGVTALRM")
+_MAIN = threading.main_thread()
+
+
+def _fill(cleaner: Cleaner, packs, disable, rules, normalizer, files, timeout) -> None:
     set_ = object.__setattr__
     set_(cleaner, "_packs", packs)
     set_(cleaner, "_disable", disable)
     set_(cleaner, "_rules", rules)
     set_(cleaner, "_normalizer", normalizer)
     set_(cleaner, "_files", files)
+    set_(cleaner, "_timeout", timeout)
 
 
-def _rebuild(packs, disable, rules, normalizer, files) -> Cleaner:
+def _rebuild(packs, disable, rules, normalizer, files, timeout=RULE_TIMEOUT) -> Cleaner:
     cleaner = object.__new__(Cleaner)
-    _fill(cleaner, packs, disable, rules, normalizer, files)
+    _fill(cleaner, packs, disable, rules, normalizer, files, timeout)
     return cleaner

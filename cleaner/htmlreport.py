@@ -87,6 +87,7 @@ class HtmlReport:
         self.rules: dict[str, _RuleStats] = {}
         self.histogram = [0] * BINS
         self.failures: list[str] = []
+        self.timeouts = 0
         self._top: list[tuple[tuple, _Shown]] = []
         self._empties: list[tuple[tuple, _Shown]] = []
         self.flagged: list[_Shown] = []
@@ -97,6 +98,10 @@ class HtmlReport:
     def add(self, outcome: Outcome) -> None:
         self.documents += 1
         status = outcome.status
+        for timeout in outcome.timeouts:
+            self.timeouts += 1
+            if len(self.failures) < FAILURES_SHOWN:
+                self.failures.append(timeout)
         if status == "skipped":
             self.skipped += 1
             return
@@ -243,6 +248,8 @@ class HtmlReport:
         ]
         if self.flagged_count:
             cards.insert(4, ("Flagged", f"{self.flagged_count:,}", "warn"))
+        if self.timeouts:
+            cards.insert(4, ("Rule timeouts", f"{self.timeouts:,}", "bad"))
         body = "".join(
             f'<div class="card {cls}"><div class="label">{_esc(label)}</div>'
             f'<div class="value">{_esc(value)}</div></div>'
@@ -333,12 +340,12 @@ class HtmlReport:
 
     def _failures_section(self) -> str:
         items = "".join(f"<li><code>{_esc(f)}</code></li>" for f in self.failures)
-        more = self.failed - len(self.failures)
+        more = self.failed + self.timeouts - len(self.failures)
         tail = f"<p>and {more:,} more (see the JSON report or stderr).</p>" if more > 0 else ""
-        return (
-            f'<section id="failures"><h2>Failures ({self.failed:,})</h2>'
-            f"<ul>{items}</ul>{tail}</section>"
-        )
+        heading = f"Failures ({self.failed:,})"
+        if self.timeouts:
+            heading = f"Failures ({self.failed:,}) and rule timeouts ({self.timeouts:,})"
+        return f'<section id="failures"><h2>{_esc(heading)}</h2><ul>{items}</ul>{tail}</section>'
 
 
 # --- helpers ------------------------------------------------------------------------

@@ -20,6 +20,7 @@ import yaml
 from .errors import Problem, RuleError
 from .kinds import KINDS, Conditions, Rule, Sample
 from .kinds.block import STOPS
+from .lint import backtracking_risks
 from .normalize import FTFY_DEFAULTS, STEP_NAMES, NormalizeConfig
 
 PACK_KEYS = {"pack", "description", "extends", "disable", "defaults", "normalize", "rules"}
@@ -57,6 +58,8 @@ class Pack:
     rules: tuple[Rule, ...]
     normalize: NormalizeConfig
     files: tuple[str, ...]
+    #: Things that load but look risky (patterns that may backtrack badly).
+    warnings: tuple[Problem, ...] = ()
 
 
 # --- YAML with line numbers -------------------------------------------------------
@@ -167,9 +170,13 @@ class _Context:
     file: str
     rule: str | None
     problems: list[Problem]
+    warnings: list[Problem] = field(default_factory=list)
 
     def error(self, line: int | None, message: str) -> None:
         self.problems.append(Problem(self.file, line, self.rule, message))
+
+    def warn(self, line: int | None, message: str) -> None:
+        self.warnings.append(Problem(self.file, line, self.rule, message))
 
 
 def _plain(node: Node | None) -> Any:
@@ -226,6 +233,8 @@ def _compile(ctx: _Context, key: str, node: Node, flags: int, anchor_end: bool =
         except regex.error as exc:
             ctx.error(item.line, f"'{key}' is not a valid regex: {exc}: {item.value!r}")
             continue
+        for risk in backtracking_risks(item.value):
+            ctx.warn(item.line, f"'{key}': {risk}")
         parts.append(f"(?:{item.value})")
     if len(parts) != len(items) or not parts:
         if not items:
@@ -273,7 +282,11 @@ def _samples(ctx: _Context, node: Node | None, line: int) -> tuple[Sample, ...]:
 
 
 def _build_rule(
-    file: str, node: Node, defaults: dict[str, Node], problems: list[Problem]
+    file: str,
+    node: Node,
+    defaults: dict[str, Node],
+    problems: list[Problem],
+    warnings: list[Problem] | None = None,
 ) -> Rule | None:
     if not isinstance(node.value, dict):
         problems.append(Problem(file, node.line, None, "each rule must be a mapping"))
@@ -281,7 +294,7 @@ def _build_rule(
     spec = {**defaults, **node.value}
     rid_node = node.value.get("id")
     rid = rid_node.value if rid_node is not None and isinstance(rid_node.value, str) else None
-    ctx = _Context(file, rid, problems)
+    ctx = _Context(file, rid, problems, [] if warnings is None else warnings)
     before = len(problems)
     if rid_node is None:
         ctx.error(node.line, "missing key 'id'")
@@ -351,6 +364,7 @@ def _build_rule(
 @dataclass
 class _Loader:
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
     ids: dict[str, Rule] = field(default_factory=dict)
     seen: dict[str, str] = field(default_factory=dict)
@@ -428,7 +442,7 @@ class _Loader:
                     continue
                 if rid is not None:
                     self.seen[rid] = f"{name}:{rule_node.line}"
-                rule = _build_rule(name, rule_node, defaults, self.problems)
+                rule = _build_rule(name, rule_node, defaults, self.problems, self.warnings)
                 if rule is not None:
                     self.ids[rule.id] = rule
                     self.rules.append(rule)
@@ -525,4 +539,4 @@ def load_packs(packs: Iterable[str | Path], disable: Sequence[str] = ()) -> Pack
         raise RuleError(loader.problems)
     config = NormalizeConfig().with_options(loader.normalize)
     rules = tuple(r for r in loader.rules if r.id not in off)
-    return Pack(rules, config, tuple(loader.files))
+    return Pack(rules, config, tuple(loader.files), tuple(loader.warnings))

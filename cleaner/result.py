@@ -53,12 +53,15 @@ class Result:
     paragraphs, one final newline; it is ``""`` when nothing of the body is left
     (see :attr:`empty`). ``paragraphs`` are the normalized input paragraphs
     that ``Removal.paragraphs`` index into (``paragraphs_in`` of them).
+    ``timeouts`` names the rules that ran out of time on this document (see
+    ``Cleaner(rule_timeout=...)``); nothing of theirs was applied.
     """
 
     text: str
     removals: tuple[Removal, ...]
     paragraphs_in: int
     paragraphs: tuple[Paragraph, ...] = ()
+    timeouts: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
