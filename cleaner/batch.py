@@ -9,9 +9,11 @@ flight (memory stays flat however large the input), atomic writes, and one
 
 from __future__ import annotations
 
+import ctypes
 import gzip
 import json
 import multiprocessing
+import os
 import signal
 import sys
 from collections import deque
@@ -279,7 +281,28 @@ def _init_pool_worker(cleaner: Cleaner) -> None:
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    _die_with_parent()
     _WORKER["cleaner"] = cleaner
+
+
+def _die_with_parent() -> None:
+    """Linux: a worker gets SIGTERM when the main process dies, even by SIGKILL.
+
+    Otherwise orphaned workers would finish their batch after the run was
+    killed, writing outputs nobody waits for.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before prctl took effect
+        raise SystemExit(1)
+
+
+PR_SET_PDEATHSIG = 1
 
 
 def _exit_on_sigterm(signum, frame) -> None:
@@ -428,8 +451,22 @@ def open_jsonl_input(path: Path | None) -> Iterator[IO[bytes]]:
 
 
 def read_records(stream: IO[bytes], source: str) -> Iterator[tuple[str, int, bytes]]:
-    """Non-blank lines of a JSONL stream as (source, line number, raw line)."""
-    for lineno, line in enumerate(stream, 1):
+    """Non-blank lines of a JSONL stream as (source, line number, raw line).
+
+    A stream that breaks while being read (a truncated or corrupt .gz, an I/O
+    error) raises :class:`InputError` naming the file and the line reached.
+    """
+    lineno = 0
+    lines = iter(stream)
+    while True:
+        try:
+            line = next(lines)
+        except StopIteration:
+            return
+        except (OSError, EOFError) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            raise InputError(f"{source}:{lineno + 1}: cannot read: {reason}") from exc
+        lineno += 1
         if line.strip():
             yield (source, lineno, line)
 

@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import click
@@ -47,6 +47,7 @@ from .io import (
     decode_document,
     is_inside,
     list_sources,
+    output_lock,
     read_document,
 )
 from .loader import builtin_packs, load_packs
@@ -199,7 +200,7 @@ def run(
             page = HtmlReport(f"cleaner run {source}", root)
         opts = RecordOptions(text_field, keep_removed, detail=page is not None)
         try:
-            with Runner(cleaner, workers) as runner:
+            with _lock(source, dest, stdin, stdout, quiet), Runner(cleaner, workers) as runner:
                 total, outcomes = _plan(
                     runner, source, dest, fmt, pattern, opts, encoding, force, stdin, stdout
                 )
@@ -239,6 +240,24 @@ def run(
             click.echo(_summary(totals, elapsed), err=True)
         if totals.problems:
             sys.exit(EXIT_FAILED)
+
+
+@contextmanager
+def _lock(source: Path, dest: Path, stdin: bool, stdout: bool, quiet: bool) -> Iterator[None]:
+    """One run at a time per output (see io.output_lock); stdout needs none."""
+    if stdout:
+        yield
+        return
+    folder = (not stdin and source.is_dir()) or dest.is_dir()
+    with ExitStack() as stack:
+        try:
+            swept = stack.enter_context(output_lock(dest, folder))
+        except OSError as exc:
+            click.echo(f"error: {exc.filename}: {exc.strerror}", err=True)
+            sys.exit(EXIT_USAGE)
+        if swept and not quiet:
+            click.echo(f"removed {swept} temporary files left by an interrupted run", err=True)
+        yield
 
 
 def _is_html(path: Path) -> bool:
@@ -315,14 +334,35 @@ def _plan(runner, source, dest, fmt, pattern, opts, encoding, force, stdin, stdo
 
 
 def _jsonl(runner, path, name, dest, stdout, opts):
-    with open_jsonl_input(path) as stream:
-        records = read_records(stream, name)
-        if stdout:
-            yield from clean_jsonl(runner, records, sys.stdout.write, opts)
-            sys.stdout.flush()
-            return
-        with atomic_output(dest) as out:
-            yield from clean_jsonl(runner, records, out.write, opts)
+    """Clean one JSONL input; if it breaks or its output cannot be written, one failure says so.
+
+    The output appears only when every record is done, so a failed file
+    leaves nothing at its name (records cleaned before the failure are lost
+    with it; rerun once the cause is fixed).
+    """
+    try:
+        with open_jsonl_input(path) as stream:
+            records = read_records(stream, name)
+            if stdout:
+                yield from clean_jsonl(runner, records, sys.stdout.write, opts)
+                sys.stdout.flush()
+                return
+            with atomic_output(dest) as out:
+                yield from clean_jsonl(runner, records, out.write, opts)
+    except InputError as exc:
+        yield Outcome(name, None, "failed", f"{exc}; {_nothing_written(dest, stdout)}")
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        if exc.filename is not None and path is not None and Path(exc.filename) == path:
+            yield Outcome(name, None, "failed", f"{name}: cannot read: {exc.strerror}")
+        else:
+            reason = f"cannot write: {exc.strerror or exc}"
+            yield Outcome(name, None, "failed", f"{dest}: {reason}; nothing was written")
+
+
+def _nothing_written(dest: Path, stdout: bool) -> str:
+    return "the records before it were written" if stdout else f"nothing was written to {dest}"
 
 
 def _stdin_text(cleaner: Cleaner, dest: Path, stdout: bool, detail: bool) -> Outcome:

@@ -6,12 +6,14 @@ into place, so a reader (or a rerun after a crash) never sees half a file.
 
 from __future__ import annotations
 
+import fcntl
 import gzip
 import os
+import re
 import signal
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -157,3 +159,95 @@ def is_inside(child: Path, parent: Path) -> bool:
     """True when ``child`` is ``parent`` or lies below it (after resolving links)."""
     child, parent = child.resolve(), parent.resolve()
     return child == parent or parent in child.parents
+
+
+# --- one run per output ------------------------------------------------------------
+
+#: Temporary files look like ".NAME.XXXXXXXX.tmp" (see temporary_beside).
+_TEMPORARY = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
+LOCK_NAME = ".cleaner-lock"
+
+
+class OutputBusy(OSError):
+    """Another ``cleaner run`` is writing to the same output."""
+
+
+@contextmanager
+def output_lock(dest: Path, folder: bool) -> Iterator[int]:
+    """Hold the output ``dest`` for this run; sweep what killed runs left; yield the sweep count.
+
+    A folder output is locked with ``DEST/.cleaner-lock``, a file output with
+    ``.NAME.cleaner-lock`` beside it. The lock is a POSIX record lock: the
+    kernel drops it when the process dies, even by SIGKILL, and worker
+    processes do not inherit it. While it is held no other run writes here,
+    so temporary files left by a killed run (``.NAME.XXXXXXXX.tmp``) are
+    stale and are removed. The lock file is removed when the run ends.
+    """
+    path = dest / LOCK_NAME if folder else dest.parent / f".{dest.name}.cleaner-lock"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = _acquire(path)
+    try:
+        swept = _sweep(dest if folder else None, dest.parent, dest.name)
+        yield swept
+    finally:
+        with suppress(OSError):
+            path.unlink()
+        os.close(fd)
+
+
+def _acquire(path: Path) -> int:
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
+        try:
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            os.close(fd)
+            owner = _owner(path)
+            raise OutputBusy(
+                exc.errno,
+                f"another cleaner run{owner} is writing to this output; "
+                "wait for it to finish or choose another output",
+                str(path.parent if path.name == LOCK_NAME else path),
+            ) from exc
+        # The file we locked may have been unlinked by a run that just ended;
+        # then lock the new one instead.
+        try:
+            if os.fstat(fd).st_ino == os.stat(path).st_ino:
+                os.ftruncate(fd, 0)
+                os.write(fd, f"{os.getpid()}\n".encode())
+                return fd
+        except FileNotFoundError:
+            pass
+        os.close(fd)
+
+
+def _owner(path: Path) -> str:
+    try:
+        pid = path.read_text().strip()
+    except OSError:
+        return ""
+    return f" (pid {pid})" if pid.isdigit() else ""
+
+
+def _sweep(folder: Path | None, parent: Path, name: str) -> int:
+    """Remove stale temporary files: in the whole output folder, or beside one output file."""
+    swept = 0
+    if folder is None:
+        candidates = (parent / n for n in os.listdir(parent) if n.startswith(f".{name}."))
+    else:
+        candidates = (
+            Path(top) / n
+            for top, _dirs, files in os.walk(folder)
+            for n in files
+            if n.startswith(".")
+        )
+    for path in candidates:
+        if _TEMPORARY.match(path.name) and (folder is not None or _temporary_of(path.name, name)):
+            with suppress(FileNotFoundError):
+                path.unlink()
+                swept += 1
+    return swept
+
+
+def _temporary_of(temp: str, name: str) -> bool:
+    return temp.startswith(f".{name}.") and len(temp) == len(name) + 14

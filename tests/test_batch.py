@@ -225,10 +225,18 @@ def _wait_for_output(folder, proc, limit=60.0):
     """Until the run has written something (a file, or the JSONL's temporary file)."""
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline and proc.poll() is None:
-        if folder.exists() and any(p.is_file() and p.stat().st_size for p in folder.rglob("*")):
+        written = (p for p in folder.rglob("*") if p.is_file() and "cleaner-lock" not in p.name)
+        if folder.exists() and any(_size(p) for p in written):
             return
         time.sleep(0.05)
     raise AssertionError("the run wrote nothing to interrupt")
+
+
+def _size(path):
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:  # a temporary file renamed meanwhile
+        return 0
 
 
 def _tree(folder):

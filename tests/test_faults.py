@@ -1,0 +1,330 @@
+"""Kills and filesystem faults: each gets a clear message and nothing is lost or half-written."""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import random
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.io import LOCK_NAME
+
+from .conftest import EXAMPLES
+
+BODIES = [
+    t
+    for t in (p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*/input.txt")))
+    if not Cleaner().clean(t).empty
+]
+CLEANER = [sys.executable, "-m", "cleaner"]
+RUN = [*CLEANER, "run"]
+
+
+def corpus(folder: Path, n: int, repeat: int = 3) -> Path:
+    folder.mkdir(parents=True)
+    for i in range(n):
+        sub = folder / f"part{i % 3}"
+        sub.mkdir(exist_ok=True)
+        text = BODIES[i % len(BODIES)].replace("the", f"the{i}", 1) * repeat
+        (sub / f"{i:05}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def tree(folder: Path) -> dict[Path, bytes]:
+    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def leftovers(folder: Path) -> list[Path]:
+    """Temporary and lock files: none may outlive a finished run."""
+    return [p for p in folder.rglob(".*") if p.name.endswith(".tmp") or "cleaner-lock" in p.name]
+
+
+def run(*args: str, preexec=None, timeout: float = 300) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*RUN, *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        preexec_fn=preexec,
+    )
+
+
+def write_jsonl(path: Path, texts: list[str]) -> None:
+    import json
+
+    path.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(texts)))
+
+
+# --- kills ------------------------------------------------------------------------
+
+
+def kill_at_random_moments(cmd: list[str], written, total: int, kills: int, seed: int) -> int:
+    """SIGKILL the run (the main process only, as `kill -9 PID` does) several times.
+
+    Each kill lands once ``written()`` passes a random share of ``total`` (and a
+    random few milliseconds more), so every rerun, which skips what is already
+    done, is still killed midway.
+    """
+    rng = random.Random(seed)
+    targets = sorted(rng.uniform(0.05, 0.9) * total for _ in range(kills))
+    killed = 0
+    for target in targets:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 120
+        while proc.poll() is None and written() < target and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(rng.uniform(0, 0.05))
+        if proc.poll() is None:
+            proc.kill()
+            killed += 1
+        proc.wait(timeout=60)
+    return killed
+
+
+def count_files(folder: Path):
+    def written() -> int:
+        if not folder.exists():
+            return 0
+        return sum(len(os.listdir(sub)) for sub in folder.iterdir() if sub.is_dir())
+
+    return written
+
+
+def no_orphans(pattern: str, limit: float = 10.0) -> bool:
+    """Worker processes die with their killed parent (they must not write on alone)."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        ps = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+        if pattern not in ps:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_sigkill_at_random_moments_then_a_rerun_is_byte_identical(tmp_path):
+    src = corpus(tmp_path / "in", 2500)
+    reference, out = tmp_path / "reference", tmp_path / "killed"
+    assert run(str(src), str(reference), "-j", "2", "-q").returncode == 0
+    cmd = [*CLEANER, "run", str(src), str(out), "-j", "2", "-q"]
+    killed = kill_at_random_moments(cmd, count_files(out), 2500, kills=4, seed=8)
+    assert killed == 4, "the runs finished before they could be killed"
+    assert no_orphans(str(out)), "workers outlived the killed run"
+    partial = tree(out)
+    ref = tree(reference)
+    # Whatever sits at an output's name is whole: never half a file.
+    assert all(ref[k] == v for k, v in partial.items() if not k.name.startswith("."))
+    res = run(str(src), str(out), "-j", "2", "-q")
+    assert res.returncode == 0, res.stderr
+    assert tree(out) == ref
+    assert leftovers(out) == []
+
+
+def test_a_killed_jsonl_run_never_looks_complete_and_a_rerun_is_identical(tmp_path):
+    texts = [BODIES[i % len(BODIES)] * 3 for i in range(2500)]
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, texts)
+    reference, out = tmp_path / "reference.jsonl", tmp_path / "out" / "clean.jsonl"
+    assert run(str(src), str(reference), "-j", "2", "-q").returncode == 0
+    cmd = [*CLEANER, "run", str(src), str(out), "-j", "2", "-q"]
+    # A JSONL output is one file: kill once the worker pool has cleaned a share.
+    temporary = out.parent
+    killed = kill_at_random_moments(cmd, jsonl_progress(temporary), 2500, kills=3, seed=3)
+    assert killed == 3
+    assert not out.exists(), "a killed JSONL output must not appear at its name"
+    res = run(str(src), str(out), "-j", "2", "-q")
+    assert res.returncode == 0, res.stderr
+    assert out.read_bytes() == reference.read_bytes()
+    assert leftovers(out.parent) == []
+
+
+def jsonl_progress(folder: Path):
+    """Records written so far to the hidden temporary output (a line each)."""
+
+    def written() -> int:
+        if not folder.exists():
+            return 0
+        total = 0
+        for path in folder.glob(".*.tmp"):
+            with contextlib.suppress(FileNotFoundError):
+                total += path.read_bytes().count(b"\n")
+        return total
+
+    return written
+
+
+# --- two runs, one output -----------------------------------------------------------
+
+HOLD = """
+import sys
+from pathlib import Path
+from cleaner.io import output_lock
+with output_lock(Path(sys.argv[1]), folder=True):
+    print("held", flush=True)
+    sys.stdin.read()
+"""
+
+
+def test_two_runs_on_one_output_folder_the_second_is_refused(tmp_path):
+    src = corpus(tmp_path / "in", 5)
+    out = tmp_path / "out"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(out)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        res = run(str(src), str(out))
+        assert res.returncode == 2
+        assert f"error: {out}: another cleaner run (pid {holder.pid}) is writing" in res.stderr
+        assert [p.name for p in out.iterdir()] == [LOCK_NAME], "the refused run wrote nothing"
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)
+    res = run(str(src), str(out))
+    assert res.returncode == 0, res.stderr
+    assert len(tree(out)) == 5 and leftovers(out) == []
+
+
+def test_a_run_sweeps_the_temporary_files_a_killed_run_left(tmp_path):
+    src = corpus(tmp_path / "in", 3)
+    out = tmp_path / "out"
+    (out / "part0").mkdir(parents=True)
+    stale = out / "part0" / ".00000.txt.k3j_9xq2.tmp"
+    stale.write_text("half a docu")
+    mine = out / "part0" / ".notes.tmp"  # not one of ours: left alone
+    mine.write_text("keep")
+    res = run(str(src), str(out))
+    assert res.returncode == 0, res.stderr
+    assert "removed 1 temporary files left by an interrupted run" in res.stderr
+    assert not stale.exists() and mine.exists()
+
+
+# --- filesystem faults ----------------------------------------------------------------
+
+PR_CAPBSET_DROP = 24
+CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH = 1, 2
+
+
+def as_unprivileged() -> None:
+    """In the child: make file permissions bind, even for root (drop the DAC capabilities)."""
+    if os.geteuid() == 0:
+        libc = ctypes.CDLL(None, use_errno=True)
+        for cap in (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH):
+            if libc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0:
+                raise OSError(ctypes.get_errno(), "cannot drop capabilities")
+
+
+def permissions_bind(tmp_path: Path) -> bool:
+    probe = tmp_path / "probe"
+    probe.mkdir()
+    probe.chmod(0o555)
+    res = subprocess.run(
+        ["touch", str(probe / "x")], preexec_fn=as_unprivileged, capture_output=True
+    )
+    probe.chmod(0o755)
+    return res.returncode != 0
+
+
+def test_a_read_only_output_folder_is_refused_cleanly(tmp_path):
+    if not permissions_bind(tmp_path):
+        pytest.skip("this machine cannot make permissions bind for the test")
+    src = corpus(tmp_path / "in", 3)
+    out = tmp_path / "out"
+    out.mkdir()
+    out.chmod(0o555)
+    try:
+        res = run(str(src), str(out), preexec=as_unprivileged)
+    finally:
+        out.chmod(0o755)
+    assert res.returncode == 2
+    assert f"error: {out / LOCK_NAME}: Permission denied" in res.stderr
+    assert "Traceback" not in res.stderr
+    assert list(out.iterdir()) == []
+
+
+def test_a_read_only_subfolder_fails_its_documents_and_the_rest_go_on(tmp_path):
+    if not permissions_bind(tmp_path):
+        pytest.skip("this machine cannot make permissions bind for the test")
+    src = corpus(tmp_path / "in", 9)
+    out = tmp_path / "out"
+    (out / "part1").mkdir(parents=True)
+    (out / "part1").chmod(0o555)
+    try:
+        res = run(str(src), str(out), "-j", "2", preexec=as_unprivileged)
+    finally:
+        (out / "part1").chmod(0o755)
+    assert res.returncode == 1
+    assert res.stderr.count("cannot write: Permission denied") == 3
+    assert f"{out / 'part1' / '00001.txt'}: cannot write" in res.stderr
+    assert sorted(p.parent.name for p in out.rglob("*.txt")) == ["part0"] * 3 + ["part2"] * 3
+    assert leftovers(out) == []
+
+
+def test_a_file_made_unreadable_after_listing_is_named_and_the_rest_go_on(tmp_path):
+    if not permissions_bind(tmp_path):
+        pytest.skip("this machine cannot make permissions bind for the test")
+    src = corpus(tmp_path / "in", 6)
+    locked = src / "part2" / "00002.txt"
+    locked.chmod(0)
+    res = run(str(src), str(tmp_path / "out"), preexec=as_unprivileged)
+    assert res.returncode == 1
+    assert f"error: {locked}: cannot read: Permission denied" in res.stderr
+    assert len(tree(tmp_path / "out")) == 5
+
+
+def limit_file_size(limit: int):
+    def preexec() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return preexec
+
+
+def test_a_full_disk_fails_the_documents_that_do_not_fit_and_leaves_no_partial_file(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    small, large = "A short body paragraph.\n", "A long body paragraph of the article.\n" * 200
+    for i in range(6):
+        (src / f"{i}.txt").write_text(large if i % 2 else small, encoding="utf-8")
+    out = tmp_path / "out"
+    res = run(str(src), str(out), preexec=limit_file_size(2000))
+    assert res.returncode == 1
+    assert res.stderr.count("cannot write: File too large") == 3
+    assert sorted(p.name for p in out.iterdir()) == ["0.txt", "2.txt", "4.txt"]
+    assert all(p.read_text() == Cleaner().clean(small).text for p in out.iterdir())
+    assert leftovers(out) == []
+
+
+def test_a_full_disk_under_jsonl_output_leaves_nothing_at_the_output_name(tmp_path):
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, ["A long body paragraph of the article.\n" * 50] * 20)
+    out = tmp_path / "out" / "clean.jsonl"
+    res = run(str(src), str(out), preexec=limit_file_size(4000))
+    assert res.returncode != 0
+    assert "File too large" in res.stderr and "Traceback" not in res.stderr
+    assert not out.exists() and leftovers(out.parent) == []
+
+
+def test_a_truncated_gzip_input_is_named_with_its_line_and_leaves_no_output(tmp_path):
+    import gzip
+    import json
+
+    data = "".join(json.dumps({"text": b}) + "\n" for b in BODIES * 20).encode()
+    packed = gzip.compress(data)
+    src = tmp_path / "in.jsonl.gz"
+    src.write_bytes(packed[: len(packed) // 2])
+    out = tmp_path / "out.jsonl"
+    res = run(str(src), str(out))
+    assert res.returncode == 1 and "Traceback" not in res.stderr
+    assert f"error: {src}:" in res.stderr and ": cannot read: Compressed file ended" in res.stderr
+    assert f"nothing was written to {out}" in res.stderr
+    assert not out.exists() and leftovers(tmp_path) == []
