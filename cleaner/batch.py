@@ -58,6 +58,9 @@ class Outcome:
     paragraphs: tuple[Paragraph, ...] = ()
     #: ``pack:line [rule-id] timed out on <document>``, one per rule that ran out of time.
     timeouts: tuple[str, ...] = ()
+    #: Why the over-removal guard flagged the document, and what it held back.
+    flag: str | None = None
+    held: tuple[Removal, ...] = ()
 
     @property
     def share_removed(self) -> float:
@@ -79,6 +82,9 @@ class Outcome:
         entry["removals"] = [removal_dict(r) for r in self.removals]
         if self.timeouts:
             entry["timeouts"] = list(self.timeouts)
+        if self.flag:
+            entry["flag"] = self.flag
+            entry["held"] = [removal_dict(r) for r in self.held]
         return entry
 
 
@@ -100,12 +106,16 @@ class Totals:
     bytes_out: int = 0
     #: Documents on which some rule ran out of time (kept, cleaned by the other rules).
     timed_out: int = 0
+    #: Documents the over-removal guard flagged (kept; see cleaner.guard).
+    flagged: int = 0
     by_rule: dict[str, int] = field(default_factory=dict)
 
     def add(self, outcome: Outcome) -> None:
         self.documents += 1
         if outcome.timeouts:
             self.timed_out += 1
+        if outcome.flag:
+            self.flagged += 1
         if outcome.status == "ok":
             self.cleaned += 1
         elif outcome.status == "skipped":
@@ -137,6 +147,7 @@ class Totals:
             "empty": self.empty,
             "failed": self.failed,
             "timed_out": self.timed_out,
+            "flagged": self.flagged,
             "bytes_in": self.bytes_in,
             "bytes_out": self.bytes_out,
             "share_removed": round(self.share_removed, 6),
@@ -181,6 +192,8 @@ def _outcome(cleaner, source, record, status, error, text, result, detail) -> Ou
         count_words(result.text),
         result.paragraphs if detail else (),
         timeouts,
+        result.flag,
+        result.held,
     )
 
 

@@ -39,6 +39,7 @@ from .batch import (
 from .engine import RULE_TIMEOUT, Cleaner
 from .errors import RuleError
 from .examples import check, find_examples, update
+from .guard import MAX_REMOVED, POLICIES
 from .htmlreport import HtmlReport
 from .io import (
     InputError,
@@ -60,10 +61,20 @@ SUMMARY_RULES = 10
 
 
 def _build(
-    rules: tuple[str, ...], disable: tuple[str, ...], rule_timeout: float | None = RULE_TIMEOUT
+    rules: tuple[str, ...],
+    disable: tuple[str, ...],
+    rule_timeout: float | None = RULE_TIMEOUT,
+    max_removed: float | None = MAX_REMOVED,
+    over_removal: str = "trusted",
 ) -> Cleaner:
     try:
-        return Cleaner(packs=list(rules) or None, disable=disable, rule_timeout=rule_timeout)
+        return Cleaner(
+            packs=list(rules) or None,
+            disable=disable,
+            rule_timeout=rule_timeout,
+            max_removed=max_removed or None,
+            over_removal=over_removal,
+        )
     except RuleError as exc:
         click.echo(str(exc), err=True)
         sys.exit(EXIT_USAGE)
@@ -144,6 +155,23 @@ def main() -> None:
     help="CPU time one rule may spend on one document; a rule that runs out is skipped "
     "there and reported (0: no limit).",
 )
+@click.option(
+    "--max-removed",
+    type=click.FloatRange(min=0, max=1),
+    default=MAX_REMOVED,
+    show_default=True,
+    metavar="SHARE",
+    help="Over-removal guard: flag a document when removals of long paragraphs would take "
+    "more than this share of its words (0: no guard).",
+)
+@click.option(
+    "--over-removal",
+    type=click.Choice(POLICIES),
+    default="trusted",
+    show_default=True,
+    help="What a flagged document gets: trusted (only short lines and spans removed), keep "
+    "(normalized only) or apply (every removal; only flagged).",
+)
 @click.option("--force", is_flag=True, help="Clean again even when an output is up to date.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of text inputs.")
 @click.option("--summary", is_flag=True, help="Print the closing summary even when not a terminal.")
@@ -160,6 +188,8 @@ def run(
     workers,
     reports,
     rule_timeout,
+    max_removed,
+    over_removal,
     force,
     encoding,
     summary,
@@ -181,7 +211,7 @@ def run(
       cleaner run crawl.jsonl.gz clean.jsonl.gz --keep-removed --report run.json
       cleaner run articles/ clean/ --report run.html
     """
-    cleaner = _build(rules, disable, rule_timeout)
+    cleaner = _build(rules, disable, rule_timeout, max_removed, over_removal)
     html_reports = [r for r in reports if _is_html(r)]
     json_reports = [r for r in reports if not _is_html(r)]
     stdin, stdout = str(source) == "-", str(dest) == "-"
@@ -225,6 +255,11 @@ def run(
                         bar.write(f"error: {outcome.error}", file=sys.stderr)
                     for timeout in outcome.timeouts:
                         bar.write(f"error: {timeout} (rule skipped there)", file=sys.stderr)
+                    if outcome.flag and not quiet:
+                        name = outcome.source
+                        if outcome.record is not None:
+                            name = f"{name}:{outcome.record}"
+                        bar.write(f"flagged: {name}: {outcome.flag}", file=sys.stderr)
         except KeyboardInterrupt as exc:
             for writer in writers:
                 writer.abort(exc)
@@ -398,7 +433,8 @@ def _summary(totals: Totals, elapsed: float) -> str:
     lines = [
         f"{totals.documents} documents: {totals.cleaned} cleaned, {totals.skipped} up to date, "
         f"{totals.empty} empty, {totals.failed} failed"
-        + (f", {totals.timed_out} with a rule timed out" if totals.timed_out else ""),
+        + (f", {totals.timed_out} with a rule timed out" if totals.timed_out else "")
+        + (f", {totals.flagged} flagged by the over-removal guard" if totals.flagged else ""),
         f"{mb_in:.2f} MB in, {mb_out:.2f} MB out, {totals.share_removed:.1%} removed, "
         f"{elapsed:.2f}s, {rate:.2f} MB/s",
     ]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .document import Paragraph, split_paragraphs
 from .errors import RuleError
+from .guard import MAX_REMOVED, Guard, trusted
 from .kinds import Rule, View
 from .loader import load_packs
 from .normalize import Normalizer
@@ -43,24 +44,36 @@ class Cleaner:
     only allows on the main thread of a process: that is where ``cleaner
     run``'s workers and datatrove's, Ray's and Spark's Python workers clean.
     Called from another thread, rules run without a budget.
+
+    ``max_removed`` and ``over_removal`` set the over-removal guard (see
+    :mod:`cleaner.guard`): when blocks and long paragraphs would take more
+    than ``max_removed`` of the words that short furniture lines leave, the
+    document is flagged (``Result.flag``) and, by default, kept with only the
+    short lines and spans removed (``"trusted"``; ``"keep"`` applies nothing,
+    ``"apply"`` applies everything and only flags). ``max_removed=None``
+    switches the guard off.
     """
 
-    __slots__ = ("_disable", "_files", "_normalizer", "_packs", "_rules", "_timeout")
+    __slots__ = ("_disable", "_files", "_guard", "_normalizer", "_packs", "_rules", "_timeout")
 
     def __init__(
         self,
         packs: Sequence[str | Path] | None = None,
         disable: Iterable[str] = (),
         rule_timeout: float | None = RULE_TIMEOUT,
+        max_removed: float | None = MAX_REMOVED,
+        over_removal: str = "trusted",
     ):
         packs = tuple(DEFAULT_PACKS if packs is None else packs)
         disable = tuple(disable)
         if rule_timeout is not None and not rule_timeout >= 0:
             raise ValueError(f"rule_timeout must be a number of seconds >= 0, not {rule_timeout}")
+        guard = None if max_removed is None else Guard(max_removed, over_removal)
         pack = load_packs(packs, disable)
         rules = tuple(sorted(pack.rules, key=lambda r: r.stage))
         normalizer = Normalizer(pack.normalize)
-        _fill(self, packs, disable, rules, normalizer, pack.files, rule_timeout or None)
+        options = (rule_timeout or None, guard)
+        _fill(self, packs, disable, rules, normalizer, pack.files, options)
 
     def __setattr__(self, name, value):
         raise AttributeError("a Cleaner is immutable; build a new one")
@@ -70,20 +83,31 @@ class Cleaner:
         # needs the pack files.
         return (
             _rebuild,
-            (self._packs, self._disable, self._rules, self._normalizer, self._files, self._timeout),
+            (self._packs, self._disable, self._rules, self._normalizer, self._files, self._options),
         )
+
+    @property
+    def _options(self) -> tuple:
+        return (self._timeout, self._guard)
 
     def __repr__(self) -> str:
         packs, disable = list(self._packs), list(self._disable)
+        guard = self._guard
         return (
             f"Cleaner(packs={packs!r}, disable={disable!r}, rule_timeout={self._timeout}, "
-            f"rules={len(self._rules)})"
+            f"max_removed={guard and guard.max_removed}, "
+            f"over_removal={(guard.policy if guard else 'trusted')!r}, rules={len(self._rules)})"
         )
 
     @property
     def rule_timeout(self) -> float | None:
         """CPU seconds one rule may spend on one document, or None for no limit."""
         return self._timeout
+
+    @property
+    def guard(self) -> Guard | None:
+        """The over-removal guard (``max_removed``, ``policy``), or None when off."""
+        return self._guard
 
     @property
     def rules(self) -> tuple[Rule, ...]:
@@ -96,15 +120,18 @@ class Cleaner:
         return self._files
 
     def only(self, rule_ids: Iterable[str]) -> Cleaner:
-        """A Cleaner with the same normalization and only the given rules (for rule tests)."""
+        """A Cleaner with the same normalization and only the given rules (for rule tests).
+
+        It has no over-removal guard: the guard judges whole documents, and a
+        rule test checks what the rule alone does to its sample.
+        """
         wanted = set(rule_ids)
         unknown = wanted - {r.id for r in self._rules}
         if unknown:
             raise RuleError(f"unknown rule id(s): {', '.join(sorted(unknown))}")
         rules = tuple(r for r in self._rules if r.id in wanted)
-        return _rebuild(
-            self._packs, self._disable, rules, self._normalizer, self._files, self._timeout
-        )
+        options = (self._timeout, None)
+        return _rebuild(self._packs, self._disable, rules, self._normalizer, self._files, options)
 
     def paragraphs(self, text: str) -> tuple[Paragraph, ...]:
         """The normalized paragraphs of ``text`` (``index``, input ``line``, ``text``).
@@ -131,16 +158,34 @@ class Cleaner:
         texts: list[str | None] = [p.text for p in paragraphs]
         removals: list[Removal] = []
         timer = _Timer.start(self._timeout)
+        flag, held = None, ()
         try:
             timeouts = _run(self._rules, paragraphs, texts, removals, timer)
+            if self._guard is not None and removals:
+                flag, held = self._guard.judge([p.text for p in paragraphs], removals)
+                if held:
+                    # Start again from the input, with rules allowed only the
+                    # removals the guard trusts: the result is their own
+                    # fixpoint, so cleaning it again finds the same.
+                    texts = [p.text for p in paragraphs]
+                    removals = []
+                    allow = None if self._guard.policy == "keep" else trusted
+                    if allow is not None:
+                        more = _run(self._rules, paragraphs, texts, removals, timer, allow)
+                        timeouts += tuple(t for t in more if t not in timeouts)
         finally:
             if timer is not None:
                 timer.stop()
-        return Result(render(texts), tuple(removals), len(paragraphs), paragraphs, timeouts)
+        return Result(
+            render(texts), tuple(removals), len(paragraphs), paragraphs, timeouts, flag, held
+        )
 
 
-def _run(rules, paragraphs, texts, removals, timer) -> tuple[str, ...]:
-    """Run ``rules`` to a fixpoint, editing ``texts`` and ``removals``; return timed-out ids."""
+def _run(rules, paragraphs, texts, removals, timer, allow=None) -> tuple[str, ...]:
+    """Run ``rules`` to a fixpoint, editing ``texts`` and ``removals``; return timed-out ids.
+
+    With ``allow``, a removal it refuses is not applied (the guard's second run).
+    """
     timeouts: list[str] = []
     focus: set[int] | None = None
     for _ in range(MAX_PASSES):
@@ -149,7 +194,7 @@ def _run(rules, paragraphs, texts, removals, timer) -> tuple[str, ...]:
         focus = set()
         for rule in rules:
             if timer is None:
-                _apply(rule, view, texts, removals, focus)
+                _apply(rule, view, texts, removals, focus, allow)
                 continue
             if rule.id in timeouts:
                 continue
@@ -157,7 +202,7 @@ def _run(rules, paragraphs, texts, removals, timer) -> tuple[str, ...]:
             try:
                 timer.arm()
                 try:
-                    _apply(rule, view, texts, removals, focus)
+                    _apply(rule, view, texts, removals, focus, allow)
                 finally:
                     timer.disarm()
             except RuleTimeout:
@@ -170,8 +215,10 @@ def _run(rules, paragraphs, texts, removals, timer) -> tuple[str, ...]:
     return tuple(timeouts)
 
 
-def _apply(rule, view, texts, removals, focus) -> None:
+def _apply(rule, view, texts, removals, focus, allow=None) -> None:
     for removal in rule.find(view):
+        if allow is not None and not allow(removal):
+            continue
         apply_removal(texts, removal)
         removals.append(removal)
         if removal.span is not None:
@@ -228,7 +275,8 @@ _CAN_TIME = hasattr(signal, "setitimer") and hasattr(signal, "SIGVTALRM")
 _MAIN = threading.main_thread()
 
 
-def _fill(cleaner: Cleaner, packs, disable, rules, normalizer, files, timeout) -> None:
+def _fill(cleaner: Cleaner, packs, disable, rules, normalizer, files, options) -> None:
+    timeout, guard = options
     set_ = object.__setattr__
     set_(cleaner, "_packs", packs)
     set_(cleaner, "_disable", disable)
@@ -236,9 +284,10 @@ def _fill(cleaner: Cleaner, packs, disable, rules, normalizer, files, timeout) -
     set_(cleaner, "_normalizer", normalizer)
     set_(cleaner, "_files", files)
     set_(cleaner, "_timeout", timeout)
+    set_(cleaner, "_guard", guard)
 
 
-def _rebuild(packs, disable, rules, normalizer, files, timeout=RULE_TIMEOUT) -> Cleaner:
+def _rebuild(packs, disable, rules, normalizer, files, options) -> Cleaner:
     cleaner = object.__new__(Cleaner)
-    _fill(cleaner, packs, disable, rules, normalizer, files, timeout)
+    _fill(cleaner, packs, disable, rules, normalizer, files, options)
     return cleaner

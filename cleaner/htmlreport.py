@@ -69,6 +69,7 @@ class _Shown:
     paragraphs: tuple[Paragraph, ...]
     removals: tuple[Removal, ...]
     flag: str | None = None
+    held: tuple[Removal, ...] = ()
 
     @property
     def name(self) -> str:
@@ -132,7 +133,8 @@ class HtmlReport:
             outcome.words_out,
             outcome.paragraphs,
             outcome.removals,
-            getattr(outcome, "flag", None),
+            outcome.flag,
+            outcome.held,
         )
         order = _hash(outcome.source, outcome.record)
         if shown.flag:
@@ -197,8 +199,9 @@ class HtmlReport:
                 _documents_section(
                     "flagged",
                     f"Flagged by the over-removal guard ({self.flagged_count})",
-                    "Rules would have removed too much of these documents; they were kept "
-                    "with only the removals the guard trusts.",
+                    "Rules would have removed too much of these documents, so they were kept "
+                    "per the --over-removal policy. Paragraphs marked 'held' are what the "
+                    "guard kept back: check whether the rule or the guard was right.",
                     self.flagged,
                     open_first=3,
                 )
@@ -433,13 +436,18 @@ def _diff(doc: _Shown) -> str:
         return "<p class=hint>(the paragraphs were not recorded for this document)</p>"
     dropped: dict[int, str] = {}
     spans: dict[int, list[Removal]] = {}
+    held: dict[int, str] = {}
+    for removal in doc.held:
+        if removal.span is None:
+            for index in removal.paragraphs:
+                held[index] = removal.rule
     for removal in doc.removals:
         for index in removal.paragraphs:
             if removal.span is None:
                 dropped[index] = removal.rule
             else:
                 spans.setdefault(index, []).append(removal)
-    show = _visible(len(doc.paragraphs), set(dropped) | set(spans))
+    show = _visible(len(doc.paragraphs), set(dropped) | set(spans) | set(held))
     rows = []
     gap = False
     for p in doc.paragraphs:
@@ -456,6 +464,12 @@ def _diff(doc: _Shown) -> str:
                 f'<tr class="drop"><td class="ln">{p.line}</td>'
                 f'<td><span class="rule">{_esc(rule)}</span></td>'
                 f"<td><del>{_esc(text)}</del></td></tr>"
+            )
+        elif p.index in held:
+            rows.append(
+                f'<tr class="held"><td class="ln">{p.line}</td>'
+                f'<td><span class="rule held">held: {_esc(held[p.index])}</span></td>'
+                f"<td>{_esc(text)}</td></tr>"
             )
         elif p.index in spans:
             marked = _esc(text)
@@ -569,6 +583,7 @@ table.diff td.ln { color: var(--muted); text-align: right; width: 48px;
 table.diff td:nth-child(2) { width: 1%; white-space: nowrap; }
 tr.drop td { background: var(--drop); } tr.drop del { color: var(--dropink); }
 tr.gap td { color: var(--muted); text-align: center; }
+tr.held td { background: #fff4e0; } .rule.held { background: var(--warn); }
 .rule { display: inline-block; background: var(--dropink); color: #fff; border-radius: 4px;
         font: 12px/1.6 ui-monospace, monospace; padding: 0 6px; margin-right: 4px; }
 .rule.span { background: #8a6d00; }

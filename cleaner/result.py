@@ -54,7 +54,9 @@ class Result:
     (see :attr:`empty`). ``paragraphs`` are the normalized input paragraphs
     that ``Removal.paragraphs`` index into (``paragraphs_in`` of them).
     ``timeouts`` names the rules that ran out of time on this document (see
-    ``Cleaner(rule_timeout=...)``); nothing of theirs was applied.
+    ``Cleaner(rule_timeout=...)``); nothing of theirs was applied. ``flag``
+    says why the over-removal guard flagged the document (``None`` when it did
+    not), and ``held`` are the removals it held back (see :mod:`cleaner.guard`).
     """
 
     text: str
@@ -62,6 +64,8 @@ class Result:
     paragraphs_in: int
     paragraphs: tuple[Paragraph, ...] = ()
     timeouts: tuple[str, ...] = ()
+    flag: str | None = None
+    held: tuple[Removal, ...] = ()
 
     @property
     def empty(self) -> bool:

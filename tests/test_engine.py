@@ -185,6 +185,8 @@ def test_replay_and_subsequence_invariants(text):
 
 
 _DEFAULT = Cleaner()
+# The rule passes alone, without the over-removal guard's judgement on top.
+_UNGUARDED = Cleaner(max_removed=None)
 
 
 def test_caption_marker_counts_even_when_the_whole_line_is_a_credit(pack):
@@ -229,13 +231,13 @@ def _naive_clean(c: Cleaner, text: str) -> str:
 @given(documents)
 def test_later_passes_skip_nothing_they_should_see(text):
     """Local rules look only at changed paragraphs after the first pass; the result is the same."""
-    assert _DEFAULT.clean(text).text == _naive_clean(_DEFAULT, text)
+    assert _UNGUARDED.clean(text).text == _naive_clean(_UNGUARDED, text)
 
 
 def test_later_passes_on_examples(cleaner):
     for path in sorted(EXAMPLES.glob("*/input.txt")):
         text = path.read_text(encoding="utf-8")
-        assert cleaner.clean(text).text == _naive_clean(cleaner, text), path.parent.name
+        assert _UNGUARDED.clean(text).text == _naive_clean(_UNGUARDED, text), path.parent.name
 
 
 def test_length_gate_is_never_stricter_than_the_word_count():

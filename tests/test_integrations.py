@@ -25,6 +25,14 @@ def records():
     return out
 
 
+# A low guard limit, so that some records are flagged and the flag columns are checked.
+GUARDED = Cleaner(max_removed=0.2)
+
+
+def test_some_records_are_flagged():
+    assert 0 < sum(GUARDED.clean(r["text"]).flag is not None for r in records()) < N
+
+
 def test_datatrove_local_executor_two_tasks(tmp_path):
     pytest.importorskip("datatrove", reason="pip install 'cleaner[datatrove]'")
     from datatrove.executor import LocalPipelineExecutor
@@ -43,7 +51,7 @@ def test_datatrove_local_executor_two_tasks(tmp_path):
     LocalPipelineExecutor(
         pipeline=[
             JsonlReader(str(src)),
-            CleanerFormatter(keep_removed=True),
+            CleanerFormatter(GUARDED, keep_removed=True),
             JsonlWriter(str(out), compression=None),
         ],
         tasks=2,
@@ -56,8 +64,7 @@ def test_datatrove_local_executor_two_tasks(tmp_path):
             doc = json.loads(line)
             assert doc["id"] not in got, "a document was written twice"
             got[doc["id"]] = doc
-    cleaner = Cleaner()
-    expected = {r["id"]: cleaner.clean(r["text"]) for r in recs}
+    expected = {r["id"]: GUARDED.clean(r["text"]) for r in recs}
     assert set(got) == {i for i, res in expected.items() if not res.empty}
     for doc_id, doc in got.items():
         result = expected[doc_id]
@@ -65,6 +72,7 @@ def test_datatrove_local_executor_two_tasks(tmp_path):
         assert [d["rule"] for d in doc["metadata"]["cleaner_removed"]] == [
             r.rule for r in result.removals
         ]
+        assert doc["metadata"].get("cleaner_flag") == result.flag
     stats = json.loads((tmp_path / "logs" / "stats.json").read_text())
     step = next(s for s in stats if "cleaner" in s["name"])
     assert _count(step["stats"]["total"]) == N
@@ -72,6 +80,8 @@ def test_datatrove_local_executor_two_tasks(tmp_path):
     assert _count(step["stats"]["empty"]) == empties == N // 10
     faq = sum(res.by_rule().get("faq-block", 0) for res in expected.values())
     assert _count(step["stats"]["removed/faq-block"]) == faq > 0
+    flagged = sum(res.flag is not None for res in expected.values())
+    assert _count(step["stats"]["flagged"]) == flagged > 0
 
 
 def _count(stat) -> int:
@@ -82,12 +92,12 @@ def _count(stat) -> int:
 def assert_rows_match(rows, recs):
     """Every record comes back once, cleaned exactly as Cleaner.clean cleans it."""
     assert sorted(r["id"] for r in rows) == sorted(r["id"] for r in recs)
-    cleaner = Cleaner()
-    expected = {r["id"]: cleaner.clean(r["text"]) for r in recs}
+    expected = {r["id"]: GUARDED.clean(r["text"]) for r in recs}
     for row in rows:
         result = expected[row["id"]]
         assert row["text"] == result.text
         assert row["cleaner_empty"] == result.empty
+        assert row["cleaner_flag"] == result.flag
         assert [d["rule"] for d in row["removed"]] == [x.rule for x in result.removals]
 
 
@@ -102,7 +112,7 @@ def test_ray_data_map_batches_two_cpus():
         for batch_format in ("pandas", "numpy"):
             rows = ds.map_batches(
                 CleanBatch,
-                fn_constructor_kwargs={"removed_column": "removed"},
+                fn_constructor_kwargs={"cleaner": GUARDED, "removed_column": "removed"},
                 batch_format=batch_format,
                 batch_size=32,
                 concurrency=2,
@@ -134,7 +144,7 @@ def test_spark_map_in_arrow_local_two_cores(tmp_path):
         src = tmp_path / "in.jsonl"
         src.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
         df = spark.read.json(str(src)).repartition(4)
-        rows = clean_dataframe(df, removed_column="removed").collect()
+        rows = clean_dataframe(df, removed_column="removed", cleaner=GUARDED).collect()
     finally:
         spark.stop()
     assert_rows_match(rows, recs)

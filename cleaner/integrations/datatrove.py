@@ -39,6 +39,9 @@ class CleanerFormatter(BaseFormatter):
     ``keep_removed``: store the removals (rule, what, line, text) in
     ``doc.metadata[metadata_key]``. ``drop_empty``: leave out documents with
     no body left (counted as ``empty``); with False they pass on with ``""``.
+    A document the over-removal guard flags is counted as ``flagged`` and gets
+    the reason in ``doc.metadata["cleaner_flag"]``; a rule that runs out of
+    time is counted as ``timed_out/<rule-id>``.
     """
 
     name = "🧹 cleaner"
@@ -71,6 +74,11 @@ class CleanerFormatter(BaseFormatter):
                 self.stat_update(f"removed/{rule}", value=count)
             if self.keep_removed:
                 doc.metadata[self.metadata_key] = [removal_dict(r) for r in result.removals]
+            if result.flag:
+                self.stat_update("flagged")
+                doc.metadata["cleaner_flag"] = result.flag
+            for rule in result.timeouts:
+                self.stat_update(f"timed_out/{rule}")
             if result.empty:
                 self.stat_update("empty")
                 if self.drop_empty:

@@ -32,7 +32,10 @@ from ..engine import Cleaner
 
 
 class CleanBatch:
-    """Cleans ``text_column`` of each batch; adds the removals and an empty flag."""
+    """Cleans ``text_column`` of each batch; adds the removals, an empty flag and the guard's flag.
+
+    ``flag_column`` holds why the over-removal guard flagged a row (None when it did not).
+    """
 
     def __init__(
         self,
@@ -42,17 +45,20 @@ class CleanBatch:
         text_column: str = "text",
         removed_column: str | None = "cleaner_removed",
         empty_column: str | None = "cleaner_empty",
+        flag_column: str | None = "cleaner_flag",
     ):
         self.cleaner = cleaner if cleaner is not None else Cleaner(packs, disable)
         self.text_column = text_column
         self.removed_column = removed_column
         self.empty_column = empty_column
+        self.flag_column = flag_column
 
     def __call__(self, batch: Any) -> Any:
         results = [self.cleaner.clean(text) for text in list(batch[self.text_column])]
         texts = [r.text for r in results]
         removed = [[removal_dict(x) for x in r.removals] for r in results]
         empty = [r.empty for r in results]
+        flags = [r.flag for r in results]
         if hasattr(batch, "assign"):  # pandas
             batch = batch.copy()
             batch[self.text_column] = texts
@@ -66,8 +72,11 @@ class CleanBatch:
                 lists[i] = row
             removed = lists
             empty = np.array(empty, dtype=bool)
+            flags = np.array(flags, dtype=object)
         if self.removed_column:
             batch[self.removed_column] = removed
         if self.empty_column:
             batch[self.empty_column] = empty
+        if self.flag_column:
+            batch[self.flag_column] = flags
         return batch

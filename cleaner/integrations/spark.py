@@ -54,16 +54,23 @@ def clean_dataframe(
     removed_column: str | None = "cleaner_removed",
     empty_column: str | None = "cleaner_empty",
     cleaner: Cleaner | None = None,
+    flag_column: str | None = "cleaner_flag",
     packs: Sequence[str | Path] | None = None,
     disable: Iterable[str] = (),
 ) -> DataFrame:
-    """``df`` with ``text_column`` cleaned, plus the removals and an empty flag."""
+    """``df`` with ``text_column`` cleaned, plus the removals, an empty flag and the guard's flag.
+
+    ``flag_column`` (a string, null when not flagged) says why the over-removal
+    guard flagged a row.
+    """
     cleaner = cleaner if cleaner is not None else Cleaner(packs, disable)
     fields = list(df.schema.fields)
     if removed_column:
         fields.append(StructField(removed_column, ArrayType(REMOVAL)))
     if empty_column:
         fields.append(StructField(empty_column, BooleanType()))
+    if flag_column:
+        fields.append(StructField(flag_column, StringType()))
     schema = StructType(fields)
 
     def clean_batches(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
@@ -79,6 +86,9 @@ def clean_dataframe(
                 table = table.append_column(removed_column, pa.array(removed, _ARROW_REMOVAL))
             if empty_column:
                 table = table.append_column(empty_column, pa.array([r.empty for r in results]))
+            if flag_column:
+                flags = pa.array([r.flag for r in results], pa.string())
+                table = table.append_column(flag_column, flags)
             yield from table.to_batches()
 
     return df.mapInArrow(clean_batches, schema)
