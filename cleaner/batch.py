@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import gzip
+import hashlib
 import json
 import multiprocessing
 import os
@@ -419,15 +420,39 @@ def clean_files(
     encoding: str = "utf-8",
     force: bool = False,
     detail: bool = False,
+    stale_before: float = 0.0,
 ) -> Iterator[Outcome]:
     """Clean (source, target) file pairs; skip targets that are up to date unless ``force``.
 
-    The up-to-date check runs in the workers, in input order, so a rerun over
-    a million finished files costs stat calls and no memory.
+    A target is up to date when it is newer than its source, every pack file
+    and ``stale_before`` (when the run's settings last changed, see
+    :func:`run_signature`). The check runs in the workers, in input order, so
+    a rerun over a million finished files costs stat calls and no memory.
     """
-    newer_than = None if force else packs_mtime(runner.cleaner)
+    newer_than = None if force else max(packs_mtime(runner.cleaner), stale_before)
     tasks = ((src, target, encoding, newer_than) for src, target in pairs)
     return runner.map(_files_batch, tasks, detail)
+
+
+def run_signature(cleaner: Cleaner, **settings: Any) -> str:
+    """A fingerprint of everything that shapes an output: version, packs, rules, options.
+
+    Stored beside the output (see :func:`~cleaner.io.run_state`), it makes a
+    rerun with other packs, ``--disable`` or guard settings clean again what an
+    mtime comparison alone would call up to date.
+    """
+    from . import __version__
+
+    digest = hashlib.sha256()
+    parts: list[Any] = [__version__, repr(cleaner), [r.id for r in cleaner.rules]]
+    for name in cleaner.files:
+        try:
+            parts.append(hashlib.sha256(Path(name).read_bytes()).hexdigest())
+        except OSError:
+            parts.append(None)
+    parts.append(sorted(settings.items()))
+    digest.update(json.dumps(parts, default=str).encode())
+    return digest.hexdigest()
 
 
 def packs_mtime(cleaner: Cleaner) -> float:

@@ -34,6 +34,7 @@ from .batch import (
     open_jsonl_input,
     packs_mtime,
     read_records,
+    run_signature,
     up_to_date,
 )
 from .engine import RULE_TIMEOUT, Cleaner
@@ -50,6 +51,7 @@ from .io import (
     list_sources,
     output_lock,
     read_document,
+    run_state,
 )
 from .loader import builtin_packs, load_packs
 from .samples import check_all
@@ -230,9 +232,30 @@ def run(
             page = HtmlReport(f"cleaner run {source}", root)
         opts = RecordOptions(text_field, keep_removed, detail=page is not None)
         try:
-            with _lock(source, dest, stdin, stdout, quiet), Runner(cleaner, workers) as runner:
+            # Reruns skip finished outputs of folders and JSONL files; a single
+            # text file is simply cleaned again.
+            skips = not stdin and (
+                source.is_dir() or fmt == "jsonl" or (fmt == "auto" and is_jsonl(source))
+            )
+            signature = None
+            if skips and not stdout:
+                signature = run_signature(
+                    cleaner, text_field=text_field, keep_removed=keep_removed, encoding=encoding
+                )
+            lock = _lock(source, dest, stdin, stdout, quiet, signature)
+            with lock as stale_before, Runner(cleaner, workers) as runner:
                 total, outcomes = _plan(
-                    runner, source, dest, fmt, pattern, opts, encoding, force, stdin, stdout
+                    runner,
+                    source,
+                    dest,
+                    fmt,
+                    pattern,
+                    opts,
+                    encoding,
+                    force,
+                    stdin,
+                    stdout,
+                    stale_before,
                 )
                 bar = tqdm(
                     outcomes,
@@ -278,21 +301,29 @@ def run(
 
 
 @contextmanager
-def _lock(source: Path, dest: Path, stdin: bool, stdout: bool, quiet: bool) -> Iterator[None]:
-    """One run at a time per output (see io.output_lock); stdout needs none."""
+def _lock(
+    source: Path, dest: Path, stdin: bool, stdout: bool, quiet: bool, signature: str | None
+) -> Iterator[float]:
+    """One run at a time per output (see io.output_lock); yield when its settings changed.
+
+    Outputs older than the yielded time were made with other packs or options
+    and are cleaned again. Only outputs that reruns skip (a folder, a JSONL
+    file) keep a state, given a ``signature``. Stdout needs no lock.
+    """
     if stdout:
-        yield
+        yield 0.0
         return
     folder = (not stdin and source.is_dir()) or dest.is_dir()
     with ExitStack() as stack:
         try:
             swept = stack.enter_context(output_lock(dest, folder))
+            changed = 0.0 if signature is None else run_state(dest, folder, signature)
         except OSError as exc:
             click.echo(f"error: {exc.filename}: {exc.strerror}", err=True)
             sys.exit(EXIT_USAGE)
         if swept and not quiet:
             click.echo(f"removed {swept} temporary files left by an interrupted run", err=True)
-        yield
+        yield changed
 
 
 def _is_html(path: Path) -> bool:
@@ -332,14 +363,15 @@ def _refuse_overlap(source: Path, dest: Path) -> None:
         raise click.UsageError("output and input are the same file")
 
 
-def _plan(runner, source, dest, fmt, pattern, opts, encoding, force, stdin, stdout):
+def _plan(runner, source, dest, fmt, pattern, opts, encoding, force, stdin, stdout, stale_before):
     """How many documents there are (None while JSONL records are uncounted), and their outcomes."""
+    newer_than = max(packs_mtime(runner.cleaner), stale_before)
 
     def jsonl(path: Path | None) -> bool:
         return fmt == "jsonl" or (fmt == "auto" and path is not None and is_jsonl(path))
 
     def jsonl_file(path: Path, target: Path) -> Iterator[Outcome]:
-        if stdout or force or not up_to_date(path, target, packs_mtime(runner.cleaner)):
+        if stdout or force or not up_to_date(path, target, newer_than):
             yield from _jsonl(runner, path, str(path), target, stdout, opts)
         else:
             yield Outcome(str(path), None, "skipped")
@@ -354,14 +386,14 @@ def _plan(runner, source, dest, fmt, pattern, opts, encoding, force, stdin, stdo
             return None, jsonl_file(source, target)
         if stdout:
             return 1, iter([_file_to_stdout(runner.cleaner, source, encoding, opts.detail)])
-        return 1, clean_files(runner, [(source, target)], encoding, force, opts.detail)
+        return 1, clean_files(runner, [(source, target)], encoding, True, opts.detail)
     pattern = pattern or ("*.jsonl*" if fmt == "jsonl" else "*.txt")
     sources = list(list_sources(source, pattern))
     texts = [(s.path, dest / s.relative) for s in sources if not jsonl(s.path)]
     jsonls = [(s.path, dest / s.relative) for s in sources if jsonl(s.path)]
 
     def everything() -> Iterator[Outcome]:
-        yield from clean_files(runner, texts, encoding, force, opts.detail)
+        yield from clean_files(runner, texts, encoding, force, opts.detail, stale_before)
         for path, target in jsonls:
             yield from jsonl_file(path, target)
 

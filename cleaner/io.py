@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fcntl
 import gzip
+import json
 import os
 import re
 import signal
@@ -166,6 +167,7 @@ def is_inside(child: Path, parent: Path) -> bool:
 #: Temporary files look like ".NAME.XXXXXXXX.tmp" (see temporary_beside).
 _TEMPORARY = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
 LOCK_NAME = ".cleaner-lock"
+STATE_NAME = ".cleaner-state.json"
 
 
 class OutputBusy(OSError):
@@ -251,3 +253,21 @@ def _sweep(folder: Path | None, parent: Path, name: str) -> int:
 
 def _temporary_of(temp: str, name: str) -> bool:
     return temp.startswith(f".{name}.") and len(temp) == len(name) + 14
+
+
+def run_state(dest: Path, folder: bool, signature: str) -> float:
+    """When the settings of runs into ``dest`` last changed (a file mtime); call under the lock.
+
+    ``DEST/.cleaner-state.json`` (or ``.NAME.cleaner-state.json`` beside a file
+    output) keeps the signature of the last run. A different signature is
+    written anew, so its mtime (the kernel's clock, like every output's) marks
+    every older output as stale; the same signature keeps the old mtime.
+    """
+    path = dest / STATE_NAME if folder else dest.parent / f".{dest.name}.cleaner-state.json"
+    try:
+        same = json.loads(path.read_text(encoding="utf-8")).get("signature") == signature
+    except (OSError, ValueError, AttributeError):
+        same = False
+    if not same:
+        atomic_write(path, json.dumps({"signature": signature}) + "\n")
+    return path.stat().st_mtime

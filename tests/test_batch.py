@@ -132,7 +132,7 @@ def test_two_workers_give_the_same_outputs_as_one(runner, tmp_path):
         assert res.exit_code == 0, res.stderr
         outs.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()})
     assert outs[0] == outs[1]
-    assert len(outs[0]) == 151
+    assert len(outs[0]) == 152  # 150 texts, 1 JSONL, and the run's state (.cleaner-state.json)
 
 
 def test_reading_never_runs_far_ahead_of_cleaning():
@@ -197,6 +197,30 @@ def test_rerun_skips_up_to_date_outputs_until_forced_or_rules_change(runner, tmp
     later += 5
     os.utime(pack, (later, later))
     assert "3 cleaned, 0 up to date" in runner.invoke(main, args).stderr
+
+
+def test_rerun_with_other_settings_cleans_again(runner, tmp_path):
+    """Outputs made with other packs, rules or options are not up to date, whatever the mtimes."""
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    for i in range(3):
+        (src / f"{i}.txt").write_text(BODIES[i], encoding="utf-8")
+    args = ["run", str(src), str(out), "--summary"]
+    assert "3 cleaned, 0 up to date" in runner.invoke(main, args).stderr
+    assert "0 cleaned, 3 up to date" in runner.invoke(main, args).stderr
+    for changed in (["--disable", "byline"], ["--max-removed", "0.3"], ["--rule-timeout", "9"]):
+        assert "3 cleaned, 0 up to date" in runner.invoke(main, [*args, *changed]).stderr
+        assert "0 cleaned, 3 up to date" in runner.invoke(main, [*args, *changed]).stderr
+    # And back: the outputs were made with other settings since.
+    assert "3 cleaned, 0 up to date" in runner.invoke(main, args).stderr
+    # A JSONL output remembers its settings the same way.
+    write_jsonl(tmp_path / "in.jsonl", records(5))
+    jargs = ["run", str(tmp_path / "in.jsonl"), str(tmp_path / "o.jsonl"), "--summary"]
+    assert "5 documents" in runner.invoke(main, jargs).stderr
+    assert "1 documents: 0 cleaned, 1 up to date" in runner.invoke(main, jargs).stderr
+    res = runner.invoke(main, [*jargs, "--keep-removed"])
+    assert "5 documents" in res.stderr
+    assert "removed" in read_jsonl(tmp_path / "o.jsonl")[0]
 
 
 def test_quiet_and_non_terminal_runs_print_nothing_but_errors(runner, tmp_path):
