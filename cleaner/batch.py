@@ -26,7 +26,14 @@ from typing import IO, Any
 
 from .document import Paragraph
 from .engine import Cleaner
-from .io import InputError, atomic_output, atomic_write, read_document
+from .io import (
+    DEFERRED_SIGNALS,
+    InputError,
+    atomic_output,
+    atomic_write,
+    read_document,
+    signals_deferred,
+)
 from .kinds.base import count_words
 from .result import Removal
 
@@ -295,6 +302,7 @@ def _init_pool_worker(cleaner: Cleaner) -> None:
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, DEFERRED_SIGNALS)
     _die_with_parent()
     _WORKER["cleaner"] = cleaner
 
@@ -369,9 +377,14 @@ class Runner:
         """The pool, started on first use: one stdin document never pays for it."""
         if self._pool is None and self.workers > 1:
             ctx = multiprocessing.get_context()
-            self._pool = ctx.Pool(
-                self.workers, initializer=_init_pool_worker, initargs=(self.cleaner,)
-            )
+            # A Ctrl-C that lands while a worker is forked would be swallowed by
+            # an at-fork hook (the run would go on); held, it lands just after.
+            # Workers start with the signals held too and release them once
+            # their handlers are set.
+            with signals_deferred():
+                self._pool = ctx.Pool(
+                    self.workers, initializer=_init_pool_worker, initargs=(self.cleaner,)
+                )
         return self._pool
 
     def __exit__(self, exc_type, exc, tb) -> None:

@@ -249,7 +249,8 @@ def _wait_for_output(folder, proc, limit=60.0):
     """Until the run has written something (a file, or the JSONL's temporary file)."""
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline and proc.poll() is None:
-        written = (p for p in folder.rglob("*") if p.is_file() and "cleaner-lock" not in p.name)
+        # Outputs, or a JSONL output's temporary file; not the run's lock or state.
+        written = (p for p in folder.rglob("*") if p.is_file() and "cleaner-" not in p.name)
         if folder.exists() and any(_size(p) for p in written):
             return
         time.sleep(0.05)
