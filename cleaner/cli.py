@@ -53,6 +53,16 @@ from .io import (
     read_document,
     run_state,
 )
+from .learn import (
+    MAX_EMBEDDED,
+    MAX_WORDS,
+    MIN_DOCS,
+    MIN_SITE_SHARE,
+    Learner,
+    LearnOptions,
+    corpus_documents,
+    learn_batch,
+)
 from .loader import builtin_packs, load_packs
 from .samples import check_all
 
@@ -106,6 +116,75 @@ def main() -> None:
     Example:
       cleaner run articles/ clean/
     """
+
+
+learn_options = [
+    click.option(
+        "--group-by",
+        default="auto",
+        show_default=True,
+        metavar="auto|none|folder|FIELD",
+        help="What makes a site: auto = a folder's subfolders, or a JSONL 'url' field's host.",
+    ),
+    click.option(
+        "--min-docs",
+        type=click.IntRange(min=2),
+        default=MIN_DOCS,
+        show_default=True,
+        help="A line must repeat in at least this many documents.",
+    ),
+    click.option(
+        "--min-site-share",
+        type=click.FloatRange(min=0, min_open=True, max=1),
+        default=MIN_SITE_SHARE,
+        show_default=True,
+        help="A sentence must occur in at least this share of one site's documents.",
+    ),
+    click.option(
+        "--max-embedded",
+        type=click.FloatRange(min=0, max=1),
+        default=MAX_EMBEDDED,
+        show_default=True,
+        help="...and sit between long body paragraphs in at most this share of them.",
+    ),
+    click.option(
+        "--max-words",
+        type=click.IntRange(min=1),
+        default=MAX_WORDS,
+        show_default=True,
+        help="Longer paragraphs are never learned (nor counted).",
+    ),
+]
+
+
+def _learn_options(fn):
+    for option in reversed(learn_options):
+        fn = option(fn)
+    return fn
+
+
+def _learn(cleaner, sources, pattern, fmt, text_field, group_by, encoding, opts, workers, quiet):
+    """Count every document of ``sources`` in ``workers`` processes; return the Learner."""
+    learner = Learner(cleaner, opts)
+    docs = corpus_documents(sources, pattern, fmt, text_field, group_by, encoding)
+    interactive = not quiet and sys.stderr.isatty()
+    with Runner(cleaner, workers) as runner:
+        bar = tqdm(
+            disable=not interactive,
+            unit="doc",
+            desc="learning",
+            file=sys.stderr,
+            ncols=shutil.get_terminal_size().columns,
+            nrows=shutil.get_terminal_size().lines,
+        )
+        for part, problems in runner.map(learn_batch, docs, opts):
+            learner.merge(part)
+            bar.update(part.documents + len(problems))
+            for problem in problems:
+                bar.write(f"error: {problem}", file=sys.stderr)
+        bar.close()
+    learner.cleaner = cleaner
+    return learner
 
 
 @main.command()
@@ -174,6 +253,20 @@ def main() -> None:
     help="What a flagged document gets: trusted (only short lines and spans removed), keep "
     "(normalized only) or apply (every removal; only flagged).",
 )
+@click.option(
+    "--learn",
+    "do_learn",
+    is_flag=True,
+    help="First learn the furniture SOURCE repeats (as cleaner learn does), then clean with "
+    "it too. The learned pack is kept beside the output (--learn-out to choose).",
+)
+@click.option(
+    "--learn-out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where --learn writes its pack [default: DEST/.cleaner-learned.yaml, or "
+    ".NAME.cleaner-learned.yaml beside a file output].",
+)
+@_learn_options
 @click.option("--force", is_flag=True, help="Clean again even when an output is up to date.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of text inputs.")
 @click.option("--summary", is_flag=True, help="Print the closing summary even when not a terminal.")
@@ -192,6 +285,13 @@ def run(
     rule_timeout,
     max_removed,
     over_removal,
+    do_learn,
+    learn_out,
+    group_by,
+    min_docs,
+    min_site_share,
+    max_embedded,
+    max_words,
     force,
     encoding,
     summary,
@@ -213,6 +313,33 @@ def run(
       cleaner run crawl.jsonl.gz clean.jsonl.gz --keep-removed --report run.json
       cleaner run articles/ clean/ --report run.html
     """
+    if do_learn:
+        if str(source) == "-":
+            raise click.UsageError("--learn reads the input twice; it cannot take stdin")
+        learner = _learn(
+            _build(rules, disable, max_removed=None),
+            [source],
+            pattern or "*.txt",
+            fmt,
+            text_field,
+            group_by,
+            encoding,
+            _options(min_docs, min_site_share, max_embedded, max_words),
+            workers,
+            quiet,
+        )
+        learned = learn_out or _beside(source, dest, "cleaner-learned.yaml")
+        pack = learner.pack(str(source))
+        # Rewritten only when it changed: its mtime decides which outputs are stale.
+        if not learned.is_file() or learned.read_text(encoding="utf-8") != pack:
+            with atomic_output(learned) as f:
+                f.write(pack)
+        if not quiet:
+            n = len(learner.learned())
+            click.echo(
+                f"learned {n:,} lines from {learner.documents:,} documents: {learned}", err=True
+            )
+        rules = (*(rules or ("default",)), str(learned))
     cleaner = _build(rules, disable, rule_timeout, max_removed, over_removal)
     html_reports = [r for r in reports if _is_html(r)]
     json_reports = [r for r in reports if not _is_html(r)]
@@ -324,6 +451,13 @@ def _lock(
         if swept and not quiet:
             click.echo(f"removed {swept} temporary files left by an interrupted run", err=True)
         yield changed
+
+
+def _beside(source: Path, dest: Path, name: str) -> Path:
+    """A hidden file of the run: in a folder output, or beside a file output."""
+    if source.is_dir() or dest.is_dir():
+        return dest / f".{name}"
+    return dest.parent / f".{dest.name}.{name}"
 
 
 def _is_html(path: Path) -> bool:
@@ -476,6 +610,91 @@ def _summary(totals: Totals, elapsed: float) -> str:
         more = len(top) - SUMMARY_RULES
         lines.append(f"removals: {shown}" + (f", and {more} more rules" if more > 0 else ""))
     return "\n".join(lines)
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The pack to write (YAML).",
+)
+@rules_option
+@disable_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["auto", "text", "jsonl"]),
+    default="auto",
+    show_default=True,
+)
+@click.option("--glob", "pattern", default="*.txt", show_default=True, help="Files in folders.")
+@click.option("--text-field", default="text", show_default=True, help="JSONL field to read.")
+@click.option("--encoding", default="utf-8", show_default=True)
+@click.option(
+    "-j",
+    "--workers",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default="all cores",
+)
+@_learn_options
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+def learn(
+    sources,
+    out,
+    rules,
+    disable,
+    fmt,
+    pattern,
+    text_field,
+    encoding,
+    workers,
+    group_by,
+    min_docs,
+    min_site_share,
+    max_embedded,
+    max_words,
+    quiet,
+):
+    """Learn the furniture SOURCES repeat and write it as a rule pack to review.
+
+    Reads folders, text files and JSONL once (memory grows with the number of
+    distinct short lines, not the corpus) and lists every paragraph that the
+    packs leave and that repeats across documents, with the documents and
+    sites it was seen in. Sentences are learned only when they are a site's
+    own furniture, never body text that articles share (quotes, wire copy).
+    Then: cleaner run IN OUT --rules default --rules PACK.yaml
+
+    \b
+    Examples:
+      cleaner learn crawl/ -o learned.yaml
+      cleaner learn pages.jsonl.gz -o learned.yaml --group-by url --min-docs 20
+    """
+    cleaner = _build(rules, disable, max_removed=None)
+    opts = _options(min_docs, min_site_share, max_embedded, max_words)
+    started = time.monotonic()
+    learner = _learn(
+        cleaner, sources, pattern, fmt, text_field, group_by, encoding, opts, workers, quiet
+    )
+    pack = learner.pack(", ".join(str(s) for s in sources))
+    with atomic_output(out) as f:
+        f.write(pack)
+    if not quiet:
+        lines = len(learner.learned())
+        click.echo(
+            f"learned {lines:,} lines from {learner.documents:,} documents "
+            f"({len([s for s in learner.site_docs if s]) or 1:,} sites) in "
+            f"{time.monotonic() - started:.1f}s: {out}",
+            err=True,
+        )
+
+
+def _options(min_docs, min_site_share, max_embedded, max_words) -> LearnOptions:
+    return LearnOptions(min_docs, min_site_share, max_embedded, max_words)
 
 
 @main.command()

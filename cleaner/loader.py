@@ -18,7 +18,7 @@ import regex
 import yaml
 
 from .errors import Problem, RuleError
-from .kinds import KINDS, Conditions, Rule, Sample
+from .kinds import KINDS, Conditions, Rule, Sample, line_key
 from .kinds.block import STOPS
 from .lint import backtracking_risks
 from .normalize import FTFY_DEFAULTS, STEP_NAMES, NormalizeConfig
@@ -208,6 +208,8 @@ def _check_type(ctx: _Context, key: str, node: Node, kind: str) -> Any:
         if isinstance(v, str) and v.strip():
             return v
         ctx.error(node.line, f"'{key}' must be a non-empty string")
+    elif kind == "lines":
+        return _lines(ctx, key, node)
     elif kind == "stops":
         names = v if isinstance(v, list) else [node]
         values = [n.value for n in names]
@@ -218,6 +220,35 @@ def _check_type(ctx: _Context, key: str, node: Node, kind: str) -> Any:
     else:  # pragma: no cover - a programming error in a kind's FIELDS
         raise AssertionError(kind)
     return None
+
+
+LINE_ENTRY_KEYS = {"text", "documents", "sites"}
+
+
+def _lines(ctx: _Context, key: str, node: Node) -> frozenset[str] | None:
+    """A ``lines`` list: strings, or ``{text, documents, sites}`` mappings; as line keys."""
+    if not isinstance(node.value, list) or not node.value:
+        ctx.error(node.line, f"'{key}' must be a non-empty list of lines")
+        return None
+    keys = set()
+    ok = True
+    for item in node.value:
+        value = item.value
+        if isinstance(value, dict):
+            for name, sub in value.items():
+                if name not in LINE_ENTRY_KEYS:
+                    ctx.error(sub.line, f"unknown key '{name}' in a line (text, documents, sites)")
+                    ok = False
+                elif name != "text" and _check_type(ctx, name, sub, "int") is None:
+                    ok = False
+            text_node = value.get("text")
+            value = None if text_node is None else text_node.value
+        if not isinstance(value, str) or not line_key(value):
+            ctx.error(item.line, f"each of '{key}' is a line of text or a mapping with 'text'")
+            ok = False
+            continue
+        keys.add(line_key(value))
+    return frozenset(keys) if ok else None
 
 
 def _compile(ctx: _Context, key: str, node: Node, flags: int, anchor_end: bool = False):

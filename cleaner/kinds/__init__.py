@@ -4,10 +4,11 @@ from .base import Conditions, Rule, Sample, View, count_words
 from .block import BlockRule
 from .caption import CaptionRule
 from .drop import DropRule
+from .lines import LinesRule, line_key
 from .strip import StripRule
 
 KINDS: dict[str, type[Rule]] = {
-    cls.kind: cls for cls in (DropRule, StripRule, BlockRule, CaptionRule)
+    cls.kind: cls for cls in (DropRule, StripRule, BlockRule, CaptionRule, LinesRule)
 }
 
 __all__ = [
@@ -16,9 +17,11 @@ __all__ = [
     "CaptionRule",
     "Conditions",
     "DropRule",
+    "LinesRule",
     "Rule",
     "Sample",
     "StripRule",
     "View",
     "count_words",
+    "line_key",
 ]
