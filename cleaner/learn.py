@@ -21,8 +21,8 @@ What is learned, and why body text shared by articles is not:
   quote) is body text more often than not: a quote shared by articles about
   the same event, wire copy printed by many sites, "He declined to comment."
   Such a line is learned only when it is furniture by both measures: it
-  occurs in at least ``min_site_share`` of the documents of one site (a
-  site's own footer does; a quote or a stock phrase does not), and it
+  occurs in at least ``min_docs`` and ``min_site_share`` of the documents of
+  one site (a site's own footer does; a quote or a stock phrase does not), and it
   sits inside the body (a long paragraph on both sides) in at most
   ``max_embedded`` of its occurrences.
 
@@ -68,28 +68,28 @@ _SENTENCE_END = re.compile(r"[.!?…:]['\"’”»)]*$")
 class LineStats:
     """What was seen of one line key.
 
-    ``contexts`` is a sample of its occurrences, ``(document hash, context
-    hash)``, the ``CONTEXTS`` with the smallest document hashes: the same
-    sample whatever the order. The context is the nearest long paragraph
-    above and below; furniture sits next to a different body every time,
-    a line of a syndicated article next to the same one.
+    ``contexts`` is a sample of its occurrences, ``(document hash, hash of
+    the nearest long paragraph above, and below)`` (0: none), the
+    ``CONTEXTS`` with the smallest document hashes: the same sample whatever
+    the order. Furniture sits next to a different body every time; a line of
+    a syndicated article next to the same paragraphs on one side or both.
     """
 
     documents: int = 0
     embedded: int = 0
     example: str = ""
     sites: dict[str, int] = field(default_factory=dict)
-    contexts: list[tuple[int, int]] = field(default_factory=list)
+    contexts: list[tuple[int, int, int]] = field(default_factory=list)
 
-    def add(self, text: str, site: str, embedded: bool, doc: int, context: int) -> None:
+    def add(self, text: str, site: str, embedded: bool, doc: int, above: int, below: int) -> None:
         self.documents += 1
         self.embedded += embedded
         # The smallest text seen is the example: the same in any order.
         if not self.example or text < self.example:
             self.example = text
         self.sites[site] = self.sites.get(site, 0) + 1
-        if context and (len(self.contexts) < CONTEXTS or doc < self.contexts[-1][0]):
-            self.contexts.append((doc, context))
+        if len(self.contexts) < CONTEXTS or doc < self.contexts[-1][0]:
+            self.contexts.append((doc, above, below))
             self.contexts.sort()
             del self.contexts[CONTEXTS:]
 
@@ -104,10 +104,17 @@ class LineStats:
 
     @property
     def context_variety(self) -> float:
-        """Distinct contexts over sampled occurrences (1.0 when nothing was sampled)."""
-        if not self.contexts:
-            return 1.0
-        return len({c for _, c in self.contexts}) / len(self.contexts)
+        """Distinct neighbours over sampled occurrences, on the less varied side.
+
+        A side with no long paragraph (the top or the end of a page) says
+        nothing and is left out; 1.0 when neither side has any.
+        """
+        varieties = []
+        for side in (1, 2):
+            seen = [c[side] for c in self.contexts if c[side]]
+            if seen:
+                varieties.append(len(set(seen)) / len(seen))
+        return min(varieties, default=1.0)
 
 
 @dataclass(frozen=True)
@@ -169,11 +176,12 @@ class Learner:
                 continue
             seen.add(key)
             embedded = 0 < i < last and long[i - 1] and long[i + 1]
-            context = _hash(f"{above[i]}\0{below[i]}") if above[i] or below[i] else 0
+            up = _hash(above[i]) if above[i] else 0
+            down = _hash(below[i]) if below[i] else 0
             stats = self.lines.get(key)
             if stats is None:
                 stats = self.lines[key] = LineStats()
-            stats.add(paragraph, site, embedded, doc, context)
+            stats.add(paragraph, site, embedded, doc, up, down)
 
     def add_all(self, documents: Iterable[tuple[str, str | None]]) -> Learner:
         for text, site in documents:
@@ -203,8 +211,9 @@ class Learner:
                 continue  # it comes with the same text around it: a repeated article
             top_site = max(stats.sites.items(), key=lambda kv: (kv[1], kv[0]))[0]
             if is_prose(stats.example):
-                share = max(n / self.site_docs[s] for s, n in stats.sites.items())
-                if share < opts.min_site_share:
+                # A site's own: in min_docs of its documents, and a share of them.
+                own = [n / self.site_docs[s] for s, n in stats.sites.items() if n >= opts.min_docs]
+                if not own or max(own) < opts.min_site_share:
                     continue
                 if stats.embedded > opts.max_embedded * stats.documents:
                     continue
