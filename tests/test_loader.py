@@ -205,3 +205,29 @@ def test_normalize_options_from_a_pack(pack):
     path = pack("normalize:\n  ftfy: {uncurl_quotes: true}\nrules: []\n")
     assert Cleaner(packs=[path]).clean("“Hi,” she said.\n").text == '"Hi," she said.\n'
     assert Cleaner(packs=[pack("rules: []\n", "plain.yaml")]).clean("“Hi.”\n").text == "“Hi.”\n"
+
+
+def test_billion_laughs_nesting_and_size_are_refused_without_blowing_up(pack):
+    laughs = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
+        f"{c}: &{c} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n"
+        for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    cases = [
+        (laughs + "rules: []\n", "aliases (*name) are not allowed"),
+        ("rules: " + "[" * 20_000 + "]" * 20_000 + "\n", "nested deeper than"),
+        ("rules: []\n# " + "x" * 3_000_000 + "\n", "bytes; the limit is"),
+    ]
+    for text, message in cases:
+        path = pack(text)
+        with pytest.raises(RuleError) as err:
+            load_packs([path])
+        assert message in str(err.value)
+
+
+def test_a_pack_cannot_pull_in_a_file_that_is_not_a_pack(pack, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("password: hunter2\n", encoding="utf-8")
+    path = pack(f"extends: [{secret}]\nrules: []\n")
+    with pytest.raises(RuleError) as err:
+        load_packs([path])
+    assert "hunter2" not in str(err.value)
