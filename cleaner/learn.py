@@ -64,7 +64,7 @@ MIN_VARIETY = 0.5
 _SENTENCE_END = re.compile(r"[.!?…:]['\"’”»)]*$")
 
 
-@dataclass
+@dataclass(slots=True)
 class LineStats:
     """What was seen of one line key.
 
@@ -80,6 +80,13 @@ class LineStats:
     example: str = ""
     sites: dict[str, int] = field(default_factory=dict)
     contexts: list[tuple[int, int, int]] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, sighting: tuple) -> LineStats:
+        """From the tuple a line is kept as while it has been seen once."""
+        stats = cls()
+        stats.add(*sighting)
+        return stats
 
     def add(self, text: str, site: str, embedded: bool, doc: int, above: int, below: int) -> None:
         self.documents += 1
@@ -148,7 +155,8 @@ class Learner:
     def __init__(self, cleaner: Cleaner | None = None, options: LearnOptions | None = None):
         self.cleaner = cleaner if cleaner is not None else Cleaner(max_removed=None)
         self.options = options or LearnOptions()
-        self.lines: dict[str, LineStats] = {}
+        #: hash of a line key -> LineStats, or a sighting tuple for a line seen once.
+        self.lines: dict[int, LineStats | tuple] = {}
         self.site_docs: dict[str, int] = {}
         self.documents = 0
 
@@ -178,10 +186,23 @@ class Learner:
             embedded = 0 < i < last and long[i - 1] and long[i + 1]
             up = _hash(above[i]) if above[i] else 0
             down = _hash(below[i]) if below[i] else 0
-            stats = self.lines.get(key)
+            sighting = (paragraph, site, embedded, doc, up, down)
+            # Lines are kept under a 64-bit hash of their key, and most are seen
+            # once: a tuple until the second sighting. Memory per distinct line
+            # is what matters on a large corpus.
+            key_id = _hash(key)
+            stats = self.lines.get(key_id)
             if stats is None:
-                stats = self.lines[key] = LineStats()
-            stats.add(paragraph, site, embedded, doc, up, down)
+                self.lines[key_id] = sighting
+                continue
+            if type(stats) is tuple:
+                stats = self.lines[key_id] = LineStats.of(stats)
+            stats.add(*sighting)
+
+    def stats(self, text: str) -> LineStats | None:
+        """What was seen of the line ``text`` (None if it never was)."""
+        found = self.lines.get(_hash(line_key(text)))
+        return LineStats.of(found) if type(found) is tuple else found
 
     def add_all(self, documents: Iterable[tuple[str, str | None]]) -> Learner:
         for text, site in documents:
@@ -197,15 +218,17 @@ class Learner:
             mine = self.lines.get(key)
             if mine is None:
                 self.lines[key] = stats
-            else:
-                mine.merge(stats)
+                continue
+            if type(mine) is tuple:
+                mine = self.lines[key] = LineStats.of(mine)
+            mine.merge(LineStats.of(stats) if type(stats) is tuple else stats)
 
     def learned(self) -> list[Learned]:
         """The lines that pass the thresholds, most documents first."""
         opts = self.options
         out = []
-        for key, stats in self.lines.items():
-            if stats.documents < opts.min_docs:
+        for stats in self.lines.values():
+            if type(stats) is tuple or stats.documents < opts.min_docs:
                 continue
             if stats.context_variety < MIN_VARIETY:
                 continue  # it comes with the same text around it: a repeated article
@@ -217,6 +240,7 @@ class Learner:
                     continue
                 if stats.embedded > opts.max_embedded * stats.documents:
                     continue
+            key = line_key(stats.example)
             out.append(Learned(key, stats.example, stats.documents, len(stats.sites), top_site))
         out.sort(key=lambda x: (-x.documents, x.key))
         return out
