@@ -143,7 +143,8 @@ def test_explain_marks_every_paragraph_of_a_block_at_its_own_line(runner, tmp_pa
     doc = tmp_path / "doc.txt"
     doc.write_text(
         "A body paragraph that is long enough to be the body of this article.\n\n"
-        "FAQs\n\nWhat?\n\nThat.\n\nNext Heading\n\nA quote. Click To Tweet\n",
+        "FAQs\n\nWhat?\n\nThat.\n\nNext Heading\n\n"
+        "A quote long enough to be read as a sentence of the body. Click To Tweet\n",
         encoding="utf-8",
     )
     res = runner.invoke(main, ["explain", str(doc)])
@@ -153,7 +154,7 @@ def test_explain_marks_every_paragraph_of_a_block_at_its_own_line(runner, tmp_pa
     assert "-     7 [faq-block] That." in lines
     assert "      9 Next Heading" in lines
     assert (
-        "     11 A quote. Click To Tweet" in lines
+        "     11 A quote long enough to be read as a sentence of the body. Click To Tweet" in lines
         and "~    11 [click-to-tweet] 'Click To Tweet'" in lines
     )
 

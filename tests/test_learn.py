@@ -77,10 +77,16 @@ def learned_texts(learner: Learner) -> set[str]:
 
 
 def test_furniture_is_learned_and_shared_body_text_is_not():
-    learned = learned_texts(learn(corpus()))
+    docs = corpus()
+    learned = learned_texts(learn(docs))
+    # What the packs leave of each site's furniture is learned (the packs
+    # already take some of it: a run of link rows above the body, say).
+    left = {p for text, _ in docs for p in Cleaner(max_removed=None).clean(text).text.split("\n\n")}
+    left = {p.strip() for p in left}
     for site in SITES:
         top, bottom = furniture(site)
-        assert set(top) | set(bottom) <= learned, site
+        assert {line for line in (*top, *bottom) if line in left} <= learned, site
+        assert any(line in learned for line in (*top, *bottom)), site
     assert any(t.startswith("Print edition ") for t in learned)  # digits vary, one line
     assert QUOTE not in learned  # a quote shared by articles
     assert not set(WIRE) & learned  # wire copy, even its short heading "Rate rise expected"

@@ -4,11 +4,12 @@ from .base import Conditions, Rule, Sample, View, count_words
 from .block import BlockRule
 from .caption import CaptionRule
 from .drop import DropRule
+from .edges import EdgesRule
 from .lines import LinesRule, line_key
 from .strip import StripRule
 
 KINDS: dict[str, type[Rule]] = {
-    cls.kind: cls for cls in (DropRule, StripRule, BlockRule, CaptionRule, LinesRule)
+    cls.kind: cls for cls in (DropRule, StripRule, BlockRule, CaptionRule, LinesRule, EdgesRule)
 }
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "CaptionRule",
     "Conditions",
     "DropRule",
+    "EdgesRule",
     "LinesRule",
     "Rule",
     "Sample",
