@@ -111,6 +111,7 @@ class NormalizeConfig:
     remove_zero_width: bool = True
     remove_soft_hyphens: bool = True
     normalize_spaces: bool = True
+    join_drop_caps: bool = True
     ftfy: Mapping[str, Any] = field(default_factory=lambda: dict(FTFY_DEFAULTS))
 
     def with_options(self, options: Mapping[str, Any]) -> NormalizeConfig:
@@ -160,12 +161,33 @@ def normalize_spaces(line: str) -> str:
     return collapse_spaces(_ODD_SPACES.sub(" ", line))
 
 
+# A drop cap split from its word: "W hile the talks..." A capital that is not a
+# one-letter word in English, French, Spanish, German, Italian or Portuguese
+# (A, I, O, E, Y, U, Ä, À, É, Ó stay), then a space and lower-case letters.
+_DROP_CAP = regex.compile(r"([B-DF-HJ-NP-TV-WZ]) (\p{Ll}{2,})")
+#: A paragraph this short is not an article's opening (``"T shirts"`` as a heading).
+DROP_CAP_WORDS = 8
+
+
+def join_drop_caps(line: str) -> str:
+    """A paragraph that opens with a split drop cap gets it back: ``W hile`` -> ``While``.
+
+    Only at the start of a paragraph of at least DROP_CAP_WORDS words, and not
+    for letters that are words (``A man``, ``I think``, ``O presidente``).
+    """
+    if line[1:2] != " " or line.count(" ") < DROP_CAP_WORDS:
+        return line
+    match = _DROP_CAP.match(line)
+    return line if match is None else match[1] + line[2:]
+
+
 #: The steps, in the order they run. Names are the keys of ``normalize:``.
 STEPS: tuple[tuple[str, Callable[..., str]], ...] = (
     ("fix_text", fix_text),
     ("remove_zero_width", remove_zero_width),
     ("remove_soft_hyphens", remove_soft_hyphens),
     ("normalize_spaces", normalize_spaces),
+    ("join_drop_caps", join_drop_caps),
 )
 STEP_NAMES = frozenset(name for name, _ in STEPS)
 

@@ -104,3 +104,21 @@ def test_ftfy_fast_path_changes_nothing():
         assert fix_text(line, config) == ftfy.fix_text(line, config)
         skipped += fix_text(line, config) is line
     assert skipped > 0
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("W hile the talks went on, officials in both capitals waited for word.", "While"),
+        ("H ong Kong is burning. The authorities continue to pour fuel on it.", "Hong"),
+        ("A man walked into the bar on a quiet Tuesday night in town.", "A man"),
+        ("I think the vote will pass, the senator told reporters on Monday.", "I think"),
+        ("O presidente disse que a votação será na próxima semana, segundo fontes.", "O pres"),
+        ("T shirts", "T shirts"),  # too short to be an article's opening
+    ],
+)
+def test_split_drop_caps_are_joined(line, expected):
+    from cleaner.normalize import join_drop_caps
+
+    assert join_drop_caps(line).startswith(expected)
+    assert join_drop_caps(join_drop_caps(line)) == join_drop_caps(line)
