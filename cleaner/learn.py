@@ -191,13 +191,17 @@ class Learner:
             # once: a tuple until the second sighting. Memory per distinct line
             # is what matters on a large corpus.
             key_id = _hash(key)
-            stats = self.lines.get(key_id)
-            if stats is None:
+            if key_id in self.lines:
+                self._full(key_id).add(*sighting)
+            else:
                 self.lines[key_id] = sighting
-                continue
-            if type(stats) is tuple:
-                stats = self.lines[key_id] = LineStats.of(stats)
-            stats.add(*sighting)
+
+    def _full(self, key_id: int) -> LineStats:
+        """The LineStats of a line seen before (a sighting tuple is promoted)."""
+        stats = self.lines[key_id]
+        if type(stats) is tuple:
+            stats = self.lines[key_id] = LineStats.of(stats)
+        return stats
 
     def stats(self, text: str) -> LineStats | None:
         """What was seen of the line ``text`` (None if it never was)."""
@@ -215,13 +219,10 @@ class Learner:
         for site, n in other.site_docs.items():
             self.site_docs[site] = self.site_docs.get(site, 0) + n
         for key, stats in other.lines.items():
-            mine = self.lines.get(key)
-            if mine is None:
+            if key in self.lines:
+                self._full(key).merge(LineStats.of(stats) if type(stats) is tuple else stats)
+            else:
                 self.lines[key] = stats
-                continue
-            if type(mine) is tuple:
-                mine = self.lines[key] = LineStats.of(mine)
-            mine.merge(LineStats.of(stats) if type(stats) is tuple else stats)
 
     def learned(self) -> list[Learned]:
         """The lines that pass the thresholds, most documents first."""
