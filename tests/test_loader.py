@@ -214,14 +214,15 @@ def test_billion_laughs_nesting_and_size_are_refused_without_blowing_up(pack):
     )
     cases = [
         (laughs + "rules: []\n", "aliases (*name) are not allowed"),
-        ("rules: " + "[" * 20_000 + "]" * 20_000 + "\n", "nested deeper than"),
+        # Ours, or (from PyYAML 6.0.3) the parser's own limit, which comes first.
+        ("rules: " + "[" * 20_000 + "]" * 20_000 + "\n", "nested deeper than|nesting depth"),
         ("rules: []\n# " + "x" * 3_000_000 + "\n", "bytes; the limit is"),
     ]
     for text, message in cases:
         path = pack(text)
         with pytest.raises(RuleError) as err:
             load_packs([path])
-        assert message in str(err.value)
+        assert any(m in str(err.value) for m in message.split("|")), str(err.value)
 
 
 def test_a_pack_cannot_pull_in_a_file_that_is_not_a_pack(pack, tmp_path):
