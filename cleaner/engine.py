@@ -20,6 +20,8 @@ DEFAULT_PACKS = ("default",)
 # cleaning a clean text changes nothing (positions like "within the last 3
 # paragraphs" move when something is removed). Real texts settle in 2 passes.
 MAX_PASSES = 8
+#: Extra cleans of a flagged document's output, until it no longer changes.
+MAX_GUARD_ROUNDS = 3
 #: Seconds of CPU time one rule may spend on one document (see ``rule_timeout``).
 RULE_TIMEOUT = 5.0
 
@@ -156,6 +158,47 @@ class Cleaner:
         """Clean one document: normalize, run the rules, return text and removals."""
         paragraphs = split_paragraphs(text, self._normalizer)
         texts: list[str | None] = [p.text for p in paragraphs]
+        result = self._clean(paragraphs, texts)
+        if result.flag is None or result.held == ():
+            return result
+        # A flagged document was kept with fewer removals. Cleaning that output
+        # again may not be flagged (the rules see a different page), so clean
+        # it again until nothing changes: what comes out is what a second
+        # clean gives, and cleaning stays idempotent.
+        removals = list(result.removals)
+        timeouts = list(result.timeouts)
+        texts = [p.text for p in paragraphs]
+        for removal in removals:
+            apply_removal(texts, removal)
+        for _ in range(MAX_GUARD_ROUNDS):
+            survivors = [i for i, t in enumerate(texts) if t is not None]
+            again = split_paragraphs(render(texts), self._normalizer)
+            if len(again) != len(survivors):  # pragma: no cover - normalization is idempotent
+                break
+            more = self._clean(again, [p.text for p in again])
+            if not more.removals:
+                break
+            for removal in more.removals:
+                # Back to the input's paragraphs and lines.
+                where = tuple(survivors[j] for j in removal.paragraphs)
+                mapped = Removal(
+                    removal.rule, removal.text, paragraphs[where[0]].line, where, removal.span
+                )
+                apply_removal(texts, mapped)
+                removals.append(mapped)
+            timeouts += [t for t in more.timeouts if t not in timeouts]
+        return Result(
+            render(texts),
+            tuple(removals),
+            len(paragraphs),
+            paragraphs,
+            tuple(timeouts),
+            result.flag,
+            tuple(r for r in result.held if r.text not in {m.text for m in removals}),
+        )
+
+    def _clean(self, paragraphs: tuple[Paragraph, ...], texts: list[str | None]) -> Result:
+        """One clean of split paragraphs: the rules to a fixpoint, then the guard."""
         removals: list[Removal] = []
         timer = _Timer.start(self._timeout)
         flag, held = None, ()
@@ -165,9 +208,8 @@ class Cleaner:
                 flag, held = self._guard.judge([p.text for p in paragraphs], removals)
                 if held:
                     # Start again from the input, with rules allowed only the
-                    # removals the guard trusts: the result is their own
-                    # fixpoint, so cleaning it again finds the same.
-                    texts = [p.text for p in paragraphs]
+                    # removals the guard trusts.
+                    texts[:] = [p.text for p in paragraphs]
                     removals = []
                     allow = None if self._guard.policy == "keep" else trusted
                     if allow is not None:
