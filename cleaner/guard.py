@@ -17,8 +17,10 @@ is flagged (``Result.flag`` says why) and the policy decides:
 - ``"apply"``: apply everything anyway, and flag it.
 
 Measuring against what the trusted removals leave (and not the whole
-document) keeps cleaning idempotent: a flagged output, cleaned again, meets
-the same untrusted removals over the same words and is flagged the same way.
+document) means a flagged output, cleaned again, usually meets the same
+untrusted removals and is flagged the same way. Not always (a block's extent
+can depend on a line a trusted rule removed), so the engine cleans a flagged
+output again until it settles (``engine.MAX_GUARD_ROUNDS``).
 """
 
 from __future__ import annotations
