@@ -67,22 +67,31 @@ class EdgesRule(Rule):
     def find(self, view: View) -> Iterator[Removal]:
         order = list(view.live())
         texts = [view.texts[i] or "" for i in order]
-        words = [count_words(t) for t in texts]
-        body = [k for k, (t, w) in enumerate(zip(texts, words, strict=True)) if self._body(t, w)]
-        if not body:
+        n = len(texts)
+        # Words only of the paragraphs looked at: the head and tail, and the
+        # body paragraphs that bound them (a long document costs its edges).
+        counted: dict[int, int] = {}
+
+        def words(k: int) -> int:
+            if k not in counted:
+                counted[k] = count_words(texts[k])
+            return counted[k]
+
+        first = next((k for k in range(n) if self._body(texts[k], words(k))), None)
+        if first is None:
             return
-        first, last = body[0], body[-1]
-        while last + 1 < len(texts) and _LIST_ITEM.match(texts[last + 1]):
+        last = next(k for k in range(n - 1, first - 1, -1) if self._body(texts[k], words(k)))
+        while last + 1 < n and _LIST_ITEM.match(texts[last + 1]):
             last += 1
         while first > 0 and _LIST_ITEM.match(texts[first - 1]):
             first -= 1
         # POLICY keeps the headline "when the text starts with one": a first
         # paragraph of a few words before the body.
-        head_start = 1 if first > 0 and words[0] >= HEADLINE_WORDS else 0
+        head_start = 1 if first > 0 and words(0) >= HEADLINE_WORDS else 0
         outside = {
             k
-            for k in (*range(head_start, first), *range(last + 1, len(texts)))
-            if not self._reads_as_text(texts[k], words[k]) and self.allows(view, order[k], texts[k])
+            for k in (*range(head_start, first), *range(last + 1, n))
+            if not self._reads_as_text(texts[k], words(k)) and self.allows(view, order[k], texts[k])
         }
         if self.tail_runs:
             outside = {k for k in outside if k < first or k - 1 in outside or k + 1 in outside}
