@@ -164,8 +164,12 @@ def _learn_options(fn):
 
 
 def _learn(cleaner, sources, pattern, fmt, text_field, group_by, encoding, opts, workers, quiet):
-    """Count every document of ``sources`` in ``workers`` processes; return the Learner."""
+    """Count every document of ``sources`` in ``workers`` processes; return the Learner.
+
+    ``learner.problems`` counts the documents that could not be read (each named on stderr).
+    """
     learner = Learner(cleaner, opts)
+    failed = 0
     docs = corpus_documents(sources, pattern, fmt, text_field, group_by, encoding)
     interactive = not quiet and sys.stderr.isatty()
     with Runner(cleaner, workers) as runner:
@@ -180,10 +184,12 @@ def _learn(cleaner, sources, pattern, fmt, text_field, group_by, encoding, opts,
         for part, problems in runner.map(learn_batch, docs, opts):
             learner.merge(part)
             bar.update(part.documents + len(problems))
+            failed += len(problems)
             for problem in problems:
                 bar.write(f"error: {problem}", file=sys.stderr)
         bar.close()
     learner.cleaner = cleaner
+    learner.problems = failed
     return learner
 
 
@@ -667,7 +673,9 @@ def learn(
     packs leave and that repeats across documents, with the documents and
     sites it was seen in. Sentences are learned only when they are a site's
     own furniture, never body text that articles share (quotes, wire copy).
-    Then: cleaner run IN OUT --rules default --rules PACK.yaml
+    Then: cleaner run IN OUT --rules default --rules PACK.yaml. A document
+    that cannot be read is named on stderr; the pack is still written, and
+    the exit code is 1.
 
     \b
     Examples:
@@ -691,6 +699,8 @@ def learn(
             f"{time.monotonic() - started:.1f}s: {out}",
             err=True,
         )
+    if learner.problems:
+        sys.exit(EXIT_FAILED)
 
 
 def _options(min_docs, min_site_share, max_embedded, max_words) -> LearnOptions:

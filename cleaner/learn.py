@@ -159,6 +159,8 @@ class Learner:
         self.lines: dict[int, LineStats | tuple] = {}
         self.site_docs: dict[str, int] = {}
         self.documents = 0
+        #: Documents that could not be read (set by the command line).
+        self.problems = 0
 
     def add(self, text: str, site: str | None = None) -> None:
         """Count one document (what the packs leave of it); ``site`` groups documents."""

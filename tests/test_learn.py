@@ -200,3 +200,17 @@ def test_run_learn_refuses_stdin():
 def test_options_are_checked(bad):
     with pytest.raises(ValueError):
         LearnOptions(**bad)
+
+
+def test_unreadable_documents_are_named_and_the_rest_is_learned(tmp_path):
+    src = write_folder(tmp_path, corpus())
+    (src / "daily.example" / "broken.txt").write_bytes(b"\x00\x01 binary")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": 5}\nnot json\n', encoding="utf-8")
+    out = tmp_path / "learned.yaml"
+    res = CliRunner().invoke(main, ["learn", str(src), str(bad), "-o", str(out)])
+    assert res.exit_code == 1
+    assert f"{src / 'daily.example' / 'broken.txt'}: looks like a binary file" in res.output
+    assert f"{bad}:1: no string field 'text'" in res.output
+    assert f"{bad}:2: invalid JSON" in res.output
+    assert "learned-daily-example" in out.read_text(encoding="utf-8")
