@@ -306,7 +306,8 @@ def run(
     """Clean SOURCE (a folder, a file, or - for stdin) into DEST (a folder, a file, or -).
 
     A folder is cleaned recursively into a folder that mirrors its layout;
-    outputs already newer than their input and the rule packs are skipped.
+    outputs already newer than their input and the rule packs, and made with
+    the same settings, are skipped.
     JSONL is cleaned record by record, keeping every other field. Outputs are
     written atomically; inputs are never touched. A document that cannot be
     read or comes out empty is reported on stderr and the rest go on.
@@ -318,6 +319,7 @@ def run(
       cat article.txt | cleaner run - -
       cleaner run crawl.jsonl.gz clean.jsonl.gz --keep-removed --report run.json
       cleaner run articles/ clean/ --report run.html
+      cleaner run crawl/ clean/ --learn
     """
     if do_learn:
         if str(source) == "-":
