@@ -14,7 +14,9 @@ text starts with) or reads as text: a sentence (ending in
 the attribution line of an embedded post (``— Name (@handle) date``) or a
 post's text (``pic.twitter.com``). With ``tail_runs`` (default), after the
 body only runs of two or more such lines go (teaser lists, link rows); a
-single stray line there is left alone. Conditions apply to each paragraph
+single stray line there is left alone. When the first line after the body
+announces what follows (it ends with a colon: "This is how the poem
+begins:"), everything after it is kept. Conditions apply to each paragraph
 it would remove (default ``max_words: 15``: longer ones stay).
 
 Measured on the bench's dev half (``bench/accuracy.py``) before it joined
@@ -40,6 +42,7 @@ _SENTENCE_END = regex.compile(r"[.!?…:。！？'\"’”»)\]]\s*$")
 _LIST_ITEM = regex.compile(r"^(?:\d{1,3}[.)]|[-•*–])\s|^https?://\S+$")
 #: A first paragraph of at least this many words before the body is the headline.
 HEADLINE_WORDS = 3
+_LEAD_IN = regex.compile(r":\s*$")
 _POST = regex.compile(r"^[—–-] .*\(@\w+\)|pic\.twitter\.com/")
 
 
@@ -83,6 +86,10 @@ class EdgesRule(Rule):
         last = next(k for k in range(n - 1, first - 1, -1) if self._body(texts[k], words(k)))
         while last + 1 < n and _LIST_ITEM.match(texts[last + 1]):
             last += 1
+        if last + 1 < n and _LEAD_IN.search(texts[last + 1]):
+            # The body ends by announcing what follows ("She read this poem:"):
+            # what follows is its content, not furniture.
+            last = n - 1
         while first > 0 and _LIST_ITEM.match(texts[first - 1]):
             first -= 1
         # POLICY keeps the headline "when the text starts with one": a first
