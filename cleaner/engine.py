@@ -11,6 +11,7 @@ from .document import Paragraph, split_paragraphs
 from .errors import RuleError
 from .guard import MAX_REMOVED, Guard, trusted
 from .kinds import Rule, View
+from .kinds.lines import grouped
 from .loader import load_packs
 from .normalize import Normalizer
 from .result import Removal, Result, apply_removal, render, replay
@@ -56,7 +57,16 @@ class Cleaner:
     switches the guard off.
     """
 
-    __slots__ = ("_disable", "_files", "_guard", "_normalizer", "_packs", "_rules", "_timeout")
+    __slots__ = (
+        "_disable",
+        "_files",
+        "_guard",
+        "_normalizer",
+        "_packs",
+        "_plan",
+        "_rules",
+        "_timeout",
+    )
 
     def __init__(
         self,
@@ -203,7 +213,7 @@ class Cleaner:
         timer = _Timer.start(self._timeout)
         flag, held = None, ()
         try:
-            timeouts = _run(self._rules, paragraphs, texts, removals, timer)
+            timeouts = _run(self._plan, paragraphs, texts, removals, timer)
             if self._guard is not None and removals:
                 flag, held = self._guard.judge([p.text for p in paragraphs], removals)
                 if held:
@@ -213,7 +223,7 @@ class Cleaner:
                     removals = []
                     allow = None if self._guard.policy == "keep" else trusted
                     if allow is not None:
-                        more = _run(self._rules, paragraphs, texts, removals, timer, allow)
+                        more = _run(self._plan, paragraphs, texts, removals, timer, allow)
                         timeouts += tuple(t for t in more if t not in timeouts)
         finally:
             if timer is not None:
@@ -323,6 +333,8 @@ def _fill(cleaner: Cleaner, packs, disable, rules, normalizer, files, options) -
     set_(cleaner, "_packs", packs)
     set_(cleaner, "_disable", disable)
     set_(cleaner, "_rules", rules)
+    # What runs: the rules, with consecutive ``lines`` rules fused (same removals).
+    set_(cleaner, "_plan", grouped(rules))
     set_(cleaner, "_normalizer", normalizer)
     set_(cleaner, "_files", files)
     set_(cleaner, "_timeout", timeout)

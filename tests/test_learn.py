@@ -214,3 +214,18 @@ def test_unreadable_documents_are_named_and_the_rest_is_learned(tmp_path):
     assert f"{bad}:1: no string field 'text'" in res.output
     assert f"{bad}:2: invalid JSON" in res.output
     assert "learned-daily-example" in out.read_text(encoding="utf-8")
+
+
+def test_lines_rules_run_fused_and_remove_exactly_what_they_would_one_by_one(tmp_path):
+    docs = corpus()
+    pack = tmp_path / "learned.yaml"
+    pack.write_text(learn(docs).pack("c"), encoding="utf-8")
+    fused = Cleaner(packs=["default", pack])
+    one_by_one = Cleaner(packs=["default", pack])
+    object.__setattr__(one_by_one, "_plan", one_by_one.rules)  # no groups
+    assert len(fused._plan) < len(fused.rules)  # the learned rules were fused
+    for text, _ in docs:
+        a, b = fused.clean(text), one_by_one.clean(text)
+        assert a.text == b.text
+        assert sorted(map(repr, a.removals)) == sorted(map(repr, b.removals))
+        assert fused.replay(text, a.removals) == a.text

@@ -49,3 +49,53 @@ class LinesRule(Rule):
                 and self.allows(view, i, text)
             ):
                 yield self.removal_of(view, (i,))
+
+
+class LinesGroup:
+    """Consecutive ``lines`` rules run as one pass: a key is computed once per paragraph.
+
+    ``cleaner learn`` writes a rule per site; run one by one, a corpus of 200
+    sites would look every paragraph up 200 times. The group removes exactly
+    what the rules would, one after the other: a paragraph goes to the first
+    rule whose lines hold its key and whose conditions allow it (rules only
+    drop whole paragraphs, so none changes what a later one sees). Removals
+    carry that rule's id. The engine builds groups; packs never name them.
+    """
+
+    __slots__ = ("id", "index", "local", "rules")
+
+    def __init__(self, rules: tuple[LinesRule, ...]):
+        self.rules = rules
+        self.id = rules[0].id
+        self.local = all(rule.local for rule in rules)
+        self.index: dict[str, tuple[LinesRule, ...]] = {}
+        for rule in rules:
+            for key in rule.lines:
+                self.index[key] = (*self.index.get(key, ()), rule)
+
+    def find(self, view: View) -> Iterator[Removal]:
+        index = self.index
+        for i in view.live(self.local):
+            text = view.texts[i]
+            for rule in index.get(line_key(text), ()):
+                if not rule.when.too_long(text) and rule.allows(view, i, text):
+                    yield rule.removal_of(view, (i,))
+                    break
+
+
+def grouped(rules: tuple[Rule, ...]) -> tuple[Rule | LinesGroup, ...]:
+    """``rules`` with every run of two or more consecutive ``lines`` rules as one group."""
+    out: list[Rule | LinesGroup] = []
+    run: list[LinesRule] = []
+    for rule in (*rules, None):
+        if isinstance(rule, LinesRule):
+            run.append(rule)
+            continue
+        if len(run) > 1:
+            out.append(LinesGroup(tuple(run)))
+        else:
+            out.extend(run)
+        run = []
+        if rule is not None:
+            out.append(rule)
+    return tuple(out)
