@@ -37,6 +37,11 @@ from .io import (
 from .kinds.base import count_words
 from .result import Removal
 
+#: What a run's reports need of each document (``detail``): nothing, its word
+#: counts (the JSON report), or its input paragraphs too (the HTML report).
+#: Counting words costs about a tenth of cleaning, so it is done only on request.
+NO_DETAIL, WORDS, PARAGRAPHS = 0, 1, 2
+
 #: Documents handed to a worker at a time, and batches kept in flight per worker.
 BATCH = 32
 WINDOW_PER_WORKER = 4
@@ -49,9 +54,9 @@ class Outcome:
     ``status`` is ``"ok"``, ``"skipped"`` (output already up to date),
     ``"empty"`` (no body left; reported, not written) or ``"failed"`` (``error``
     says why, naming the file and line or record). ``words_in`` and
-    ``words_out`` count words as :func:`~cleaner.kinds.base.count_words` does.
-    ``paragraphs`` (the normalized input, which ``removals`` index into) is
-    only filled when a run asks for detail, for the HTML report.
+    ``words_out`` count words as :func:`~cleaner.kinds.base.count_words` does,
+    when the run asks for ``WORDS`` detail (0 otherwise); ``paragraphs`` (the
+    normalized input, which ``removals`` index into) only with ``PARAGRAPHS``.
     """
 
     source: str
@@ -167,11 +172,15 @@ class Totals:
 
 
 def clean_text(
-    cleaner: Cleaner, name: str, text: str, write: Callable[[str], Any], detail: bool = False
+    cleaner: Cleaner,
+    name: str,
+    text: str,
+    write: Callable[[str], Any],
+    detail: int = NO_DETAIL,
 ) -> Outcome:
     """Clean one text and hand the body to ``write``; an empty result is reported, not written.
 
-    With ``detail`` the outcome carries the input paragraphs (for the HTML report).
+    ``detail`` (``NO_DETAIL``, ``WORDS``, ``PARAGRAPHS``) is what the outcome carries for reports.
     """
     result = cleaner.clean(text)
     status, error = "ok", None
@@ -182,7 +191,7 @@ def clean_text(
     return _outcome(cleaner, name, None, status, error, text, result, detail)
 
 
-def _outcome(cleaner, source, record, status, error, text, result, detail) -> Outcome:
+def _outcome(cleaner, source, record, status, error, text, result, detail: int) -> Outcome:
     timeouts = ()
     if result.timeouts:
         where = {rule.id: rule.where for rule in cleaner.rules}
@@ -196,9 +205,9 @@ def _outcome(cleaner, source, record, status, error, text, result, detail) -> Ou
         result.removals,
         len(text.encode("utf-8", "surrogatepass")),
         len(result.text.encode("utf-8", "surrogatepass")),
-        count_words("\n".join(p.text for p in result.paragraphs)),
-        count_words(result.text),
-        result.paragraphs if detail else (),
+        count_words("\n".join(p.text for p in result.paragraphs)) if detail >= WORDS else 0,
+        count_words(result.text) if detail >= WORDS else 0,
+        result.paragraphs if detail >= PARAGRAPHS else (),
         timeouts,
         result.flag,
         result.held,
@@ -211,7 +220,7 @@ def clean_file(
     target: Path,
     encoding: str,
     newer_than: float | None = None,
-    detail: bool = False,
+    detail: int = NO_DETAIL,
 ) -> Outcome:
     """Read, clean and atomically write one text file.
 
@@ -233,8 +242,8 @@ def clean_file(
 class RecordOptions:
     text_field: str = "text"
     keep_removed: bool = False
-    #: Carry the input paragraphs in each outcome (for the HTML report).
-    detail: bool = False
+    #: What each outcome carries for reports: NO_DETAIL, WORDS or PARAGRAPHS.
+    detail: int = NO_DETAIL
 
 
 def clean_record(
@@ -333,7 +342,7 @@ def _exit_on_sigterm(signum, frame) -> None:
 
 def _files_batch(
     tasks: list[tuple[Path, Path, str, float | None]],
-    detail: bool = False,
+    detail: int = NO_DETAIL,
     cleaner: Cleaner | None = None,
 ) -> list[Outcome]:
     cleaner = cleaner or _WORKER["cleaner"]
@@ -432,7 +441,7 @@ def clean_files(
     pairs: Iterable[tuple[Path, Path]],
     encoding: str = "utf-8",
     force: bool = False,
-    detail: bool = False,
+    detail: int = NO_DETAIL,
     stale_before: float = 0.0,
 ) -> Iterator[Outcome]:
     """Clean (source, target) file pairs; skip targets that are up to date unless ``force``.

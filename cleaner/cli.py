@@ -22,6 +22,9 @@ from tqdm import tqdm
 
 from . import __version__
 from .batch import (
+    NO_DETAIL,
+    PARAGRAPHS,
+    WORDS,
     Outcome,
     RecordOptions,
     ReportWriter,
@@ -365,7 +368,8 @@ def run(
         if html_reports:
             root = None if stdin or not source.is_dir() else str(source)
             page = HtmlReport(f"cleaner run {source}", root)
-        opts = RecordOptions(text_field, keep_removed, detail=page is not None)
+        detail = PARAGRAPHS if page else WORDS if writers else NO_DETAIL
+        opts = RecordOptions(text_field, keep_removed, detail)
         try:
             # Reruns skip finished outputs of folders and JSONL files; a single
             # text file is simply cleaned again.
@@ -574,7 +578,7 @@ def _nothing_written(dest: Path, stdout: bool) -> str:
     return "the records before it were written" if stdout else f"nothing was written to {dest}"
 
 
-def _stdin_text(cleaner: Cleaner, dest: Path, stdout: bool, detail: bool) -> Outcome:
+def _stdin_text(cleaner: Cleaner, dest: Path, stdout: bool, detail: int) -> Outcome:
     try:
         text = decode_document(sys.stdin.buffer.read(), "<stdin>")
     except InputError as exc:
@@ -582,7 +586,7 @@ def _stdin_text(cleaner: Cleaner, dest: Path, stdout: bool, detail: bool) -> Out
     return clean_text(cleaner, "<stdin>", text, _writer(dest, stdout), detail)
 
 
-def _file_to_stdout(cleaner: Cleaner, source: Path, encoding: str, detail: bool) -> Outcome:
+def _file_to_stdout(cleaner: Cleaner, source: Path, encoding: str, detail: int) -> Outcome:
     try:
         text = read_document(source, encoding)
     except InputError as exc:
@@ -747,7 +751,7 @@ def explain(file, rules, disable, as_diff, html_out):
         sys.exit(EXIT_FAILED)
     if html_out:
         page = HtmlReport(f"cleaner explain {file}")
-        page.add(clean_text(cleaner, str(file), text, lambda body: None, detail=True))
+        page.add(clean_text(cleaner, str(file), text, lambda body: None, PARAGRAPHS))
         page.write(html_out, {"packs": list(cleaner.files)})
         click.echo(f"wrote {html_out}", err=True)
         return

@@ -1,7 +1,7 @@
 """The HTML report: one self-contained page that shows what a run removed.
 
 :class:`HtmlReport` takes :class:`~cleaner.batch.Outcome` objects one at a time
-(with ``paragraphs`` filled: ask the batch functions for ``detail``) and keeps
+(with ``paragraphs`` filled: ask the batch functions for ``PARAGRAPHS`` detail) and keeps
 only what the page shows, so memory stays bounded however many documents a run
 has:
 

@@ -166,6 +166,8 @@ def test_report_lists_every_document_and_rule_totals(runner, tmp_path):
     data = json.loads(report.read_text(encoding="utf-8"))
     by_source = {os.path.basename(d["source"]): d for d in data["documents"]}
     assert by_source["good.txt"]["status"] == "ok"
+    # Word counts are made for a report (and only then: they cost a tenth of a clean).
+    assert by_source["good.txt"]["words_in"] > by_source["good.txt"]["words_out"] > 0
     assert by_source["empty.txt"]["status"] == "empty"
     assert by_source["bad.txt"]["status"] == "failed" and "binary" in by_source["bad.txt"]["error"]
     assert by_source["empty.txt"]["removals"] == [
@@ -421,3 +423,16 @@ def test_outputs_and_reports_get_the_permissions_of_any_new_file(runner, tmp_pat
     assert res.exit_code == 0, res.output
     for path in (tmp_path / "out" / "a.txt", tmp_path / "r.json"):
         assert path.stat().st_mode & 0o777 == 0o644, path
+
+
+def test_words_are_counted_only_for_a_report(cleaner):
+    from cleaner.batch import NO_DETAIL, PARAGRAPHS, WORDS, clean_text
+
+    plain, words, full = (
+        clean_text(cleaner, "doc", TEXTS[0], lambda body: None, detail)
+        for detail in (NO_DETAIL, WORDS, PARAGRAPHS)
+    )
+    assert plain.words_in == plain.words_out == 0 and plain.paragraphs == ()
+    assert words.words_in > words.words_out > 0 and words.paragraphs == ()
+    assert (full.words_in, full.words_out) == (words.words_in, words.words_out)
+    assert full.paragraphs == cleaner.paragraphs(TEXTS[0])

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from cleaner import Cleaner
-from cleaner.batch import clean_text
+from cleaner.batch import PARAGRAPHS, clean_text
 from cleaner.cli import main
 from cleaner.htmlreport import SAMPLES_PER_RULE, TOP_DOCUMENTS, HtmlReport
 
@@ -30,7 +30,7 @@ def outcomes(cleaner: Cleaner, n: int):
     """n documents made from the examples, each a little different."""
     for i in range(n):
         text = TEXTS[i % len(TEXTS)].replace("the", f"the{i % 7 or ''}", 1)
-        yield clean_text(cleaner, f"in/doc{i:06}.txt", text, lambda body: None, detail=True)
+        yield clean_text(cleaner, f"in/doc{i:06}.txt", text, lambda body: None, PARAGRAPHS)
 
 
 def page(items, **about) -> str:
