@@ -20,7 +20,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -74,6 +74,11 @@ class Outcome:
     #: Why the over-removal guard flagged the document, and what it held back.
     flag: str | None = None
     held: tuple[Removal, ...] = ()
+
+    @property
+    def name(self) -> str:
+        """The document as messages name it: ``file``, or ``file:line`` for a JSONL record."""
+        return self.source if self.record is None else f"{self.source}:{self.record}"
 
     @property
     def share_removed(self) -> float:
@@ -192,12 +197,7 @@ def clean_text(
 
 
 def _outcome(cleaner, source, record, status, error, text, result, detail: int) -> Outcome:
-    timeouts = ()
-    if result.timeouts:
-        where = {rule.id: rule.where for rule in cleaner.rules}
-        doc = source if record is None else f"{source}:{record}"
-        timeouts = tuple(f"{where[r]} [{r}] timed out on {doc}" for r in result.timeouts)
-    return Outcome(
+    outcome = Outcome(
         source,
         record,
         status,
@@ -208,10 +208,15 @@ def _outcome(cleaner, source, record, status, error, text, result, detail: int) 
         count_words("\n".join(p.text for p in result.paragraphs)) if detail >= WORDS else 0,
         count_words(result.text) if detail >= WORDS else 0,
         result.paragraphs if detail >= PARAGRAPHS else (),
-        timeouts,
+        (),
         result.flag,
         result.held,
     )
+    if not result.timeouts:
+        return outcome
+    where = {rule.id: rule.where for rule in cleaner.rules}
+    timeouts = tuple(f"{where[r]} [{r}] timed out on {outcome.name}" for r in result.timeouts)
+    return replace(outcome, timeouts=timeouts)
 
 
 def clean_file(

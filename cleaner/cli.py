@@ -418,10 +418,7 @@ def run(
                     for timeout in outcome.timeouts:
                         bar.write(f"error: {timeout} (rule skipped there)", file=sys.stderr)
                     if outcome.flag and not quiet:
-                        name = outcome.source
-                        if outcome.record is not None:
-                            name = f"{name}:{outcome.record}"
-                        bar.write(f"flagged: {name}: {outcome.flag}", file=sys.stderr)
+                        bar.write(f"flagged: {outcome.name}: {outcome.flag}", file=sys.stderr)
         except KeyboardInterrupt as exc:
             for writer in writers:
                 writer.abort(exc)

@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import Any
 
 from .batch import Outcome
-from .document import Paragraph
 from .io import atomic_output
 from .kinds.base import count_words
 from .result import Removal
@@ -56,24 +55,8 @@ class _RuleStats:
     samples: list[tuple[bytes, dict[str, Any]]] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _Shown:
-    """A document kept for a diff: what the page needs of its outcome, nothing more."""
-
-    source: str
-    record: int | None
-    status: str
-    share: float
-    words_in: int
-    words_out: int
-    paragraphs: tuple[Paragraph, ...]
-    removals: tuple[Removal, ...]
-    flag: str | None = None
-    held: tuple[Removal, ...] = ()
-
-    @property
-    def name(self) -> str:
-        return self.source if self.record is None else f"{self.source}:{self.record}"
+#: A document kept for a diff: the name the page shows, and its outcome.
+_Doc = tuple[str, Outcome]
 
 
 class HtmlReport:
@@ -89,9 +72,9 @@ class HtmlReport:
         self.histogram = [0] * BINS
         self.failures: list[str] = []
         self.timeouts = 0
-        self._top: list[tuple[tuple, _Shown]] = []
-        self._empties: list[tuple[tuple, _Shown]] = []
-        self.flagged: list[_Shown] = []
+        self._top: list[tuple[tuple, _Doc]] = []
+        self._empties: list[tuple[tuple, _Doc]] = []
+        self._flagged: list[tuple[tuple, _Doc]] = []
         self.flagged_count = 0
 
     # --- collecting -----------------------------------------------------------------
@@ -124,33 +107,21 @@ class HtmlReport:
         self._count_rules(outcome)
         if not outcome.removals:
             return
-        shown = _Shown(
-            self._short(outcome.source),
-            outcome.record,
-            status,
-            share,
-            outcome.words_in,
-            outcome.words_out,
-            outcome.paragraphs,
-            outcome.removals,
-            outcome.flag,
-            outcome.held,
-        )
+        doc = (self._short(outcome.name), outcome)
         order = _hash(outcome.source, outcome.record)
-        if shown.flag:
+        if outcome.flag:
             self.flagged_count += 1
-            if len(self.flagged) < TOP_DOCUMENTS:
-                self.flagged.append(shown)
+            _keep_top(self._flagged, (order,), doc, TOP_DOCUMENTS)
         if status == "empty":
-            _keep_top(self._empties, (order,), shown, EMPTY_DOCUMENTS)
+            _keep_top(self._empties, (order,), doc, EMPTY_DOCUMENTS)
         else:
             words_removed = outcome.words_in - outcome.words_out
-            _keep_top(self._top, (share, words_removed, order), shown, TOP_DOCUMENTS)
+            _keep_top(self._top, (share, words_removed, order), doc, TOP_DOCUMENTS)
 
-    def _short(self, source: str) -> str:
-        if self.root and source.startswith(self.root):
-            return source[len(self.root) :]
-        return source
+    def _short(self, name: str) -> str:
+        if self.root and name.startswith(self.root):
+            return name[len(self.root) :]
+        return name
 
     def _count_rules(self, outcome: Outcome) -> None:
         seen: set[str] = set()
@@ -166,19 +137,23 @@ class HtmlReport:
             key = _hash(outcome.source, outcome.record, removal.line, removal.rule)
             samples = stats.samples
             if len(samples) < SAMPLES_PER_RULE or key < samples[-1][0]:
-                samples.append((key, _sample(outcome, removal, self._short(outcome.source))))
+                samples.append((key, _sample(outcome, removal, self._short(outcome.name))))
                 samples.sort(key=lambda s: s[0])
                 del samples[SAMPLES_PER_RULE:]
 
     # --- writing --------------------------------------------------------------------
 
     @property
-    def top(self) -> list[_Shown]:
-        return [s for _, s in sorted(self._top, key=lambda e: e[0], reverse=True)]
+    def top(self) -> list[_Doc]:
+        return _ranked(self._top)
 
     @property
-    def empties(self) -> list[_Shown]:
-        return [s for _, s in sorted(self._empties, key=lambda e: e[0], reverse=True)]
+    def empties(self) -> list[_Doc]:
+        return _ranked(self._empties)
+
+    @property
+    def flagged(self) -> list[_Doc]:
+        return _ranked(self._flagged)
 
     def write(self, path: Path, about: dict[str, Any] | None = None) -> None:
         """Write the page atomically to ``path``, stamped with the time it was written."""
@@ -360,12 +335,16 @@ def _hash(*parts: Any) -> bytes:
     return hashlib.blake2b(key, digest_size=8).digest()
 
 
-def _keep_top(heap: list, key: tuple, shown: _Shown, size: int) -> None:
-    entry = (key, shown)
+def _keep_top(heap: list, key: tuple, doc: _Doc, size: int) -> None:
+    entry = (key, doc)
     if len(heap) < size:
         heapq.heappush(heap, entry)
     elif key > heap[0][0]:
         heapq.heapreplace(heap, entry)
+
+
+def _ranked(heap: list[tuple[tuple, _Doc]]) -> list[_Doc]:
+    return [doc for _, doc in sorted(heap, key=lambda e: e[0], reverse=True)]
 
 
 def _sample(outcome: Outcome, removal: Removal, name: str) -> dict[str, Any]:
@@ -376,9 +355,8 @@ def _sample(outcome: Outcome, removal: Removal, name: str) -> dict[str, Any]:
     within = None
     if removal.span is not None and paragraphs:
         within = paragraphs[first].text
-    where = name if outcome.record is None else f"{name}:{outcome.record}"
     return {
-        "where": f"{where} line {removal.line}",
+        "where": f"{name} line {removal.line}",
         "what": removal.what,
         "text": _cut(removal.text, SNIPPET),
         "before": None if before is None else _cut(before, SNIPPET),
@@ -406,13 +384,13 @@ def _render_sample(sample: dict[str, Any]) -> str:
 
 
 def _documents_section(
-    anchor: str, heading: str, hint: str, docs: Iterable[_Shown], open_first: int
+    anchor: str, heading: str, hint: str, docs: Iterable[_Doc], open_first: int
 ) -> str:
     blocks = []
-    for i, doc in enumerate(docs):
+    for i, (name, doc) in enumerate(docs):
         rules = sorted({r.rule for r in doc.removals})
         label = (
-            f"<code>{_esc(doc.name)}</code> — lost {doc.share:.0%} of {doc.words_in:,} words"
+            f"<code>{_esc(name)}</code> — lost {doc.share_removed:.0%} of {doc.words_in:,} words"
             f" · {len(doc.removals)} removals ({_esc(', '.join(rules[:6]))}"
             f"{', …' if len(rules) > 6 else ''})"
         )
@@ -430,7 +408,7 @@ def _documents_section(
     )
 
 
-def _diff(doc: _Shown) -> str:
+def _diff(doc: Outcome) -> str:
     """Every paragraph of the document; removed ones struck through and labelled."""
     if not doc.paragraphs:
         return "<p class=hint>(the paragraphs were not recorded for this document)</p>"

@@ -185,3 +185,15 @@ def test_a_browser_renders_the_chart_and_a_diff(chromium, tmp_path):
     count = {rgb: n for n, rgb in colours}
     assert count.get(BAR, 0) > 2000, "no chart bars on screen"
     assert count.get(DROP, 0) > 2000, "no removed paragraphs on screen"
+
+
+def test_flagged_documents_shown_do_not_depend_on_the_order_either(pack):
+    # More flagged documents than the page shows: which ones it shows is chosen
+    # by a hash, not by which came first.
+    broad = pack(
+        "pack: broad\nrules:\n  - id: everything\n    kind: drop\n    why: gone wrong\n"
+        "    pattern: '\\w'\n    max_words: 1000\n    tests:\n      drop: [x]\n"
+    )
+    items = list(outcomes(Cleaner(packs=["default", broad]), 3 * TOP_DOCUMENTS))
+    assert sum(o.flag is not None for o in items) > TOP_DOCUMENTS
+    assert page(items) == page(reversed(items))
