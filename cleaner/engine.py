@@ -177,9 +177,7 @@ class Cleaner:
         # clean gives, and cleaning stays idempotent.
         removals = list(result.removals)
         timeouts = list(result.timeouts)
-        texts = [p.text for p in paragraphs]
-        for removal in removals:
-            apply_removal(texts, removal)
+        # ``texts`` holds what _clean left: the input with ``removals`` applied.
         for _ in range(MAX_GUARD_ROUNDS):
             survivors = [i for i, t in enumerate(texts) if t is not None]
             again = split_paragraphs(render(texts), self._normalizer)
@@ -204,7 +202,7 @@ class Cleaner:
             paragraphs,
             tuple(timeouts),
             result.flag,
-            tuple(r for r in result.held if r.text not in {m.text for m in removals}),
+            _still_held(result.held, removals),
         )
 
     def _clean(self, paragraphs: tuple[Paragraph, ...], texts: list[str | None]) -> Result:
@@ -231,6 +229,12 @@ class Cleaner:
         return Result(
             render(texts), tuple(removals), len(paragraphs), paragraphs, timeouts, flag, held
         )
+
+
+def _still_held(held: tuple[Removal, ...], applied: list[Removal]) -> tuple[Removal, ...]:
+    """What the guard held back and no later round applied after all."""
+    done = {r.text for r in applied}
+    return tuple(r for r in held if r.text not in done)
 
 
 def _run(rules, paragraphs, texts, removals, timer, allow=None) -> tuple[str, ...]:

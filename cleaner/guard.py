@@ -61,8 +61,8 @@ class Guard:
         if not untrusted:
             return None, ()
         held_words = sum(count_words(r.text) for r in untrusted)
-        trusted_words = sum(count_words(r.text) for r in removals if trusted(r))
-        left = sum(count_words(t) for t in texts) - trusted_words
+        removed_words = sum(count_words(r.text) for r in removals)
+        left = sum(count_words(t) for t in texts) - (removed_words - held_words)
         share = held_words / left if left > 0 else 1.0
         if share <= self.max_removed:
             return None, ()
