@@ -54,6 +54,7 @@ from .io import (
     list_sources,
     output_lock,
     read_document,
+    run_file,
     run_state,
 )
 from .learn import (
@@ -324,8 +325,10 @@ def run(
       cleaner run articles/ clean/ --report run.html
       cleaner run crawl/ clean/ --learn
     """
+    stdin, stdout = str(source) == "-", str(dest) == "-"
+    folder_out = (not stdin and source.is_dir()) or dest.is_dir()
     if do_learn:
-        if str(source) == "-":
+        if stdin:
             raise click.UsageError("--learn reads the input twice; it cannot take stdin")
         learner = _learn(
             _build(rules, disable, max_removed=None),
@@ -339,7 +342,7 @@ def run(
             workers,
             quiet,
         )
-        learned = learn_out or _beside(source, dest, "cleaner-learned.yaml")
+        learned = learn_out or run_file(dest, folder_out, "cleaner-learned.yaml")
         pack = learner.pack(str(source))
         # Rewritten only when it changed: its mtime decides which outputs are stale.
         if not learned.is_file() or learned.read_text(encoding="utf-8") != pack:
@@ -354,7 +357,6 @@ def run(
     cleaner = _build(rules, disable, rule_timeout, max_removed, over_removal)
     html_reports = [r for r in reports if _is_html(r)]
     json_reports = [r for r in reports if not _is_html(r)]
-    stdin, stdout = str(source) == "-", str(dest) == "-"
     if not stdin and not stdout:
         _refuse_overlap(source, dest)
     if not stdin and source.is_dir() and stdout:
@@ -381,7 +383,7 @@ def run(
                 signature = run_signature(
                     cleaner, text_field=text_field, keep_removed=keep_removed, encoding=encoding
                 )
-            lock = _lock(source, dest, stdin, stdout, quiet, signature)
+            lock = _lock(dest, folder_out, stdout, quiet, signature)
             with lock as stale_before, Runner(cleaner, workers) as runner:
                 total, outcomes = _plan(
                     runner,
@@ -438,7 +440,7 @@ def run(
 
 @contextmanager
 def _lock(
-    source: Path, dest: Path, stdin: bool, stdout: bool, quiet: bool, signature: str | None
+    dest: Path, folder: bool, stdout: bool, quiet: bool, signature: str | None
 ) -> Iterator[float]:
     """One run at a time per output (see io.output_lock); yield when its settings changed.
 
@@ -449,7 +451,6 @@ def _lock(
     if stdout:
         yield 0.0
         return
-    folder = (not stdin and source.is_dir()) or dest.is_dir()
     with ExitStack() as stack:
         try:
             swept = stack.enter_context(output_lock(dest, folder))
@@ -460,13 +461,6 @@ def _lock(
         if swept and not quiet:
             click.echo(f"removed {swept} temporary files left by an interrupted run", err=True)
         yield changed
-
-
-def _beside(source: Path, dest: Path, name: str) -> Path:
-    """A hidden file of the run: in a folder output, or beside a file output."""
-    if source.is_dir() or dest.is_dir():
-        return dest / f".{name}"
-    return dest.parent / f".{dest.name}.{name}"
 
 
 def _is_html(path: Path) -> bool:

@@ -167,7 +167,12 @@ def is_inside(child: Path, parent: Path) -> bool:
 #: Temporary files look like ".NAME.XXXXXXXX.tmp" (see temporary_beside).
 _TEMPORARY = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
 LOCK_NAME = ".cleaner-lock"
-STATE_NAME = ".cleaner-state.json"
+
+
+def run_file(dest: Path, folder: bool, name: str) -> Path:
+    """A hidden file of the runs into ``dest``: ``DEST/.NAME`` in a folder output,
+    ``.OUT.NAME`` beside a file output (the lock, the state, a learned pack)."""
+    return dest / f".{name}" if folder else dest.parent / f".{dest.name}.{name}"
 
 
 class OutputBusy(OSError):
@@ -185,19 +190,18 @@ def output_lock(dest: Path, folder: bool) -> Iterator[int]:
     so temporary files left by a killed run (``.NAME.XXXXXXXX.tmp``) are
     stale and are removed. The lock file is removed when the run ends.
     """
-    path = dest / LOCK_NAME if folder else dest.parent / f".{dest.name}.cleaner-lock"
+    path = run_file(dest, folder, LOCK_NAME[1:])
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = _acquire(path)
+    fd = _acquire(path, dest)
     try:
-        swept = _sweep(dest if folder else None, dest.parent, dest.name)
-        yield swept
+        yield _sweep(dest, folder)
     finally:
         with suppress(OSError):
             path.unlink()
         os.close(fd)
 
 
-def _acquire(path: Path) -> int:
+def _acquire(path: Path, dest: Path) -> int:
     while True:
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
         try:
@@ -209,7 +213,7 @@ def _acquire(path: Path) -> int:
                 exc.errno,
                 f"another cleaner run{owner} is writing to this output; "
                 "wait for it to finish or choose another output",
-                str(path.parent if path.name == LOCK_NAME else path),
+                str(dest),
             ) from exc
         # The file we locked may have been unlinked by a run that just ended;
         # then lock the new one instead.
@@ -231,28 +235,25 @@ def _owner(path: Path) -> str:
     return f" (pid {pid})" if pid.isdigit() else ""
 
 
-def _sweep(folder: Path | None, parent: Path, name: str) -> int:
+def _sweep(dest: Path, folder: bool) -> int:
     """Remove stale temporary files: in the whole output folder, or beside one output file."""
-    swept = 0
-    if folder is None:
-        candidates = (parent / n for n in os.listdir(parent) if n.startswith(f".{name}."))
-    else:
-        candidates = (
+    if folder:
+        paths = (
             Path(top) / n
-            for top, _dirs, files in os.walk(folder)
+            for top, _dirs, files in os.walk(dest)
             for n in files
-            if n.startswith(".")
+            if _TEMPORARY.match(n)
         )
-    for path in candidates:
-        if _TEMPORARY.match(path.name) and (folder is not None or _temporary_of(path.name, name)):
-            with suppress(FileNotFoundError):
-                path.unlink()
-                swept += 1
+    else:
+        # Only this output's own: ".a.txt.XXXXXXXX.tmp", not those of "a.txt.x".
+        mine = re.compile(re.escape(f".{dest.name}.") + r"[a-z0-9_]{8}\.tmp")
+        paths = (dest.parent / n for n in os.listdir(dest.parent) if mine.fullmatch(n))
+    swept = 0
+    for path in paths:
+        with suppress(FileNotFoundError):
+            path.unlink()
+            swept += 1
     return swept
-
-
-def _temporary_of(temp: str, name: str) -> bool:
-    return temp.startswith(f".{name}.") and len(temp) == len(name) + 14
 
 
 def run_state(dest: Path, folder: bool, signature: str) -> float:
@@ -263,7 +264,7 @@ def run_state(dest: Path, folder: bool, signature: str) -> float:
     written anew, so its mtime (the kernel's clock, like every output's) marks
     every older output as stale; the same signature keeps the old mtime.
     """
-    path = dest / STATE_NAME if folder else dest.parent / f".{dest.name}.cleaner-state.json"
+    path = run_file(dest, folder, "cleaner-state.json")
     try:
         same = json.loads(path.read_text(encoding="utf-8")).get("signature") == signature
     except (OSError, ValueError, AttributeError):

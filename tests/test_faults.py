@@ -333,3 +333,17 @@ def test_a_truncated_gzip_input_is_named_with_its_line_and_leaves_no_output(tmp_
     assert f"error: {src}:" in res.stderr and ": cannot read: Compressed file ended" in res.stderr
     assert f"nothing was written to {out}" in res.stderr
     assert not out.exists() and leftovers(tmp_path) == []
+
+
+def test_a_file_output_sweeps_only_its_own_temporary_files(tmp_path):
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, BODIES[:3])
+    out = tmp_path / "out" / "clean.jsonl"
+    out.parent.mkdir()
+    mine = out.parent / ".clean.jsonl.k3j_9xq2.tmp"
+    other = out.parent / ".clean.jsonl.x.k3j_9xq2.tmp"  # the output "clean.jsonl.x"'s
+    mine.write_text("half")
+    other.write_text("half")
+    res = run(str(src), str(out))
+    assert res.returncode == 0, res.stderr
+    assert not mine.exists() and other.exists() and out.exists()
