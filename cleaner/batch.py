@@ -263,21 +263,9 @@ def clean_record(
     """
     where = f"{source}:{lineno}"
     try:
-        line = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        message = f"{where}: not valid UTF-8 (byte {exc.start} of the line)"
-        return Outcome(source, lineno, "failed", message), None
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return Outcome(source, lineno, "failed", f"{where}: invalid JSON: {exc.msg}"), None
-    if not isinstance(record, dict):
-        return Outcome(source, lineno, "failed", f"{where}: not a JSON object"), None
-    text = record.get(options.text_field)
-    if not isinstance(text, str):
-        problem = "missing" if text is None else f"not a string ({type(text).__name__})"
-        message = f"{where}: field {options.text_field!r} is {problem}"
-        return Outcome(source, lineno, "failed", message), None
+        record, text = parse_record(raw, where, options.text_field)
+    except InputError as exc:
+        return Outcome(source, lineno, "failed", str(exc)), None
     result = cleaner.clean(text)
     record[options.text_field] = result.text
     if options.keep_removed:
@@ -287,6 +275,26 @@ def clean_record(
         status, error = "empty", f"{where}: empty: no body left after cleaning"
     outcome = _outcome(cleaner, source, lineno, status, error, text, result, options.detail)
     return outcome, _dump(record)
+
+
+def parse_record(raw: bytes, where: str, text_field: str) -> tuple[dict, str]:
+    """One JSONL line as (record, its text); :class:`InputError` naming ``where`` if it is not
+    UTF-8, not a JSON object, or has no string ``text_field``."""
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{where}: not valid UTF-8 (byte {exc.start} of the line)") from exc
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{where}: invalid JSON: {exc.msg}") from exc
+    if not isinstance(record, dict):
+        raise InputError(f"{where}: not a JSON object")
+    text = record.get(text_field)
+    if not isinstance(text, str):
+        problem = "missing" if text is None else f"not a string ({type(text).__name__})"
+        raise InputError(f"{where}: field {text_field!r} is {problem}")
+    return record, text
 
 
 def _dump(record: dict) -> str:

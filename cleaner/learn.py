@@ -33,7 +33,6 @@ workers (:meth:`Learner.merge`), and :meth:`Learner.pack` is deterministic.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -42,7 +41,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .batch import _WORKER, is_jsonl, open_jsonl_input, read_records
+from .batch import _WORKER, is_jsonl, open_jsonl_input, parse_record, read_records
 from .engine import Cleaner
 from .io import InputError, list_sources, read_document
 from .kinds.base import count_words
@@ -173,8 +172,9 @@ class Learner:
             paragraphs[-1] = paragraphs[-1].removesuffix("\n")
         words = [count_words(p) for p in paragraphs]
         long = [w >= BODY_WORDS for w in words]
-        above = _nearest(paragraphs, long)
-        below = _nearest(paragraphs[::-1], long[::-1])[::-1]
+        hashes = [_hash(p) if is_long else 0 for p, is_long in zip(paragraphs, long, strict=True)]
+        above = _nearest(hashes)
+        below = _nearest(hashes[::-1])[::-1]
         doc = _hash(body)
         seen: set[str] = set()
         last = len(paragraphs) - 1
@@ -186,9 +186,7 @@ class Learner:
                 continue
             seen.add(key)
             embedded = 0 < i < last and long[i - 1] and long[i + 1]
-            up = _hash(above[i]) if above[i] else 0
-            down = _hash(below[i]) if below[i] else 0
-            sighting = (paragraph, site, embedded, doc, up, down)
+            sighting = (paragraph, site, embedded, doc, above[i], below[i])
             # Lines are kept under a 64-bit hash of their key, and most are seen
             # once: a tuple until the second sighting. Memory per distinct line
             # is what matters on a large corpus.
@@ -307,13 +305,12 @@ class Learner:
         return header + yaml.safe_dump(pack, sort_keys=False, allow_unicode=True, width=100)
 
 
-def _nearest(paragraphs: list[str], long: list[bool]) -> list[str]:
-    """For each paragraph, the nearest long paragraph before it ("" when none)."""
-    out, last = [], ""
-    for paragraph, is_long in zip(paragraphs, long, strict=True):
+def _nearest(hashes: list[int]) -> list[int]:
+    """For each paragraph, the hash of the nearest long paragraph before it (0 when none)."""
+    out, last = [], 0
+    for h in hashes:
         out.append(last)
-        if is_long:
-            last = paragraph
+        last = h or last
     return out
 
 
@@ -400,15 +397,10 @@ def _records(path, text_field: str, group_by: str):
     try:
         with open_jsonl_input(path) as stream:
             for name, lineno, raw in read_records(stream, str(path)):
-                where = f"{name}:{lineno}"
                 try:
-                    record = json.loads(raw)
-                except ValueError as exc:
-                    yield None, None, f"{where}: invalid JSON: {exc}"
-                    continue
-                text = record.get(text_field) if isinstance(record, dict) else None
-                if not isinstance(text, str):
-                    yield None, None, f"{where}: no string field {text_field!r}"
+                    record, text = parse_record(raw, f"{name}:{lineno}", text_field)
+                except InputError as exc:
+                    yield None, None, str(exc)
                     continue
                 site = None
                 if group_by not in ("none", "folder"):

@@ -211,7 +211,7 @@ def test_unreadable_documents_are_named_and_the_rest_is_learned(tmp_path):
     res = CliRunner().invoke(main, ["learn", str(src), str(bad), "-o", str(out)])
     assert res.exit_code == 1
     assert f"{src / 'daily.example' / 'broken.txt'}: looks like a binary file" in res.output
-    assert f"{bad}:1: no string field 'text'" in res.output
+    assert f"{bad}:1: field 'text' is not a string (int)" in res.output
     assert f"{bad}:2: invalid JSON" in res.output
     assert "learned-daily-example" in out.read_text(encoding="utf-8")
 
