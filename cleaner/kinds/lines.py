@@ -40,15 +40,8 @@ class LinesRule(Rule):
     FIELDS: ClassVar = {"lines": ("lines", True, None)}
 
     def find(self, view: View) -> Iterator[Removal]:
-        keys = self.lines
-        for i in view.live(self.local):
-            text = view.texts[i]
-            if (
-                not self.when.too_long(text)
-                and line_key(text) in keys
-                and self.allows(view, i, text)
-            ):
-                yield self.removal_of(view, (i,))
+        # The engine runs lines rules as groups; alone, a rule is a group of one.
+        return LinesGroup((self,)).find(view)
 
 
 class LinesGroup:
@@ -84,17 +77,15 @@ class LinesGroup:
 
 
 def grouped(rules: tuple[Rule, ...]) -> tuple[Rule | LinesGroup, ...]:
-    """``rules`` with every run of two or more consecutive ``lines`` rules as one group."""
+    """``rules`` with every run of consecutive ``lines`` rules as one group."""
     out: list[Rule | LinesGroup] = []
     run: list[LinesRule] = []
     for rule in (*rules, None):
         if isinstance(rule, LinesRule):
             run.append(rule)
             continue
-        if len(run) > 1:
+        if run:
             out.append(LinesGroup(tuple(run)))
-        else:
-            out.extend(run)
         run = []
         if rule is not None:
             out.append(rule)
