@@ -192,7 +192,6 @@ def _learn(cleaner, sources, pattern, fmt, text_field, group_by, encoding, opts,
             for problem in problems:
                 bar.write(f"error: {problem}", file=sys.stderr)
         bar.close()
-    learner.cleaner = cleaner
     learner.problems = failed
     return learner
 

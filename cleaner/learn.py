@@ -208,11 +208,6 @@ class Learner:
         found = self.lines.get(_hash(line_key(text)))
         return LineStats.of(found) if type(found) is tuple else found
 
-    def add_all(self, documents: Iterable[tuple[str, str | None]]) -> Learner:
-        for text, site in documents:
-            self.add(text, site)
-        return self
-
     def merge(self, other: Learner) -> None:
         """Add another learner's counts (from a worker); the result does not depend on order."""
         self.documents += other.documents
