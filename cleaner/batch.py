@@ -529,19 +529,14 @@ def read_records(stream: IO[bytes], source: str) -> Iterator[tuple[str, int, byt
     A stream that breaks while being read (a truncated or corrupt .gz, an I/O
     error) raises :class:`InputError` naming the file and the line reached.
     """
-    lineno = 0
-    lines = iter(stream)
-    while True:
-        try:
-            line = next(lines)
-        except StopIteration:
-            return
-        except (OSError, EOFError) as exc:
-            reason = getattr(exc, "strerror", None) or str(exc)
-            raise InputError(f"{source}:{lineno + 1}: cannot read: {reason}") from exc
-        lineno += 1
-        if line.strip():
-            yield (source, lineno, line)
+    lineno = 0  # the last line read whole
+    try:
+        for lineno, line in enumerate(stream, 1):
+            if line.strip():
+                yield (source, lineno, line)
+    except (OSError, EOFError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise InputError(f"{source}:{lineno + 1}: cannot read: {reason}") from exc
 
 
 def clean_jsonl(
