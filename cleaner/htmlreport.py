@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .batch import Outcome
+from .batch import Outcome, Totals
 from .io import atomic_output
 from .kinds.base import count_words
 from .result import Removal
@@ -66,8 +66,9 @@ class HtmlReport:
         self.title = title
         # Documents are named relative to the input folder, when there is one.
         self.root = root.rstrip("/") + "/" if root else None
-        self.documents = self.cleaned = self.skipped = self.empty = self.failed = 0
-        self.bytes_in = self.bytes_out = self.words_in = self.words_out = 0
+        #: Documents, statuses and bytes, counted as the run's summary counts them.
+        self.totals = Totals()
+        self.words_in = self.words_out = 0
         self.rules: dict[str, _RuleStats] = {}
         self.histogram = [0] * BINS
         self.failures: list[str] = []
@@ -75,44 +76,34 @@ class HtmlReport:
         self._top: list[tuple[tuple, _Doc]] = []
         self._empties: list[tuple[tuple, _Doc]] = []
         self._flagged: list[tuple[tuple, _Doc]] = []
-        self.flagged_count = 0
 
     # --- collecting -----------------------------------------------------------------
 
     def add(self, outcome: Outcome) -> None:
-        self.documents += 1
-        status = outcome.status
+        self.totals.add(outcome)
         for timeout in outcome.timeouts:
             self.timeouts += 1
             if len(self.failures) < FAILURES_SHOWN:
                 self.failures.append(timeout)
-        if status == "skipped":
-            self.skipped += 1
+        if outcome.status == "skipped":
             return
-        if status == "failed":
-            self.failed += 1
+        if outcome.status == "failed":
             if len(self.failures) < FAILURES_SHOWN:
                 self.failures.append(outcome.error or outcome.source)
             return
-        if status == "empty":
-            self.empty += 1
-        else:
-            self.cleaned += 1
-        self.bytes_in += outcome.bytes_in
-        self.bytes_out += outcome.bytes_out
         self.words_in += outcome.words_in
         self.words_out += outcome.words_out
         share = outcome.share_removed
         self.histogram[min(BINS - 1, int(share * BINS))] += 1
         self._count_rules(outcome)
-        if not outcome.removals:
-            return
         doc = (self._short(outcome.name), outcome)
         order = _hash(outcome.source, outcome.record)
         if outcome.flag:
-            self.flagged_count += 1
+            # Even with nothing removed ("keep" holds every removal back).
             _keep_top(self._flagged, (order,), doc, TOP_DOCUMENTS)
-        if status == "empty":
+        if not outcome.removals:
+            return
+        if outcome.status == "empty":
             _keep_top(self._empties, (order,), doc, EMPTY_DOCUMENTS)
         else:
             words_removed = outcome.words_in - outcome.words_out
@@ -173,7 +164,7 @@ class HtmlReport:
             parts.append(
                 _documents_section(
                     "flagged",
-                    f"Flagged by the over-removal guard ({self.flagged_count})",
+                    f"Flagged by the over-removal guard ({self.totals.flagged})",
                     "Rules would have removed too much of these documents, so they were kept "
                     "per the --over-removal policy. Paragraphs marked 'held' are what the "
                     "guard kept back: check whether the rule or the guard was right.",
@@ -182,7 +173,7 @@ class HtmlReport:
                 )
             )
         parts.append(self._rules_section())
-        if self.documents > 1:
+        if self.totals.documents > 1:
             parts.append(self._histogram_section())
         parts.append(
             _documents_section(
@@ -198,7 +189,7 @@ class HtmlReport:
             parts.append(
                 _documents_section(
                     "empties",
-                    f"Documents that came out empty ({self.empty})",
+                    f"Documents that came out empty ({self.totals.empty})",
                     "Nothing was left of these; if one had a real body, a rule cut it.",
                     self.empties,
                     open_first=1,
@@ -211,21 +202,27 @@ class HtmlReport:
         return "\n".join(parts)
 
     def _summary(self, about: dict[str, Any]) -> str:
-        share_bytes = 1 - self.bytes_out / self.bytes_in if self.bytes_in else 0.0
+        share_bytes = (
+            1 - self.totals.bytes_out / self.totals.bytes_in if self.totals.bytes_in else 0.0
+        )
         share_words = 1 - self.words_out / self.words_in if self.words_in else 0.0
         seconds = about.get("seconds")
         cards = [
-            ("Documents", f"{self.documents:,}", ""),
-            ("Cleaned", f"{self.cleaned:,}", ""),
-            ("Empty", f"{self.empty:,}", "warn" if self.empty else ""),
-            ("Failed", f"{self.failed:,}", "bad" if self.failed else ""),
-            ("Up to date", f"{self.skipped:,}", ""),
-            ("MB in → out", f"{self.bytes_in / 1e6:,.2f} → {self.bytes_out / 1e6:,.2f}", ""),
+            ("Documents", f"{self.totals.documents:,}", ""),
+            ("Cleaned", f"{self.totals.cleaned:,}", ""),
+            ("Empty", f"{self.totals.empty:,}", "warn" if self.totals.empty else ""),
+            ("Failed", f"{self.totals.failed:,}", "bad" if self.totals.failed else ""),
+            ("Up to date", f"{self.totals.skipped:,}", ""),
+            (
+                "MB in → out",
+                f"{self.totals.bytes_in / 1e6:,.2f} → {self.totals.bytes_out / 1e6:,.2f}",
+                "",
+            ),
             ("Removed", f"{share_words:.1%} of words ({share_bytes:.1%} of bytes)", ""),
-            ("Elapsed", _elapsed(seconds, self.bytes_in), ""),
+            ("Elapsed", _elapsed(seconds, self.totals.bytes_in), ""),
         ]
-        if self.flagged_count:
-            cards.insert(4, ("Flagged", f"{self.flagged_count:,}", "warn"))
+        if self.totals.flagged:
+            cards.insert(4, ("Flagged", f"{self.totals.flagged:,}", "warn"))
         if self.timeouts:
             cards.insert(4, ("Rule timeouts", f"{self.timeouts:,}", "bad"))
         body = "".join(
@@ -281,7 +278,7 @@ class HtmlReport:
         )
 
     def _histogram_section(self) -> str:
-        cleaned = self.cleaned + self.empty
+        cleaned = self.totals.cleaned + self.totals.empty
         most = max(self.histogram) or 1
         bars = []
         for i, n in enumerate(self.histogram):
@@ -318,11 +315,11 @@ class HtmlReport:
 
     def _failures_section(self) -> str:
         items = "".join(f"<li><code>{_esc(f)}</code></li>" for f in self.failures)
-        more = self.failed + self.timeouts - len(self.failures)
+        more = self.totals.failed + self.timeouts - len(self.failures)
         tail = f"<p>and {more:,} more (see the JSON report or stderr).</p>" if more > 0 else ""
-        heading = f"Failures ({self.failed:,})"
+        heading = f"Failures ({self.totals.failed:,})"
         if self.timeouts:
-            heading = f"Failures ({self.failed:,}) and rule timeouts ({self.timeouts:,})"
+            heading = f"Failures ({self.totals.failed:,}) and rule timeouts ({self.timeouts:,})"
         return f'<section id="failures"><h2>{_esc(heading)}</h2><ul>{items}</ul>{tail}</section>'
 
 

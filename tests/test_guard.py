@@ -144,3 +144,18 @@ def test_a_flagged_document_comes_out_as_a_second_clean_would_leave_it():
     assert cleaner.clean(result.text).text == result.text
     assert cleaner.replay(text, result.removals) == result.text
     assert all(1 <= r.line <= 5 for r in result.removals)  # lines of the input, not of a rerun
+
+
+def test_the_report_shows_a_document_kept_whole_by_the_keep_policy(broad, tmp_path):
+    # With "keep" a flagged document has no removals at all, only held ones;
+    # the page must still list it first, with the held paragraphs marked.
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "seed.txt").write_text(SEED, encoding="utf-8")
+    html = tmp_path / "r.html"
+    args = ["run", str(src), str(tmp_path / "out"), "--rules", "default", "--rules", str(broad)]
+    res = CliRunner().invoke(main, [*args, "--over-removal", "keep", "--report", str(html)])
+    assert res.exit_code == 0, res.output
+    page = html.read_text(encoding="utf-8")
+    flagged = page.split('id="flagged"')[1].split("</section>")[0]
+    assert "seed.txt" in flagged and 'class="rule held">held: everything</span>' in flagged
