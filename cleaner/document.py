@@ -28,11 +28,19 @@ class Paragraph:
 def split_paragraphs(text: str, normalizer: Normalizer) -> tuple[Paragraph, ...]:
     """Normalize ``text`` and split it into paragraphs (one per non-blank line)."""
     paragraphs: list[Paragraph] = []
-    for lineno, raw in enumerate(_LINE_BREAK.split(text), 1):
-        if not raw or (raw.isspace() and raw.isascii()):
+    append = paragraphs.append
+    plain = normalizer.plain
+    lines = _LINE_BREAK.split(text) if "\r" in text else text.split("\n")
+    for lineno, raw in enumerate(lines, 1):
+        if not raw:
+            continue
+        if plain(raw):
+            append(Paragraph(len(paragraphs), lineno, raw))
+            continue
+        if raw.isspace() and raw.isascii():
             continue
         for piece in normalizer.line(raw):
-            paragraphs.append(Paragraph(len(paragraphs), lineno, piece))
+            append(Paragraph(len(paragraphs), lineno, piece))
     return tuple(paragraphs)
 
 

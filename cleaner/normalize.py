@@ -10,6 +10,7 @@ and POLICY.md says: repair, don't restyle.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -17,6 +18,9 @@ from types import MappingProxyType
 from typing import Any
 
 import ftfy
+import ftfy.badness
+import ftfy.chardata
+import ftfy.fixes
 import regex
 
 #: ftfy options as ``cleaner`` sets them, each for a reason.
@@ -125,13 +129,169 @@ class NormalizeConfig:
         return ftfy.TextFixerConfig(**self.ftfy)
 
 
-def fix_text(line: str, config: ftfy.TextFixerConfig, needed: regex.Pattern = _FTFY_NEEDED) -> str:
+def _badness_screen() -> regex.Pattern | None:
+    """Characters one of which every match of ftfy's badness regex contains.
+
+    Worked out from ``ftfy.badness.BADNESS_RE`` itself with the ``re`` parser:
+    for each of its alternatives, one character class the alternative cannot
+    match without (the least common in clean text: no ASCII, few lower-case
+    letters). A line without any of these characters is not "bad", so
+    ``is_bad`` need not run. None when the pattern has a shape this does not
+    follow (then ``is_bad`` always runs).
+    """
+    from re import _constants as sre
+    from re import _parser
+
+    def chars(op, av) -> set[str] | None:
+        if op is sre.LITERAL:
+            return {chr(av)}
+        if op is not sre.IN:
+            return None
+        out: set[str] = set()
+        for o, a in av:
+            if o is sre.LITERAL:
+                out.add(chr(a))
+            elif o is sre.RANGE and a[1] - a[0] <= 5000:
+                out.update(chr(c) for c in range(a[0], a[1] + 1))
+            else:
+                return None  # a negation or a category: too broad to list
+        return out
+
+    def weight(ch: str) -> int:
+        if ch.isascii():
+            return 1000
+        category = unicodedata.category(ch)
+        if category == "Lu":
+            return 5
+        return 100 if category[0] in "LPZ" or category == "Sc" else 3
+
+    def cost(found: set[str]) -> int:
+        return sum(weight(c) for c in found)
+
+    def required(items) -> set[str] | None:
+        best: set[str] | None = None
+        for op, av in items:
+            if op in (sre.LITERAL, sre.IN):
+                found = chars(op, av)
+            elif op is sre.SUBPATTERN:
+                found = required(av[3])
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+                found = required(av[2])
+            elif op is sre.BRANCH:
+                each = [required(branch) for branch in av[1]]
+                found = None if None in each else set().union(*each)  # type: ignore[arg-type]
+            else:
+                found = None
+            if found is not None and (best is None or cost(found) < cost(best)):
+                best = found
+        return best
+
+    bad = ftfy.badness.BADNESS_RE
+    try:
+        found = required(list(_parser.parse(bad.pattern, bad.flags)))
+    except Exception:
+        return None
+    if not found:
+        return None
+    return char_class(found)
+
+
+def char_class(chars: set[str]) -> regex.Pattern:
+    """A pattern matching any one of ``chars``, written as ranges (a long list is slow)."""
+    codes = sorted(ord(c) for c in chars)
+    parts = []
+    start = previous = codes[0]
+    for code in [*codes[1:], None]:
+        if code is not None and code == previous + 1:
+            previous = code
+            continue
+        first, last = regex.escape(chr(start)), regex.escape(chr(previous))
+        parts.append(first if start == previous else f"{first}-{last}")
+        if code is not None:
+            start = previous = code
+    return regex.compile("[" + "".join(parts) + "]")
+
+
+class FtfyGate:
+    """ftfy's own tests of whether it would change a line, run before calling it.
+
+    ``ftfy.fix_text`` fixes a line in rounds until a round changes nothing.
+    In the first round each step leaves a line alone when its trigger is
+    absent: entities need ``&``; the encoding fix returns the text untouched
+    when ``ftfy.badness.is_bad`` finds no mojibake (ftfy's own first check);
+    C1 controls, ligatures, line separators, surrogates, terminal escapes and
+    control characters are characters from ftfy's own tables; normalization
+    is a no-op on normalized text. When no step would act, ftfy would return
+    the line unchanged, so it is not called. ``None`` from :meth:`build` when
+    an option is on whose trigger this does not know (full-width folding,
+    uncurling): then every line that needs ftfy gets it.
+    """
+
+    __slots__ = ("bad", "form", "max_length", "screen", "triggers")
+
+    def __init__(self, triggers: regex.Pattern, bad: bool, form: str | None, max_length: int):
+        self.triggers = triggers
+        self.bad = bad
+        self.form = form
+        self.max_length = max_length
+        self.screen = _badness_screen() if bad else None
+
+    @classmethod
+    def build(cls, options: Mapping[str, Any]) -> FtfyGate | None:
+        if options.get("fix_character_width") or options.get("uncurl_quotes"):
+            return None
+        chars: set[str] = set()
+        if options.get("unescape_html", "auto"):
+            chars.add("&")
+        if options.get("fix_c1_controls", True):
+            chars.update(chr(c) for c in range(0x80, 0xA0))
+        if options.get("fix_latin_ligatures", True):
+            chars.update(chr(c) for c in ftfy.chardata.LIGATURES)
+        if options.get("fix_line_breaks", True):
+            chars.update("\r\n\u2028\u2029\x85")
+        if options.get("fix_surrogates", True):
+            chars.update(chr(c) for c in range(0xD800, 0xE000))
+        if options.get("remove_terminal_escapes", True):
+            chars.add("\x1b")
+        if options.get("remove_control_chars", True):
+            chars.update(chr(c) for c in ftfy.chardata.CONTROL_CHARS)
+        return cls(
+            char_class(chars),
+            bool(options.get("fix_encoding", True)),
+            options.get("normalization", "NFC"),
+            int(options.get("max_decode_length", 1_000_000)),
+        )
+
+    def passes(self, line: str) -> bool:
+        """True when ftfy would return ``line`` unchanged (False: it may change it)."""
+        return (
+            len(line) <= self.max_length
+            and not self.triggers.search(line)
+            and not (self.bad and self._maybe_bad(line))
+            and (self.form is None or unicodedata.is_normalized(self.form, line))
+        )
+
+    def _maybe_bad(self, line: str) -> bool:
+        if self.screen is not None and not self.screen.search(line):
+            return False
+        return ftfy.badness.is_bad(line)
+
+
+def fix_text(
+    line: str,
+    config: ftfy.TextFixerConfig,
+    needed: regex.Pattern = _FTFY_NEEDED,
+    gate: FtfyGate | None = None,
+) -> str:
     """Repair mojibake, HTML entities, control characters; NFC. ``donâ€™t`` -> ``don’t``.
 
     ``needed`` is :func:`ftfy_needed` for ``config``: lines without such a
-    character are returned as they are.
+    character are returned as they are. ``gate`` (:class:`FtfyGate` for the
+    same options) returns the others ftfy would not change, without calling it.
     """
     if not needed.search(line):
+        return line
+    if gate is not None and gate.passes(line):
         return line
     return ftfy.fix_text(line, config)
 
@@ -195,12 +355,15 @@ STEP_NAMES = frozenset(name for name, _ in STEPS)
 class Normalizer:
     """Applies a :class:`NormalizeConfig` to lines; built once per Cleaner."""
 
-    __slots__ = ("_form", "_ftfy", "_needed", "_steps", "config")
+    __slots__ = ("_form", "_ftfy", "_gate", "_needed", "_odd", "_steps", "config")
 
     def __init__(self, config: NormalizeConfig | None = None):
         self.config = config or NormalizeConfig()
         self._ftfy = self.config.ftfy_config() if self.config.fix_text else None
         self._needed = ftfy_needed(self.config.ftfy)
+        # The same characters for the stdlib engine, which scans a plain class faster.
+        self._odd = re.compile(self._needed.pattern)
+        self._gate = FtfyGate.build(self.config.ftfy)
         self._steps = tuple(
             fn for name, fn in STEPS if name != "fix_text" and getattr(self.config, name)
         )
@@ -208,6 +371,22 @@ class Normalizer:
 
     def __reduce__(self):
         return (Normalizer, (self.config,))
+
+    def plain(self, line: str) -> bool:
+        """True for a line no step would change (most lines): :meth:`line` gives ``[line]``.
+
+        Printable ASCII without ``&`` plus typographic punctuation (what
+        :func:`ftfy_needed` lets skip ftfy, and what no other step touches),
+        no doubled or edge spaces, and no second character that is a space (a
+        possible split drop cap).
+        """
+        return (
+            line[1:2] != " "
+            and line[-1] != " "
+            and line[0] != " "
+            and "  " not in line
+            and self._odd.search(line) is None
+        )
 
     def line(self, line: str) -> list[str]:
         """Normalize one input line into the paragraphs it holds (usually one).
@@ -240,7 +419,7 @@ class Normalizer:
         pieces pay for a second round.
         """
         if self._ftfy is not None:
-            line = fix_text(line, self._ftfy, self._needed)
+            line = fix_text(line, self._ftfy, self._needed, self._gate)
         single = "\n" not in line
         out = []
         for segment in (line,) if single else line.split("\n"):

@@ -122,3 +122,78 @@ def test_split_drop_caps_are_joined(line, expected):
 
     assert join_drop_caps(line).startswith(expected)
     assert join_drop_caps(join_drop_caps(line)) == join_drop_caps(line)
+
+
+# --- the ftfy gate and plain lines: skipped work must be work that changes nothing ---
+
+# Letters and marks of several scripts, mojibake pieces, entities, controls,
+# ligatures, odd spaces and the characters ftfy's badness check looks for.
+HARD_ALPHABET = st.sampled_from(
+    list("abcXYZ 0123,.;:'\"!?-&#;")
+    + list("éèàçüöäßñãõœæøåÉÀÇÜÖÑÃÂÎÐ×ØÙ")
+    + list("€™‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜šœžŸ¢£¥§©«®°±²³µ¶·¹º»¼½¾¿")
+    + list("вЂВГРСβΒΓΞΟā√≈ÃÂ\u0301\u0308\u00a0\u00ad\u200b\u200d\ufeff\u2028\x85\x80\x9d\x1b\x07")
+    + list("ﬁﬂĲ\ud800ДжЯ日本語한국어ع")
+    + ["&amp;", "&#8217;", "&eacute;", "â€™", "Ã©", "Ã¨", "â€œ", "Â "]
+)
+GATE = Normalizer()._gate
+
+
+def _mojibake(text: str) -> str:
+    return text.encode("utf-8").decode("cp1252", errors="replace")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(HARD_ALPHABET, max_size=40).map("".join))
+def test_the_ftfy_gate_only_skips_lines_ftfy_leaves_alone(line):
+    config = NormalizeConfig().ftfy_config()
+    assert fix_text(line, config, gate=GATE) == ftfy.fix_text(line, config)
+    if GATE.passes(line):
+        assert ftfy.fix_text(line, config) == line
+
+
+def test_the_ftfy_gate_changes_nothing_on_real_and_mojibake_lines():
+    config = NormalizeConfig().ftfy_config()
+    lines = list(_corpus_lines())
+    lines += [_mojibake(line) for line in lines if not line.isascii()]
+    passed = 0
+    for line in lines:
+        assert fix_text(line, config, gate=GATE) == ftfy.fix_text(line, config), line
+        passed += not line.isascii() and GATE.passes(line)
+    assert passed > 100  # the gate does skip lines here
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(HARD_ALPHABET, max_size=40).map("".join))
+def test_the_badness_screen_never_hides_a_bad_line(line):
+    import ftfy.badness
+
+    if ftfy.badness.is_bad(line):
+        assert GATE.screen.search(line)
+
+
+def test_the_badness_screen_keeps_every_bad_corpus_line_and_lets_clean_ones_pass():
+    import ftfy.badness
+
+    assert GATE.screen is not None
+    lines = list(_corpus_lines())
+    bad = [_mojibake(line) for line in lines if not line.isascii()]
+    assert sum(map(ftfy.badness.is_bad, bad)) > 50
+    for line in bad + lines:
+        if ftfy.badness.is_bad(line):
+            assert GATE.screen.search(line), line
+    assert GATE.screen.search("Le café de la gare, où l’été dure.") is None
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(HARD_ALPHABET, max_size=30).map("".join))
+def test_a_plain_line_is_its_own_normalization(line):
+    if line and N.plain(line):
+        assert N.line(line) == [line]
+
+
+def test_most_real_lines_are_plain():
+    lines = [line for line in _corpus_lines() if line]
+    plain = [line for line in lines if N.plain(line)]
+    assert all(N.line(line) == [line] for line in plain)
+    assert len(plain) > len(lines) / 2
