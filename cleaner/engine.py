@@ -14,6 +14,7 @@ from .kinds import Rule, View
 from .kinds.lines import grouped
 from .loader import load_packs
 from .normalize import Normalizer
+from .prefilter import Prefilter, is_strong, need
 from .result import Removal, Result, apply_removal, render, replay
 
 DEFAULT_PACKS = ("default",)
@@ -64,6 +65,7 @@ class Cleaner:
         "_normalizer",
         "_packs",
         "_plan",
+        "_prefilter",
         "_rules",
         "_timeout",
     )
@@ -95,7 +97,15 @@ class Cleaner:
         # needs the pack files.
         return (
             _rebuild,
-            (self._packs, self._disable, self._rules, self._normalizer, self._files, self._options),
+            (
+                self._packs,
+                self._disable,
+                self._rules,
+                self._normalizer,
+                self._files,
+                self._options,
+                self._prefilter,
+            ),
         )
 
     @property
@@ -211,7 +221,8 @@ class Cleaner:
         timer = _Timer.start(self._timeout)
         flag, held = None, ()
         try:
-            timeouts = _run(self._plan, paragraphs, texts, removals, timer)
+            plan = (self._plan, self._prefilter)
+            timeouts = _run(plan, paragraphs, texts, removals, timer)
             if self._guard is not None and removals:
                 flag, held = self._guard.judge([p.text for p in paragraphs], removals)
                 if held:
@@ -221,7 +232,7 @@ class Cleaner:
                     removals = []
                     allow = None if self._guard.policy == "keep" else trusted
                     if allow is not None:
-                        more = _run(self._plan, paragraphs, texts, removals, timer, allow)
+                        more = _run(plan, paragraphs, texts, removals, timer, allow)
                         timeouts += tuple(t for t in more if t not in timeouts)
         finally:
             if timer is not None:
@@ -237,18 +248,28 @@ def _still_held(held: tuple[Removal, ...], applied: list[Removal]) -> tuple[Remo
     return tuple(r for r in held if r.text not in done)
 
 
-def _run(rules, paragraphs, texts, removals, timer, allow=None) -> tuple[str, ...]:
-    """Run ``rules`` to a fixpoint, editing ``texts`` and ``removals``; return timed-out ids.
+def _run(plan, paragraphs, texts, removals, timer, allow=None) -> tuple[str, ...]:
+    """Run the plan's rules to a fixpoint, editing ``texts`` and ``removals``.
 
-    With ``allow``, a removal it refuses is not applied (the guard's second run).
+    Returns the ids of rules that timed out. ``plan`` is ``(rules,
+    prefilter)``: one scan finds the paragraphs each rule could act on, for
+    every pass (paragraphs a span removal edits are looked at by every rule
+    after it). With ``allow``, a removal it refuses is not applied (the
+    guard's second run).
     """
+    rules, prefilter = plan
+    hits = prefilter.scan(texts)
+    dirty: set[int] = set()
     timeouts: list[str] = []
     focus: set[int] | None = None
     for _ in range(MAX_PASSES):
         before = len(removals)
-        view = View(paragraphs, texts, focus)
+        view = View(paragraphs, texts, focus, dirty)
         focus = set()
-        for rule in rules:
+        for rule, want in zip(rules, hits, strict=True):
+            if want is not None and not want and not dirty:
+                continue  # the prefilter found nothing this rule could act on
+            view.want = want
             if timer is None:
                 _apply(rule, view, texts, removals, focus, allow)
                 continue
@@ -279,6 +300,7 @@ def _apply(rule, view, texts, removals, focus, allow=None) -> None:
         removals.append(removal)
         if removal.span is not None:
             focus.update(removal.paragraphs)
+            view.dirty.update(removal.paragraphs)
 
 
 class RuleTimeout(Exception):
@@ -331,21 +353,42 @@ _CAN_TIME = hasattr(signal, "setitimer") and hasattr(signal, "SIGVTALRM")
 _MAIN = threading.main_thread()
 
 
-def _fill(cleaner: Cleaner, packs, disable, rules, normalizer, files, options) -> None:
+def _fill(cleaner: Cleaner, packs, disable, rules, normalizer, files, options, prefilter=None):
     timeout, guard = options
     set_ = object.__setattr__
     set_(cleaner, "_packs", packs)
     set_(cleaner, "_disable", disable)
     set_(cleaner, "_rules", rules)
     # What runs: the rules, with consecutive ``lines`` rules fused (same removals).
-    set_(cleaner, "_plan", grouped(rules))
+    plan = grouped(rules)
+    set_(cleaner, "_plan", plan)
+    set_(cleaner, "_prefilter", prefilter_for(plan) if prefilter is None else prefilter)
     set_(cleaner, "_normalizer", normalizer)
     set_(cleaner, "_files", files)
     set_(cleaner, "_timeout", timeout)
     set_(cleaner, "_guard", guard)
 
 
-def _rebuild(packs, disable, rules, normalizer, files, options) -> Cleaner:
+def prefilter_for(plan) -> Prefilter:
+    """The prefilter of a plan: one need per item, in plan order."""
+    return Prefilter([_need(rule) for rule in plan])
+
+
+def _need(rule) -> frozenset[str] | None:
+    """The prefilter's literals for a plan item (None: it looks at every paragraph)."""
+    triggers = getattr(rule, "triggers", None)
+    if not triggers:
+        return None
+    literals: set[str] = set()
+    for pattern, standalone in triggers:
+        found = need(pattern, standalone)
+        if not is_strong(found):
+            return None
+        literals |= found  # type: ignore[operator]
+    return frozenset(literals)
+
+
+def _rebuild(packs, disable, rules, normalizer, files, options, prefilter=None) -> Cleaner:
     cleaner = object.__new__(Cleaner)
-    _fill(cleaner, packs, disable, rules, normalizer, files, options)
+    _fill(cleaner, packs, disable, rules, normalizer, files, options, prefilter)
     return cleaner

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from cleaner import Cleaner
 from cleaner.cli import main
+from cleaner.engine import prefilter_for
 from cleaner.learn import MAX_WORDS, Learner, LearnOptions, is_prose, site_of
 
 from .conftest import EXAMPLES
@@ -223,6 +224,7 @@ def test_lines_rules_run_fused_and_remove_exactly_what_they_would_one_by_one(tmp
     fused = Cleaner(packs=["default", pack])
     one_by_one = Cleaner(packs=["default", pack])
     object.__setattr__(one_by_one, "_plan", one_by_one.rules)  # no groups
+    object.__setattr__(one_by_one, "_prefilter", prefilter_for(one_by_one.rules))
     assert len(fused._plan) < len(fused.rules)  # the learned rules were fused
     for text, _ in docs:
         a, b = fused.clean(text), one_by_one.clean(text)

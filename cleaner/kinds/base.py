@@ -28,10 +28,13 @@ def count_words(text: str) -> int:
     whole Japanese paragraph would count as one "word" and pass every
     ``max_words`` gate meant for short furniture.
     """
-    n = len(text.split())
-    if not text.isascii():
-        n += len(_CJK.findall(text))
-    return n
+    if text.isascii():
+        if text and text.isprintable() and "  " not in text and text[0] != " " != text[-1]:
+            # Printable ASCII with single inner spaces (what normalization
+            # leaves): words are one more than spaces, without a list of them.
+            return text.count(" ") + 1
+        return len(text.split())
+    return len(text.split()) + len(_CJK.findall(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,13 +106,14 @@ class View:
     the pass began.
     """
 
-    __slots__ = ("focus", "order", "paragraphs", "rank", "texts", "total")
+    __slots__ = ("dirty", "focus", "order", "paragraphs", "rank", "texts", "total", "want")
 
     def __init__(
         self,
         paragraphs: tuple[Paragraph, ...],
         texts: list[str | None],
         focus: set[int] | None = None,
+        dirty: set[int] | None = None,
     ):
         self.paragraphs = paragraphs
         self.texts = texts
@@ -118,6 +122,11 @@ class View:
         self.total = len(self.order)
         #: Paragraphs whose text changed in the previous pass, or None for all.
         self.focus = focus
+        #: The current rule's prefilter hits (see :mod:`cleaner.prefilter`), or
+        #: None when it must look at every paragraph; set by the engine.
+        self.want: set[int] | None = None
+        #: Paragraphs whose text a span removal changed since the prefilter scan.
+        self.dirty: set[int] = set() if dirty is None else dirty
 
     def live(self, local: bool = False) -> Iterator[int]:
         """Indices of paragraphs still present, in order (checked lazily).
@@ -131,6 +140,27 @@ class View:
             order = tuple(i for i in order if i in self.focus)
         for i in order:
             if self.texts[i] is not None:
+                yield i
+
+    def candidates(self, local: bool = False) -> Iterator[int]:
+        """Like :meth:`live`, but only the paragraphs the current rule could act on.
+
+        That is its prefilter hits and the paragraphs edited since the scan;
+        every live paragraph when the rule has no prefilter.
+        """
+        want = self.want
+        if want is None:
+            yield from self.live(local)
+            return
+        picked = want | self.dirty if self.dirty else want
+        if not picked:
+            return
+        if local and self.focus is not None:
+            picked = picked & self.focus
+        texts = self.texts
+        rank = self.rank
+        for i in sorted(picked):
+            if i in rank and texts[i] is not None:
                 yield i
 
     def after(self, index: int) -> Iterator[int]:
@@ -167,6 +197,12 @@ class Rule:
         """True when a verdict depends on the paragraph's own text only (no positions)."""
         return self.when.within_first is None and self.when.within_last is None
 
+    @property
+    def triggers(self) -> tuple[tuple[regex.Pattern, bool], ...] | None:
+        """``(pattern, standalone)`` pairs one of which must match a paragraph for
+        this rule to act on it, or None when any paragraph may do (no prefilter)."""
+        return None
+
     def allows(self, view: View, index: int, text: str) -> bool:
         return self.when.allow(text, view.rank[index], view.total)
 
@@ -198,6 +234,10 @@ class PatternRule(Rule):
     def match(self, text: str):
         """Match the whole paragraph when ``standalone``, else anywhere in it."""
         return full_or_search(self.pattern, text, self.standalone)
+
+    @property
+    def triggers(self) -> tuple[tuple[regex.Pattern, bool], ...]:
+        return ((self.pattern, self.standalone),)
 
 
 def full_or_search(pattern: regex.Pattern, text: str, standalone: bool):

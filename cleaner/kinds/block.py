@@ -100,7 +100,7 @@ class BlockRule(Rule):
         refused: tuple[int, ...] = ()
         position: dict[int, int] = {}
         sums: list[int] = [0]
-        for i in view.live():
+        for i in view.candidates():
             text = view.texts[i]
             if not full_or_search(self.start, text, self.standalone):
                 continue
@@ -141,6 +141,10 @@ class BlockRule(Rule):
     @property
     def local(self) -> bool:
         return False  # a block's extent and share depend on its neighbours
+
+    @property
+    def triggers(self) -> tuple[tuple[regex.Pattern, bool], ...]:
+        return ((self.start, self.standalone),)
 
     def _extent(self, view: View, first: int) -> tuple[int, ...]:
         block = [first]

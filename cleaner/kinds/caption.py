@@ -37,7 +37,7 @@ class CaptionRule(Rule):
     CONDITION_DEFAULTS: ClassVar = {"max_words": 60}
 
     def find(self, view: View) -> Iterator[Removal]:
-        for i in view.live(self.local):
+        for i in view.candidates(self.local):
             text = view.texts[i]
             if (
                 not self.when.too_long(text)
@@ -45,6 +45,10 @@ class CaptionRule(Rule):
                 and self.allows(view, i, text)
             ):
                 yield self.removal_of(view, (i,))
+
+    @property
+    def triggers(self) -> tuple[tuple[regex.Pattern, bool], ...]:
+        return tuple((p, False) for p in (self.credit, self.marker) if p is not None)
 
     def _looks_like_caption(self, text: str) -> bool:
         if self.credit is not None:

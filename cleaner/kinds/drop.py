@@ -22,7 +22,7 @@ class DropRule(PatternRule):
     stage: ClassVar[int] = 2
 
     def find(self, view: View) -> Iterator[Removal]:
-        for i in view.live(self.local):
+        for i in view.candidates(self.local):
             text = view.texts[i]
             if not self.when.too_long(text) and self.match(text) and self.allows(view, i, text):
                 yield self.removal_of(view, (i,))

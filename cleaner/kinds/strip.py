@@ -26,7 +26,7 @@ class StripRule(PatternRule):
     stage: ClassVar[int] = 0
 
     def find(self, view: View) -> Iterator[Removal]:
-        for i in view.live(self.local):
+        for i in view.candidates(self.local):
             line = view.paragraphs[i].line
             for _ in range(MAX_STRIPS_PER_PARAGRAPH):
                 text = view.texts[i]

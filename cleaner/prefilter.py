@@ -1,0 +1,466 @@
+"""Prefilters: the paragraphs of a whole document each rule could act on, in one scan.
+
+Most paragraphs are body text that no rule matches, yet looking that up rule
+by rule and paragraph by paragraph is most of what cleaning costs. So, when a
+Cleaner is built, each pattern is analysed with the ``regex`` module's own
+parser for its *need*: a set of literal strings one of which every match
+must contain. Then, per document, one scan finds every literal of every rule
+at once, and a rule looks only at the paragraphs where one of its literals
+occurs (plus any paragraph an earlier rule edited since the scan).
+
+The scan is exact for what it promises: a paragraph it leaves out cannot
+match, so outputs are the same as without it (tested over every example and
+bench input, and on random documents). How it stays exact:
+
+- Text and literals are compared case-folded (:func:`fold`), and a literal
+  only holds characters whose every case-insensitive match in ``regex``
+  folds to the same string (ASCII, and characters without case; the test
+  suite checks this over every code point). Any other character ends a
+  literal.
+- A literal that must start the paragraph (the pattern begins with ``^`` or
+  ``\\A``, or the rule is ``standalone``) is looked for with a line break in
+  front, and the scanned text puts one before every paragraph.
+- What the analysis does not understand (classes, properties, named lists,
+  fuzzy matching, backreferences, conditionals, full case folding) ends a
+  literal or makes the pattern's need unknown; then the rule looks at every
+  paragraph, as it would without a prefilter. Only speed is at stake.
+
+The scan runs in Hyperscan (the ``hyperscan`` package) when it is installed
+and the CPU supports it, and in plain Python otherwise: same hits, slower.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+import regex
+
+try:  # pragma: no cover - depends on the platform
+    import hyperscan
+except ImportError:  # pragma: no cover
+    hyperscan = None
+
+#: The most alternatives one need may have; past that, a need is cut short.
+MAX_LITERALS = 1024
+#: A character class with more members than this is not listed (``\\w``, ``\\p{L}``).
+MAX_CLASS = 1000
+#: A need weaker than this (see :func:`_strength`) would be found in most
+#: paragraphs and not pay for its scan: three letters, or one rarer character.
+MIN_STRENGTH = 3
+
+# Turkish dotless and dotted i match ASCII I and i case-insensitively in
+# ``regex``, but casefold to other strings; fold them to "i" first.
+_TURKIC = str.maketrans({"\u0130": "i", "\u0131": "i"})
+
+
+def fold(text: str) -> str:
+    """Text as literals are looked for in it: case-folded, Turkish i's as ``i``."""
+    if not text.isascii() and ("\u0130" in text or "\u0131" in text):
+        text = text.translate(_TURKIC)
+    return text.casefold()
+
+
+def _literal_char(code: int, case_flags: int) -> str | None:
+    """The folded form of a literal character, or None when it cannot be one."""
+    ch = chr(code)
+    if ch.isascii():
+        return ch.lower()
+    if unicodedata.category(ch) in ("Cn", "Cs"):
+        return None  # unassigned in this Python's Unicode; regex may know it
+    if case_flags & regex.FULLCASE and case_flags & regex.IGNORECASE:
+        return None  # one character can match several
+    folded = fold(ch)
+    if case_flags & regex.IGNORECASE and not (
+        len(folded) == 1 and fold(ch.lower()) == folded and fold(ch.upper()) == folded
+    ):
+        return None  # its case-insensitive matches may fold to something else
+    return folded if "\n" not in folded else None
+
+
+# The intermediate form: a sequence of items, each one of
+#   ("lit", folded char or None), ("alt", [seq, ...]), ("rep", seq) for a
+#   repeat of at least one, and the markers below.
+_ANY = ("any",)  # consumes something the analysis does not follow
+_ZERO = ("zero",)  # zero-width: consumes nothing
+_START = ("start",)  # start of the paragraph
+
+
+def _items(node) -> list[tuple]:
+    from regex import _regex_core as rc
+
+    kind = type(node)
+    if kind is rc.Sequence:
+        out: list[tuple] = []
+        for item in node.items:
+            out.extend(_items(item))
+        return out
+    if kind in (rc.String, rc.Literal):
+        return [("lit", _literal_char(c, node.case_flags)) for c in node.characters]
+    if kind is rc.Character:
+        if node.zerowidth:
+            return [_ZERO]
+        if not node.positive:
+            return [_ANY]
+        return [("lit", _literal_char(node.value, node.case_flags))]
+    if kind in (rc.SetUnion, rc.Property):
+        options = _members(node)
+        if options is None:
+            return [_ANY]
+        return [("alt", [[("lit", o)] for o in sorted(options)])]
+    if kind in (rc.Group, rc.Atomic):
+        return _items(node.subpattern)
+    if kind is rc.Branch:
+        return [("alt", [_items(b) for b in node.branches])]
+    if kind in (rc.GreedyRepeat, rc.LazyRepeat, rc.PossessiveRepeat):
+        if node.min_count >= 1:
+            return [("rep", _items(node.subpattern))]
+        # An optional run of one character class (``[-\\s]*``): a match starts
+        # with one of its characters or with what follows.
+        inner = _items(node.subpattern)
+        if len(inner) == 1 and inner[0][0] in ("alt", "lit"):
+            chars = _single_chars(inner[0])
+            if chars is not None:
+                return [("star", chars)]
+        return [_ANY]
+    if kind in (rc.StartOfString, rc.StartOfLine):
+        # Not StartOfLineU (the WORD flag): it also matches after other line separators.
+        return [_START]
+    if kind in _ZERO_WIDTH:
+        return [_ZERO]
+    return [_ANY]
+
+
+def _single_chars(item: tuple) -> frozenset[str] | None:
+    """The folded characters of a one-character item, or None."""
+    if item[0] == "lit":
+        return None if item[1] is None else frozenset([item[1]])
+    out = set()
+    for branch in item[1]:
+        if len(branch) != 1 or branch[0][0] != "lit" or branch[0][1] is None:
+            return None
+        out.add(branch[0][1])
+    return frozenset(out)
+
+
+def _members(node) -> set[str] | None:
+    """The folded characters a one-character class matches, when few and known.
+
+    Listed classes of characters, and the ``\\s`` and ``\\d`` properties
+    (their members are read off ``regex`` itself, once per process).
+    """
+    from regex import _regex_core as rc
+
+    if not node.positive or node.zerowidth:
+        return None
+    parts = node.items if type(node) is rc.SetUnion else (node,)
+    out: set[str] = set()
+    for m in parts:
+        if type(m) is rc.Character and m.positive and not m.zerowidth:
+            folded = _literal_char(m.value, node.case_flags)
+            if folded is None:
+                return None
+            out.add(folded)
+        elif type(m) is rc.Property and m.positive and not m.zerowidth:
+            chars = _known_property(m.value)
+            if chars is None:
+                return None
+            # Digits and spaces have no case, in any Unicode version: each is
+            # itself in the folded text (even one this Python does not know).
+            out.update(fold(ch) for ch in chars)
+        else:
+            return None
+        if len(out) > MAX_CLASS:
+            return None
+    return out
+
+
+_KNOWN: dict[int, frozenset[str]] = {}
+
+
+def _known_property(value: int) -> frozenset[str] | None:
+    """Members of ``\\s`` or ``\\d`` (by their property value in ``regex``), else None."""
+    if not _KNOWN:
+        from regex import _regex_core as rc
+
+        everything = "".join(map(chr, range(0x110000)))
+        for source in (r"\s", r"\d"):
+            parsed = rc._parse_pattern(rc.Source(source), rc.Info(0, str, {}))
+            while type(parsed) is rc.Sequence and len(parsed.items) == 1:
+                parsed = parsed.items[0]
+            _KNOWN[parsed.value] = frozenset(regex.findall(source, everything))
+    return _KNOWN.get(value)
+
+
+def _zero_width() -> tuple:
+    from regex import _regex_core as rc
+
+    return (
+        rc.LookAround,
+        rc.Boundary,
+        rc.DefaultBoundary,
+        rc.StartOfWord,
+        rc.EndOfWord,
+        rc.DefaultStartOfWord,
+        rc.DefaultEndOfWord,
+        rc.EndOfLine,
+        rc.EndOfLineU,
+        rc.EndOfString,
+        rc.EndOfStringLine,
+        rc.EndOfStringLineU,
+        rc.StartOfLineU,
+        rc.SearchAnchor,
+        rc.Keep,
+    )
+
+
+_ZERO_WIDTH: tuple = ()
+
+
+def _lead(seq: Sequence[tuple]) -> tuple[set[str], bool]:
+    """``(strings, exact)``: every match of ``seq`` starts with one of ``strings``.
+
+    ``exact``: every match *is* one of them (so what follows can extend them).
+    """
+    current = {""}
+    for k, item in enumerate(seq):
+        kind = item[0]
+        if kind == "lit":
+            if item[1] is None:
+                return current, False
+            current = {s + item[1] for s in current}
+        elif kind == "zero":
+            continue
+        elif kind == "star":
+            # Zero or more of these characters, then the rest.
+            rest, _ = _lead(seq[k + 1 :])
+            longer = {a + b for a in current for b in (*item[1], *rest)}
+            if len(longer) > MAX_LITERALS or "" in rest:
+                return current, False
+            return longer, False
+        elif kind in ("alt", "rep"):
+            options = [_lead(b) for b in item[1]] if kind == "alt" else [_lead(item[1])]
+            longer = {a + b for a in current for strings, _ in options for b in strings}
+            if len(longer) > MAX_LITERALS:
+                return current, False
+            current = longer
+            if kind == "rep" or not all(exact for _, exact in options):
+                return current, False
+        else:
+            return current, False
+    return current, True
+
+
+#: Characters common in running text: a literal of one or two of them is found
+#: in most paragraphs, so it weighs less than a rarer one.
+_COMMON = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 .,-'\"")
+
+
+def _weight(literal: str) -> int:
+    return sum(1 if ch in _COMMON else 3 if ch != "\n" else 2 for ch in literal)
+
+
+def _strength(strings: set[str] | frozenset[str] | None) -> int:
+    """How selective a need is: the weight of its weakest literal (0: useless).
+
+    A letter or common punctuation weighs 1, a paragraph edge 2, any other
+    character 3.
+    """
+    if not strings or "" in strings:
+        return 0
+    return min(_weight(s) for s in strings)
+
+
+def _need(seq: Sequence[tuple], at_start: bool) -> set[str] | None:
+    """Literals one of which every match of ``seq`` contains ("\\n" first: at the start)."""
+    while seq and seq[0] in (_START, _ZERO):
+        at_start = at_start or seq[0] == _START
+        seq = seq[1:]
+    best: set[str] | None = None
+    best_strength = 0
+
+    def consider(strings: set[str] | None) -> None:
+        nonlocal best, best_strength
+        strength = _strength(strings)
+        if strength > best_strength:
+            best, best_strength = strings, strength
+
+    for i, item in enumerate(seq):
+        anchored = at_start and i == 0
+        strings, _ = _lead(seq[i:])
+        if _strength(strings):
+            consider({"\n" + s for s in strings} if anchored else strings)
+        if item[0] == "alt":
+            needs = [_need(branch, anchored) for branch in item[1]]
+            if all(n is not None for n in needs):
+                consider(set().union(*needs))  # type: ignore[arg-type]
+        elif item[0] == "rep":
+            consider(_need(item[1], anchored))
+    return best
+
+
+@functools.lru_cache(maxsize=4096)
+def need(pattern: regex.Pattern, anchored: bool = False) -> frozenset[str] | None:
+    """Folded literals one of which every match of ``pattern`` in a paragraph contains.
+
+    A literal that starts with ``"\\n"`` must start the paragraph. ``anchored``:
+    the pattern is matched against the whole paragraph (``fullmatch``).
+    ``None`` when the analysis finds no need (or does not understand the pattern).
+    """
+    global _ZERO_WIDTH
+    try:
+        from regex import _regex_core as rc
+
+        if not _ZERO_WIDTH:
+            _ZERO_WIDTH = _zero_width()
+        if pattern.flags & (regex.VERSION1 | regex.FULLCASE) and pattern.flags & regex.IGNORECASE:
+            return None
+        source = rc.Source(pattern.pattern)
+        info = rc.Info(pattern.flags, source.char_type, {})
+        info.guess_encoding = rc.UNICODE
+        source.ignore_space = bool(info.flags & regex.VERBOSE)
+        parsed = rc._parse_pattern(source, info)
+        if not source.at_end():
+            return None
+        parsed.fix_groups(pattern.pattern, False, False)
+        parsed = parsed.optimise(info, False).pack_characters(info)
+        found = _need(_items(parsed), anchored)
+    except Exception:
+        return None
+    return frozenset(found) if found else None
+
+
+def is_strong(literals: frozenset[str] | None) -> bool:
+    """Whether a need is worth scanning for (else the rule looks at every paragraph)."""
+    return _strength(literals) >= MIN_STRENGTH
+
+
+class Prefilter:
+    """One scan per document for the needs of a plan's rules.
+
+    ``needs[k]`` is the literal set of plan item ``k``, or None when it looks
+    at every paragraph. Picklable; Hyperscan's database is compiled again in
+    each process that unpickles it.
+    """
+
+    def __init__(self, needs: Sequence[frozenset[str] | None], use_hyperscan: bool = True):
+        self.needs = tuple(needs)
+        owners: dict[str, list[int]] = {}
+        for k, literals in enumerate(self.needs):
+            for literal in sorted(literals or ()):
+                owners.setdefault(literal, []).append(k)
+        self.literals = tuple(sorted(owners))
+        self._owners = tuple(tuple(owners[s]) for s in self.literals)
+        self._use_hyperscan = use_hyperscan
+        self._db = _compile(self.literals) if use_hyperscan else None
+        self._local = threading.local()
+
+    def __reduce__(self):
+        return (Prefilter, (self.needs, self._use_hyperscan))
+
+    @property
+    def engine(self) -> str:
+        """``"hyperscan"`` or ``"python"``: what scans."""
+        return "hyperscan" if self._db is not None else "python"
+
+    def scan(self, texts: Sequence[str | None]) -> list[set[int] | None]:
+        """Per plan item, the indices of ``texts`` that hold one of its literals.
+
+        None for items without a need (they look at every paragraph).
+        """
+        hits: list[set[int] | None] = [None if n is None else set() for n in self.needs]
+        if not self.literals:
+            return hits
+        order = [i for i, t in enumerate(texts) if t is not None]
+        haystack = fold("\n" + "\n".join(texts[i] for i in order))  # type: ignore[misc]
+        found = self._hyperscan(haystack) if self._db is not None else self._python(haystack)
+        if not found:
+            return hits
+        for position, literal in found:
+            index = order[position]
+            for k in self._owners[literal]:
+                hits[k].add(index)  # type: ignore[union-attr]
+        return hits
+
+    def _python(self, haystack: str) -> list[tuple[int, int]]:
+        """(paragraph position, literal id) of each occurrence, with str.find."""
+        found = []
+        breaks: list[int] | None = None
+        for n, literal in enumerate(self.literals):
+            at = haystack.find(literal)
+            while at >= 0:
+                if breaks is None:
+                    breaks = _breaks(haystack, "\n")
+                found.append((_position(breaks, at), n))
+                at = haystack.find(literal, at + 1)
+        return found
+
+    def _hyperscan(self, haystack: str) -> list[tuple[int, int]]:
+        data = haystack.encode("utf-8", "surrogatepass")
+        ends: list[tuple[int, int]] = []
+        self._db.scan(data, _on_match, context=ends, scratch=self._scratch())
+        if not ends:
+            return ends
+        breaks = _breaks(data, b"\n")
+        sizes = self._sizes()
+        return [(_position(breaks, end - sizes[n]), n) for n, end in ends]
+
+    def _scratch(self):
+        scratch = getattr(self._local, "scratch", None)
+        if scratch is None:
+            scratch = self._local.scratch = hyperscan.Scratch(self._db)
+        return scratch
+
+    def _sizes(self) -> tuple[int, ...]:
+        sizes = getattr(self, "_byte_sizes", None)
+        if sizes is None:
+            sizes = self._byte_sizes = tuple(
+                len(s.encode("utf-8", "surrogatepass")) for s in self.literals
+            )
+        return sizes
+
+
+def _on_match(literal: int, start: int, end: int, flags: int, ends: list) -> None:
+    ends.append((literal, end))
+
+
+def _breaks(haystack, newline) -> list[int]:
+    """Offsets of the line breaks in ``haystack`` (one before each paragraph)."""
+    out = []
+    at = haystack.find(newline)
+    while at >= 0:
+        out.append(at)
+        at = haystack.find(newline, at + 1)
+    return out
+
+
+def _position(breaks: list[int], offset: int) -> int:
+    """Which paragraph (0-based, in scan order) the literal starting at ``offset`` is in.
+
+    A paragraph-start literal begins at the line break before its paragraph.
+    """
+    from bisect import bisect_right
+
+    return bisect_right(breaks, offset) - 1
+
+
+def _compile(literals: Iterable[str]):
+    """A Hyperscan database of the literals, or None where Hyperscan cannot run."""
+    literals = list(literals)
+    if hyperscan is None or not literals:
+        return None
+    try:
+        db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+        expressions = [s.encode("utf-8", "surrogatepass") for s in literals]
+        db.compile(
+            expressions=expressions,
+            ids=list(range(len(expressions))),
+            elements=len(expressions),
+            flags=0,
+            literal=True,
+        )
+    except Exception:
+        return None
+    return db

@@ -1,0 +1,324 @@
+"""The prefilter: every paragraph a rule could act on is among its hits.
+
+A prefilter that missed one would silently keep furniture, so these tests
+attack the one promise it makes from several sides: the case folding it
+relies on, the literal analysis on patterns of every shape the analysis
+knows, the bundled rules on real and random text, and whole cleans with and
+without it.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner import Cleaner
+from cleaner.engine import prefilter_for
+from cleaner.prefilter import Prefilter, _literal_char, fold, is_strong, need
+
+from .conftest import EXAMPLES, SHARED
+
+EVERYTHING = "".join(map(chr, range(0x110000)))
+
+
+def _inputs() -> list[str]:
+    files = sorted(EXAMPLES.glob("*/input.txt"))
+    bench = SHARED / "bench" / "articles"
+    if bench.is_dir():
+        files += sorted(bench.glob("*/input*.txt"))
+    return [p.read_text(encoding="utf-8") for p in files]
+
+
+def _found(literals, text: str) -> bool:
+    haystack = fold("\n" + text)
+    return any(lit in haystack for lit in literals)
+
+
+# --- case folding ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("ch", [chr(c) for c in range(0x20, 0x7F)])
+def test_every_case_insensitive_match_of_an_ascii_character_folds_to_it(ch):
+    """Over every code point: what ``regex`` matches case-insensitively folds alike."""
+    folded = _literal_char(ord(ch), regex.IGNORECASE)
+    matches = set(regex.findall(regex.escape(ch), EVERYTHING, flags=regex.IGNORECASE))
+    assert ch in matches
+    for other in matches:
+        assert fold(other) == folded, (ch, other)
+
+
+def test_non_ascii_literal_characters_fold_like_their_case_insensitive_matches():
+    cased = [
+        c
+        for c in map(chr, range(0x80, 0x110000))
+        if c.lower() != c or c.upper() != c or c.casefold() != c
+    ]
+    images = {x for c in cased for f in (c.lower(), c.upper(), c.casefold()) for x in f}
+    haystack = "".join(sorted(set(cased) | images))
+    checked = 0
+    for ch in sorted(set(cased) | images | set("«»’“”—–©®™°€£•·")):
+        folded = _literal_char(ord(ch), regex.IGNORECASE)
+        if folded is None:
+            continue
+        checked += 1
+        for other in regex.findall(regex.escape(ch), haystack + ch, flags=regex.IGNORECASE):
+            assert fold(other) == folded, (ch, other)
+    assert checked > 1000
+
+
+def test_characters_regex_equates_with_others_but_folds_apart_are_refused():
+    # ftfy aside, Turkish i's are the known case: fold() maps them to "i".
+    assert fold("İstanbul ılık") == "istanbul ilik"
+    # "ß" folds to "ss": as a case-insensitive literal, one letter would be two.
+    assert _literal_char(ord("ß"), regex.IGNORECASE) is None
+    assert _literal_char(ord("ß"), 0) == "ss"  # matched exactly, it folds like the text
+    assert _literal_char(ord("é"), 0) == "é"
+
+
+# --- the analysis ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "anchored", "expected"),
+    [
+        (r"click to tweet", 0, False, {"click to tweet"}),
+        (r"^Also Read", regex.I, False, {"\nalso read"}),
+        (r"^(?:also read|see also)\b", regex.I, False, {"\nalso read", "\nsee also"}),
+        (r"Also Read", 0, True, {"\nalso read"}),  # standalone: the whole paragraph
+        (r"\bsharing options\b", regex.I, False, {"sharing options"}),
+        (r"^[Bb]y\s+\p{Lu}", 0, False, {"\nby" + ch for ch in regex.findall(r"\s", EVERYTHING)}),
+        (r"^[-–\s]*ad\b", regex.I, False, None),  # checked below: starts or dashes
+        (r"(?:photo|image) credit", regex.I, False, {"photo credit", "image credit"}),
+        (r"^\d+ min read", 0, False, None),  # a digit first: checked below
+        (r"(?=x)abc", 0, False, {"abc"}),
+    ],
+)
+def test_needs_of_simple_patterns(pattern, flags, anchored, expected):
+    found = need(regex.compile(pattern, flags), anchored)
+    if expected is not None:
+        assert found == expected
+    else:
+        assert found is not None
+
+
+def test_a_leading_optional_class_adds_its_characters_at_the_start():
+    # "ad" alone would be found in most paragraphs; at the start, or after a
+    # dash or space there, it is rare.
+    found = need(regex.compile(r"^[-–\s]*ad\b", regex.I))
+    assert "\nad" in found and "\n-" in found and "\n–" in found
+    assert "\n " in found and "\n\u3000" in found  # every \s, from regex itself
+
+
+def test_digits_are_listed_from_regex_itself():
+    found = need(regex.compile(r"^\d+$"))
+    assert {"\n0", "\n9", "\n٣"} <= found  # Arabic-Indic three too
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?:abc){e<=1}",  # fuzzy: "abd" matches
+        r"(?V1)[[a-z]--[q]]bc",
+        r"(?i)(?f)strasse",  # full case folding: "straße" matches
+        r"(a)\1",
+        r"\L<words>",
+        r".*",
+        r"\w+",
+    ],
+)
+def test_what_the_analysis_does_not_follow_gives_no_literal_it_would_miss(pattern):
+    kwargs = {"words": ["x"]} if "\\L" in pattern else {}
+    compiled = regex.compile(pattern, **kwargs)
+    found = need(compiled)
+    samples = {
+        r"(?:abc){e<=1}": "abd",
+        r"(?V1)[[a-z]--[q]]bc": "xbc",
+        r"(?i)(?f)strasse": "STRAßE",
+        r"(a)\1": "aa",
+        r"\L<words>": "x",
+        r".*": "anything",
+        r"\w+": "word",
+    }
+    text = samples[pattern]
+    assert compiled.search(text)
+    assert found is None or _found(found, text)
+
+
+def test_weak_needs_are_not_used():
+    assert not is_strong(need(regex.compile(r"\w+ad\w*", regex.I)))
+    assert not is_strong(frozenset({"d", "abc"}))
+    assert is_strong(frozenset({"/"}))
+    assert is_strong(frozenset({"\nx", "abc"}))
+
+
+# --- the bundled rules on real and random text --------------------------------
+
+
+def _bundled_triggers():
+    cleaner = Cleaner()
+    for rule in cleaner.rules:
+        for pattern, standalone in rule.triggers or ():
+            yield rule.id, pattern, standalone
+
+
+def test_every_bundled_rule_has_a_prefilter_but_the_page_rule():
+    cleaner = Cleaner()
+    unfiltered = [
+        r.id for r, n in zip(cleaner._plan, cleaner._prefilter.needs, strict=True) if n is None
+    ]
+    assert unfiltered == ["outside-body"]
+
+
+def test_bundled_needs_hold_on_every_example_bench_and_sample_paragraph():
+    cleaner = Cleaner()
+    paragraphs = {p.text for text in _inputs() for p in cleaner.paragraphs(text)}
+    for rule in cleaner.rules:
+        paragraphs.update(s.text for s in rule.samples)
+    matched = 0
+    for rule_id, pattern, standalone in _bundled_triggers():
+        literals = need(pattern, standalone)
+        for text in paragraphs:
+            hit = pattern.fullmatch(text) if standalone else pattern.search(text)
+            if hit:
+                matched += 1
+                assert literals is None or _found(literals, text), (rule_id, text)
+    assert matched > 500
+
+
+def _mutations(text: str, rng: random.Random) -> str:
+    """A paragraph near ``text``: case, spacing and punctuation changed, words cut."""
+    out = []
+    for ch in text:
+        r = rng.random()
+        if r < 0.08:
+            out.append(ch.swapcase())
+        elif r < 0.10:
+            out.append(rng.choice(" -–:|»\u00a0\t.,"))
+        elif r < 0.12:
+            continue
+        else:
+            out.append(ch)
+    if rng.random() < 0.3:
+        out.insert(0, rng.choice(["", " ", "- ", "» ", "1. ", "\u200b"]))
+    return "".join(out)
+
+
+def test_bundled_needs_hold_on_mutated_furniture():
+    """Near-misses of every sample (case, spaces, dashes): a match always has a literal."""
+    rng = random.Random(7)
+    cleaner = Cleaner()
+    seeds = [s.text for rule in cleaner.rules for s in rule.samples]
+    matched = 0
+    triggers = list(_bundled_triggers())
+    for _ in range(40):
+        for seed in seeds:
+            text = _mutations(seed, rng)
+            for rule_id, pattern, standalone in triggers:
+                hit = pattern.fullmatch(text) if standalone else pattern.search(text)
+                if hit:
+                    matched += 1
+                    literals = need(pattern, standalone)
+                    assert literals is None or _found(literals, text), (rule_id, text)
+    assert matched > 1000
+
+
+# --- whole cleans with and without ---------------------------------------------
+
+
+def _without_prefilter(cleaner: Cleaner) -> Cleaner:
+    bare = Cleaner.__new__(Cleaner)
+    for name in Cleaner.__slots__:
+        object.__setattr__(bare, name, getattr(cleaner, name))
+    object.__setattr__(bare, "_prefilter", Prefilter([None] * len(cleaner._plan)))
+    return bare
+
+
+def test_cleans_are_identical_without_the_prefilter_on_every_input():
+    cleaner = Cleaner()
+    bare = _without_prefilter(cleaner)
+    for text in _inputs():
+        assert cleaner.clean(text) == bare.clean(text)
+
+
+def test_cleans_are_identical_without_the_prefilter_on_shuffled_and_noisy_pages():
+    rng = random.Random(11)
+    cleaner = Cleaner()
+    bare = _without_prefilter(cleaner)
+    samples = [s.text for rule in cleaner.rules for s in rule.samples]
+    inputs = _inputs()
+    for _ in range(150):
+        lines = rng.choice(inputs).splitlines()
+        lines += [_mutations(rng.choice(samples), rng) for _ in range(rng.randint(0, 12))]
+        rng.shuffle(lines)
+        text = "\n".join(lines)
+        assert cleaner.clean(text) == bare.clean(text)
+
+
+LINE = st.text(
+    alphabet=st.sampled_from(list("abcdefADR (c)©:|»-–—/.,!?\u00a0\u200b0123456789İı")),
+    max_size=30,
+)
+WORDS = st.sampled_from(
+    [
+        "Also Read:",
+        "Advertisement",
+        "Share",
+        "By",
+        "Photo:",
+        "Getty Images",
+        "All rights reserved",
+        "Related",
+        "12:30",
+        "Tags:",
+        "Comments",
+        "Read more",
+        "Subscribe",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(WORDS, LINE, st.booleans()), max_size=12))
+def test_cleans_are_identical_without_the_prefilter_on_random_furniture(parts):
+    cleaner = _CLEANER
+    text = "\n".join(f"{w} {line}" if first else f"{line} {w}" for w, line, first in parts)
+    assert cleaner.clean(text) == _BARE.clean(text)
+
+
+_CLEANER = Cleaner()
+_BARE = _without_prefilter(_CLEANER)
+
+
+def test_the_python_scan_finds_what_hyperscan_finds():
+    cleaner = Cleaner()
+    fast = cleaner._prefilter
+    slow = Prefilter(fast.needs, use_hyperscan=False)
+    if fast.engine != "hyperscan":
+        pytest.skip("hyperscan is not installed here")
+    assert slow.engine == "python"
+    for text in _inputs()[:60]:
+        texts = [p.text for p in cleaner.paragraphs(text)]
+        assert fast.scan(texts) == slow.scan(texts)
+
+
+def test_a_pickled_cleaner_brings_its_prefilter_and_analyses_nothing(monkeypatch):
+    import pickle
+
+    import cleaner.engine as engine
+
+    cleaner = Cleaner()
+    data = pickle.dumps(cleaner)
+    monkeypatch.setattr(engine, "need", lambda *a: pytest.fail("analysed again"))
+    again = pickle.loads(data)
+    assert again._prefilter.needs == cleaner._prefilter.needs
+    text = _inputs()[0]
+    assert again.clean(text) == cleaner.clean(text)
+
+
+def test_fused_plans_get_their_own_prefilter():
+    cleaner = Cleaner()
+    assert prefilter_for(cleaner.rules).needs == cleaner._prefilter.needs
