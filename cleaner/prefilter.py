@@ -34,7 +34,9 @@ from __future__ import annotations
 import functools
 import threading
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from itertools import accumulate
 
 import regex
 
@@ -58,7 +60,9 @@ _TURKIC = str.maketrans({"\u0130": "i", "\u0131": "i"})
 
 def fold(text: str) -> str:
     """Text as literals are looked for in it: case-folded, Turkish i's as ``i``."""
-    if not text.isascii() and ("\u0130" in text or "\u0131" in text):
+    if text.isascii():
+        return text.lower()  # the same as casefold() on ASCII, and quicker
+    if "\u0130" in text or "\u0131" in text:
         text = text.translate(_TURKIC)
     return text.casefold()
 
@@ -86,6 +90,7 @@ def _literal_char(code: int, case_flags: int) -> str | None:
 _ANY = ("any",)  # consumes something the analysis does not follow
 _ZERO = ("zero",)  # zero-width: consumes nothing
 _START = ("start",)  # start of the paragraph
+_END = ("end",)  # end of the paragraph
 
 
 def _items(node) -> list[tuple]:
@@ -128,6 +133,10 @@ def _items(node) -> list[tuple]:
     if kind in (rc.StartOfString, rc.StartOfLine):
         # Not StartOfLineU (the WORD flag): it also matches after other line separators.
         return [_START]
+    if kind in (rc.EndOfString, rc.EndOfStringLine, rc.EndOfLine):
+        # ``$``, ``\\Z``: a paragraph holds no line break, so its end (not the U
+        # variants, which also match before other separators).
+        return [_END]
     if kind in _ZERO_WIDTH:
         return [_ZERO]
     return [_ANY]
@@ -205,10 +214,7 @@ def _zero_width() -> tuple:
         rc.EndOfWord,
         rc.DefaultStartOfWord,
         rc.DefaultEndOfWord,
-        rc.EndOfLine,
         rc.EndOfLineU,
-        rc.EndOfString,
-        rc.EndOfStringLine,
         rc.EndOfStringLineU,
         rc.StartOfLineU,
         rc.SearchAnchor,
@@ -262,6 +268,30 @@ def _weight(literal: str) -> int:
     return sum(1 if ch in _COMMON else 3 if ch != "\n" else 2 for ch in literal)
 
 
+def _reverse(seq: Sequence[tuple]) -> list[tuple]:
+    """``seq`` read backwards (literals too), so that :func:`_lead` finds how matches end."""
+    out: list[tuple] = []
+    for item in reversed(seq):
+        kind = item[0]
+        if kind == "lit":
+            out.append(("lit", None if item[1] is None else item[1][::-1]))
+        elif kind == "alt":
+            out.append(("alt", [_reverse(b) for b in item[1]]))
+        elif kind == "rep":
+            out.append(("rep", _reverse(item[1])))
+        elif kind in ("start", "end"):
+            out.append(_ZERO)
+        else:
+            out.append(item)
+    return out
+
+
+def _trail(seq: Sequence[tuple]) -> set[str]:
+    """Strings one of which every match of ``seq`` ends with."""
+    strings, _ = _lead(_reverse(seq))
+    return {s[::-1] for s in strings}
+
+
 def _strength(strings: set[str] | frozenset[str] | None) -> int:
     """How selective a need is: the weight of its weakest literal (0: useless).
 
@@ -273,11 +303,18 @@ def _strength(strings: set[str] | frozenset[str] | None) -> int:
     return min(_weight(s) for s in strings)
 
 
-def _need(seq: Sequence[tuple], at_start: bool) -> set[str] | None:
-    """Literals one of which every match of ``seq`` contains ("\\n" first: at the start)."""
+def _need(seq: Sequence[tuple], at_start: bool, at_end: bool = False) -> set[str] | None:
+    """Literals one of which every match of ``seq`` contains.
+
+    A literal that starts with "\\n" must start the paragraph; one that ends
+    with it, end the paragraph.
+    """
     while seq and seq[0] in (_START, _ZERO):
         at_start = at_start or seq[0] == _START
         seq = seq[1:]
+    while seq and seq[-1] in (_END, _ZERO):
+        at_end = at_end or seq[-1] == _END
+        seq = seq[:-1]
     best: set[str] | None = None
     best_strength = 0
 
@@ -287,17 +324,23 @@ def _need(seq: Sequence[tuple], at_start: bool) -> set[str] | None:
         if strength > best_strength:
             best, best_strength = strings, strength
 
+    if at_end and seq:
+        ends = _trail(seq)
+        if _strength(ends):
+            consider({s + "\n" for s in ends})
+    last = len(seq) - 1
     for i, item in enumerate(seq):
         anchored = at_start and i == 0
+        closing = at_end and i == last
         strings, _ = _lead(seq[i:])
         if _strength(strings):
             consider({"\n" + s for s in strings} if anchored else strings)
         if item[0] == "alt":
-            needs = [_need(branch, anchored) for branch in item[1]]
+            needs = [_need(branch, anchored, closing) for branch in item[1]]
             if all(n is not None for n in needs):
                 consider(set().union(*needs))  # type: ignore[arg-type]
         elif item[0] == "rep":
-            consider(_need(item[1], anchored))
+            consider(_need(item[1], anchored, closing))
     return best
 
 
@@ -326,7 +369,7 @@ def need(pattern: regex.Pattern, anchored: bool = False) -> frozenset[str] | Non
             return None
         parsed.fix_groups(pattern.pattern, False, False)
         parsed = parsed.optimise(info, False).pack_characters(info)
-        found = _need(_items(parsed), anchored)
+        found = _need(_items(parsed), anchored, anchored)
     except Exception:
         return None
     return frozenset(found) if found else None
@@ -374,13 +417,17 @@ class Prefilter:
         if not self.literals:
             return hits
         order = [i for i, t in enumerate(texts) if t is not None]
-        haystack = fold("\n" + "\n".join(texts[i] for i in order))  # type: ignore[misc]
-        found = self._hyperscan(haystack) if self._db is not None else self._python(haystack)
-        if not found:
+        if not order:
             return hits
+        live = [texts[i] for i in order]
+        haystack = fold("\n" + "\n".join(live) + "\n")  # type: ignore[arg-type]
+        found = self._hyperscan(haystack, live) if self._db is not None else self._python(haystack)
+        owners = self._owners
         for position, literal in found:
+            if position >= len(order):
+                continue  # starts at the final line break: no paragraph there
             index = order[position]
-            for k in self._owners[literal]:
+            for k in owners[literal]:
                 hits[k].add(index)  # type: ignore[union-attr]
         return hits
 
@@ -397,15 +444,19 @@ class Prefilter:
                 at = haystack.find(literal, at + 1)
         return found
 
-    def _hyperscan(self, haystack: str) -> list[tuple[int, int]]:
+    def _hyperscan(self, haystack: str, live: list) -> list[tuple[int, int]]:
         data = haystack.encode("utf-8", "surrogatepass")
         ends: list[tuple[int, int]] = []
         self._db.scan(data, _on_match, context=ends, scratch=self._scratch())
         if not ends:
             return ends
-        breaks = _breaks(data, b"\n")
+        if len(data) == len(haystack) and haystack.isascii():
+            # Byte offsets are character offsets, and folding kept every length.
+            breaks = [0, *accumulate(len(t) + 1 for t in live)]
+        else:
+            breaks = _breaks(data, b"\n")
         sizes = self._sizes()
-        return [(_position(breaks, end - sizes[n]), n) for n, end in ends]
+        return [(bisect_right(breaks, end - sizes[n]) - 1, n) for n, end in ends]
 
     def _scratch(self):
         scratch = getattr(self._local, "scratch", None)
@@ -441,8 +492,6 @@ def _position(breaks: list[int], offset: int) -> int:
 
     A paragraph-start literal begins at the line break before its paragraph.
     """
-    from bisect import bisect_right
-
     return bisect_right(breaks, offset) - 1
 
 
