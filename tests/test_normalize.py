@@ -197,3 +197,24 @@ def test_most_real_lines_are_plain():
     plain = [line for line in lines if N.plain(line)]
     assert all(N.line(line) == [line] for line in plain)
     assert len(plain) > len(lines) / 2
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(HARD_ALPHABET, max_size=60).map("".join))
+def test_the_windowed_badness_check_never_misses_a_bad_line(line):
+    import ftfy.badness
+
+    if ftfy.badness.is_bad(line):
+        assert GATE._maybe_bad(line)
+
+
+def test_the_windowed_badness_check_agrees_on_real_and_mojibake_lines():
+    import ftfy.badness
+
+    lines = list(_corpus_lines())
+    lines += [_mojibake(line) for line in lines if not line.isascii()]
+    lines += [f"{'x' * n}{line}" for n in (1, 5, 9) for line in lines[:200]]
+    # Long matches whose screened character sits inside: the window must reach both ends.
+    lines += ["xГўВЂВa yy", "Ò ¸Ã ¹\u0081 x", "×²", "a Ã ", "aÂ »"]
+    for line in lines:
+        assert GATE._maybe_bad(line) == ftfy.badness.is_bad(line), line
