@@ -221,10 +221,13 @@ class Cleaner:
         timer = _Timer.start(self._timeout)
         flag, held = None, ()
         try:
-            plan = (self._plan, self._prefilter)
+            # Word counts by text, shared by the rules, the passes and the guard.
+            counts: dict[str, int] = {}
+            plan = (self._plan, self._prefilter, counts)
             timeouts = _run(plan, paragraphs, texts, removals, timer)
             if self._guard is not None and removals:
-                flag, held = self._guard.judge([p.text for p in paragraphs], removals)
+                words = View(paragraphs, texts, counts=counts).words
+                flag, held = self._guard.judge([p.text for p in paragraphs], removals, words)
                 if held:
                     # Start again from the input, with rules allowed only the
                     # removals the guard trusts.
@@ -252,19 +255,19 @@ def _run(plan, paragraphs, texts, removals, timer, allow=None) -> tuple[str, ...
     """Run the plan's rules to a fixpoint, editing ``texts`` and ``removals``.
 
     Returns the ids of rules that timed out. ``plan`` is ``(rules,
-    prefilter)``: one scan finds the paragraphs each rule could act on, for
+    prefilter, word counts)``: one scan finds the paragraphs each rule could act on, for
     every pass (paragraphs a span removal edits are looked at by every rule
     after it). With ``allow``, a removal it refuses is not applied (the
     guard's second run).
     """
-    rules, prefilter = plan
+    rules, prefilter, counts = plan
     hits = prefilter.scan(texts)
     dirty: set[int] = set()
     timeouts: list[str] = []
     focus: set[int] | None = None
     for _ in range(MAX_PASSES):
         before = len(removals)
-        view = View(paragraphs, texts, focus, dirty)
+        view = View(paragraphs, texts, focus, dirty, counts)
         focus = set()
         for rule, want in zip(rules, hits, strict=True):
             if want is not None and not want and not dirty:

@@ -50,19 +50,20 @@ class Guard:
             raise ValueError(f"over_removal must be one of {', '.join(POLICIES)}")
 
     def judge(
-        self, texts: list[str], removals: list[Removal]
+        self, texts: list[str], removals: list[Removal], words=count_words
     ) -> tuple[str | None, tuple[Removal, ...]]:
         """(why the document is flagged or None, the removals to hold back).
 
         ``texts`` are the normalized input paragraphs; ``removals`` all the
-        rules found, in order.
+        rules found, in order; ``words`` counts words (``count_words``, or a
+        cached version of it).
         """
-        untrusted = [r for r in removals if not trusted(r)]
+        untrusted = [r for r in removals if not trusted(r, words)]
         if not untrusted:
             return None, ()
-        held_words = sum(count_words(r.text) for r in untrusted)
-        removed_words = sum(count_words(r.text) for r in removals)
-        left = sum(count_words(t) for t in texts) - (removed_words - held_words)
+        held_words = sum(words(r.text) for r in untrusted)
+        removed_words = sum(words(r.text) for r in removals)
+        left = sum(words(t) for t in texts) - (removed_words - held_words)
         share = held_words / left if left > 0 else 1.0
         if share <= self.max_removed:
             return None, ()
@@ -78,7 +79,7 @@ class Guard:
         return f"{why}; kept with only short lines and spans removed", tuple(untrusted)
 
 
-def trusted(removal: Removal) -> bool:
+def trusted(removal: Removal, words=count_words) -> bool:
     """A stripped span, or removed paragraphs that are all short (TRUSTED_WORDS words or less).
 
     Trust is a property of each paragraph, not of how a block's edges fell,
@@ -86,4 +87,4 @@ def trusted(removal: Removal) -> bool:
     """
     if removal.span is not None:
         return True
-    return all(count_words(t) <= TRUSTED_WORDS for t in removal.text.split("\n"))
+    return all(words(t) <= TRUSTED_WORDS for t in removal.text.split("\n"))

@@ -318,3 +318,39 @@ def test_a_flood_of_block_starts_is_walked_once(monkeypatch):
     text = "A body paragraph that is long enough to be real text.\n" * 5 + "Comments\n" * 10_000
     Cleaner().only(["comments-block"]).clean(text)
     assert len(walks) < 50
+
+
+def test_the_quick_word_count_rests_on_two_facts_about_unicode():
+    """Only a space is both whitespace and printable; CJK starts at U+2E80."""
+
+    from cleaner.kinds.base import _CJK
+
+    everything = "".join(map(chr, range(0x110000)))
+    assert [c for c in everything if c.isspace() and c.isprintable()] == [" "]
+    assert not _CJK.search(everything[:0x2E80])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "one",
+        "two words",
+        "a  b",
+        " lead",
+        "trail ",
+        "tab\there",
+        "nbsp\u00a0here",
+        "日本語 のテキスト",
+        "café au lait",
+        "x\u2028y",
+        "mixed 中文 text",
+    ],
+)
+def test_word_counts_match_the_split_definition(text):
+    import regex
+
+    from cleaner.kinds.base import count_words
+
+    cjk = len(regex.findall(r"[\p{Han}\p{Hiragana}\p{Katakana}]", text))
+    assert count_words(text) == len(text.split()) + cjk

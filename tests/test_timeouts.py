@@ -13,19 +13,21 @@ from cleaner import Cleaner
 from cleaner.cli import main
 
 # `regex` defuses the textbook (a+)+$; this alternation still backtracks
-# exponentially: 2^80 ways to split the run of "a" before it fails on "b".
+# exponentially: 2^80 ways to split the run of "a" before it finds no "c". (Not
+# `(a|aa)+$` on "aaa...ab": the prefilter knows a match must end with "a" and
+# never runs that rule on the line; this one has no literal worth a prefilter.)
 CATASTROPHIC = """\
 pack: hostile
 rules:
   - id: catastrophic
     kind: drop
     why: a user's pattern that backtracks without end on a long run of "a"
-    pattern: '(a|aa)+$'
+    pattern: '(a|aa)+c'
     tests:
-      drop: ["aaaa"]
+      drop: ["aaac"]
 """
-HANG = "a" * 80 + "b"
-DOC = f"Share this article\n{HANG}\nThe council approved the budget on Monday night.\naaaa\n"
+HANG = "a" * 80
+DOC = f"Share this article\n{HANG}\nThe council approved the budget on Monday night.\naaac\n"
 
 
 @pytest.fixture
@@ -37,10 +39,10 @@ def test_a_rule_out_of_time_is_undone_and_the_others_still_apply(hostile):
     cleaner = Cleaner(packs=["default", hostile], rule_timeout=0.2)
     result = cleaner.clean(DOC)
     assert result.timeouts == ("catastrophic",)
-    # Nothing of the rule is applied, not even the "aaaa" it matched before its
+    # Nothing of the rule is applied, not even the "aaac" it matched before its
     # time ran out; the default rules still removed the share prompt.
     assert result.text == Cleaner().clean(DOC).text
-    assert "aaaa" in result.text and "Share this article" not in result.text
+    assert "aaac" in result.text and "Share this article" not in result.text
     assert [r.rule for r in result.removals] == ["share-prompt"]
     # The timer is off and the handler given back.
     assert signal.getitimer(signal.ITIMER_VIRTUAL) == (0.0, 0.0)
@@ -50,7 +52,7 @@ def test_a_rule_out_of_time_is_undone_and_the_others_still_apply(hostile):
 def test_without_the_hang_the_rule_applies(hostile):
     cleaner = Cleaner(packs=["default", hostile], rule_timeout=0.2)
     result = cleaner.clean(DOC.replace(HANG + "\n", ""))
-    assert result.timeouts == () and "aaaa" not in result.text
+    assert result.timeouts == () and "aaac" not in result.text
 
 
 def test_the_budget_survives_pickling_and_can_be_switched_off(hostile):

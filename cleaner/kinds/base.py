@@ -9,6 +9,7 @@ earlier removals (a strip rule that removes two spans from one paragraph).
 
 from __future__ import annotations
 
+import re as stdlib_re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -19,6 +20,9 @@ from ..document import Paragraph
 from ..result import Removal
 
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+# Every Han, Hiragana and Katakana character is at or above U+2E80 (tested over
+# every code point): a text without such a character needs no CJK count.
+_WIDE = stdlib_re.compile("[\u2e80-\U0010ffff]")
 
 
 def count_words(text: str) -> int:
@@ -28,13 +32,16 @@ def count_words(text: str) -> int:
     whole Japanese paragraph would count as one "word" and pass every
     ``max_words`` gate meant for short furniture.
     """
-    if text.isascii():
-        if text and text.isprintable() and "  " not in text and text[0] != " " != text[-1]:
-            # Printable ASCII with single inner spaces (what normalization
-            # leaves): words are one more than spaces, without a list of them.
-            return text.count(" ") + 1
-        return len(text.split())
-    return len(text.split()) + len(_CJK.findall(text))
+    if text and text.isprintable() and "  " not in text and text[0] != " " != text[-1]:
+        # Printable text with single inner spaces (what normalization leaves;
+        # no other whitespace is printable): one more word than spaces, counted
+        # without building a list of them.
+        n = text.count(" ") + 1
+    else:
+        n = len(text.split())
+    if not text.isascii() and _WIDE.search(text):
+        n += len(_CJK.findall(text))
+    return n
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +89,7 @@ class Conditions:
             spaces >= self.max_words and "  " not in text and text[:1] != " " and text[-1:] != " "
         )
 
-    def allow(self, text: str, rank: int, total: int) -> bool:
+    def allow(self, text: str, rank: int, total: int, words=count_words) -> bool:
         if self.max_chars is not None and len(text) > self.max_chars:
             return False
         if self.within_first is not None and rank >= self.within_first:
@@ -90,7 +97,7 @@ class Conditions:
         if self.within_last is not None and rank < total - self.within_last:
             return False
         if self.max_words is not None or self.min_words is not None:
-            n = count_words(text)
+            n = words(text)
             if self.max_words is not None and n > self.max_words:
                 return False
             if self.min_words is not None and n < self.min_words:
@@ -106,7 +113,17 @@ class View:
     the pass began.
     """
 
-    __slots__ = ("dirty", "focus", "order", "paragraphs", "rank", "texts", "total", "want")
+    __slots__ = (
+        "counts",
+        "dirty",
+        "focus",
+        "order",
+        "paragraphs",
+        "rank",
+        "texts",
+        "total",
+        "want",
+    )
 
     def __init__(
         self,
@@ -114,6 +131,7 @@ class View:
         texts: list[str | None],
         focus: set[int] | None = None,
         dirty: set[int] | None = None,
+        counts: dict[str, int] | None = None,
     ):
         self.paragraphs = paragraphs
         self.texts = texts
@@ -127,6 +145,15 @@ class View:
         self.want: set[int] | None = None
         #: Paragraphs whose text a span removal changed since the prefilter scan.
         self.dirty: set[int] = set() if dirty is None else dirty
+        #: Word counts by text, kept for the whole clean (see :meth:`words`).
+        self.counts: dict[str, int] = {} if counts is None else counts
+
+    def words(self, text: str) -> int:
+        """``count_words(text)``, counted once per text for the whole clean."""
+        n = self.counts.get(text)
+        if n is None:
+            n = self.counts[text] = count_words(text)
+        return n
 
     def live(self, local: bool = False) -> Iterator[int]:
         """Indices of paragraphs still present, in order (checked lazily).
@@ -204,7 +231,7 @@ class Rule:
         return None
 
     def allows(self, view: View, index: int, text: str) -> bool:
-        return self.when.allow(text, view.rank[index], view.total)
+        return self.when.allow(text, view.rank[index], view.total, view.words)
 
     def find(self, view: View) -> Iterator[Removal]:  # pragma: no cover - abstract
         raise NotImplementedError

@@ -48,23 +48,23 @@ _LIST_ITEM = regex.compile(r"^(?:[-*•▪·]\s|\d{1,3}[.)]\s)")
 _BODY_END = regex.compile(r"[.!?…。！？][\"'”’»)]*$")
 
 
-def is_heading(text: str) -> bool:
+def is_heading(text: str, words=count_words) -> bool:
     """An author heading: short, not a sentence, not a question, not a list item."""
     return (
-        count_words(text) <= HEADING_MAX_WORDS
+        words(text) <= HEADING_MAX_WORDS
         and not _SENTENCE_END.search(text)
         and not _LIST_ITEM.match(text)
     )
 
 
-def is_body(text: str, min_words: int) -> bool:
+def is_body(text: str, min_words: int, words=count_words) -> bool:
     """Body prose: long enough and ends like a sentence, or introduces what follows.
 
     ``Here are some of the highlights:`` is short but no teaser ends with a colon.
     """
-    if text.endswith(":") and count_words(text) >= 3:
+    if text.endswith(":") and words(text) >= 3:
         return True
-    return bool(_BODY_END.search(text)) and count_words(text) >= min_words
+    return bool(_BODY_END.search(text)) and words(text) >= min_words
 
 
 @dataclass(frozen=True)
@@ -114,11 +114,11 @@ class BlockRule(Rule):
                 block = self._extent(view, i)
                 block_sums = [0]
                 for j in block:
-                    block_sums.append(block_sums[-1] + count_words(view.texts[j]))
+                    block_sums.append(block_sums[-1] + view.words(view.texts[j]))
                 inside = block_sums[-1]
             if self.max_share < 1.0:
                 if total is None:
-                    total = sum(count_words(view.texts[j]) for j in view.live())
+                    total = sum(view.words(view.texts[j]) for j in view.live())
                 if inside > self.max_share * total:
                     if not reuse:
                         refused, sums = block, block_sums
@@ -151,7 +151,7 @@ class BlockRule(Rule):
         for j in view.after(first):
             if self.max_paragraphs is not None and len(block) >= self.max_paragraphs:
                 break
-            stop = self._stops_at(view.texts[j])
+            stop = self._stops_at(view.texts[j], view.words)
             if stop:
                 if stop == "include":
                     block.append(j)
@@ -159,11 +159,11 @@ class BlockRule(Rule):
             block.append(j)
         return tuple(block)
 
-    def _stops_at(self, text: str) -> str | None:
+    def _stops_at(self, text: str, words=count_words) -> str | None:
         if self.until_pattern is not None and self.until_pattern.search(text):
             return "include" if self.include_stop else "exclude"
-        if "heading" in self.until and is_heading(text):
+        if "heading" in self.until and is_heading(text, words):
             return "exclude"
-        if "body" in self.until and is_body(text, self.body_words):
+        if "body" in self.until and is_body(text, self.body_words, words):
             return "exclude"
         return None

@@ -32,7 +32,7 @@ from typing import ClassVar
 import regex
 
 from ..result import Removal
-from .base import Rule, View, count_words
+from .base import Rule, View
 
 # A paragraph that ends like text: sentence punctuation or a closing quote or bracket.
 _BODY_END = regex.compile(r"[.!?…。！？'\"’”»)\]]\s*$")
@@ -77,7 +77,7 @@ class EdgesRule(Rule):
 
         def words(k: int) -> int:
             if k not in counted:
-                counted[k] = count_words(texts[k])
+                counted[k] = view.words(texts[k])
             return counted[k]
 
         first = next((k for k in range(n) if self._body(texts[k], words(k))), None)
