@@ -241,10 +241,19 @@ class FtfyGate:
     uncurling): then every line that needs ftfy gets it.
     """
 
-    __slots__ = ("bad", "form", "max_length", "screen", "triggers", "width")
+    __slots__ = ("bad", "form", "max_length", "screen", "triggers", "unescape", "width")
 
-    def __init__(self, triggers: re.Pattern, bad: bool, form: str | None, max_length: int):
+    def __init__(
+        self,
+        triggers: re.Pattern,
+        bad: bool,
+        form: str | None,
+        max_length: int,
+        unescape: bool = False,
+    ):
         self.triggers = triggers
+        # first_round() only for unescape_html=True ("auto" depends on the text).
+        self.unescape = unescape
         self.bad = bad
         self.form = form
         self.max_length = max_length
@@ -275,6 +284,7 @@ class FtfyGate:
             bool(options.get("fix_encoding", True)),
             options.get("normalization", "NFC"),
             int(options.get("max_decode_length", 1_000_000)),
+            options.get("unescape_html", "auto") is True,
         )
 
     def passes(self, line: str) -> bool:
@@ -285,6 +295,22 @@ class FtfyGate:
             and not (self.bad and self._maybe_bad(line))
             and (self.form is None or unicodedata.is_normalized(self.form, line))
         )
+
+    def first_round(self, line: str) -> str | None:
+        """ftfy's result for ``line`` when its first two steps settle it, else None.
+
+        ftfy's first round unescapes entities, then fixes the encoding (with
+        ftfy's default settings for that step, as ``fix_text`` does), then
+        runs the other fixers and normalizes. When what the first two steps
+        give passes this gate, every later step and the verifying second round
+        leave it alone, so it is ftfy's result, for the cost of one round.
+        """
+        if not self.unescape or len(line) > self.max_length:
+            return None
+        fixed = ftfy.fixes.unescape_html(line) if "&" in line else line
+        if self.bad:
+            fixed = ftfy.fix_encoding(fixed)
+        return fixed if self.passes(fixed) else None
 
     def _maybe_bad(self, line: str) -> bool:
         """``ftfy.badness.is_bad(line)``, or True where it might be (then ftfy decides)."""
@@ -319,9 +345,12 @@ def fix_text(
     """
     if not needed.search(line):
         return line
-    if gate is not None and gate.passes(line):
+    if gate is None:
+        return ftfy.fix_text(line, config)
+    if gate.passes(line):
         return line
-    return ftfy.fix_text(line, config)
+    fixed = gate.first_round(line)
+    return fixed if fixed is not None else ftfy.fix_text(line, config)
 
 
 def remove_zero_width(line: str) -> str:
