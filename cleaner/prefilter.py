@@ -31,6 +31,7 @@ and the CPU supports it, and in plain Python otherwise: same hits, slower.
 
 from __future__ import annotations
 
+import array
 import functools
 import threading
 import unicodedata
@@ -47,6 +48,8 @@ except ImportError:  # pragma: no cover
 
 #: The most alternatives one need may have; past that, a need is cut short.
 MAX_LITERALS = 1024
+#: A need with more literals than this is passed over for a smaller one.
+MAX_NEED = 2048
 #: A character class with more members than this is not listed (``\\w``, ``\\p{L}``).
 MAX_CLASS = 1000
 #: A need weaker than this (see :func:`_strength`) would be found in most
@@ -85,8 +88,9 @@ def _literal_char(code: int, case_flags: int) -> str | None:
 
 
 # The intermediate form: a sequence of items, each one of
-#   ("lit", folded char or None), ("alt", [seq, ...]), ("rep", seq) for a
-#   repeat of at least one, and the markers below.
+#   ("lit", folded char or None), ("set", folded chars) for a class,
+#   ("alt", [seq, ...]), ("rep", seq) for a repeat of at least one,
+#   ("star", folded chars) for an optional run of a class, and the markers below.
 _ANY = ("any",)  # consumes something the analysis does not follow
 _ZERO = ("zero",)  # zero-width: consumes nothing
 _START = ("start",)  # start of the paragraph
@@ -114,7 +118,7 @@ def _items(node) -> list[tuple]:
         options = _members(node)
         if options is None:
             return [_ANY]
-        return [("alt", [[("lit", o)] for o in sorted(options)])]
+        return [("set", frozenset(options))]
     if kind in (rc.Group, rc.Atomic):
         return _items(node.subpattern)
     if kind is rc.Branch:
@@ -125,10 +129,10 @@ def _items(node) -> list[tuple]:
         # An optional run of one character class (``[-\\s]*``): a match starts
         # with one of its characters or with what follows.
         inner = _items(node.subpattern)
-        if len(inner) == 1 and inner[0][0] in ("alt", "lit"):
-            chars = _single_chars(inner[0])
-            if chars is not None:
-                return [("star", chars)]
+        if len(inner) == 1 and inner[0][0] == "set":
+            return [("star", inner[0][1])]
+        if len(inner) == 1 and inner[0][0] == "lit" and inner[0][1] is not None:
+            return [("star", frozenset([inner[0][1]]))]
         return [_ANY]
     if kind in (rc.StartOfString, rc.StartOfLine):
         # Not StartOfLineU (the WORD flag): it also matches after other line separators.
@@ -140,18 +144,6 @@ def _items(node) -> list[tuple]:
     if kind in _ZERO_WIDTH:
         return [_ZERO]
     return [_ANY]
-
-
-def _single_chars(item: tuple) -> frozenset[str] | None:
-    """The folded characters of a one-character item, or None."""
-    if item[0] == "lit":
-        return None if item[1] is None else frozenset([item[1]])
-    out = set()
-    for branch in item[1]:
-        if len(branch) != 1 or branch[0][0] != "lit" or branch[0][1] is None:
-            return None
-        out.add(branch[0][1])
-    return frozenset(out)
 
 
 def _members(node) -> set[str] | None:
@@ -194,7 +186,8 @@ def _known_property(value: int) -> frozenset[str] | None:
     if not _KNOWN:
         from regex import _regex_core as rc
 
-        everything = "".join(map(chr, range(0x110000)))
+        codes = array.array("I", range(0x110000)).tobytes()
+        everything = codes.decode("utf-32-le", "surrogatepass")  # every code point
         for source in (r"\s", r"\d"):
             parsed = rc._parse_pattern(rc.Source(source), rc.Info(0, str, {}))
             while type(parsed) is rc.Sequence and len(parsed.items) == 1:
@@ -225,56 +218,94 @@ def _zero_width() -> tuple:
 _ZERO_WIDTH: tuple = ()
 
 
-def _lead(seq: Sequence[tuple]) -> tuple[set[str], bool]:
-    """``(strings, exact)``: every match of ``seq`` starts with one of ``strings``.
+# Results of _lead/_reverse/_need for the analysis of one pattern, by (what,
+# id(sequence), arguments); each entry keeps its sequence alive, so an id is
+# never reused while the cache holds it. Reset by need().
+_memo: dict[tuple, tuple] = {}
+
+
+def _cached(what: str, seq: Sequence[tuple], args: tuple, compute):
+    key = (what, id(seq), *args)
+    hit = _memo.get(key)
+    if hit is not None and hit[0] is seq:
+        return hit[1]
+    value = compute()
+    _memo[key] = (seq, value)
+    return value
+
+
+def _lead(seq: Sequence[tuple], start: int = 0) -> tuple[frozenset[str], bool]:
+    """``(strings, exact)``: every match of ``seq[start:]`` starts with one of ``strings``.
 
     ``exact``: every match *is* one of them (so what follows can extend them).
     """
-    current = {""}
-    for k, item in enumerate(seq):
+    return _cached("lead", seq, (start,), lambda: _lead_of(seq, start))
+
+
+def _lead_of(seq: Sequence[tuple], start: int) -> tuple[frozenset[str], bool]:
+    current: frozenset[str] | set[str] = frozenset({""})
+    for k in range(start, len(seq)):
+        item = seq[k]
         kind = item[0]
         if kind == "lit":
             if item[1] is None:
-                return current, False
+                return frozenset(current), False
             current = {s + item[1] for s in current}
+        elif kind == "set":
+            if len(current) * len(item[1]) > MAX_LITERALS:
+                return frozenset(current), False
+            current = {a + b for a in current for b in item[1]}
         elif kind == "zero":
             continue
         elif kind == "star":
             # Zero or more of these characters, then the rest.
-            rest, _ = _lead(seq[k + 1 :])
-            longer = {a + b for a in current for b in (*item[1], *rest)}
-            if len(longer) > MAX_LITERALS or "" in rest:
-                return current, False
-            return longer, False
+            rest, _ = _lead(seq, k + 1)
+            if len(current) * (len(item[1]) + len(rest)) > MAX_LITERALS or "" in rest:
+                return frozenset(current), False
+            return frozenset({a + b for a in current for b in (*item[1], *rest)}), False
         elif kind in ("alt", "rep"):
             options = [_lead(b) for b in item[1]] if kind == "alt" else [_lead(item[1])]
-            longer = {a + b for a in current for strings, _ in options for b in strings}
-            if len(longer) > MAX_LITERALS:
-                return current, False
-            current = longer
+            if len(current) * sum(len(strings) for strings, _ in options) > MAX_LITERALS:
+                return frozenset(current), False
+            current = {a + b for a in current for strings, _ in options for b in strings}
             if kind == "rep" or not all(exact for _, exact in options):
-                return current, False
+                return frozenset(current), False
         else:
-            return current, False
-    return current, True
+            return frozenset(current), False
+    return frozenset(current), True
 
 
 #: Characters common in running text: a literal of one or two of them is found
 #: in most paragraphs, so it weighs less than a rarer one.
 _COMMON = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 .,-'\"")
+_DROP_COMMON = str.maketrans(dict.fromkeys(_COMMON))
 
 
 def _weight(literal: str) -> int:
-    return sum(1 if ch in _COMMON else 3 if ch != "\n" else 2 for ch in literal)
+    """1 per common character, 2 per line break, 3 per other character."""
+    weight = _weights.get(literal)
+    if weight is None:
+        rare = literal.translate(_DROP_COMMON)
+        weight = _weights[literal] = len(literal) + 2 * len(rare) - rare.count("\n")
+    return weight
+
+
+_weights: dict[str, int] = {}  # for one pattern's analysis, like _memo
 
 
 def _reverse(seq: Sequence[tuple]) -> list[tuple]:
     """``seq`` read backwards (literals too), so that :func:`_lead` finds how matches end."""
+    return _cached("reverse", seq, (), lambda: _reverse_of(seq))
+
+
+def _reverse_of(seq: Sequence[tuple]) -> list[tuple]:
     out: list[tuple] = []
     for item in reversed(seq):
         kind = item[0]
         if kind == "lit":
             out.append(("lit", None if item[1] is None else item[1][::-1]))
+        elif kind == "set":
+            out.append(("set", frozenset(c[::-1] for c in item[1])))
         elif kind == "alt":
             out.append(("alt", [_reverse(b) for b in item[1]]))
         elif kind == "rep":
@@ -300,48 +331,72 @@ def _strength(strings: set[str] | frozenset[str] | None) -> int:
     """
     if not strings or "" in strings:
         return 0
-    return min(_weight(s) for s in strings)
+    return min(map(_weight, strings))
 
 
-def _need(seq: Sequence[tuple], at_start: bool, at_end: bool = False) -> set[str] | None:
+_PARAGRAPH_END = frozenset({"\n"})
+
+
+def _need(
+    seq: Sequence[tuple], at_start: bool, after: frozenset[str] | None = None
+) -> set[str] | None:
+    return _cached("need", seq, (at_start, after), lambda: _need_of(seq, at_start, after))
+
+
+def _need_of(seq: Sequence[tuple], at_start: bool, after: frozenset[str] | None) -> set[str] | None:
     """Literals one of which every match of ``seq`` contains.
 
-    A literal that starts with "\\n" must start the paragraph; one that ends
-    with it, end the paragraph.
+    A literal that starts with "\\n" must start the paragraph. ``after``: what
+    can follow a match (``{"\\n"}``: the paragraph's end; with an optional run
+    of spaces before it, a space too), or None when anything can.
     """
     while seq and seq[0] in (_START, _ZERO):
         at_start = at_start or seq[0] == _START
         seq = seq[1:]
     while seq and seq[-1] in (_END, _ZERO):
-        at_end = at_end or seq[-1] == _END
+        after = after or (_PARAGRAPH_END if seq[-1] == _END else None)
         seq = seq[:-1]
     best: set[str] | None = None
     best_strength = 0
 
-    def consider(strings: set[str] | None) -> None:
+    def consider(strings: set[str] | frozenset[str] | None) -> None:
         nonlocal best, best_strength
+        if strings is None or len(strings) > MAX_NEED:
+            return  # too many to scan for cheaply
         strength = _strength(strings)
         if strength > best_strength:
-            best, best_strength = strings, strength
+            best, best_strength = set(strings), strength  # type: ignore[arg-type]
 
-    if at_end and seq:
+    if after and seq:
         ends = _trail(seq)
-        if _strength(ends):
-            consider({s + "\n" for s in ends})
+        if "" not in ends and ends:
+            consider({s + a for s in ends for a in after})
     last = len(seq) - 1
     for i, item in enumerate(seq):
         anchored = at_start and i == 0
-        closing = at_end and i == last
-        strings, _ = _lead(seq[i:])
-        if _strength(strings):
+        followed = _followers(seq, i, after)
+        strings, _ = _lead(seq, i)
+        if strings and "" not in strings:
             consider({"\n" + s for s in strings} if anchored else strings)
         if item[0] == "alt":
-            needs = [_need(branch, anchored, closing) for branch in item[1]]
+            needs = [_need(branch, anchored, followed) for branch in item[1]]
             if all(n is not None for n in needs):
                 consider(set().union(*needs))  # type: ignore[arg-type]
         elif item[0] == "rep":
-            consider(_need(item[1], anchored, closing))
+            consider(_need(item[1], anchored, followed if i == last else None))
     return best
+
+
+def _followers(seq: Sequence[tuple], i: int, after: frozenset[str] | None) -> frozenset[str] | None:
+    """What can follow item ``i``'s match, when ``seq`` ends with it (and ``after``)."""
+    if after is None:
+        return None
+    if i == len(seq) - 1:
+        return after
+    if i == len(seq) - 2 and seq[-1][0] == "star":
+        # An optional run of these characters, then what follows the sequence.
+        return after | seq[-1][1]
+    return None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -353,6 +408,8 @@ def need(pattern: regex.Pattern, anchored: bool = False) -> frozenset[str] | Non
     ``None`` when the analysis finds no need (or does not understand the pattern).
     """
     global _ZERO_WIDTH
+    _memo.clear()
+    _weights.clear()
     try:
         from regex import _regex_core as rc
 
@@ -369,9 +426,12 @@ def need(pattern: regex.Pattern, anchored: bool = False) -> frozenset[str] | Non
             return None
         parsed.fix_groups(pattern.pattern, False, False)
         parsed = parsed.optimise(info, False).pack_characters(info)
-        found = _need(_items(parsed), anchored, anchored)
+        found = _need(_items(parsed), anchored, _PARAGRAPH_END if anchored else None)
     except Exception:
+        _memo.clear()
         return None
+    _memo.clear()
+    _weights.clear()
     return frozenset(found) if found else None
 
 
