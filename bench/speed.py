@@ -5,16 +5,19 @@
     python bench/speed.py --only cleaner  # just the measures whose name contains "cleaner"
 
 Builds (or reuses) a corpus from examples/ and ../shared/bench/articles/*/input*.txt.
-Each document is made of 1 or 2 source pages (about 5 KB). Some documents get
-realistic damage: shuffled paragraphs, changed numbers and names, mojibake, HTML
-entities, odd spaces. The corpus is written as a folder of .txt files and as one
-JSONL file.
+Each document is one source page (about 5 KB) with realistic variation:
+shuffled paragraphs (30%), changed numbers (50%) and names (30%), and damage:
+mojibake (10%: UTF-8 read as Windows-1252), HTML entities (10%), odd spaces
+(10%). The corpus is written as a folder of .txt files and as one JSONL file;
+corpus.json lists which documents got mojibake or entities.
 
 Every measure then runs in a fresh subprocess on the same documents, so each
 has its own peak memory:
 
 - the I/O floor: read, decode, split and write, with no cleaning;
-- Cleaner.clean in-process;
+- Cleaner.clean in-process, and apart: its normalization alone
+  (Cleaner.paragraphs), and Cleaner.clean on the documents without mojibake or
+  entities (what ftfy has to repair is most of the difference);
 - `cleaner run` folder to folder and JSONL to JSONL, with 1 worker and with all cores;
 - the peers, where installed (pip install '.[bench]'):
   - ftfy.fix_text;
@@ -58,11 +61,13 @@ def _sources() -> list[str]:
     return [p.read_text(encoding="utf-8") for p in files]
 
 
+#: Bumped when the corpus recipe changes, so an old corpus is built again.
+CORPUS_VERSION = 2
 NAMES = ["Araghchi", "Rubio", "Muscat", "Tehran", "Witkoff", "Oman", "Delhi", "Madrid"]
 NEW_NAMES = ["Okafor", "Lindqvist", "Nakamura", "Ferreira", "Kowalski", "Haddad", "Moreau"]
 
 
-def _vary(text: str, rng: random.Random) -> str:
+def _vary(text: str, rng: random.Random, damage: set[str] | None = None) -> str:
     lines = text.splitlines()
     if rng.random() < 0.3:
         body = lines[1:]
@@ -74,10 +79,13 @@ def _vary(text: str, rng: random.Random) -> str:
     if rng.random() < 0.3:
         for old in NAMES:
             text = text.replace(old, rng.choice(NEW_NAMES))
+    damage = set() if damage is None else damage
     if rng.random() < 0.1:  # mojibake: UTF-8 read as Windows-1252
         text = text.encode("utf-8").decode("cp1252", errors="replace")
+        damage.add("mojibake")
     if rng.random() < 0.1:
         text = text.replace("’", "&#8217;").replace(" & ", " &amp; ")
+        damage.add("entities")
     if rng.random() < 0.1:
         text = text.replace(" ", "\u00a0", 20).replace("\n", " \u200b\n", 5)
     return text
@@ -86,19 +94,24 @@ def _vary(text: str, rng: random.Random) -> str:
 def build_corpus(folder: Path, megabytes: float, seed: int = 1) -> list[Path]:
     """Write (or reuse) the corpus; return the document paths."""
     stamp = folder / "corpus.json"
-    if stamp.exists() and json.loads(stamp.read_text())["mb"] == megabytes:
-        return sorted((folder / "docs").rglob("*.txt"))
+    if stamp.exists():
+        info = json.loads(stamp.read_text())
+        if info["mb"] == megabytes and info.get("version") == CORPUS_VERSION:
+            return sorted((folder / "docs").rglob("*.txt"))
     if folder.exists():
         shutil.rmtree(folder)
     docs_dir = folder / "docs"
     rng = random.Random(seed)
     sources = _sources()
     size, n, paths = 0, 0, []
+    damaged: list[int] = []
     folder.mkdir(parents=True)
     with open(folder / "corpus.jsonl", "w", encoding="utf-8") as out:
         while size < megabytes * 1e6:
-            parts = [_vary(rng.choice(sources), rng) for _ in range(rng.randint(1, 2))]
-            text = "\n".join(parts)
+            damage: set[str] = set()
+            text = _vary(rng.choice(sources), rng, damage)
+            if damage:
+                damaged.append(n)
             path = docs_dir / f"{n // 1000:03}" / f"{n:06}.txt"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
@@ -106,7 +119,8 @@ def build_corpus(folder: Path, megabytes: float, seed: int = 1) -> list[Path]:
             paths.append(path)
             size += len(text.encode("utf-8"))
             n += 1
-    stamp.write_text(json.dumps({"mb": megabytes, "docs": n, "bytes": size}))
+    info = {"mb": megabytes, "docs": n, "bytes": size, "version": CORPUS_VERSION}
+    stamp.write_text(json.dumps({**info, "damaged": damaged}))
     return paths
 
 
@@ -144,6 +158,29 @@ def _cleaner():
     from cleaner import Cleaner
 
     return Cleaner().clean
+
+
+def _normalization():
+    from cleaner import Cleaner
+
+    return Cleaner().paragraphs
+
+
+def undamaged(fn_factory):
+    """``in_process`` on the documents without mojibake or entities only."""
+
+    def measure(corpus: Path, scratch: Path) -> None:
+        damaged = set(json.loads((corpus / "corpus.json").read_text())["damaged"])
+        paths = sorted((corpus / "docs").rglob("*.txt"))
+        texts = [p.read_text(encoding="utf-8") for i, p in enumerate(paths) if i not in damaged]
+        fn = fn_factory()
+        start = time.perf_counter()
+        for text in texts:
+            fn(text)
+        size = sum(len(t.encode("utf-8")) for t in texts)
+        print(json.dumps({"seconds": time.perf_counter() - start, "mb": size / 1e6}))
+
+    return measure
 
 
 def _ftfy():
@@ -210,6 +247,8 @@ CORES = str(os.cpu_count() or 1)
 MEASURES = {
     "I/O floor (read, split, write)": io_floor,
     "cleaner: Cleaner.clean in-process": in_process(_cleaner),
+    "cleaner: normalization alone (Cleaner.paragraphs)": in_process(_normalization),
+    "cleaner: Cleaner.clean, documents without mojibake or entities": undamaged(_cleaner),
     "cleaner run folder, 1 worker": cli("folder", "1"),
     f"cleaner run folder, {CORES} workers": cli("folder", CORES),
     "cleaner run JSONL, 1 worker": cli("jsonl", "1"),
@@ -252,17 +291,19 @@ def run_measure(name: str, corpus: Path) -> dict | None:
     if proc.returncode != 0:
         reason = (output.strip().splitlines() or ["failed"])[-1]
         return {"name": name, "error": reason}
-    seconds = wall
+    seconds, mb = wall, None
     for line in output.splitlines():
         if line.startswith("{"):
-            seconds = json.loads(line)["seconds"]
-    return {"name": name, "seconds": seconds, "peak_mb": usage.ru_maxrss / 1024}
+            reported = json.loads(line)
+            seconds, mb = reported["seconds"], reported.get("mb")
+    row = {"name": name, "seconds": seconds, "peak_mb": usage.ru_maxrss / 1024}
+    return row if mb is None else {**row, "mb": mb}
 
 
 def table(results: list[dict], mb: float, docs: int) -> str:
     def rate(name: str) -> float | None:
         row = next((r for r in results if r["name"].startswith(name) and "seconds" in r), None)
-        return mb / row["seconds"] if row else None
+        return row.get("mb", mb) / row["seconds"] if row else None
 
     floor, ours = rate("I/O floor"), rate("cleaner: Cleaner.clean")
     lines = [
@@ -276,12 +317,44 @@ def table(results: list[dict], mb: float, docs: int) -> str:
         if "error" in r:
             lines.append(f"| {r['name']} | not run: {r['error'][:60]} | | | | |")
             continue
-        speed = mb / r["seconds"]
+        speed = r.get("mb", mb) / r["seconds"]
+        count = docs * r.get("mb", mb) / mb  # documents of the subset, near enough
         ratios = f"| {speed / floor:.3f} | {speed / ours:.2f} |" if floor and ours else "| | |"
-        lines.append(
-            f"| {r['name']} | {speed:.2f} | {docs / r['seconds']:.0f} | {r['peak_mb']:.0f} {ratios}"
-        )
+        per_second, peak = count / r["seconds"], r["peak_mb"]
+        lines.append(f"| {r['name']} | {speed:.2f} | {per_second:.0f} | {peak:.0f} {ratios}")
+    lines += ["", *targets(results, mb)]
     return "\n".join(lines)
+
+
+def targets(results: list[dict], mb: float) -> list[str]:
+    """Issue 5's targets, each met or not, from this run's figures."""
+
+    def rate(name: str) -> float | None:
+        row = next((r for r in results if r["name"].startswith(name) and "seconds" in r), None)
+        return row.get("mb", mb) / row["seconds"] if row else None
+
+    ours = rate("cleaner: Cleaner.clean in-process")
+    out = ["Targets (issue 5):", ""]
+    if ours:
+        out.append(f"- Cleaner.clean >= 20 MB/s on one core: {ours:.2f} MB/s, " + _met(ours >= 20))
+        for peer in ("jusText", "trafilatura"):
+            theirs = rate(peer)
+            if theirs:
+                ratio = ours / theirs
+                out.append(f"- >= 10x {peer}: {ratio:.1f}x, " + _met(ratio >= 10))
+    for kind in ("folder", "JSONL"):
+        one, many = rate(f"cleaner run {kind}, 1 worker"), rate(f"cleaner run {kind}, {CORES} ")
+        if one and many:
+            out.append(
+                f"- cleaner run {kind}, {CORES} workers >= 1.8x 1 worker: "
+                f"{many / one:.2f}x, " + _met(many / one >= 1.8)
+            )
+    out.append("- peak memory of cleaner run on 1 GB of JSONL under 300 MB: see bench/SOAK.md")
+    return out
+
+
+def _met(ok: bool) -> str:
+    return "met" if ok else "**not met**"
 
 
 def main() -> int:
