@@ -28,6 +28,9 @@ OUT = HERE / "PROFILE.md"
 
 
 def _label(frame) -> str:
+    if (frame.file_path_short or "") == "<built-in>" and frame.parent is not None:
+        # A C function (a regex search, str.translate): name who called it.
+        return f"`{frame.function}` from {_label(frame.parent)}"
     path = frame.file_path_short or frame.file_path or ""
     if "site-packages/" in path:
         path = path.split("site-packages/", 1)[1]
@@ -64,8 +67,11 @@ def profile(megabytes: float, top: int) -> tuple[str, float, float]:
     while stack:
         frame = stack.pop()
         stack.extend(frame.children)
-        if frame.total_self_time:
-            own[_label(frame)] += frame.total_self_time
+        # Time is in the leaves; a "[self]" leaf is its parent's own time.
+        if frame.function == "[self]" and frame.parent is not None:
+            own[_label(frame.parent)] += frame.time
+        elif not frame.children:
+            own[_label(frame)] += frame.time
     total = sum(own.values()) or 1.0
     rows = sorted(own.items(), key=lambda kv: -kv[1])[:top]
     lines = ["| self time | share | function |", "|---|---|---|"]

@@ -132,7 +132,7 @@ class NormalizeConfig:
 #: The longest match of ftfy's badness regex we look around a screened
 #: character for; a longer one and the screen is not used.
 MAX_BAD_WIDTH = 64
-#: Past this many screened characters in a line, is_bad runs on all of it.
+#: Past this many windows a line is taken as possibly bad, and ftfy decides.
 MAX_BAD_WINDOWS = 8
 
 
@@ -313,7 +313,11 @@ class FtfyGate:
         return fixed if self.passes(fixed) else None
 
     def _maybe_bad(self, line: str) -> bool:
-        """``ftfy.badness.is_bad(line)``, or True where it might be (then ftfy decides)."""
+        """``ftfy.badness.is_bad(line)``, or True where it might be (then ftfy decides).
+
+        A line with many screened characters is nearly always mojibake; ftfy's
+        own encoding fix runs is_bad on it anyway, so it is not run twice.
+        """
         if self.screen is None:
             return ftfy.badness.is_bad(line)
         reach = self.width - 1
@@ -323,7 +327,7 @@ class FtfyGate:
             if windows and start <= windows[-1][1]:
                 windows[-1][1] = end
             elif len(windows) == MAX_BAD_WINDOWS:
-                return ftfy.badness.is_bad(line)
+                return True  # mojibake, most likely: ftfy itself decides
             else:
                 windows.append([start, end])
         # A window's edge can only add a match (an early end of text): never miss one.

@@ -216,5 +216,12 @@ def test_the_windowed_badness_check_agrees_on_real_and_mojibake_lines():
     lines += [f"{'x' * n}{line}" for n in (1, 5, 9) for line in lines[:200]]
     # Long matches whose screened character sits inside: the window must reach both ends.
     lines += ["xГўВЂВa yy", "Ò ¸Ã ¹\u0081 x", "×²", "a Ã ", "aÂ »"]
+    cleared = 0
     for line in lines:
-        assert GATE._maybe_bad(line) == ftfy.badness.is_bad(line), line
+        bad = ftfy.badness.is_bad(line)
+        if bad:
+            assert GATE._maybe_bad(line), line  # never missed
+        else:
+            cleared += not GATE._maybe_bad(line)
+    # Only lines crowded with screened characters are left for ftfy to judge.
+    assert cleared > 0.95 * sum(not ftfy.badness.is_bad(line) for line in lines)
