@@ -132,7 +132,7 @@ class NormalizeConfig:
 #: The longest match of ftfy's badness regex we look around a screened
 #: character for; a longer one and the screen is not used.
 MAX_BAD_WIDTH = 64
-#: Past this many windows a line is taken as possibly bad, and ftfy decides.
+#: Past this many screened characters a line is taken as possibly bad, and ftfy decides.
 MAX_BAD_WINDOWS = 8
 
 
@@ -322,12 +322,12 @@ class FtfyGate:
             return ftfy.badness.is_bad(line)
         reach = self.width - 1
         windows: list[list[int]] = []
-        for found in self.screen.finditer(line):
+        for count, found in enumerate(self.screen.finditer(line)):
+            if count == MAX_BAD_WINDOWS:
+                return True  # mojibake, most likely: ftfy itself decides
             start, end = found.start() - reach, found.end() + reach
             if windows and start <= windows[-1][1]:
                 windows[-1][1] = end
-            elif len(windows) == MAX_BAD_WINDOWS:
-                return True  # mojibake, most likely: ftfy itself decides
             else:
                 windows.append([start, end])
         # A window's edge can only add a match (an early end of text): never miss one.
