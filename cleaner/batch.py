@@ -56,7 +56,8 @@ class Outcome:
     says why, naming the file and line or record). ``words_in`` and
     ``words_out`` count words as :func:`~cleaner.kinds.base.count_words` does,
     when the run asks for ``WORDS`` detail (0 otherwise); ``paragraphs`` (the
-    normalized input, which ``removals`` index into) only with ``PARAGRAPHS``.
+    normalized input, which ``removals`` index into) only with ``PARAGRAPHS``;
+    ``removals`` themselves with ``WORDS`` or more (always counted in ``by_rule``).
     """
 
     source: str
@@ -74,6 +75,9 @@ class Outcome:
     #: Why the over-removal guard flagged the document, and what it held back.
     flag: str | None = None
     held: tuple[Removal, ...] = ()
+    #: ``(rule id, removals)`` pairs: what the run's totals need of ``removals``,
+    #: which a worker sends back only when a report asks for detail.
+    by_rule: tuple[tuple[str, int], ...] = ()
 
     @property
     def name(self) -> str:
@@ -104,6 +108,13 @@ class Outcome:
             entry["flag"] = self.flag
             entry["held"] = [removal_dict(r) for r in self.held]
         return entry
+
+
+def _count_rules(removals: tuple[Removal, ...]) -> tuple[tuple[str, int], ...]:
+    counts: dict[str, int] = {}
+    for removal in removals:
+        counts[removal.rule] = counts.get(removal.rule, 0) + 1
+    return tuple(counts.items())
 
 
 def removal_dict(removal: Removal) -> dict[str, Any]:
@@ -145,8 +156,9 @@ class Totals:
             self.failed += 1
         self.bytes_in += outcome.bytes_in
         self.bytes_out += outcome.bytes_out
-        for removal in outcome.removals:
-            self.by_rule[removal.rule] = self.by_rule.get(removal.rule, 0) + 1
+        counts = outcome.by_rule or _count_rules(outcome.removals)
+        for rule, n in counts:
+            self.by_rule[rule] = self.by_rule.get(rule, 0) + n
 
     @property
     def problems(self) -> int:
@@ -202,7 +214,8 @@ def _outcome(cleaner, source, record, status, error, text, result, detail: int) 
         record,
         status,
         error,
-        result.removals,
+        # Removals cross back from a worker only when a report shows them.
+        result.removals if detail >= WORDS else (),
         len(text.encode("utf-8", "surrogatepass")),
         len(result.text.encode("utf-8", "surrogatepass")),
         count_words("\n".join(p.text for p in result.paragraphs)) if detail >= WORDS else 0,
@@ -211,6 +224,7 @@ def _outcome(cleaner, source, record, status, error, text, result, detail: int) 
         (),
         result.flag,
         result.held,
+        _count_rules(result.removals),
     )
     if not result.timeouts:
         return outcome

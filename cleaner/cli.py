@@ -860,12 +860,16 @@ def rules_check(files):
     """Validate pack FILES; report every problem as file:line [rule-id] what is wrong.
 
     Patterns that may backtrack badly (nested unbounded repeats such as
-    (a+)+) get a warning; they load, and run under --rule-timeout.
+    (a+)+) get a warning; they load, and run under --rule-timeout. A rule
+    whose patterns give the prefilter no literal to look for gets a note: it
+    works, but is tried on every paragraph (see the README's Speed section).
 
     \b
     Example:
       cleaner rules check my-pack.yaml
     """
+    from .engine import _need
+
     bad = 0
     for file in files:
         try:
@@ -876,6 +880,13 @@ def rules_check(files):
             continue
         for warning in pack.warnings:
             click.echo(f"warning: {warning}", err=True)
+        for rule in pack.rules:
+            if rule.triggers and _need(rule) is None:
+                click.echo(
+                    f"note: {rule.where} [{rule.id}] gives the prefilter no literal to look "
+                    "for: it is tried on every paragraph (slower, same result)",
+                    err=True,
+                )
         click.echo(f"{file}: ok, {len(pack.rules)} rules")
     if bad:
         sys.exit(EXIT_USAGE)

@@ -448,7 +448,12 @@ class Prefilter:
     each process that unpickles it.
     """
 
-    def __init__(self, needs: Sequence[frozenset[str] | None], use_hyperscan: bool = True):
+    def __init__(
+        self,
+        needs: Sequence[frozenset[str] | None],
+        use_hyperscan: bool = True,
+        compiled: bytes | None = None,
+    ):
         self.needs = tuple(needs)
         owners: dict[str, list[int]] = {}
         for k, literals in enumerate(self.needs):
@@ -457,11 +462,17 @@ class Prefilter:
         self.literals = tuple(sorted(owners))
         self._owners = tuple(tuple(owners[s]) for s in self.literals)
         self._use_hyperscan = use_hyperscan
-        self._db = _compile(self.literals) if use_hyperscan else None
+        self._db = None
+        if use_hyperscan:
+            self._db = _load(compiled) if compiled else None
+            self._db = self._db or _compile(self.literals)
         self._local = threading.local()
 
     def __reduce__(self):
-        return (Prefilter, (self.needs, self._use_hyperscan))
+        # The compiled database travels as bytes: a worker loads it in
+        # microseconds instead of compiling it again.
+        compiled = _dump(self._db) if self._db is not None else None
+        return (Prefilter, (self.needs, self._use_hyperscan, compiled))
 
     @property
     def engine(self) -> str:
@@ -553,6 +564,23 @@ def _position(breaks: list[int], offset: int) -> int:
     A paragraph-start literal begins at the line break before its paragraph.
     """
     return bisect_right(breaks, offset) - 1
+
+
+def _dump(db) -> bytes | None:
+    try:
+        return hyperscan.dumpb(db)
+    except Exception:
+        return None
+
+
+def _load(data: bytes):
+    """A database from :func:`_dump`, or None (another platform: compile instead)."""
+    if hyperscan is None:
+        return None
+    try:
+        return hyperscan.loadb(data, hyperscan.HS_MODE_BLOCK)
+    except Exception:
+        return None
 
 
 def _compile(literals: Iterable[str]):

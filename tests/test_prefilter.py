@@ -318,6 +318,10 @@ def test_a_pickled_cleaner_brings_its_prefilter_and_analyses_nothing(monkeypatch
     cleaner = Cleaner()
     data = pickle.dumps(cleaner)
     monkeypatch.setattr(engine, "need", lambda *a: pytest.fail("analysed again"))
+    if cleaner._prefilter.engine == "hyperscan":
+        import cleaner.prefilter as prefilter
+
+        monkeypatch.setattr(prefilter, "_compile", lambda *a: pytest.fail("compiled again"))
     again = pickle.loads(data)
     assert again._prefilter.needs == cleaner._prefilter.needs
     text = _inputs()[0]
@@ -327,3 +331,32 @@ def test_a_pickled_cleaner_brings_its_prefilter_and_analyses_nothing(monkeypatch
 def test_fused_plans_get_their_own_prefilter():
     cleaner = Cleaner()
     assert prefilter_for(cleaner.rules).needs == cleaner._prefilter.needs
+
+
+@pytest.mark.parametrize(
+    ("pattern", "noted"),
+    [(r"^\w+ad\w*$", True), (r"^(?:Also read|Read more)\b", False), (r"\w+", True)],
+)
+def test_rules_check_notes_rules_the_prefilter_cannot_narrow(pack, pattern, noted):
+    from click.testing import CliRunner
+
+    from cleaner.cli import main
+
+    path = pack(
+        "pack: p\nrules:\n  - id: r\n    kind: drop\n    why: test\n"
+        f"    pattern: '{pattern}'\n    tests:\n      drop: [x]\n"
+    )
+    res = CliRunner().invoke(main, ["rules", "check", str(path)])
+    assert res.exit_code == 0
+    assert (f"note: {path}:3 [r] gives the prefilter no literal" in res.output) is noted
+
+
+def test_rules_check_has_no_prefilter_note_for_the_bundled_packs():
+    from click.testing import CliRunner
+
+    from cleaner.cli import main
+    from cleaner.loader import builtin_dir
+
+    files = sorted(str(p) for p in builtin_dir().glob("*.yaml"))
+    res = CliRunner().invoke(main, ["rules", "check", *files])
+    assert res.exit_code == 0 and "note:" not in res.output

@@ -1,10 +1,10 @@
 """Where Cleaner.clean spends its time, with pyinstrument, on the speed corpus.
 
-    python bench/profile.py                       # 10 MB of the corpus, prints the table
-    python bench/profile.py --write "after"       # and (re)writes that section of PROFILE.md
+    python bench/profile_clean.py                       # 10 MB of the corpus, prints the table
+    python bench/profile_clean.py --write "after"       # and (re)writes that section of PROFILE.md
 
 To profile another version of the engine on the same documents, put it first on
-the path: ``PYTHONPATH=/path/to/old/checkout python bench/profile.py --write before``.
+the path: ``PYTHONPATH=/path/to/old/checkout python bench/profile_clean.py --write before``.
 The corpus is bench/speed.py's (built if missing). Self time is summed per
 function over the whole run; the sampling profiler's own overhead is small,
 but read shares, not seconds.
@@ -105,7 +105,7 @@ def main() -> int:
         sections = re.split(r"(?m)^(?=## )", text)
         kept = [s for s in sections if s and not s.startswith(head)]
         if not kept or not kept[0].startswith("# "):
-            title = "# Where Cleaner.clean spends its time\n\nWritten by bench/profile.py.\n\n"
+            title = "# Where Cleaner.clean spends its time\n\nBy bench/profile_clean.py.\n\n"
             kept.insert(0, title)
         kept.append(head + "\n" + body + "\n")
         OUT.write_text("".join(kept), encoding="utf-8")
