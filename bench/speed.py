@@ -14,7 +14,8 @@ corpus.json lists which documents got mojibake or entities.
 Every measure then runs in a fresh subprocess on the same documents, so each
 has its own peak memory:
 
-- the I/O floor: read, decode, split and write, with no cleaning;
+- the I/O floor: read, decode, split and write, with no cleaning, for files (one
+  file per document: on a slow disk, creating files is the limit) and for JSONL;
 - Cleaner.clean in-process, and apart: its normalization alone
   (Cleaner.paragraphs), and Cleaner.clean on the documents without mojibake or
   entities (what ftfy has to repair is most of the difference);
@@ -142,6 +143,21 @@ def io_floor(corpus: Path, scratch: Path) -> None:
     print(json.dumps({"seconds": time.perf_counter() - start}))
 
 
+def io_floor_jsonl(corpus: Path, scratch: Path) -> None:
+    """The floor for JSONL runs: read, parse, split, dump and write one file."""
+    start = time.perf_counter()
+    with (
+        open(corpus / "corpus.jsonl", encoding="utf-8") as src,
+        open(scratch / "out.jsonl", "w", encoding="utf-8") as out,
+    ):
+        for line in src:
+            record = json.loads(line)
+            lines = [x.strip() for x in record["text"].splitlines() if x.strip()]
+            record["text"] = "\n\n".join(lines) + "\n"
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    print(json.dumps({"seconds": time.perf_counter() - start}))
+
+
 def in_process(fn_factory):
     def measure(corpus: Path, scratch: Path) -> None:
         texts = _texts(corpus)
@@ -246,6 +262,7 @@ def cli(kind: str, workers: str):
 CORES = str(os.cpu_count() or 1)
 MEASURES = {
     "I/O floor (read, split, write)": io_floor,
+    "I/O floor, JSONL (read, parse, split, dump, write)": io_floor_jsonl,
     "cleaner: Cleaner.clean in-process": in_process(_cleaner),
     "cleaner: normalization alone (Cleaner.paragraphs)": in_process(_normalization),
     "cleaner: Cleaner.clean, documents without mojibake or entities": undamaged(_cleaner),
