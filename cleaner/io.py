@@ -7,6 +7,7 @@ into place, so a reader (or a rerun after a crash) never sees half a file.
 from __future__ import annotations
 
 import fcntl
+import functools
 import gzip
 import json
 import os
@@ -65,8 +66,9 @@ def temporary_beside(path: Path) -> str:
     return tmp
 
 
+@functools.lru_cache(maxsize=1)
 def _umask() -> int:
-    """The process umask, read without changing it where Linux allows."""
+    """The process umask, read once, without changing it where Linux allows."""
     try:
         with open("/proc/self/status", "rb") as f:
             for line in f:
@@ -100,9 +102,12 @@ def atomic_output(path: Path, compress: bool | None = None) -> Iterator[IO[str]]
         with stream:
             yield stream
             stream.flush()
+            if not compress:
+                os.fsync(stream.fileno())
         with signals_deferred():
-            with open(tmp, "rb") as f:
-                os.fsync(f.fileno())
+            if compress:  # the gzip trailer is written on close: sync after it
+                with open(tmp, "rb") as f:
+                    os.fsync(f.fileno())
             os.replace(tmp, path)
             tmp = None
     except BaseException:
