@@ -226,6 +226,10 @@ def char_class(chars: set[str]) -> re.Pattern:
     return re.compile("[" + "".join(parts) + "]")
 
 
+# What ftfy.fix_encoding uses when fix_text calls it: its defaults.
+_ENCODING_CONFIG = ftfy.TextFixerConfig(explain=False)
+
+
 class FtfyGate:
     """ftfy's own tests of whether it would change a line, run before calling it.
 
@@ -287,12 +291,17 @@ class FtfyGate:
             options.get("unescape_html", "auto") is True,
         )
 
-    def passes(self, line: str) -> bool:
-        """True when ftfy would return ``line`` unchanged (False: it may change it)."""
+    def passes(self, line: str, crowded: bool = False) -> bool:
+        """True when ftfy would return ``line`` unchanged (False: it may change it).
+
+        ``crowded``: judge a line crowded with screened characters with
+        ``is_bad`` itself (a repaired line in Cyrillic or Greek often is)
+        instead of leaving it to ftfy.
+        """
         return (
             len(line) <= self.max_length
             and not self.triggers.search(line)
-            and not (self.bad and self._maybe_bad(line))
+            and not (self.bad and self._maybe_bad(line, crowded))
             and (self.form is None or unicodedata.is_normalized(self.form, line))
         )
 
@@ -309,10 +318,27 @@ class FtfyGate:
             return None
         fixed = ftfy.fixes.unescape_html(line) if "&" in line else line
         if self.bad:
-            fixed = ftfy.fix_encoding(fixed)
-        return fixed if self.passes(fixed) else None
+            fixed = self._fix_encoding(fixed)
+        return fixed if self.passes(fixed, crowded=True) else None
 
-    def _maybe_bad(self, line: str) -> bool:
+    def _fix_encoding(self, text: str) -> str:
+        """``ftfy.fix_encoding(text)``, without its closing full-line is_bad.
+
+        ftfy repeats one step of encoding repair until a step changes
+        nothing, and a step changes nothing when is_bad() finds no mojibake.
+        After the first step the gate's windowed check answers that question
+        for the repaired text; only if it might still be bad does ftfy go on.
+        (Through ftfy's own step function; without it, plain fix_encoding.)
+        """
+        step = getattr(ftfy, "_fix_encoding_one_step_and_explain", None)
+        if step is None:
+            return ftfy.fix_encoding(text)
+        once = step(text, _ENCODING_CONFIG)[0]
+        if once == text or not self._maybe_bad(once):
+            return once
+        return ftfy.fix_encoding(once)
+
+    def _maybe_bad(self, line: str, crowded: bool = False) -> bool:
         """``ftfy.badness.is_bad(line)``, or True where it might be (then ftfy decides).
 
         A line with many screened characters is nearly always mojibake; ftfy's
@@ -324,7 +350,8 @@ class FtfyGate:
         windows: list[list[int]] = []
         for count, found in enumerate(self.screen.finditer(line)):
             if count == MAX_BAD_WINDOWS:
-                return True  # mojibake, most likely: ftfy itself decides
+                # Mojibake, most likely: ftfy itself decides, unless asked.
+                return ftfy.badness.is_bad(line) if crowded else True
             start, end = found.start() - reach, found.end() + reach
             if windows and start <= windows[-1][1]:
                 windows[-1][1] = end

@@ -155,7 +155,9 @@ def test_the_ftfy_gate_only_skips_lines_ftfy_leaves_alone(line):
 def test_the_ftfy_gate_changes_nothing_on_real_and_mojibake_lines():
     config = NormalizeConfig().ftfy_config()
     lines = list(_corpus_lines())
-    lines += [_mojibake(line) for line in lines if not line.isascii()]
+    broken = [_mojibake(line) for line in lines if not line.isascii()]
+    # Mojibake of mojibake: ftfy repairs it in two steps.
+    lines += broken + [_mojibake(line) for line in broken[:400]]
     passed = 0
     for line in lines:
         assert fix_text(line, config, gate=GATE) == ftfy.fix_text(line, config), line
