@@ -444,8 +444,8 @@ class Prefilter:
     """One scan per document for the needs of a plan's rules.
 
     ``needs[k]`` is the literal set of plan item ``k``, or None when it looks
-    at every paragraph. Picklable; Hyperscan's database is compiled again in
-    each process that unpickles it.
+    at every paragraph. Picklable: the compiled Hyperscan database travels as
+    bytes (compiled again only where it cannot be loaded).
     """
 
     def __init__(
@@ -521,8 +521,9 @@ class Prefilter:
         self._db.scan(data, _on_match, context=ends, scratch=self._scratch())
         if not ends:
             return ends
-        if len(data) == len(haystack) and haystack.isascii():
-            # Byte offsets are character offsets, and folding kept every length.
+        if len(data) == len(haystack) and all(t.isascii() for t in live):
+            # ASCII before folding (not only after: "ß" folds to "ss"): byte
+            # offsets are character offsets, and folding kept every length.
             breaks = [0, *accumulate(len(t) + 1 for t in live)]
         else:
             breaks = _breaks(data, b"\n")

@@ -70,6 +70,11 @@ def test_non_ascii_literal_characters_fold_like_their_case_insensitive_matches()
     assert checked > 1000
 
 
+def test_folding_never_makes_a_line_break():
+    """The scan counts line breaks in the folded text to find paragraphs."""
+    assert fold(EVERYTHING).count("\n") == 1
+
+
 def test_characters_regex_equates_with_others_but_folds_apart_are_refused():
     # ftfy aside, Turkish i's are the known case: fold() maps them to "i".
     assert fold("İstanbul ılık") == "istanbul ilik"
@@ -264,7 +269,7 @@ def test_cleans_are_identical_without_the_prefilter_on_shuffled_and_noisy_pages(
 
 
 LINE = st.text(
-    alphabet=st.sampled_from(list("abcdefADR (c)©:|»-–—/.,!?\u00a0\u200b0123456789İı")),
+    alphabet=st.sampled_from(list("abcdefADR (c)©:|»-–—/.,!?\u00a0\u200b0123456789İıßﬁŉ")),
     max_size=30,
 )
 WORDS = st.sampled_from(
@@ -296,6 +301,18 @@ def test_cleans_are_identical_without_the_prefilter_on_random_furniture(parts):
 
 _CLEANER = Cleaner()
 _BARE = _without_prefilter(_CLEANER)
+
+
+@pytest.mark.parametrize("grows", ["ß" * 30, "ﬁ" * 30, "ŉ" * 30])
+def test_text_whose_folding_grows_keeps_hits_on_their_paragraphs(grows):
+    """Folded, "ß" is "ss": hits after it must still land on the right paragraph."""
+    text = (
+        f"The street is called Strasse or Stra{grows} in German, she said to them.\n"
+        "Advertisement\n"
+        "Body text that is long enough to count as a body paragraph of the article, he said.\n"
+    )
+    assert _CLEANER.clean(text) == _BARE.clean(text)
+    assert "Advertisement" not in _CLEANER.clean(text).text
 
 
 def test_the_python_scan_finds_what_hyperscan_finds():
