@@ -304,8 +304,9 @@ def _reverse_of(seq: Sequence[tuple]) -> list[tuple]:
         kind = item[0]
         if kind == "lit":
             out.append(("lit", None if item[1] is None else item[1][::-1]))
-        elif kind == "set":
-            out.append(("set", frozenset(c[::-1] for c in item[1])))
+        elif kind in ("set", "star"):
+            # A member can be several characters once folded ("ß" is "ss").
+            out.append((kind, frozenset(c[::-1] for c in item[1])))
         elif kind == "alt":
             out.append(("alt", [_reverse(b) for b in item[1]]))
         elif kind == "rep":

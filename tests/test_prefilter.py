@@ -119,6 +119,21 @@ def test_a_leading_optional_class_adds_its_characters_at_the_start():
     assert "\n " in found and "\n\u3000" in found  # every \s, from regex itself
 
 
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        ("abc[ŉß]*$", "zz abcŉ"),  # members that fold to two characters, read backwards
+        ("abc[ŉß]+$", "zz abcß"),
+        ("^[ŉß]*abc", "ŉabc"),
+        ("(?:ŉ|ß)x$", "ŉx"),
+    ],
+)
+def test_literals_that_fold_to_several_characters_keep_their_order(pattern, text):
+    compiled = regex.compile(pattern)
+    assert compiled.search(text)
+    assert _found(need(compiled), text)
+
+
 def test_digits_are_listed_from_regex_itself():
     found = need(regex.compile(r"^\d+[a-z]"))
     assert {"\n0", "\n9", "\n٣"} <= found  # Arabic-Indic three too
