@@ -392,3 +392,78 @@ def test_rules_check_has_no_prefilter_note_for_the_bundled_packs():
     files = sorted(str(p) for p in builtin_dir().glob("*.yaml"))
     res = CliRunner().invoke(main, ["rules", "check", *files])
     assert res.exit_code == 0 and "note:" not in res.output
+
+
+# --- random patterns with a text each that they match ----------------------------
+
+CHARS = [*"abAkKsSi-( )1", "ß", "ŉ", "İ", "ı", "\u212a", "ſ", "é", "É", "ⓒ", "’"]
+SPACES = [" ", "\t", "\u00a0", "\u3000"]
+DIGITS = ["1", "7", "٣"]
+# Characters regex matches case-insensitively to others that fold differently.
+ODD_CASES = ["\u212a", "ſ", "İ", "ı", "ß", "ẞ", "ǅ", "Ω", "\u2126"]
+
+
+def _variant(draw, ch: str, flags: int) -> str:
+    """``ch`` as the text may spell it: any case form regex matches to it."""
+    if not flags & regex.IGNORECASE:
+        return ch
+    options = {ch, ch.upper(), ch.lower(), ch.swapcase(), ch.title(), *ODD_CASES}
+    options = [v for v in options if regex.fullmatch(regex.escape(ch), v, flags)]
+    return draw(st.sampled_from(sorted(options)))
+
+
+@st.composite
+def _node(draw, flags: int, depth: int = 0):
+    """(regex source, a text it matches)."""
+    kind = draw(
+        st.sampled_from(
+            ["lit", "lit", "lit", "cls", "prop"]
+            + (["alt", "seq", "seq", "opt", "star", "plus"] if depth < 3 else [])
+        )
+    )
+    if kind == "lit":
+        ch = draw(st.sampled_from(CHARS))
+        return regex.escape(ch), _variant(draw, ch, flags)
+    if kind == "cls":
+        members = draw(st.lists(st.sampled_from(CHARS), min_size=1, max_size=3, unique=True))
+        ch = draw(st.sampled_from(members))
+        return "[" + "".join(regex.escape(m) for m in members) + "]", _variant(draw, ch, flags)
+    if kind == "prop":
+        if draw(st.booleans()):
+            return r"\s", draw(st.sampled_from(SPACES))
+        return r"\d", draw(st.sampled_from(DIGITS))
+    if kind == "alt":
+        (a, ta), (b, tb) = draw(_node(flags, depth + 1)), draw(_node(flags, depth + 1))
+        return f"(?:{a}|{b})", draw(st.sampled_from([ta, tb]))
+    if kind == "seq":
+        (a, ta), (b, tb) = draw(_node(flags, depth + 1)), draw(_node(flags, depth + 1))
+        return a + b, ta + tb
+    inner, text = draw(_node(flags, depth + 1))
+    if kind == "opt":
+        return f"(?:{inner})?", draw(st.sampled_from(["", text]))
+    times = draw(st.integers(0 if kind == "star" else 1, 2))
+    return f"(?:{inner})" + ("*" if kind == "star" else "+"), text * times
+
+
+@st.composite
+def _case(draw):
+    flags = draw(st.sampled_from([0, regex.IGNORECASE]))
+    source, text = draw(_node(flags))
+    start, end, standalone = draw(st.booleans()), draw(st.booleans()), draw(st.booleans())
+    if not standalone:
+        source = ("^" if start else "") + source + ("$" if end else "")
+        text = ("" if start else draw(st.sampled_from(["", "x ", "ß"]))) + text
+        text += "" if end else draw(st.sampled_from(["", " y", "."]))
+    return source, flags, standalone, text
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_case())
+def test_random_patterns_always_find_their_literal_in_what_they_match(case):
+    source, flags, standalone, text = case
+    compiled = regex.compile(source, flags)
+    match = compiled.fullmatch(text) if standalone else compiled.search(text)
+    if match is None or "\n" in text:
+        return  # a case spelling regex did not take back; nothing to check
+    literals = need(compiled, standalone)
+    assert literals is None or _found(literals, text), (source, flags, standalone, text, literals)
