@@ -403,13 +403,20 @@ DIGITS = ["1", "7", "٣"]
 ODD_CASES = ["\u212a", "ſ", "İ", "ı", "ß", "ẞ", "ǅ", "Ω", "\u2126"]
 
 
+def _spellings(ch: str) -> list[str]:
+    """``ch`` as a text may spell it under ignore-case: every form regex matches to it."""
+    options = {ch, ch.upper(), ch.lower(), ch.swapcase(), ch.title(), *ODD_CASES}
+    return sorted(v for v in options if regex.fullmatch(regex.escape(ch), v, regex.IGNORECASE))
+
+
+# Worked out before any strategy runs (regex's cache may use `random` inside one).
+SPELLINGS = {ch: _spellings(ch) for ch in CHARS}
+
+
 def _variant(draw, ch: str, flags: int) -> str:
-    """``ch`` as the text may spell it: any case form regex matches to it."""
     if not flags & regex.IGNORECASE:
         return ch
-    options = {ch, ch.upper(), ch.lower(), ch.swapcase(), ch.title(), *ODD_CASES}
-    options = [v for v in options if regex.fullmatch(regex.escape(ch), v, flags)]
-    return draw(st.sampled_from(sorted(options)))
+    return draw(st.sampled_from(SPELLINGS[ch]))
 
 
 @st.composite
