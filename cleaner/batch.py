@@ -110,13 +110,6 @@ class Outcome:
         return entry
 
 
-def _count_rules(removals: tuple[Removal, ...]) -> tuple[tuple[str, int], ...]:
-    counts: dict[str, int] = {}
-    for removal in removals:
-        counts[removal.rule] = counts.get(removal.rule, 0) + 1
-    return tuple(counts.items())
-
-
 def removal_dict(removal: Removal) -> dict[str, Any]:
     """A removal as plain data (reports, ``--keep-removed``)."""
     return {"rule": removal.rule, "what": removal.what, "line": removal.line, "text": removal.text}
@@ -156,8 +149,7 @@ class Totals:
             self.failed += 1
         self.bytes_in += outcome.bytes_in
         self.bytes_out += outcome.bytes_out
-        counts = outcome.by_rule or _count_rules(outcome.removals)
-        for rule, n in counts:
+        for rule, n in outcome.by_rule:
             self.by_rule[rule] = self.by_rule.get(rule, 0) + n
 
     @property
@@ -224,7 +216,7 @@ def _outcome(cleaner, source, record, status, error, text, result, detail: int) 
         (),
         result.flag,
         result.held,
-        _count_rules(result.removals),
+        tuple(result.by_rule().items()),
     )
     if not result.timeouts:
         return outcome
