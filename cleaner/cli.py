@@ -868,7 +868,7 @@ def rules_check(files):
     Example:
       cleaner rules check my-pack.yaml
     """
-    from .engine import _need
+    from .engine import rule_need
 
     bad = 0
     for file in files:
@@ -881,7 +881,7 @@ def rules_check(files):
         for warning in pack.warnings:
             click.echo(f"warning: {warning}", err=True)
         for rule in pack.rules:
-            if rule.triggers and _need(rule) is None:
+            if rule.triggers and rule_need(rule) is None:
                 click.echo(
                     f"note: {rule.where} [{rule.id}] gives the prefilter no literal to look "
                     "for: it is tried on every paragraph (slower, same result)",

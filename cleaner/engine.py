@@ -11,6 +11,7 @@ from .document import Paragraph, split_paragraphs
 from .errors import RuleError
 from .guard import MAX_REMOVED, Guard, trusted
 from .kinds import Rule, View
+from .kinds.base import WordCounts
 from .kinds.lines import grouped
 from .loader import load_packs
 from .normalize import Normalizer
@@ -221,13 +222,14 @@ class Cleaner:
         timer = _Timer.start(self._timeout)
         flag, held = None, ()
         try:
-            # Word counts by text, shared by the rules, the passes and the guard.
-            counts: dict[str, int] = {}
-            plan = (self._plan, self._prefilter, counts)
+            # What every run of the rules on these paragraphs shares: the
+            # prefilter's hits, and word counts (the guard's too).
+            counts = WordCounts()
+            plan = (self._plan, self._prefilter.scan(texts), counts)
             timeouts = _run(plan, paragraphs, texts, removals, timer)
             if self._guard is not None and removals:
-                words = View(paragraphs, texts, counts=counts).words
-                flag, held = self._guard.judge([p.text for p in paragraphs], removals, words)
+                texts_in = [p.text for p in paragraphs]
+                flag, held = self._guard.judge(texts_in, removals, counts.__getitem__)
                 if held:
                     # Start again from the input, with rules allowed only the
                     # removals the guard trusts.
@@ -254,14 +256,14 @@ def _still_held(held: tuple[Removal, ...], applied: list[Removal]) -> tuple[Remo
 def _run(plan, paragraphs, texts, removals, timer, allow=None) -> tuple[str, ...]:
     """Run the plan's rules to a fixpoint, editing ``texts`` and ``removals``.
 
-    Returns the ids of rules that timed out. ``plan`` is ``(rules,
-    prefilter, word counts)``: one scan finds the paragraphs each rule could act on, for
-    every pass (paragraphs a span removal edits are looked at by every rule
-    after it). With ``allow``, a removal it refuses is not applied (the
-    guard's second run).
+    Returns the ids of rules that timed out. ``plan`` is ``(rules, hits,
+    word counts)``: ``hits`` is the prefilter's scan of the input
+    paragraphs, the ones each rule could act on, for every pass (paragraphs
+    a span removal edits are looked at by every rule after it). With
+    ``allow``, a removal it refuses is not applied (the guard's second run,
+    from the same input, with the same hits).
     """
-    rules, prefilter, counts = plan
-    hits = prefilter.scan(texts)
+    rules, hits, counts = plan
     dirty: set[int] = set()
     timeouts: list[str] = []
     focus: set[int] | None = None
@@ -374,10 +376,10 @@ def _fill(cleaner: Cleaner, packs, disable, rules, normalizer, files, options, p
 
 def prefilter_for(plan) -> Prefilter:
     """The prefilter of a plan: one need per item, in plan order."""
-    return Prefilter([_need(rule) for rule in plan])
+    return Prefilter([rule_need(rule) for rule in plan])
 
 
-def _need(rule) -> frozenset[str] | None:
+def rule_need(rule) -> frozenset[str] | None:
     """The prefilter's literals for a plan item (None: it looks at every paragraph)."""
     triggers = getattr(rule, "triggers", None)
     if not triggers:

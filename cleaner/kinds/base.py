@@ -44,6 +44,16 @@ def count_words(text: str) -> int:
     return n
 
 
+class WordCounts(dict):
+    """``count_words`` by text, each text counted once: ``counts[text]``."""
+
+    __slots__ = ()
+
+    def __missing__(self, text: str) -> int:
+        n = self[text] = count_words(text)
+        return n
+
+
 @dataclass(frozen=True, slots=True)
 class Sample:
     """An inline test case of a rule: ``drop`` must remove something, ``keep`` nothing.
@@ -131,7 +141,7 @@ class View:
         texts: list[str | None],
         focus: set[int] | None = None,
         dirty: set[int] | None = None,
-        counts: dict[str, int] | None = None,
+        counts: WordCounts | None = None,
     ):
         self.paragraphs = paragraphs
         self.texts = texts
@@ -146,14 +156,11 @@ class View:
         #: Paragraphs whose text a span removal changed since the prefilter scan.
         self.dirty: set[int] = set() if dirty is None else dirty
         #: Word counts by text, kept for the whole clean (see :meth:`words`).
-        self.counts: dict[str, int] = {} if counts is None else counts
+        self.counts = WordCounts() if counts is None else counts
 
     def words(self, text: str) -> int:
         """``count_words(text)``, counted once per text for the whole clean."""
-        n = self.counts.get(text)
-        if n is None:
-            n = self.counts[text] = count_words(text)
-        return n
+        return self.counts[text]
 
     def live(self, local: bool = False) -> Iterator[int]:
         """Indices of paragraphs still present, in order (checked lazily).
