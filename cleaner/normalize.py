@@ -10,6 +10,7 @@ and POLICY.md says: repair, don't restyle.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -89,11 +90,12 @@ MAX_ROUNDS = 4
 # random strings of the set, in tests/test_normalize.py. It holds only while
 # ftfy keeps curly quotes and applies no compatibility form (NFKC turns "…"
 # into "..."); otherwise only plain ASCII skips ftfy.
-_FTFY_NEEDED = regex.compile(r"[^\x20-\x25\x27-\x7e\u2010-\u201f\u2021\u2023-\u2027\u2030-\u205e]")
-_FTFY_NEEDED_ASCII = regex.compile(r"[^\x20-\x25\x27-\x7e]")
+# (Plain character classes: the stdlib engine scans them about ten times faster.)
+_FTFY_NEEDED = re.compile(r"[^\x20-\x25\x27-\x7e\u2010-\u201f\u2021\u2023-\u2027\u2030-\u205e]")
+_FTFY_NEEDED_ASCII = re.compile(r"[^\x20-\x25\x27-\x7e]")
 
 
-def ftfy_needed(options: Mapping[str, Any]) -> regex.Pattern:
+def ftfy_needed(options: Mapping[str, Any]) -> re.Pattern:
     """The characters that send a line through ftfy under these ftfy ``options``."""
     keeps_punctuation = not options.get("uncurl_quotes") and options.get("normalization") in (
         None,
@@ -136,6 +138,7 @@ MAX_BAD_WIDTH = 64
 MAX_BAD_WINDOWS = 8
 
 
+@functools.cache
 def _badness_screen() -> tuple[re.Pattern, int] | None:
     """Characters one of which every match of ftfy's badness regex contains.
 
@@ -365,7 +368,7 @@ class FtfyGate:
 def fix_text(
     line: str,
     config: ftfy.TextFixerConfig,
-    needed: regex.Pattern = _FTFY_NEEDED,
+    needed: re.Pattern = _FTFY_NEEDED,
     gate: FtfyGate | None = None,
 ) -> str:
     """Repair mojibake, HTML entities, control characters; NFC. ``donâ€™t`` -> ``don’t``.
@@ -443,14 +446,12 @@ STEP_NAMES = frozenset(name for name, _ in STEPS)
 class Normalizer:
     """Applies a :class:`NormalizeConfig` to lines; built once per Cleaner."""
 
-    __slots__ = ("_form", "_ftfy", "_gate", "_needed", "_odd", "_steps", "config")
+    __slots__ = ("_form", "_ftfy", "_gate", "_needed", "_steps", "config")
 
     def __init__(self, config: NormalizeConfig | None = None):
         self.config = config or NormalizeConfig()
         self._ftfy = self.config.ftfy_config() if self.config.fix_text else None
         self._needed = ftfy_needed(self.config.ftfy)
-        # The same characters for the stdlib engine, which scans a plain class faster.
-        self._odd = re.compile(self._needed.pattern)
         self._gate = FtfyGate.build(self.config.ftfy)
         self._steps = tuple(
             fn for name, fn in STEPS if name != "fix_text" and getattr(self.config, name)
@@ -473,7 +474,7 @@ class Normalizer:
             and line[-1] != " "
             and line[0] != " "
             and "  " not in line
-            and self._odd.search(line) is None
+            and self._needed.search(line) is None
         )
 
     def line(self, line: str) -> list[str]:
