@@ -141,7 +141,7 @@ def _items(node) -> list[tuple]:
         # ``$``, ``\\Z``: a paragraph holds no line break, so its end (not the U
         # variants, which also match before other separators).
         return [_END]
-    if kind in _ZERO_WIDTH:
+    if kind in _zero_width():
         return [_ZERO]
     return [_ANY]
 
@@ -196,6 +196,7 @@ def _known_property(value: int) -> frozenset[str] | None:
     return _KNOWN.get(value)
 
 
+@functools.cache
 def _zero_width() -> tuple:
     from regex import _regex_core as rc
 
@@ -213,9 +214,6 @@ def _zero_width() -> tuple:
         rc.SearchAnchor,
         rc.Keep,
     )
-
-
-_ZERO_WIDTH: tuple = ()
 
 
 # Results of _lead/_reverse/_need for the analysis of one pattern, by (what,
@@ -408,32 +406,32 @@ def need(pattern: regex.Pattern, anchored: bool = False) -> frozenset[str] | Non
     the pattern is matched against the whole paragraph (``fullmatch``).
     ``None`` when the analysis finds no need (or does not understand the pattern).
     """
-    global _ZERO_WIDTH
-    _memo.clear()
-    _weights.clear()
     try:
-        from regex import _regex_core as rc
-
-        if not _ZERO_WIDTH:
-            _ZERO_WIDTH = _zero_width()
-        if pattern.flags & (regex.VERSION1 | regex.FULLCASE) and pattern.flags & regex.IGNORECASE:
-            return None
-        source = rc.Source(pattern.pattern)
-        info = rc.Info(pattern.flags, source.char_type, {})
-        info.guess_encoding = rc.UNICODE
-        source.ignore_space = bool(info.flags & regex.VERBOSE)
-        parsed = rc._parse_pattern(source, info)
-        if not source.at_end():
-            return None
-        parsed.fix_groups(pattern.pattern, False, False)
-        parsed = parsed.optimise(info, False).pack_characters(info)
-        found = _need(_items(parsed), anchored, _PARAGRAPH_END if anchored else None)
-    except Exception:
-        _memo.clear()
+        found = _analyse(pattern, anchored)
+    except Exception:  # an unknown construct: no prefilter, never an error
         return None
-    _memo.clear()
-    _weights.clear()
+    finally:
+        _memo.clear()
+        _weights.clear()
     return frozenset(found) if found else None
+
+
+def _analyse(pattern: regex.Pattern, anchored: bool) -> set[str] | None:
+    """:func:`need`, with the regex module's own parser (its exceptions escape)."""
+    from regex import _regex_core as rc
+
+    if pattern.flags & (regex.VERSION1 | regex.FULLCASE) and pattern.flags & regex.IGNORECASE:
+        return None
+    source = rc.Source(pattern.pattern)
+    info = rc.Info(pattern.flags, source.char_type, {})
+    info.guess_encoding = rc.UNICODE
+    source.ignore_space = bool(info.flags & regex.VERBOSE)
+    parsed = rc._parse_pattern(source, info)
+    if not source.at_end():
+        return None
+    parsed.fix_groups(pattern.pattern, False, False)
+    parsed = parsed.optimise(info, False).pack_characters(info)
+    return _need(_items(parsed), anchored, _PARAGRAPH_END if anchored else None)
 
 
 def is_strong(literals: frozenset[str] | None) -> bool:
@@ -462,6 +460,7 @@ class Prefilter:
                 owners.setdefault(literal, []).append(k)
         self.literals = tuple(sorted(owners))
         self._owners = tuple(tuple(owners[s]) for s in self.literals)
+        self._sizes = tuple(len(s.encode("utf-8", "surrogatepass")) for s in self.literals)
         self._use_hyperscan = use_hyperscan
         self._db = None
         if use_hyperscan:
@@ -528,7 +527,7 @@ class Prefilter:
             breaks = [0, *accumulate(len(t) + 1 for t in live)]
         else:
             breaks = _breaks(data, b"\n")
-        sizes = self._sizes()
+        sizes = self._sizes
         return [(bisect_right(breaks, end - sizes[n]) - 1, n) for n, end in ends]
 
     def _scratch(self):
@@ -536,14 +535,6 @@ class Prefilter:
         if scratch is None:
             scratch = self._local.scratch = hyperscan.Scratch(self._db)
         return scratch
-
-    def _sizes(self) -> tuple[int, ...]:
-        sizes = getattr(self, "_byte_sizes", None)
-        if sizes is None:
-            sizes = self._byte_sizes = tuple(
-                len(s.encode("utf-8", "surrogatepass")) for s in self.literals
-            )
-        return sizes
 
 
 def _on_match(literal: int, start: int, end: int, flags: int, ends: list) -> None:
