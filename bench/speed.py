@@ -317,12 +317,15 @@ def run_measure(name: str, corpus: Path) -> dict | None:
     return row if mb is None else {**row, "mb": mb}
 
 
-def table(results: list[dict], mb: float, docs: int) -> str:
-    def rate(name: str) -> float | None:
-        row = next((r for r in results if r["name"].startswith(name) and "seconds" in r), None)
-        return row.get("mb", mb) / row["seconds"] if row else None
+def _rate(results: list[dict], name: str, mb: float) -> float | None:
+    """MB/s of the first measure whose name starts with ``name`` (None if it did not run)."""
+    row = next((r for r in results if r["name"].startswith(name) and "seconds" in r), None)
+    return row.get("mb", mb) / row["seconds"] if row else None
 
-    floor, ours = rate("I/O floor"), rate("cleaner: Cleaner.clean")
+
+def table(results: list[dict], mb: float, docs: int) -> str:
+    floor = _rate(results, "I/O floor", mb)
+    ours = _rate(results, "cleaner: Cleaner.clean", mb)
     lines = [
         f"Corpus: {docs:,} documents, {mb:.1f} MB. Peak RSS is the measure's own process "
         "and the processes it waited for (for `cleaner run`, the largest of main and workers).",
@@ -347,8 +350,7 @@ def targets(results: list[dict], mb: float) -> list[str]:
     """Issue 5's targets, each met or not, from this run's figures."""
 
     def rate(name: str) -> float | None:
-        row = next((r for r in results if r["name"].startswith(name) and "seconds" in r), None)
-        return row.get("mb", mb) / row["seconds"] if row else None
+        return _rate(results, name, mb)
 
     ours = rate("cleaner: Cleaner.clean in-process")
     out = ["Targets (issue 5):", ""]
