@@ -66,14 +66,19 @@ FTFY_DEFAULTS: Mapping[str, Any] = MappingProxyType(
 
 # Zero-width characters that carry no meaning in running text. ZWNJ and ZWJ are
 # handled apart: they are letters' glue in Persian, Indic scripts and emoji.
-_ZERO_WIDTH = regex.compile("[\u200b\u2060\ufeff\u180e]")
+_ZERO_WIDTH_CHARS = "\u200b\u2060\ufeff\u180e"
+_ZERO_WIDTH = regex.compile(f"[{_ZERO_WIDTH_CHARS}]")
 _JOINERS = regex.compile(
     r"(?<![\p{L}\p{M}\p{So}])[\u200c\u200d]|[\u200c\u200d](?![\p{L}\p{M}\p{So}])"
 )
 _SOFT_HYPHEN = "\u00ad"
 # No-break, en/em/thin/hair, narrow no-break, math, ideographic, Ogham spaces, tab,
 # and any control character ftfy left (vertical tab, form feed, ...).
-_ODD_SPACES = regex.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x0b\x0c\x1c-\x1f\x85]")
+_ODD_SPACE_CHARS = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x0b\x0c\x1c-\x1f\x85"
+_ODD_SPACES = regex.compile(f"[{_ODD_SPACE_CHARS}]")
+# Every character a step after ftfy acts on (a line without one, already NFC
+# and left alone by ftfy, is its own normalization). Stdlib, for speed.
+_STEP_CHARS = re.compile(f"[{_ZERO_WIDTH_CHARS}\u200c\u200d{_SOFT_HYPHEN}{_ODD_SPACE_CHARS}]")
 _SPACE_RUNS = regex.compile(" {2,}")
 # Rounds of normalization a line gets before it is taken as stable.
 MAX_ROUNDS = 4
@@ -248,7 +253,16 @@ class FtfyGate:
     uncurling): then every line that needs ftfy gets it.
     """
 
-    __slots__ = ("bad", "form", "max_length", "screen", "triggers", "unescape", "width")
+    __slots__ = (
+        "bad",
+        "entities",
+        "form",
+        "max_length",
+        "screen",
+        "triggers",
+        "unescape",
+        "width",
+    )
 
     def __init__(
         self,
@@ -257,8 +271,11 @@ class FtfyGate:
         form: str | None,
         max_length: int,
         unescape: bool = False,
+        entities: re.Pattern | None = None,
     ):
         self.triggers = triggers
+        # What ftfy's unescape_html replaces (None: that step is off).
+        self.entities = entities
         # first_round() only for unescape_html=True ("auto" depends on the text).
         self.unescape = unescape
         self.bad = bad
@@ -272,8 +289,14 @@ class FtfyGate:
         if options.get("fix_character_width") or options.get("uncurl_quotes"):
             return None
         chars: set[str] = set()
+        entities = None
         if options.get("unescape_html", "auto"):
-            chars.add("&")
+            # ftfy's unescape_html only replaces what its entity regex finds
+            # ("&amp;", "&#8217;"); a bare "&" it leaves alone. Without that
+            # regex (another ftfy), any "&" sends the line to ftfy.
+            entities = getattr(ftfy.fixes, "HTML_ENTITY_RE", None)
+            if entities is None:
+                chars.add("&")
         if options.get("fix_c1_controls", True):
             chars.update(chr(c) for c in range(0x80, 0xA0))
         if options.get("fix_latin_ligatures", True):
@@ -292,6 +315,7 @@ class FtfyGate:
             options.get("normalization", "NFC"),
             int(options.get("max_decode_length", 1_000_000)),
             options.get("unescape_html", "auto") is True,
+            entities,
         )
 
     def passes(self, line: str, crowded: bool = False) -> bool:
@@ -304,6 +328,7 @@ class FtfyGate:
         return (
             len(line) <= self.max_length
             and not self.triggers.search(line)
+            and not (self.entities is not None and "&" in line and self.entities.search(line))
             and not (self.bad and self._maybe_bad(line, crowded))
             and (self.form is None or unicodedata.is_normalized(self.form, line))
         )
@@ -464,18 +489,22 @@ class Normalizer:
     def plain(self, line: str) -> bool:
         """True for a line no step would change (most lines): :meth:`line` gives ``[line]``.
 
-        Printable ASCII without ``&`` plus typographic punctuation (what
-        :func:`ftfy_needed` lets skip ftfy, and what no other step touches),
-        no doubled or edge spaces, and no second character that is a space (a
-        possible split drop cap).
+        No doubled or edge spaces, no second character that is a space (a
+        possible split drop cap), and either only printable ASCII without
+        ``&`` plus typographic punctuation (what :func:`ftfy_needed` lets skip
+        ftfy, and what no other step touches), or (text in other scripts)
+        no character another step acts on, while ftfy's own checks (the
+        :class:`FtfyGate`) say it would leave the line alone, NFC included.
         """
-        return (
-            line[1:2] != " "
-            and line[-1] != " "
-            and line[0] != " "
-            and "  " not in line
-            and self._needed.search(line) is None
-        )
+        if line[1:2] == " " or line[-1] == " " or line[0] == " " or "  " in line:
+            return False
+        if self._needed.search(line) is None:
+            return True
+        if _STEP_CHARS.search(line) is not None:
+            return False
+        if self._ftfy is None:
+            return True  # no ftfy, no NFC: nothing else would act
+        return self._gate is not None and self._gate.passes(line)
 
     def line(self, line: str) -> list[str]:
         """Normalize one input line into the paragraphs it holds (usually one).
