@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -356,7 +357,35 @@ PR_SET_PDEATHSIG = 1
 
 
 def _exit_on_sigterm(signum, frame) -> None:
+    # Once: a repeated SIGTERM (see _nudge) must not cut short the cleanup
+    # of a write in progress that the first one started.
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     raise SystemExit(128 + signum)
+
+
+#: Seconds between SIGTERMs to pool workers that have not exited, and how long
+#: before the last resort, SIGKILL.
+NUDGE_EVERY = 0.5
+KILL_AFTER = 15.0
+
+
+def _nudge(done: threading.Event) -> None:
+    """Repeat SIGTERM to pool workers until the pool is down; SIGKILL them at last.
+
+    ``Pool.terminate`` sends one SIGTERM per worker and waits. A worker can
+    miss it: when the signal lands just before the worker blocks on the task
+    queue's lock, Python notes it but only runs the handler when the wait
+    ends, which is never, since the pool holds that lock while terminating.
+    A second signal interrupts the wait and the handler runs.
+    """
+    waited = 0.0
+    while not done.wait(NUDGE_EVERY):
+        waited += NUDGE_EVERY
+        sig = signal.SIGKILL if waited >= KILL_AFTER else signal.SIGTERM
+        for worker in multiprocessing.active_children():
+            if "PoolWorker" in worker.name:
+                with suppress(OSError):
+                    os.kill(worker.pid, sig)  # type: ignore[arg-type]
 
 
 def _files_batch(
@@ -416,12 +445,21 @@ class Runner:
         return self._pool
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        if self._pool is not None:
-            if exc_type is None:
-                self._pool.close()
-            else:
-                self._pool.terminate()
+        if self._pool is None:
+            return
+        if exc_type is None:
+            self._pool.close()
             self._pool.join()
+            return
+        done = threading.Event()
+        nudger = threading.Thread(target=_nudge, args=(done,), daemon=True)
+        nudger.start()
+        try:
+            self._pool.terminate()
+            self._pool.join()
+        finally:
+            done.set()
+            nudger.join()
 
     def map(self, fn: Callable[..., list], items: Iterable, *args: Any) -> Iterator:
         batches = _batches(items, BATCH)

@@ -200,6 +200,45 @@ def test_two_runs_on_one_output_folder_the_second_is_refused(tmp_path):
     assert len(outputs(out)) == 5 and leftovers(out) == []
 
 
+MISS_ONE_SIGTERM = """
+import signal, sys, time
+from pathlib import Path
+from cleaner import Cleaner
+from cleaner import batch
+
+def stubborn(items, cleaner=None):
+    # As if the pool's SIGTERM landed just before the worker blocked on the
+    # task queue: the first one is lost; only a second one stops it.
+    def lost(signum, frame):
+        signal.signal(signal.SIGTERM, batch._exit_on_sigterm)
+    signal.signal(signal.SIGTERM, lost)
+    Path(sys.argv[1], str(items[0])).touch()
+    time.sleep(3)  # then back to the task queue, whose lock the pool holds
+    return items
+
+try:
+    with batch.Runner(Cleaner(), 2) as runner:
+        pool = runner._start()
+        for k in range(4):
+            pool.apply_async(stubborn, ([k],))
+        while len(list(Path(sys.argv[1]).iterdir())) < 2:
+            time.sleep(0.05)
+        raise KeyboardInterrupt
+except KeyboardInterrupt:
+    print("stopped", flush=True)
+"""
+
+
+def test_an_interrupted_pool_stops_even_when_a_worker_misses_the_first_sigterm(tmp_path):
+    res = subprocess.run(
+        [sys.executable, "-c", MISS_ONE_SIGTERM, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,  # without the repeated SIGTERM this hangs for good
+    )
+    assert res.stdout == "stopped\n", res.stderr
+
+
 def test_a_run_sweeps_the_temporary_files_a_killed_run_left(tmp_path):
     src = corpus(tmp_path / "in", 3)
     out = tmp_path / "out"
