@@ -233,17 +233,25 @@ def clean_file(
     encoding: str,
     newer_than: float | None = None,
     detail: int = NO_DETAIL,
+    synced: int | None = None,
 ) -> Outcome:
     """Read, clean and atomically write one text file.
 
     With ``newer_than`` (the newest pack's mtime), a target that is already
     newer than its source and the packs is left alone (``"skipped"``).
+    ``synced`` is for a folder run that syncs its outputs in groups
+    (:class:`~cleaner.io.SyncPoints`): the file is not synced on its own, and
+    a target counts as up to date only if its mtime (ns) is at most
+    ``synced``. None: the file is synced before its rename.
     """
-    if newer_than is not None and up_to_date(src, target, newer_than):
+    if newer_than is not None and up_to_date(src, target, newer_than, synced):
         return Outcome(str(src), None, "skipped")
+    sync = synced is None
     try:
         text = read_document(src, encoding)
-        return clean_text(cleaner, str(src), text, lambda body: atomic_write(target, body), detail)
+        return clean_text(
+            cleaner, str(src), text, lambda body: atomic_write(target, body, sync), detail
+        )
     except InputError as exc:
         return Outcome(str(src), None, "failed", str(exc))
     except OSError as exc:
@@ -389,12 +397,11 @@ def _nudge(done: threading.Event) -> None:
 
 
 def _files_batch(
-    tasks: list[tuple[Path, Path, str, float | None]],
-    detail: int = NO_DETAIL,
+    tasks: list[tuple[Path, Path, str, float | None, int, int | None]],
     cleaner: Cleaner | None = None,
 ) -> list[Outcome]:
     cleaner = cleaner or _WORKER["cleaner"]
-    return [clean_file(cleaner, *task, detail=detail) for task in tasks]
+    return [clean_file(cleaner, *task) for task in tasks]
 
 
 def _records_batch(
@@ -481,14 +488,17 @@ class Runner:
 # --- plain-text files -------------------------------------------------------------
 
 
-def up_to_date(src: Path, target: Path, newer_than: float) -> bool:
-    """An output is up to date when it is newer than its input and every pack file."""
+def up_to_date(src: Path, target: Path, newer_than: float, synced: int | None = None) -> bool:
+    """An output is up to date when it is newer than its input and every pack file
+    (and, given ``synced``, not newer than the last sync of its folder, in ns)."""
     try:
-        out = target.stat().st_mtime
+        stat = target.stat()
     except OSError:
         return False
+    if synced is not None and stat.st_mtime_ns > synced:
+        return False
     try:
-        return out >= max(src.stat().st_mtime, newer_than)
+        return stat.st_mtime >= max(src.stat().st_mtime, newer_than)
     except OSError:
         return False
 
@@ -500,6 +510,7 @@ def clean_files(
     force: bool = False,
     detail: int = NO_DETAIL,
     stale_before: float = 0.0,
+    synced: int | None = None,
 ) -> Iterator[Outcome]:
     """Clean (source, target) file pairs; skip targets that are up to date unless ``force``.
 
@@ -507,10 +518,11 @@ def clean_files(
     and ``stale_before`` (when the run's settings last changed, see
     :func:`run_signature`). The check runs in the workers, in input order, so
     a rerun over a million finished files costs stat calls and no memory.
+    ``synced``: the caller syncs outputs in groups (see :func:`clean_file`).
     """
     newer_than = None if force else max(packs_mtime(runner.cleaner), stale_before)
-    tasks = ((src, target, encoding, newer_than) for src, target in pairs)
-    return runner.map(_files_batch, tasks, detail)
+    tasks = ((src, target, encoding, newer_than, detail, synced) for src, target in pairs)
+    return runner.map(_files_batch, tasks)
 
 
 def run_signature(cleaner: Cleaner, **settings: Any) -> str:

@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, nullcontext
 from pathlib import Path
 
 import click
@@ -47,6 +47,7 @@ from .guard import MAX_REMOVED, POLICIES
 from .htmlreport import HtmlReport
 from .io import (
     InputError,
+    SyncPoints,
     atomic_output,
     atomic_write,
     decode_document,
@@ -56,6 +57,7 @@ from .io import (
     read_document,
     run_file,
     run_state,
+    synced_until,
 )
 from .learn import (
     MAX_EMBEDDED,
@@ -383,7 +385,11 @@ def run(
                     cleaner, text_field=text_field, keep_removed=keep_removed, encoding=encoding
                 )
             lock = _lock(dest, folder_out, stdout, quiet, signature)
-            with lock as stale_before, Runner(cleaner, workers) as runner:
+            # A folder of text outputs is synced in groups, not file by file.
+            grouped = not stdin and source.is_dir()
+            points = SyncPoints(dest) if grouped else nullcontext()
+            with lock as stale_before, points, Runner(cleaner, workers) as runner:
+                synced = synced_until(dest) if grouped else None
                 total, outcomes = _plan(
                     runner,
                     source,
@@ -396,6 +402,7 @@ def run(
                     stdin,
                     stdout,
                     stale_before,
+                    synced,
                 )
                 bar = tqdm(
                     outcomes,
@@ -420,6 +427,8 @@ def run(
                         bar.write(f"error: {timeout} (rule skipped there)", file=sys.stderr)
                     if outcome.flag and not quiet:
                         bar.write(f"flagged: {outcome.name}: {outcome.flag}", file=sys.stderr)
+                    if grouped:
+                        points.maybe()
         except KeyboardInterrupt as exc:
             for writer in writers:
                 writer.abort(exc)
@@ -499,8 +508,13 @@ def _refuse_overlap(source: Path, dest: Path) -> None:
         raise click.UsageError("output and input are the same file")
 
 
-def _plan(runner, source, dest, fmt, pattern, opts, encoding, force, stdin, stdout, stale_before):
-    """How many documents there are (None while JSONL records are uncounted), and their outcomes."""
+def _plan(
+    runner, source, dest, fmt, pattern, opts, encoding, force, stdin, stdout, stale_before, synced
+):
+    """How many documents there are (None while JSONL records are uncounted), and their outcomes.
+
+    ``synced``: a folder's text outputs are synced in groups (see io.SyncPoints).
+    """
     newer_than = max(packs_mtime(runner.cleaner), stale_before)
 
     def jsonl(path: Path | None) -> bool:
@@ -529,7 +543,7 @@ def _plan(runner, source, dest, fmt, pattern, opts, encoding, force, stdin, stdo
     jsonls = [(s.path, dest / s.relative) for s in sources if jsonl(s.path)]
 
     def everything() -> Iterator[Outcome]:
-        yield from clean_files(runner, texts, encoding, force, opts.detail, stale_before)
+        yield from clean_files(runner, texts, encoding, force, opts.detail, stale_before, synced)
         for path, target in jsonls:
             yield from jsonl_file(path, target)
 

@@ -6,14 +6,18 @@ into place, so a reader (or a rerun after a crash) never sees half a file.
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import fcntl
 import functools
 import gzip
 import json
 import os
 import re
+import secrets
 import signal
-import tempfile
+import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -52,60 +56,65 @@ def signals_deferred() -> Iterator[None]:
 
 
 def temporary_beside(path: Path) -> str:
-    """A new empty hidden file next to ``path``, for writing before a rename.
-
-    mkstemp makes it private (0600); it gets the permissions any new file
-    would (0666 less the umask), so outputs are as readable as with ``>``.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.fchmod(fd, 0o666 & ~_umask())
-    finally:
-        os.close(fd)
+    """A new empty hidden file next to ``path``, for writing before a rename."""
+    fd, tmp = _create_beside(path)
+    os.close(fd)
     return tmp
 
 
-@functools.lru_cache(maxsize=1)
-def _umask() -> int:
-    """The process umask, read once, without changing it where Linux allows."""
-    try:
-        with open("/proc/self/status", "rb") as f:
-            for line in f:
-                if line.startswith(b"Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError, IndexError):
-        pass
-    mask = os.umask(0o022)  # elsewhere it can only be read by setting it
-    os.umask(mask)
-    return mask
+def _create_beside(path: Path) -> tuple[int, str]:
+    """A new hidden file ``.NAME.XXXXXXXX.tmp`` next to ``path``, open for writing.
+
+    Made with mode 0666, so the umask leaves it the permissions any new file
+    gets (outputs are as readable as with ``>``). A missing folder is made.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        tmp = os.path.join(path.parent, f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue  # another name
+        except FileNotFoundError:
+            if path.parent.is_dir():
+                raise
+            path.parent.mkdir(parents=True, exist_ok=True)
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(path.parent))
 
 
 @contextmanager
-def atomic_output(path: Path, compress: bool | None = None) -> Iterator[IO[str]]:
+def atomic_output(path: Path, compress: bool | None = None, sync: bool = True) -> Iterator[IO[str]]:
     """A text stream that becomes ``path`` only when the block finishes without error.
 
     Gzip-compressed when ``compress`` is true (by default: when ``path`` ends in
     ``.gz``). An interrupted run leaves nothing at ``path``: an output never
     looks complete when it is not, and no temporary file is left behind.
+    The file is synced to disk before its rename, unless ``sync`` is false:
+    then the caller answers for durability (a folder run syncs in groups,
+    see :class:`SyncPoints`).
     """
     if compress is None:
         compress = path.name.endswith(".gz")
     tmp = None
     try:
         with signals_deferred():
-            tmp = temporary_beside(path)
+            fd, tmp = _create_beside(path)
         if compress:
+            os.close(fd)
             stream: IO[str] = gzip.open(tmp, "wt", encoding="utf-8", newline="\n")  # noqa: SIM115
         else:
-            stream = open(tmp, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+            try:
+                stream = open(fd, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+            except BaseException:
+                os.close(fd)
+                raise
         with stream:
             yield stream
             stream.flush()
-            if not compress:
+            if sync and not compress:
                 os.fsync(stream.fileno())
         with signals_deferred():
-            if compress:  # the gzip trailer is written on close: sync after it
+            if sync and compress:  # the gzip trailer is written on close: sync after it
                 with open(tmp, "rb") as f:
                     os.fsync(f.fileno())
             os.replace(tmp, path)
@@ -116,9 +125,9 @@ def atomic_output(path: Path, compress: bool | None = None) -> Iterator[IO[str]]
         raise
 
 
-def atomic_write(path: Path, text: str) -> None:
+def atomic_write(path: Path, text: str, sync: bool = True) -> None:
     """Write ``text`` to ``path`` via a temporary file and a rename, never half of it."""
-    with atomic_output(path, compress=False) as f:
+    with atomic_output(path, compress=False, sync=sync) as f:
         f.write(text)
 
 
@@ -277,3 +286,119 @@ def run_state(dest: Path, folder: bool, signature: str) -> float:
     if not same:
         atomic_write(path, json.dumps({"signature": signature}) + "\n")
     return path.stat().st_mtime
+
+
+# --- durability of a folder's outputs, in groups --------------------------------------
+
+SYNCED_NAME = ".cleaner-synced"
+#: Seconds between two syncs of the file system during a folder run.
+SYNC_EVERY = 30.0
+
+
+def synced_until(dest: Path) -> int:
+    """Up to which mtime (ns) the outputs in folder ``dest`` are known to be on disk.
+
+    0 when no run has recorded a sync point (or the record is unreadable):
+    then no output counts as up to date, and a rerun cleans everything.
+    """
+    try:
+        value = json.loads((dest / SYNCED_NAME).read_text(encoding="utf-8"))["synced_ns"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return 0
+    return value if isinstance(value, int) else 0
+
+
+class SyncPoints:
+    """Durability for a folder of outputs, one file-system sync per group of files.
+
+    Syncing each of 20,000 small outputs before its rename makes a folder run
+    wait on the disk for every file. Instead, outputs are written without
+    their own sync (still to a temporary file and renamed: a killed run never
+    leaves half a file) and the run syncs the whole file system every
+    ``every`` seconds and when it ends. After each sync it records in
+    ``DEST/.cleaner-synced`` a time before which every output was on disk:
+    the mtime of a file made just before the sync started (the kernel's
+    clock, like the outputs' mtimes). A rerun counts an output as up to date
+    only if it is not newer than that (:func:`synced_until`), so an output
+    written after the last sync, which a power cut could have left empty, is
+    cleaned again. While other processes may still write (during the run), a
+    point excludes outputs in the same clock tick; at the end, when nothing
+    else writes, it includes them.
+
+    Use as a context manager around the run's writers; :meth:`maybe` between
+    documents.
+    """
+
+    def __init__(self, dest: Path, every: float | None = None, clock=time.monotonic):
+        self.dest = dest
+        self.every = SYNC_EVERY if every is None else every
+        self._clock = clock
+        self._last = clock()
+
+    def __enter__(self) -> SyncPoints:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        # After an interrupt too: the outputs written so far count as done.
+        try:
+            self.sync(final=True)
+        except OSError:
+            if exc_type is None:
+                raise
+
+    def maybe(self) -> None:
+        """Sync if ``every`` seconds have passed since the last sync."""
+        if self._clock() - self._last >= self.every:
+            self.sync(final=False)
+
+    def sync(self, final: bool) -> None:
+        """Sync the file system under ``dest``, then record the point it covers."""
+        marker = self.dest / SYNCED_NAME
+        with signals_deferred():
+            tmp = temporary_beside(marker)
+        try:
+            # Made before the sync starts: every output whose mtime is older
+            # was written before the sync, and is on disk after it.
+            point = os.stat(tmp).st_mtime_ns
+            sync_file_system(self.dest)
+            if not final:
+                point -= 1  # another process may still write in this clock tick
+            with open(tmp, "w", encoding="utf-8") as f:
+                f.write(json.dumps({"synced_ns": point}) + "\n")
+                f.flush()
+                os.fsync(f.fileno())
+            with signals_deferred():
+                os.replace(tmp, marker)
+                tmp = None
+        finally:
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
+        self._last = self._clock()
+
+
+def sync_file_system(path: Path) -> None:
+    """Flush every written file of the file system that holds ``path`` to disk.
+
+    Linux's syncfs(2) on that file system; elsewhere ``os.sync()`` (all of them).
+    """
+    syncfs = _syncfs()
+    if syncfs is None:
+        os.sync()
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        if syncfs(fd) != 0:
+            err = ctypes.get_errno()
+            raise OSError(err, os.strerror(err), str(path))
+    finally:
+        os.close(fd)
+
+
+@functools.lru_cache(maxsize=1)
+def _syncfs():
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return None

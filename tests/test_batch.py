@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from cleaner import Cleaner
 from cleaner.batch import BATCH, WINDOW_PER_WORKER, Runner, _files_batch
 from cleaner.cli import main
+from cleaner.io import SYNCED_NAME, synced_until
 
 from .conftest import EXAMPLES
 
@@ -130,7 +131,9 @@ def test_two_workers_give_the_same_outputs_as_one(runner, tmp_path):
         out = tmp_path / f"out{workers}"
         res = runner.invoke(main, ["run", str(src), str(out), "-j", workers, "--glob", "*"])
         assert res.exit_code == 0, res.stderr
-        outs.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()})
+        # Every file but the sync record, which holds a time (see io.SyncPoints).
+        files = [p for p in out.rglob("*") if p.is_file() and p.name != SYNCED_NAME]
+        outs.append({p.relative_to(out): p.read_bytes() for p in files})
     assert outs[0] == outs[1]
     assert len(outs[0]) == 152  # 150 texts, 1 JSONL, and the run's state (.cleaner-state.json)
 
@@ -201,6 +204,47 @@ def test_rerun_skips_up_to_date_outputs_until_forced_or_rules_change(runner, tmp
     assert "3 cleaned, 0 up to date" in runner.invoke(main, args).stderr
 
 
+def test_a_folder_run_syncs_in_groups_and_trusts_only_synced_outputs(
+    runner, tmp_path, monkeypatch
+):
+    """Outputs are not synced one by one; a rerun skips only outputs a sync covered."""
+    import cleaner.io as cio
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    for i in range(12):
+        (src / f"{i:02}.txt").write_text(BODIES[i % len(BODIES)], encoding="utf-8")
+    fsyncs, snapshots = [], []
+    real_fsync, real_sync = os.fsync, cio.sync_file_system
+
+    def sync_file_system(path):
+        # What was in place when the sync ran: these are on disk after it.
+        snapshots.append({p.name: p.stat().st_mtime_ns for p in path.glob("[0-9]*.txt")})
+        real_sync(path)
+
+    monkeypatch.setattr(os, "fsync", lambda fd: (fsyncs.append(fd), real_fsync(fd)))
+    monkeypatch.setattr(cio, "sync_file_system", sync_file_system)
+    monkeypatch.setattr(cio, "SYNC_EVERY", 0.0)  # a sync point after every document
+    args = ["run", str(src), str(out), "--summary", "-j", "1"]
+    assert "12 cleaned, 0 up to date" in runner.invoke(main, args).stderr
+    # One fsync per sync record (and the run state), none per output.
+    assert len(fsyncs) <= len(snapshots) + 1 and len(snapshots) >= 12
+    synced = synced_until(out)
+    for path in out.glob("*.txt"):
+        mtime = path.stat().st_mtime_ns
+        assert mtime <= synced, "the closing sync covers every output"
+        # Trusted only if in place, with that mtime, at some sync.
+        assert any(snap.get(path.name) == mtime for snap in snapshots)
+    assert "0 cleaned, 12 up to date" in runner.invoke(main, args).stderr
+    # An output written after the last sync (a power cut could have emptied it)
+    # is cleaned again; so is everything when the record is missing.
+    later = synced / 1e9 + 60
+    os.utime(out / "03.txt", (later, later))
+    assert "1 cleaned, 11 up to date" in runner.invoke(main, args).stderr
+    (out / SYNCED_NAME).unlink()
+    assert "12 cleaned, 0 up to date" in runner.invoke(main, args).stderr
+
+
 def test_rerun_with_other_settings_cleans_again(runner, tmp_path):
     """Outputs made with other packs, rules or options are not up to date, whatever the mtimes."""
     src, out = tmp_path / "in", tmp_path / "out"
@@ -267,7 +311,9 @@ def _size(path):
 
 
 def _tree(folder):
-    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    """Every file's bytes but the sync record's (a time, see io.SyncPoints)."""
+    files = [p for p in folder.rglob("*") if p.is_file() and p.name != SYNCED_NAME]
+    return {p.relative_to(folder): p.read_bytes() for p in files}
 
 
 @pytest.mark.skipif(
@@ -300,6 +346,9 @@ def test_an_interrupted_run_leaves_no_partial_output_and_a_rerun_finishes(tmp_pa
         partial = _tree(out)
         assert 0 < len(partial) < len(ref), "the run was interrupted midway"
         assert all(ref[k] == v for k, v in partial.items()), "every written file is whole"
+        # The interrupted run synced what it wrote, so a rerun will not redo it.
+        synced = synced_until(out)
+        assert all((out / k).stat().st_mtime_ns <= synced for k in partial)
     subprocess.run([*cmd, str(src), str(out)], check=False, capture_output=True)
     if how == "jsonl":
         assert out.read_bytes() == reference.read_bytes()

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from cleaner import Cleaner
-from cleaner.io import LOCK_NAME
+from cleaner.io import LOCK_NAME, SYNCED_NAME, synced_until
 
 from .conftest import EXAMPLES
 
@@ -39,7 +39,12 @@ def corpus(folder: Path, n: int, repeat: int = 3) -> Path:
 
 
 def tree(folder: Path) -> dict[Path, bytes]:
-    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    """Every file's bytes but the sync record's (a time, see io.SyncPoints)."""
+    return {
+        p.relative_to(folder): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and p.name != SYNCED_NAME
+    }
 
 
 def outputs(folder: Path) -> list[Path]:
@@ -130,6 +135,9 @@ def test_sigkill_at_random_moments_then_a_rerun_is_byte_identical(tmp_path):
     assert res.returncode == 0, res.stderr
     assert tree(out) == ref
     assert leftovers(out) == []
+    # The finished run's sync point covers every output: the next run skips them all.
+    synced = synced_until(out)
+    assert all(p.stat().st_mtime_ns <= synced for p in outputs(out))
 
 
 def test_a_killed_jsonl_run_never_looks_complete_and_a_rerun_is_identical(tmp_path):
