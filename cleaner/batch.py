@@ -46,6 +46,12 @@ NO_DETAIL, WORDS, PARAGRAPHS = 0, 1, 2
 #: Documents handed to a worker at a time, and batches kept in flight per worker.
 BATCH = 32
 WINDOW_PER_WORKER = 4
+#: JSONL records go in larger batches: each batch costs the main process a round
+#: trip through the pool's threads, and with small records those round trips
+#: were a tenth of its CPU (1.9 s against 1.2 s for 100 MB with 256). A batch
+#: also ends at RECORD_BATCH_BYTES of input, so large records do not pile up.
+RECORD_BATCH = 256
+RECORD_BATCH_BYTES = 2_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -411,13 +417,19 @@ def _records_batch(
     return [clean_record(cleaner, src, n, raw, options) for src, n, raw in tasks]
 
 
-def _batches(items: Iterable, size: int) -> Iterator[list]:
+def _batches(
+    items: Iterable, size: int, weigh: Callable[[Any], int] | None = None, budget: int = 0
+) -> Iterator[list]:
+    """Lists of up to ``size`` items; with ``weigh``, also ending once they weigh ``budget``."""
     batch: list = []
+    weight = 0
     for item in items:
         batch.append(item)
-        if len(batch) >= size:
+        if weigh is not None:
+            weight += weigh(item)
+        if len(batch) >= size or (weigh is not None and weight >= budget):
             yield batch
-            batch = []
+            batch, weight = [], 0
     if batch:
         yield batch
 
@@ -468,8 +480,17 @@ class Runner:
             done.set()
             nudger.join()
 
-    def map(self, fn: Callable[..., list], items: Iterable, *args: Any) -> Iterator:
-        batches = _batches(items, BATCH)
+    def map(
+        self,
+        fn: Callable[..., list],
+        items: Iterable,
+        *args: Any,
+        size: int = BATCH,
+        weigh: Callable[[Any], int] | None = None,
+        budget: int = 0,
+    ) -> Iterator:
+        """``fn(batch, *args)`` over batches of ``items`` (see :func:`_batches`), in order."""
+        batches = _batches(items, size, weigh, budget)
         pool = self._start()
         if pool is None:
             for batch in batches:
@@ -602,10 +623,22 @@ def clean_jsonl(
     options: RecordOptions,
 ) -> Iterator[Outcome]:
     """Clean JSONL records in order, writing each output line with ``write``."""
-    for outcome, line in runner.map(_records_batch, records, options):
+    batches = runner.map(
+        _records_batch,
+        records,
+        options,
+        size=RECORD_BATCH,
+        weigh=_record_size,
+        budget=RECORD_BATCH_BYTES,
+    )
+    for outcome, line in batches:
         if line is not None:
             write(line + "\n")
         yield outcome
+
+
+def _record_size(record: tuple[str, int, bytes]) -> int:
+    return len(record[2])
 
 
 class ReportWriter:

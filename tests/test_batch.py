@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from cleaner import Cleaner
-from cleaner.batch import BATCH, WINDOW_PER_WORKER, Runner, _files_batch
+from cleaner.batch import BATCH, WINDOW_PER_WORKER, Runner, _batches, _files_batch
 from cleaner.cli import main
 from cleaner.io import SYNCED_NAME, synced_until
 
@@ -155,6 +155,30 @@ def test_reading_never_runs_far_ahead_of_cleaning():
         results = run.map(_files_batch, tasks(Path(d)))
         next(results)
         assert pulled <= (2 * WINDOW_PER_WORKER + 1) * BATCH
+
+
+def test_large_jsonl_records_go_in_small_batches():
+    """Records are batched by count and by bytes: big ones do not pile up in memory."""
+    from cleaner.batch import RECORD_BATCH, RECORD_BATCH_BYTES, RecordOptions, clean_jsonl
+
+    assert [len(b) for b in _batches(range(10), 4)] == [4, 4, 2]
+    assert [len(b) for b in _batches([5, 5, 5, 1, 9], 10, int, 10)] == [2, 3]
+    pulled = 0
+    big = json.dumps({"text": "A sentence of body text here.\n" * 40_000}).encode()
+    assert len(big) > RECORD_BATCH_BYTES / 2
+
+    def records():
+        nonlocal pulled
+        for n in range(1, 1_000):
+            pulled += 1
+            yield ("big.jsonl", n, big)
+
+    with Runner(Cleaner(), 2) as run:
+        outcomes = clean_jsonl(run, records(), lambda line: None, RecordOptions())
+        assert next(outcomes).status == "ok"
+        per_batch = -(-RECORD_BATCH_BYTES // len(big))  # records until the budget is reached
+        assert per_batch < RECORD_BATCH
+        assert pulled <= (2 * WINDOW_PER_WORKER + 1) * per_batch
 
 
 def test_report_lists_every_document_and_rule_totals(runner, tmp_path):
