@@ -286,6 +286,9 @@ def _child(name: str, corpus: Path, scratch: Path) -> None:
 def run_measure(name: str, corpus: Path) -> dict | None:
     scratch = corpus / "scratch"
     shutil.rmtree(scratch, ignore_errors=True)
+    # Deleting the last measure's 19,164 outputs leaves the file system busy
+    # (journal, discards) for a while; start each measure after it settled.
+    os.sync()
     scratch.mkdir()
     logs = scratch.parent / "measure.log"
     start = time.perf_counter()
