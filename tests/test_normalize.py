@@ -201,6 +201,27 @@ def test_most_real_lines_are_plain():
     assert len(plain) > len(lines) / 2
 
 
+def test_clean_lines_in_other_scripts_and_bare_ampersands_skip_every_step():
+    """The fast path is taken where ftfy and the other steps would change nothing."""
+    for line in (
+        "S&P 500 rose; Science & Astronomy",  # a bare "&" is no entity
+        "Президент заявил, что переговоры продолжатся в Маскате.",
+        "Le café de la gare, où l’été dure.",
+        "日本語の文章です。",
+    ):
+        assert N.plain(line), line
+        assert N.line(line) == [line]
+    for line in (
+        "Tom &amp; Jerry",  # an entity: ftfy unescapes it
+        "donâ€™t",  # mojibake
+        "Caf\u00e9\u00a0bar",  # a no-break space: normalize_spaces acts
+        "cafe\u0301 au lait",  # not NFC
+        "zero\u200bwidth",
+    ):
+        assert not N.plain(line), line
+        assert N.line(line) != [line]
+
+
 @settings(max_examples=3000, deadline=None)
 @given(st.lists(HARD_ALPHABET, max_size=60).map("".join))
 def test_the_windowed_badness_check_never_misses_a_bad_line(line):
