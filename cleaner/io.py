@@ -379,19 +379,18 @@ class SyncPoints:
 def sync_file_system(path: Path) -> None:
     """Flush every written file of the file system that holds ``path`` to disk.
 
-    Linux's syncfs(2) on that file system; elsewhere ``os.sync()`` (all of them).
+    Linux's syncfs(2) on that file system; elsewhere, or where a file system
+    refuses it, ``os.sync()`` (all of them).
     """
     syncfs = _syncfs()
-    if syncfs is None:
-        os.sync()
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        if syncfs(fd) != 0:
-            err = ctypes.get_errno()
-            raise OSError(err, os.strerror(err), str(path))
-    finally:
-        os.close(fd)
+    if syncfs is not None:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            if syncfs(fd) == 0:
+                return
+        finally:
+            os.close(fd)
+    os.sync()
 
 
 @functools.lru_cache(maxsize=1)

@@ -269,6 +269,16 @@ def test_a_folder_run_syncs_in_groups_and_trusts_only_synced_outputs(
     assert "12 cleaned, 0 up to date" in runner.invoke(main, args).stderr
 
 
+def test_a_file_system_that_refuses_syncfs_is_synced_whole(monkeypatch, tmp_path):
+    import cleaner.io as cio
+
+    synced = []
+    monkeypatch.setattr(cio, "_syncfs", lambda: lambda fd: -1)  # say, EINVAL from a FUSE mount
+    monkeypatch.setattr(cio.os, "sync", lambda: synced.append(True))
+    cio.sync_file_system(tmp_path)
+    assert synced == [True]
+
+
 def test_rerun_with_other_settings_cleans_again(runner, tmp_path):
     """Outputs made with other packs, rules or options are not up to date, whatever the mtimes."""
     src, out = tmp_path / "in", tmp_path / "out"
