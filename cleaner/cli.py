@@ -387,7 +387,7 @@ def run(
             lock = _lock(dest, folder_out, stdout, quiet, signature)
             # A folder of text outputs is synced in groups, not file by file.
             grouped = not stdin and source.is_dir()
-            points = SyncPoints(dest) if grouped else nullcontext()
+            points = SyncPoints(dest, on_error=_sync_failed) if grouped else nullcontext()
             with lock as stale_before, points, Runner(cleaner, workers) as runner:
                 synced = synced_until(dest) if grouped else None
                 total, outcomes = _plan(
@@ -469,6 +469,15 @@ def _lock(
         if swept and not quiet:
             click.echo(f"removed {swept} temporary files left by an interrupted run", err=True)
         yield changed
+
+
+def _sync_failed(exc: OSError) -> None:
+    where = exc.filename or "the output folder"
+    click.echo(
+        f"warning: {where}: cannot sync to disk: {exc.strerror or exc}; "
+        "outputs written since the last sync will be cleaned again by the next run",
+        err=True,
+    )
 
 
 def _is_html(path: Path) -> bool:

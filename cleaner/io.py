@@ -18,7 +18,7 @@ import secrets
 import signal
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -326,30 +326,46 @@ class SyncPoints:
     else writes, it includes them.
 
     Use as a context manager around the run's writers; :meth:`maybe` between
-    documents.
+    documents. A sync that fails (the folder was removed, the disk failed) is
+    handed to ``on_error`` once and the run goes on: the record is not
+    advanced, so a rerun cleans those outputs again.
     """
 
-    def __init__(self, dest: Path, every: float | None = None, clock=time.monotonic):
+    def __init__(
+        self,
+        dest: Path,
+        every: float | None = None,
+        clock=time.monotonic,
+        on_error: Callable[[OSError], object] | None = None,
+    ):
         self.dest = dest
         self.every = SYNC_EVERY if every is None else every
         self._clock = clock
         self._last = clock()
+        self._on_error = on_error
+        self.failed: OSError | None = None
 
     def __enter__(self) -> SyncPoints:
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
         # After an interrupt too: the outputs written so far count as done.
-        try:
-            self.sync(final=True)
-        except OSError:
-            if exc_type is None:
-                raise
+        self._try(final=True)
 
     def maybe(self) -> None:
         """Sync if ``every`` seconds have passed since the last sync."""
         if self._clock() - self._last >= self.every:
-            self.sync(final=False)
+            self._try(final=False)
+
+    def _try(self, final: bool) -> None:
+        try:
+            self.sync(final)
+        except OSError as exc:
+            self._last = self._clock()
+            if self.failed is None:
+                self.failed = exc
+                if self._on_error is not None:
+                    self._on_error(exc)
 
     def sync(self, final: bool) -> None:
         """Sync the file system under ``dest``, then record the point it covers."""

@@ -267,6 +267,35 @@ def test_a_folder_run_syncs_in_groups_and_trusts_only_synced_outputs(
     assert "1 cleaned, 11 up to date" in runner.invoke(main, args).stderr
     (out / SYNCED_NAME).unlink()
     assert "12 cleaned, 0 up to date" in runner.invoke(main, args).stderr
+    (out / SYNCED_NAME).write_text("{", encoding="utf-8")  # a record cut short
+    assert "12 cleaned, 0 up to date" in runner.invoke(main, args).stderr
+
+
+def test_a_failing_sync_is_one_warning_and_its_outputs_are_cleaned_again(
+    runner, tmp_path, monkeypatch
+):
+    import errno
+
+    import cleaner.io as cio
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    for i in range(3):
+        (src / f"{i}.txt").write_text(BODIES[i], encoding="utf-8")
+
+    def broken(path):
+        raise OSError(errno.EIO, "Input/output error", str(path))
+
+    monkeypatch.setattr(cio, "sync_file_system", broken)
+    monkeypatch.setattr(cio, "SYNC_EVERY", 0.0)
+    args = ["run", str(src), str(out), "--summary"]
+    res = runner.invoke(main, args)
+    assert res.exit_code == 0, res.stderr
+    assert res.stderr.count("cannot sync to disk: Input/output error") == 1
+    assert len(list(out.glob("*.txt"))) == 3 and synced_until(out) == 0
+    monkeypatch.undo()
+    assert "3 cleaned, 0 up to date" in runner.invoke(main, args).stderr
+    assert "0 cleaned, 3 up to date" in runner.invoke(main, args).stderr
 
 
 def test_a_file_system_that_refuses_syncfs_is_synced_whole(monkeypatch, tmp_path):
