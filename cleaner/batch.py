@@ -403,11 +403,13 @@ def _nudge(done: threading.Event) -> None:
 
 
 def _files_batch(
-    tasks: list[tuple[Path, Path, str, float | None, int, int | None]],
+    tasks: list[tuple[Path, Path, str, float | None]],
+    detail: int = NO_DETAIL,
+    synced: int | None = None,
     cleaner: Cleaner | None = None,
 ) -> list[Outcome]:
     cleaner = cleaner or _WORKER["cleaner"]
-    return [clean_file(cleaner, *task) for task in tasks]
+    return [clean_file(cleaner, *task, detail=detail, synced=synced) for task in tasks]
 
 
 def _records_batch(
@@ -542,8 +544,8 @@ def clean_files(
     ``synced``: the caller syncs outputs in groups (see :func:`clean_file`).
     """
     newer_than = None if force else max(packs_mtime(runner.cleaner), stale_before)
-    tasks = ((src, target, encoding, newer_than, detail, synced) for src, target in pairs)
-    return runner.map(_files_batch, tasks)
+    tasks = ((src, target, encoding, newer_than) for src, target in pairs)
+    return runner.map(_files_batch, tasks, detail, synced)
 
 
 def run_signature(cleaner: Cleaner, **settings: Any) -> str:
