@@ -315,7 +315,7 @@ class SyncPoints:
     wait on the disk for every file. Instead, outputs are written without
     their own sync (still to a temporary file and renamed: a killed run never
     leaves half a file) and the run syncs the whole file system every
-    ``every`` seconds and when it ends. After each sync it records in
+    SYNC_EVERY seconds and when it ends. After each sync it records in
     ``DEST/.cleaner-synced`` a time before which every output was on disk:
     the mtime of a file made just before the sync started (the kernel's
     clock, like the outputs' mtimes). A rerun counts an output as up to date
@@ -331,17 +331,9 @@ class SyncPoints:
     advanced, so a rerun cleans those outputs again.
     """
 
-    def __init__(
-        self,
-        dest: Path,
-        every: float | None = None,
-        clock=time.monotonic,
-        on_error: Callable[[OSError], object] | None = None,
-    ):
+    def __init__(self, dest: Path, on_error: Callable[[OSError], object] | None = None):
         self.dest = dest
-        self.every = SYNC_EVERY if every is None else every
-        self._clock = clock
-        self._last = clock()
+        self._last = time.monotonic()
         self._on_error = on_error
         self.failed: OSError | None = None
 
@@ -353,15 +345,15 @@ class SyncPoints:
         self._try(final=True)
 
     def maybe(self) -> None:
-        """Sync if ``every`` seconds have passed since the last sync."""
-        if self._clock() - self._last >= self.every:
+        """Sync if SYNC_EVERY seconds have passed since the last sync."""
+        if time.monotonic() - self._last >= SYNC_EVERY:
             self._try(final=False)
 
     def _try(self, final: bool) -> None:
         try:
             self.sync(final)
         except OSError as exc:
-            self._last = self._clock()
+            self._last = time.monotonic()
             if self.failed is None:
                 self.failed = exc
                 if self._on_error is not None:
@@ -370,26 +362,19 @@ class SyncPoints:
     def sync(self, final: bool) -> None:
         """Sync the file system under ``dest``, then record the point it covers."""
         marker = self.dest / SYNCED_NAME
+        # The file system's clock, read by making a file just before the sync
+        # starts: every output whose mtime is older was written before it.
         with signals_deferred():
-            tmp = temporary_beside(marker)
-        try:
-            # Made before the sync starts: every output whose mtime is older
-            # was written before the sync, and is on disk after it.
-            point = os.stat(tmp).st_mtime_ns
-            sync_file_system(self.dest)
-            if not final:
-                point -= 1  # another process may still write in this clock tick
-            with open(tmp, "w", encoding="utf-8") as f:
-                f.write(json.dumps({"synced_ns": point}) + "\n")
-                f.flush()
-                os.fsync(f.fileno())
-            with signals_deferred():
-                os.replace(tmp, marker)
-                tmp = None
-        finally:
-            if tmp is not None:
-                Path(tmp).unlink(missing_ok=True)
-        self._last = self._clock()
+            probe = temporary_beside(marker)
+            try:
+                point = os.stat(probe).st_mtime_ns
+            finally:
+                os.unlink(probe)
+        sync_file_system(self.dest)
+        if not final:
+            point -= 1  # another process may still write in this clock tick
+        atomic_write(marker, json.dumps({"synced_ns": point}) + "\n")
+        self._last = time.monotonic()
 
 
 def sync_file_system(path: Path) -> None:
