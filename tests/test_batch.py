@@ -209,11 +209,17 @@ def test_report_lists_every_document_and_rule_totals(runner, tmp_path):
     assert totals["removals_by_rule"] == counted and counted["ad-label"] >= 1
 
 
-def test_rerun_skips_up_to_date_outputs_until_forced_or_rules_change(runner, tmp_path):
-    src, out = tmp_path / "in", tmp_path / "out"
+def _corpus(tmp_path, n, repeat=3):
+    """``tmp_path/in`` with ``n`` documents 00000.txt, 00001.txt, ... (bodies ``repeat`` times)."""
+    src = tmp_path / "in"
     src.mkdir()
-    for i in range(3):
-        (src / f"{i}.txt").write_text(BODIES[i], encoding="utf-8")
+    for i in range(n):
+        (src / f"{i:05}.txt").write_text(BODIES[i % len(BODIES)] * repeat, encoding="utf-8")
+    return src
+
+
+def test_rerun_skips_up_to_date_outputs_until_forced_or_rules_change(runner, tmp_path):
+    src, out = _corpus(tmp_path, 3, repeat=1), tmp_path / "out"
     pack = tmp_path / "pack.yaml"
     pack.write_text("extends: [default]\nrules: []\n", encoding="utf-8")
     args = ["run", str(src), str(out), "--rules", str(pack), "--summary"]
@@ -221,23 +227,18 @@ def test_rerun_skips_up_to_date_outputs_until_forced_or_rules_change(runner, tmp
     assert "0 cleaned, 3 up to date" in runner.invoke(main, args).stderr
     assert "3 cleaned, 0 up to date" in runner.invoke(main, [*args, "--force"]).stderr
     later = time.time() + 5
-    os.utime(src / "1.txt", (later, later))
+    os.utime(src / "00001.txt", (later, later))
     assert "1 cleaned, 2 up to date" in runner.invoke(main, args).stderr
     later += 5
     os.utime(pack, (later, later))
     assert "3 cleaned, 0 up to date" in runner.invoke(main, args).stderr
 
 
-def test_a_folder_run_syncs_in_groups_and_trusts_only_synced_outputs(
-    runner, tmp_path, monkeypatch
-):
+def test_a_folder_run_syncs_in_groups_and_trusts_only_synced_outputs(runner, tmp_path, monkeypatch):
     """Outputs are not synced one by one; a rerun skips only outputs a sync covered."""
     import cleaner.io as cio
 
-    src, out = tmp_path / "in", tmp_path / "out"
-    src.mkdir()
-    for i in range(12):
-        (src / f"{i:02}.txt").write_text(BODIES[i % len(BODIES)], encoding="utf-8")
+    src, out = _corpus(tmp_path, 12, repeat=1), tmp_path / "out"
     fsyncs, snapshots = [], []
     real_fsync, real_sync = os.fsync, cio.sync_file_system
 
@@ -263,7 +264,7 @@ def test_a_folder_run_syncs_in_groups_and_trusts_only_synced_outputs(
     # An output written after the last sync (a power cut could have emptied it)
     # is cleaned again; so is everything when the record is missing.
     later = synced / 1e9 + 60
-    os.utime(out / "03.txt", (later, later))
+    os.utime(out / "00003.txt", (later, later))
     assert "1 cleaned, 11 up to date" in runner.invoke(main, args).stderr
     (out / SYNCED_NAME).unlink()
     assert "12 cleaned, 0 up to date" in runner.invoke(main, args).stderr
@@ -278,10 +279,7 @@ def test_a_failing_sync_is_one_warning_and_its_outputs_are_cleaned_again(
 
     import cleaner.io as cio
 
-    src, out = tmp_path / "in", tmp_path / "out"
-    src.mkdir()
-    for i in range(3):
-        (src / f"{i}.txt").write_text(BODIES[i], encoding="utf-8")
+    src, out = _corpus(tmp_path, 3, repeat=1), tmp_path / "out"
 
     def broken(path):
         raise OSError(errno.EIO, "Input/output error", str(path))
@@ -310,10 +308,7 @@ def test_a_file_system_that_refuses_syncfs_is_synced_whole(monkeypatch, tmp_path
 
 def test_rerun_with_other_settings_cleans_again(runner, tmp_path):
     """Outputs made with other packs, rules or options are not up to date, whatever the mtimes."""
-    src, out = tmp_path / "in", tmp_path / "out"
-    src.mkdir()
-    for i in range(3):
-        (src / f"{i}.txt").write_text(BODIES[i], encoding="utf-8")
+    src, out = _corpus(tmp_path, 3, repeat=1), tmp_path / "out"
     args = ["run", str(src), str(out), "--summary"]
     assert "3 cleaned, 0 up to date" in runner.invoke(main, args).stderr
     assert "0 cleaned, 3 up to date" in runner.invoke(main, args).stderr
@@ -344,14 +339,6 @@ def test_quiet_and_non_terminal_runs_print_nothing_but_errors(runner, tmp_path):
 def test_folder_to_stdout_is_refused(runner, tmp_path):
     res = runner.invoke(main, ["run", str(EXAMPLES), "-"])
     assert res.exit_code == 2 and "not to stdout" in res.stderr
-
-
-def _corpus(tmp_path, n):
-    src = tmp_path / "in"
-    src.mkdir()
-    for i in range(n):
-        (src / f"{i:05}.txt").write_text(BODIES[i % len(BODIES)] * 3, encoding="utf-8")
-    return src
 
 
 def _wait_for_output(folder, proc, limit=60.0):
