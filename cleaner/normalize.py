@@ -440,7 +440,8 @@ def normalize_spaces(line: str) -> str:
 # A drop cap split from its word: "W hile the talks..." A capital that is not a
 # one-letter word in English, French, Spanish, German, Italian or Portuguese
 # (A, I, O, E, Y, U, Ä, À, É, Ó stay), then a space and lower-case letters.
-_DROP_CAP = regex.compile(r"([B-DF-HJ-NP-TV-WZ]) (\p{Ll}{2,})")
+_DROP_CAP_LETTERS = "BCDFGHJKLMNPQRSTVWZ"
+_DROP_CAP = regex.compile(rf"([{_DROP_CAP_LETTERS}]) (\p{{Ll}}{{2,}})")
 #: A paragraph this short is not an article's opening (``"T shirts"`` as a heading).
 DROP_CAP_WORDS = 8
 
@@ -489,15 +490,17 @@ class Normalizer:
     def plain(self, line: str) -> bool:
         """True for a line no step would change (most lines): :meth:`line` gives ``[line]``.
 
-        No doubled or edge spaces, no second character that is a space (a
-        possible split drop cap), and either only printable ASCII without
+        No doubled or edge spaces, no split drop cap's shape (a capital that
+        :func:`join_drop_caps` joins, then a space), and either only printable ASCII without
         ``&`` plus typographic punctuation (what :func:`ftfy_needed` lets skip
         ftfy, and what no other step touches), or (text in other scripts)
         no character another step acts on, while ftfy's own checks (the
         :class:`FtfyGate`) say it would leave the line alone, NFC included.
         """
-        if line[1:2] == " " or line[-1] == " " or line[0] == " " or "  " in line:
+        if line[-1] == " " or line[0] == " " or "  " in line:
             return False
+        if line[1:2] == " " and line[0] in _DROP_CAP_LETTERS:
+            return False  # maybe a split drop cap
         if self._needed.search(line) is None:
             return True
         if _STEP_CHARS.search(line) is not None:

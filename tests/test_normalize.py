@@ -208,6 +208,10 @@ def test_clean_lines_in_other_scripts_and_bare_ampersands_skip_every_step():
         "Президент заявил, что переговоры продолжатся в Маскате.",
         "Le café de la gare, où l’été dure.",
         "日本語の文章です。",
+        # A one-letter first word is no split drop cap.
+        "A man said the talks would go on in Muscat next week.",
+        "O presidente disse que as negociações continuam amanhã.",
+        "В Маскате продолжились переговоры между делегациями.",
     ):
         assert N.plain(line), line
         assert N.line(line) == [line]
@@ -217,6 +221,7 @@ def test_clean_lines_in_other_scripts_and_bare_ampersands_skip_every_step():
         "Caf\u00e9\u00a0bar",  # a no-break space: normalize_spaces acts
         "cafe\u0301 au lait",  # not NFC
         "zero\u200bwidth",
+        "W hile the talks went on, the delegations met in Muscat.",  # a split drop cap
     ):
         assert not N.plain(line), line
         assert N.line(line) != [line]
@@ -248,3 +253,4 @@ def test_the_windowed_badness_check_agrees_on_real_and_mojibake_lines():
             cleared += not GATE._maybe_bad(line)
     # Only lines crowded with screened characters are left for ftfy to judge.
     assert cleared > 0.95 * sum(not ftfy.badness.is_bad(line) for line in lines)
+
