@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 import ftfy
 import ftfy.badness
@@ -143,8 +143,24 @@ MAX_BAD_WIDTH = 64
 MAX_BAD_WINDOWS = 8
 
 
+class BadnessScreen(NamedTuple):
+    """What :func:`_badness_screen` works out from ftfy's badness regex."""
+
+    #: Any character one of which every match of the regex contains.
+    chars: re.Pattern
+    #: The regex's longest match.
+    width: int
+    #: Each top-level alternative of the regex, compiled alone (empty: the
+    #: regex has another shape).
+    parts: tuple[re.Pattern, ...]
+    #: For each screened character, the parts that cannot match without one of
+    #: them (those that can match a line are among the parts of its screened
+    #: characters).
+    needs: Mapping[str, tuple[int, ...]]
+
+
 @functools.cache
-def _badness_screen() -> tuple[re.Pattern, int] | None:
+def _badness_screen() -> BadnessScreen | None:
     """Characters one of which every match of ftfy's badness regex contains.
 
     Worked out from ``ftfy.badness.BADNESS_RE`` itself with the ``re`` parser:
@@ -152,12 +168,14 @@ def _badness_screen() -> tuple[re.Pattern, int] | None:
     match without (the least common in clean text: no ASCII, few lower-case
     letters). A line without any of these characters is not "bad", so
     ``is_bad`` need not run; and every match lies within the regex's longest
-    match (the second value) of one of them, so a line with few needs the
-    regex only around those. None when the pattern has a shape this does not
-    follow (then ``is_bad`` always runs).
+    match of one of them, so a line with few needs the regex only around
+    those. A line with many (Russian text is full of В, Р, С, which Windows-1251
+    mojibake is made of) needs only the alternatives its screened characters
+    belong to, each compiled on its own. None when the pattern has a shape
+    this does not follow (then ``is_bad`` always runs).
     """
+    from re import _compiler, _parser
     from re import _constants as sre
-    from re import _parser
 
     def chars(op, av) -> set[str] | None:
         if op is sre.LITERAL:
@@ -208,11 +226,28 @@ def _badness_screen() -> tuple[re.Pattern, int] | None:
         parsed = _parser.parse(bad.pattern, bad.flags)
         found = required(list(parsed))
         width = parsed.getwidth()[1]
+        parts: tuple[re.Pattern, ...] = ()
+        needs: dict[str, tuple[int, ...]] = {}
+        if len(parsed) == 1 and parsed[0][0] is sre.BRANCH and parsed.state.groups == 1:
+            # One alternation, no groups: the regex matches where one of its
+            # alternatives does.
+            branches = parsed[0][1][1]
+            each = [required(list(branch)) for branch in branches]
+            if None not in each:
+                parts = tuple(
+                    _compiler.compile(_parser.SubPattern(parsed.state, list(branch)), bad.flags)
+                    for branch in branches
+                )
+                for index, need in enumerate(each):
+                    for ch in need:  # type: ignore[union-attr]
+                        needs[ch] = (*needs.get(ch, ()), index)
     except Exception:
         return None
     if not found or width > MAX_BAD_WIDTH:
         return None
-    return char_class(found), width
+    if set(needs) != found:
+        parts, needs = (), {}
+    return BadnessScreen(char_class(found), width, parts, MappingProxyType(needs))
 
 
 def char_class(chars: set[str]) -> re.Pattern:
@@ -261,7 +296,6 @@ class FtfyGate:
         "screen",
         "triggers",
         "unescape",
-        "width",
     )
 
     def __init__(
@@ -281,8 +315,7 @@ class FtfyGate:
         self.bad = bad
         self.form = form
         self.max_length = max_length
-        screen = _badness_screen() if bad else None
-        self.screen, self.width = screen if screen is not None else (None, 0)
+        self.screen = _badness_screen() if bad else None
 
     @classmethod
     def build(cls, options: Mapping[str, Any]) -> FtfyGate | None:
@@ -362,7 +395,7 @@ class FtfyGate:
         if step is None:
             return ftfy.fix_encoding(text)
         once = step(text, _ENCODING_CONFIG)[0]
-        if once == text or not self._maybe_bad(once):
+        if once == text or not self._maybe_bad(once, crowded=True):
             return once
         return ftfy.fix_encoding(once)
 
@@ -370,16 +403,19 @@ class FtfyGate:
         """``ftfy.badness.is_bad(line)``, or True where it might be (then ftfy decides).
 
         A line with many screened characters is nearly always mojibake; ftfy's
-        own encoding fix runs is_bad on it anyway, so it is not run twice.
+        own encoding fix runs is_bad on it anyway, so it is not run twice,
+        unless ``crowded`` asks for the answer (then only the alternatives of
+        ftfy's regex that the line's screened characters allow are searched).
         """
-        if self.screen is None:
+        screen = self.screen
+        if screen is None:
             return ftfy.badness.is_bad(line)
-        reach = self.width - 1
+        reach = screen.width - 1
         windows: list[list[int]] = []
-        for count, found in enumerate(self.screen.finditer(line)):
+        for count, found in enumerate(screen.chars.finditer(line)):
             if count == MAX_BAD_WINDOWS:
                 # Mojibake, most likely: ftfy itself decides, unless asked.
-                return ftfy.badness.is_bad(line) if crowded else True
+                return self._bad_by_parts(line) if crowded else True
             start, end = found.start() - reach, found.end() + reach
             if windows and start <= windows[-1][1]:
                 windows[-1][1] = end
@@ -388,6 +424,18 @@ class FtfyGate:
         # A window's edge can only add a match (an early end of text): never miss one.
         search = ftfy.badness.BADNESS_RE.search
         return any(search(line, max(0, start), end) for start, end in windows)
+
+    def _bad_by_parts(self, line: str) -> bool:
+        """``ftfy.badness.is_bad(line)``, searching only the alternatives that can match."""
+        screen = self.screen
+        if screen is None or not screen.parts:
+            return ftfy.badness.is_bad(line)
+        needs = screen.needs
+        wanted: set[int] = set()
+        for ch in set(screen.chars.findall(line)):
+            wanted.update(needs[ch])
+        parts = screen.parts
+        return any(parts[index].search(line) for index in sorted(wanted))
 
 
 def fix_text(
@@ -507,7 +555,7 @@ class Normalizer:
             return False
         if self._ftfy is None:
             return True  # no ftfy, no NFC: nothing else would act
-        return self._gate is not None and self._gate.passes(line)
+        return self._gate is not None and self._gate.passes(line, crowded=True)
 
     def line(self, line: str) -> list[str]:
         """Normalize one input line into the paragraphs it holds (usually one).

@@ -171,7 +171,7 @@ def test_the_badness_screen_never_hides_a_bad_line(line):
     import ftfy.badness
 
     if ftfy.badness.is_bad(line):
-        assert GATE.screen.search(line)
+        assert GATE.screen.chars.search(line)
 
 
 def test_the_badness_screen_keeps_every_bad_corpus_line_and_lets_clean_ones_pass():
@@ -183,8 +183,8 @@ def test_the_badness_screen_keeps_every_bad_corpus_line_and_lets_clean_ones_pass
     assert sum(map(ftfy.badness.is_bad, bad)) > 50
     for line in bad + lines:
         if ftfy.badness.is_bad(line):
-            assert GATE.screen.search(line), line
-    assert GATE.screen.search("Le café de la gare, où l’été dure.") is None
+            assert GATE.screen.chars.search(line), line
+    assert GATE.screen.chars.search("Le café de la gare, où l’été dure.") is None
 
 
 @settings(max_examples=3000, deadline=None)
@@ -254,3 +254,40 @@ def test_the_windowed_badness_check_agrees_on_real_and_mojibake_lines():
     # Only lines crowded with screened characters are left for ftfy to judge.
     assert cleared > 0.95 * sum(not ftfy.badness.is_bad(line) for line in lines)
 
+
+# Russian and Greek text is full of В, Р, С, Г and Ο, the letters Windows-1251
+# and Windows-1253 mojibake is made of.
+CROWDED = st.sampled_from(
+    list("ВГРСЂвгрсΒΓΞΟβ€ā«»—–°µ·¤¦©®¬±¢£¥ ­\u00a0,.;:abcXYZ ")
+    + list("ÂÃÎÐ×²³ØÙ√≈‚Ä™¸à½ŸŠž\x81\x8d\x9d")
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(CROWDED, min_size=1, max_size=60).map("".join))
+def test_the_badness_check_by_parts_is_is_bad(line):
+    import ftfy.badness
+
+    assert GATE._bad_by_parts(line) == ftfy.badness.is_bad(line)
+    assert GATE._maybe_bad(line, crowded=True) == ftfy.badness.is_bad(line)
+
+
+def test_the_badness_check_by_parts_agrees_on_real_and_mojibake_lines():
+    import ftfy.badness
+
+    assert GATE.screen.parts  # this ftfy's regex has the shape the split needs
+    lines = list(_corpus_lines())
+    lines += [_mojibake(line) for line in lines if not line.isascii()]
+    lines += [line.encode("utf-8").decode("cp1251", errors="replace") for line in lines[:300]]
+    for line in lines:
+        assert GATE._bad_by_parts(line) == ftfy.badness.is_bad(line), line
+
+
+def test_a_clean_line_crowded_with_screened_letters_is_plain():
+    line = " ".join(["В Москве и Санкт-Петербурге Сбербанк, Росстат и Газпром"] * 4)
+    assert sum(1 for _ in GATE.screen.chars.finditer(line)) > 8
+    assert N.plain(line)
+    assert N.line(line) == [line]
+    broken = "Р’ РњРѕСЃРєРІРµ Рё РЎР°РЅРєС‚-РџРµС‚РµСЂР±СѓСЂРіРµ"  # Windows-1251 mojibake
+    assert not N.plain(broken)
+    assert N.line(broken) == ["В Москве и Санкт-Петербурге"]
