@@ -358,11 +358,14 @@ class FtfyGate:
         ``is_bad`` itself (a repaired line in Cyrillic or Greek often is)
         instead of leaving it to ftfy.
         """
+        return self._rest_leaves(line) and not (self.bad and self._maybe_bad(line, crowded))
+
+    def _rest_leaves(self, line: str) -> bool:
+        """True when every step of ftfy but the encoding fix leaves ``line`` alone."""
         return (
             len(line) <= self.max_length
             and not self.triggers.search(line)
             and not (self.entities is not None and "&" in line and self.entities.search(line))
-            and not (self.bad and self._maybe_bad(line, crowded))
             and (self.form is None or unicodedata.is_normalized(self.form, line))
         )
 
@@ -371,16 +374,19 @@ class FtfyGate:
 
         ftfy's first round unescapes entities, then fixes the encoding (with
         ftfy's default settings for that step, as ``fix_text`` does), then
-        runs the other fixers and normalizes. When what the first two steps
-        give passes this gate, every later step and the verifying second round
-        leave it alone, so it is ftfy's result, for the cost of one round.
+        runs the other fixers and normalizes; it repeats rounds until one
+        changes nothing. The encoding fix itself repeats its step until the
+        step changes nothing, so it leaves its own result alone, mojibake it
+        could not repair included. So when no other step would change what
+        the first two give, every later step and the verifying second round
+        leave it alone: it is ftfy's result, for the cost of one round.
         """
         if not self.unescape or len(line) > self.max_length:
             return None
         fixed = ftfy.fixes.unescape_html(line) if "&" in line else line
         if self.bad:
             fixed = self._fix_encoding(fixed)
-        return fixed if self.passes(fixed, crowded=True) else None
+        return fixed if self._rest_leaves(fixed) else None
 
     def _fix_encoding(self, text: str) -> str:
         """``ftfy.fix_encoding(text)``, without its closing full-line is_bad.

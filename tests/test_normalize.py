@@ -291,3 +291,22 @@ def test_a_clean_line_crowded_with_screened_letters_is_plain():
     broken = "Р’ РњРѕСЃРєРІРµ Рё РЎР°РЅРєС‚-РџРµС‚РµСЂР±СѓСЂРіРµ"  # Windows-1251 mojibake
     assert not N.plain(broken)
     assert N.line(broken) == ["В Москве и Санкт-Петербурге"]
+
+
+def test_mojibake_ftfy_cannot_fully_repair_takes_one_round():
+    """Lossy mojibake stays "bad" after repair; ftfy's second round leaves it so."""
+    import ftfy.badness
+
+    config = NormalizeConfig().ftfy_config()
+    for line in (
+        # Indonesian and Korean text with bytes lost (U+FFFD):
+        "Bukan dgn 1 mata.\xe2\ufffd\xa0\xe2\ufffd\xa0",
+        "\xec\xa0\u2022\xec\u201e\ufffd\xed\ufffd\xac \xec\xb9\xbc\xeb\u0178\xbc",
+        # Arabic presentation forms, read as Windows-1252:
+        "\xd9\u2019\xef\xba\ufffd\xd9\ufffd\xef\xba\u2019"
+        "\xd9\u2019\xef\xba\xa3\xd9\u017d\xef\xba\u0192 \xd9\u017d",
+    ):
+        fixed = GATE.first_round(line)
+        assert fixed is not None and ftfy.badness.is_bad(fixed), line
+        assert fixed == ftfy.fix_text(line, config)
+        assert N.line(line) == [fixed]
