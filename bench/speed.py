@@ -375,6 +375,11 @@ def table(results: list[dict], mb: float, docs: int) -> str:
             rates = ", ".join(f"{r.get('mb', mb) / t:.2f}" for t in r["spread"])
             lines.append(f"- {r['name']}: {rates}")
     lines += ["", *targets(results, mb)]
+    lines += [
+        "",
+        "Where Cleaner.clean spends its time, before the speed work and now, and what "
+        "changed in between: bench/PROFILE.md (written by bench/profile_clean.py).",
+    ]
     return "\n".join(lines)
 
 

@@ -125,3 +125,36 @@ def test_the_bundled_packs_have_no_backtracking_warnings():
     from cleaner.loader import load_packs
 
     assert load_packs(["default"]).warnings == ()
+
+
+def test_a_rule_call_is_stopped_at_the_first_tick_after_its_budget():
+    """The timer ticks TICKS times per budget; ticks are called by hand here."""
+    from cleaner.engine import TICKS, RuleTimeout, _Timer
+
+    timer = _Timer(1.0)
+    assert timer.interval == pytest.approx(1.0 / TICKS)
+    for _ in range(3 * TICKS):
+        timer._tick(signal.SIGVTALRM, None)  # no rule running: nothing counts
+    timer.arm()
+    for _ in range(TICKS):
+        timer._tick(signal.SIGVTALRM, None)  # at most TICKS intervals: within budget
+    timer.disarm()
+    timer.arm()  # the next call starts afresh
+    for _ in range(TICKS):
+        timer._tick(signal.SIGVTALRM, None)
+    with pytest.raises(RuleTimeout):
+        timer._tick(signal.SIGVTALRM, None)  # more than TICKS whole intervals
+    assert not timer.armed
+
+
+def test_the_callers_own_handler_is_given_back(hostile):
+    seen = []
+    previous = signal.signal(signal.SIGVTALRM, lambda signum, frame: seen.append(signum))
+    try:
+        Cleaner(packs=["default", hostile], rule_timeout=0.2).clean(DOC)
+        handler = signal.getsignal(signal.SIGVTALRM)
+        handler(signal.SIGVTALRM, None)
+        assert seen == [signal.SIGVTALRM]
+        assert signal.getitimer(signal.ITIMER_VIRTUAL) == (0.0, 0.0)
+    finally:
+        signal.signal(signal.SIGVTALRM, previous)
