@@ -325,11 +325,11 @@ class _Timer:
     ``regex`` checks for signals while it backtracks, so the handler's
     exception stops even a pattern that would run for hours.
 
-    One periodic CPU-time timer runs while a document's rules run (armed
-    once per document, not once per rule call: a system call and a handler
-    swap per call cost 6% of cleaning). Each tick looks at which rule call
-    is running; when the same call has been running for TICKS + 1 ticks it
-    has used more than its budget and is stopped.
+    One periodic CPU-time timer runs while a document's rules run, set once
+    per document (a one-shot timer set per rule call, with the handler
+    swapped through ``signal.signal``, cost 6% of cleaning). Each tick looks
+    at which rule call is running; when the same call has been running for
+    TICKS + 1 ticks it has used more than its budget and is stopped.
     """
 
     __slots__ = ("armed", "call", "count", "interval", "previous", "seen")
