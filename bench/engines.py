@@ -198,7 +198,9 @@ def table(results: list[dict], sizes: dict[str, int], docs: int, small: int) -> 
         f"{WORKERS} workers on this machine. {docs:,} documents ({mb_big:.1f} MB of JSONL) "
         f"of bench/speed.py's corpus; start-up taken out by a run on the first {small} "
         f"({mb_small:.2f} MB): MB/s is the extra megabytes over the extra seconds, "
-        "median of the repeats.",
+        "median of the repeats. Spark and Ray run every job in one session, started "
+        "(and warmed up by a first job) before the timing; `cleaner run` and datatrove "
+        "start a fresh process for each run, as a user's job would.",
         "",
         "| engine | MB/s | seconds, all documents | seconds, first few | runs, MB/s |",
         "|---|---|---|---|---|",
