@@ -327,19 +327,18 @@ class _Timer:
 
     One periodic CPU-time timer runs while a document's rules run, set once
     per document (a one-shot timer set per rule call, with the handler
-    swapped through ``signal.signal``, cost 6% of cleaning). Each tick looks
-    at which rule call is running; when the same call has been running for
-    TICKS + 1 ticks it has used more than its budget and is stopped.
+    swapped through ``signal.signal``, cost 6% of cleaning). The handler
+    counts ticks; a rule call still running more than TICKS ticks after it
+    began has used more than its budget and is stopped.
     """
 
-    __slots__ = ("armed", "call", "count", "interval", "previous", "seen")
+    __slots__ = ("armed", "began", "interval", "previous", "ticks")
 
     def __init__(self, seconds: float):
         self.interval = seconds / TICKS
         self.armed = False  # a rule call is running
-        self.call = 0  # which one (one more per call)
-        self.seen = -1  # the call the last tick found running
-        self.count = 0  # ticks in a row that found it running
+        self.ticks = 0  # ticks so far
+        self.began = 0  # the tick count when the running call began
         self.previous = None
 
     @classmethod
@@ -354,20 +353,15 @@ class _Timer:
         return timer
 
     def _tick(self, signum, frame) -> None:
-        if not self.armed:
-            return
-        if self.seen != self.call:
-            # The first tick in this call: it has run for at most one interval.
-            self.seen, self.count = self.call, 1
-            return
-        self.count += 1
-        if self.count > TICKS:
-            # TICKS whole intervals since the call's first tick: over budget.
+        self.ticks += 1
+        # More than TICKS ticks since the call began: more than TICKS whole
+        # intervals since its first tick, over budget.
+        if self.armed and self.ticks - self.began > TICKS:
             self.armed = False
             raise RuleTimeout()
 
     def arm(self) -> None:
-        self.call += 1
+        self.began = self.ticks
         self.armed = True
 
     def disarm(self) -> None:

@@ -134,7 +134,7 @@ def test_a_rule_call_is_stopped_at_the_first_tick_after_its_budget():
     timer = _Timer(1.0)
     assert timer.interval == pytest.approx(1.0 / TICKS)
     for _ in range(3 * TICKS):
-        timer._tick(signal.SIGVTALRM, None)  # no rule running: nothing counts
+        timer._tick(signal.SIGVTALRM, None)  # no rule running: nothing to stop
     timer.arm()
     for _ in range(TICKS):
         timer._tick(signal.SIGVTALRM, None)  # at most TICKS intervals: within budget
