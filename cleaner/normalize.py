@@ -436,12 +436,10 @@ class FtfyGate:
         screen = self.screen
         if screen is None or not screen.parts:
             return ftfy.badness.is_bad(line)
-        needs = screen.needs
         wanted: set[int] = set()
         for ch in set(screen.chars.findall(line)):
-            wanted.update(needs[ch])
-        parts = screen.parts
-        return any(parts[index].search(line) for index in sorted(wanted))
+            wanted.update(screen.needs[ch])
+        return any(screen.parts[index].search(line) for index in wanted)
 
 
 def fix_text(
