@@ -15,9 +15,9 @@ the records and writes them back cleaned.
 An engine's start-up (a JVM, a Ray cluster, processes and imports) would
 swamp a few seconds of cleaning, so each engine runs twice on the records:
 once on the first --small of them and once on all, and the throughput is
-the extra megabytes over the extra seconds. Spark and Ray keep one session
-for both jobs (after a warm-up job); `cleaner run` and datatrove start
-afresh for each. Every measure runs --repeats times (3) and the median
+the extra megabytes over the extra seconds. Each engine first runs one
+warm-up job; Spark and Ray keep one session for all jobs, `cleaner run` and
+datatrove start a fresh process for each. Every measure runs --repeats times (3) and the median
 counts. Writes bench/ENGINES.md. Not part of the test suite.
 """
 
@@ -95,6 +95,18 @@ def job_datatrove(inputs: Path, scratch: Path) -> None:
     ).run()
 
 
+def session_cleaner_run():
+    return job_cleaner_run, None  # the command: a fresh process per run
+
+
+def session_datatrove():
+    def job(inputs: Path, scratch: Path) -> None:
+        # A fresh process per run, as a user's job is.
+        subprocess.run([sys.executable, __file__, "--job", str(inputs), str(scratch)], check=True)
+
+    return job, None
+
+
 def session_spark():
     from pyspark.sql import SparkSession
 
@@ -138,37 +150,27 @@ def session_ray():
     return job, ray.shutdown
 
 
+#: name: (module it needs, session: () -> (job(inputs, scratch), stop or None))
 ENGINES = {
-    "cleaner run JSONL, 2 workers": ("cleaner run", job_cleaner_run, None),
-    "datatrove LocalPipelineExecutor, 2 tasks": ("datatrove", job_datatrove, None),
-    "Spark local[2], mapInArrow": ("pyspark", None, session_spark),
-    "Ray Data, 2 CPUs, map_batches": ("ray", None, session_ray),
+    "cleaner run JSONL, 2 workers": ("cleaner run", session_cleaner_run),
+    "datatrove LocalPipelineExecutor, 2 tasks": ("datatrove", session_datatrove),
+    "Spark local[2], mapInArrow": ("pyspark", session_spark),
+    "Ray Data, 2 CPUs, map_batches": ("ray", session_ray),
 }
 
 
 def one(name: str, small: Path, big: Path, repeats: int) -> dict:
     """Run in a fresh process: seconds for the small and the big input, per repeat."""
-    _, job, session = ENGINES[name]
     times: dict[str, list[float]] = {"small": [], "big": []}
-    stop = None
-    if session is not None:
-        job, stop = session()
+    job, stop = ENGINES[name][1]()
+    try:
         with tempfile.TemporaryDirectory() as scratch:
             job(small, Path(scratch))  # warm-up: the first job pays for the JVM's or Ray's start
-    try:
         for _ in range(repeats):
             for label, inputs in (("small", small), ("big", big)):
                 with tempfile.TemporaryDirectory() as scratch:
                     start = time.perf_counter()
-                    if session is None:
-                        # A fresh process per run, like a user's job (start-up included,
-                        # then taken out by the small run).
-                        subprocess.run(
-                            [sys.executable, __file__, "--job", name, str(inputs), scratch],
-                            check=True,
-                        )
-                    else:
-                        job(inputs, Path(scratch))
+                    job(inputs, Path(scratch))
                     times[label].append(time.perf_counter() - start)
     finally:
         if stop is not None:
@@ -198,9 +200,9 @@ def table(results: list[dict], sizes: dict[str, int], docs: int, small: int) -> 
         f"{WORKERS} workers on this machine. {docs:,} documents ({mb_big:.1f} MB of JSONL) "
         f"of bench/speed.py's corpus; start-up taken out by a run on the first {small} "
         f"({mb_small:.2f} MB): MB/s is the extra megabytes over the extra seconds, "
-        "median of the repeats. Spark and Ray run every job in one session, started "
-        "(and warmed up by a first job) before the timing; `cleaner run` and datatrove "
-        "start a fresh process for each run, as a user's job would.",
+        "median of the repeats. Each engine runs one warm-up job first; Spark and Ray "
+        "run every job in one session started before the timing, `cleaner run` and "
+        "datatrove start a fresh process for each run, as a user's job would.",
         "",
         "| engine | MB/s | seconds, all documents | seconds, first few | runs, MB/s |",
         "|---|---|---|---|---|",
@@ -230,11 +232,11 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=speed.DEFAULT_CORPUS)
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--one", help=argparse.SUPPRESS)  # internal: one engine, in its own process
-    ap.add_argument("--job", help=argparse.SUPPRESS)  # internal: one run of a job
+    ap.add_argument("--job", action="store_true", help=argparse.SUPPRESS)  # a datatrove run
     ap.add_argument("paths", nargs="*", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.job:
-        ENGINES[args.job][1](Path(args.paths[0]), Path(args.paths[1]))
+        job_datatrove(Path(args.paths[0]), Path(args.paths[1]))
         return 0
     if args.one:
         small, big = (Path(p) for p in args.paths)
@@ -247,7 +249,7 @@ def main() -> int:
         for label, (_, size) in inputs.items():
             sizes[label] = size
         results = []
-        for name, (module, _, _) in ENGINES.items():
+        for name, (module, _) in ENGINES.items():
             print(f"... {name}", file=sys.stderr, flush=True)
             why = available(module)
             if why:
