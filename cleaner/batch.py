@@ -274,8 +274,9 @@ class RecordOptions:
 
 def clean_record(
     cleaner: Cleaner, source: str, lineno: int, raw: bytes, options: RecordOptions
-) -> tuple[Outcome, str | None]:
-    """Clean one JSONL line; return its outcome and the output line (or None to leave it out).
+) -> tuple[Outcome, bytes | None]:
+    """Clean one JSONL line; return its outcome and the output line, UTF-8 without its
+    newline (or None to leave it out).
 
     Every field but ``text_field`` is written back as it was. A record whose
     text comes out empty is kept with ``""`` (so records stay one to one) and
@@ -318,15 +319,13 @@ def parse_record(raw: bytes, where: str, text_field: str) -> tuple[dict, str]:
     return record, text
 
 
-def _dump(record: dict) -> str:
-    line = json.dumps(record, ensure_ascii=False)
+def _dump(record: dict) -> bytes:
     try:
-        line.encode("utf-8")
+        return json.dumps(record, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:
         # A lone surrogate from an escaped "\ud800" cannot be UTF-8; ASCII
         # escapes keep the record lossless and the output valid.
-        line = json.dumps(record, ensure_ascii=True)
-    return line
+        return json.dumps(record, ensure_ascii=True).encode("ascii")
 
 
 # --- worker processes -------------------------------------------------------------
@@ -414,9 +413,23 @@ def _files_batch(
 
 def _records_batch(
     tasks: list[tuple[str, int, bytes]], options: RecordOptions, cleaner: Cleaner | None = None
-) -> list[tuple[Outcome, str | None]]:
+) -> list[tuple[list[Outcome], bytes]]:
+    """The batch's outcomes, and its output lines as one UTF-8 block.
+
+    One block (a list of one, as :meth:`Runner.map` flattens) crosses from a
+    worker as a single bytes object: the main process neither decodes nor
+    encodes the text, and writes it with one call.
+    """
     cleaner = cleaner or _WORKER["cleaner"]
-    return [clean_record(cleaner, src, n, raw, options) for src, n, raw in tasks]
+    outcomes = []
+    lines = []
+    for src, n, raw in tasks:
+        outcome, line = clean_record(cleaner, src, n, raw, options)
+        outcomes.append(outcome)
+        if line is not None:
+            lines.append(line)
+            lines.append(b"\n")
+    return [(outcomes, b"".join(lines))]
 
 
 def _batches(
@@ -621,10 +634,13 @@ def read_records(stream: IO[bytes], source: str) -> Iterator[tuple[str, int, byt
 def clean_jsonl(
     runner: Runner,
     records: Iterable[tuple[str, int, bytes]],
-    write: Callable[[str], Any],
+    write: Callable[[bytes], Any],
     options: RecordOptions,
 ) -> Iterator[Outcome]:
-    """Clean JSONL records in order, writing each output line with ``write``."""
+    """Clean JSONL records in order, writing the output lines (UTF-8 bytes) with ``write``.
+
+    ``write`` gets a batch's lines at a time; each batch's outcomes follow its write.
+    """
     batches = runner.map(
         _records_batch,
         records,
@@ -633,10 +649,10 @@ def clean_jsonl(
         weigh=_record_size,
         budget=RECORD_BATCH_BYTES,
     )
-    for outcome, line in batches:
-        if line is not None:
-            write(line + "\n")
-        yield outcome
+    for outcomes, block in batches:
+        if block:
+            write(block)
+        yield from outcomes
 
 
 def _record_size(record: tuple[str, int, bytes]) -> int:

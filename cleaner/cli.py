@@ -570,11 +570,12 @@ def _jsonl(runner, path, name, dest, stdout, opts):
         with open_jsonl_input(path) as stream:
             records = read_records(stream, name)
             if stdout:
-                yield from clean_jsonl(runner, records, sys.stdout.write, opts)
                 sys.stdout.flush()
+                yield from clean_jsonl(runner, records, sys.stdout.buffer.write, opts)
+                sys.stdout.buffer.flush()
                 return
             with atomic_output(dest) as out:
-                yield from clean_jsonl(runner, records, out.write, opts)
+                yield from clean_jsonl(runner, records, out.buffer.write, opts)
     except InputError as exc:
         yield Outcome(name, None, "failed", f"{exc}; {_nothing_written(dest, stdout)}")
     except BrokenPipeError:
