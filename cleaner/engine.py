@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import _signal
+import functools
+import hashlib
 import signal
+import sys
 import threading
+import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import regex
+
+from . import cache
+from . import prefilter as prefilter_module
 from .document import Paragraph, split_paragraphs
 from .errors import RuleError
 from .guard import MAX_REMOVED, Guard, trusted
@@ -394,8 +402,76 @@ def _fill(cleaner: Cleaner, packs, disable, rules, normalizer, files, options, p
 
 
 def prefilter_for(plan) -> Prefilter:
-    """The prefilter of a plan: one need per item, in plan order."""
-    return Prefilter([rule_need(rule) for rule in plan])
+    """The prefilter of a plan: one need per item, in plan order.
+
+    Analysing the patterns and compiling the scan take most of a build, so
+    both are kept in the on-disk cache (:mod:`cleaner.cache`), under a key
+    made of every plan item's trigger patterns and of what analyses them.
+    """
+    name = _prefilter_key(plan)
+    hit = cache.get(name) if name else None
+    if hit is not None:
+        value, compiled = hit
+        needs = _needs_from_json(value, len(plan))
+        if needs is not None:
+            return Prefilter(needs, compiled=compiled or None)
+    prefilter = Prefilter([rule_need(rule) for rule in plan])
+    compiled = prefilter.compiled() or b""
+    if name:
+        cache.put(name, [None if n is None else sorted(n) for n in prefilter.needs], compiled)
+    return prefilter
+
+
+def _prefilter_key(plan) -> str | None:
+    """The plan's cache entry name; None when the analysis code cannot be read (no cache)."""
+    version = _analysis_version()
+    if version is None:
+        return None
+    triggers = [
+        [(p.pattern, int(p.flags), bool(standalone)) for p, standalone in t] if t else None
+        for t in (getattr(rule, "triggers", None) for rule in plan)
+    ]
+    return "prefilter-" + cache.key(version, triggers)
+
+
+def _needs_from_json(value, size: int) -> list[frozenset[str] | None] | None:
+    """Needs as :func:`prefilter_for` stored them, or None if ``value`` is not that shape."""
+    if not isinstance(value, list) or len(value) != size:
+        return None
+    needs: list[frozenset[str] | None] = []
+    for item in value:
+        if item is None:
+            needs.append(None)
+        elif isinstance(item, list) and item and all(isinstance(s, str) for s in item):
+            needs.append(frozenset(item))
+        else:
+            return None
+    return needs
+
+
+@functools.cache
+def _analysis_version() -> list | None:
+    """What the prefilter's analysis depends on besides the patterns: its code and versions.
+
+    The code's own bytes are part of it, so an edited checkout never reads an
+    entry made by other code under the same version number.
+    """
+    from . import __version__
+
+    code = hashlib.sha256()
+    try:
+        for module in (prefilter_module, sys.modules[__name__]):
+            code.update(Path(module.__file__).read_bytes())  # type: ignore[arg-type]
+    except (OSError, TypeError):
+        return None
+    return [
+        __version__,
+        code.hexdigest(),
+        sys.version_info[:2],
+        unicodedata.unidata_version,
+        regex.__version__,
+        prefilter_module.engine_version(),
+    ]
 
 
 def rule_need(rule) -> frozenset[str] | None:

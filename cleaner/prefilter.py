@@ -471,8 +471,11 @@ class Prefilter:
     def __reduce__(self):
         # The compiled database travels as bytes: a worker loads it in
         # microseconds instead of compiling it again.
-        compiled = _dump(self._db) if self._db is not None else None
-        return (Prefilter, (self.needs, self._use_hyperscan, compiled))
+        return (Prefilter, (self.needs, self._use_hyperscan, self.compiled()))
+
+    def compiled(self) -> bytes | None:
+        """The Hyperscan database as bytes (None when the scan runs in Python)."""
+        return _dump(self._db) if self._db is not None else None
 
     @property
     def engine(self) -> str:
@@ -557,6 +560,16 @@ def _position(breaks: list[int], offset: int) -> int:
     A paragraph-start literal begins at the line break before its paragraph.
     """
     return bisect_right(breaks, offset) - 1
+
+
+def engine_version() -> str | None:
+    """The Hyperscan library's version, or None when it is not installed."""
+    if hyperscan is None:
+        return None
+    try:
+        return hyperscan.__version__
+    except AttributeError:
+        return "unknown"
 
 
 def _dump(db) -> bytes | None:

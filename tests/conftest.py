@@ -1,8 +1,18 @@
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Builds cache what they analyse (cleaner.cache): the tests start from an empty
+# cache of their own, and leave the user's alone. Subprocesses inherit it.
+if "CLEANER_CACHE_DIR" not in os.environ:
+    os.environ["CLEANER_CACHE_DIR"] = tempfile.mkdtemp(prefix="cleaner-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["CLEANER_CACHE_DIR"], True)
 
 from cleaner import Cleaner
 
