@@ -403,6 +403,7 @@ def run(
                     stdout,
                     stale_before,
                     synced,
+                    count=interactive,
                 )
                 bar = tqdm(
                     outcomes,
@@ -518,11 +519,26 @@ def _refuse_overlap(source: Path, dest: Path) -> None:
 
 
 def _plan(
-    runner, source, dest, fmt, pattern, opts, encoding, force, stdin, stdout, stale_before, synced
+    runner,
+    source,
+    dest,
+    fmt,
+    pattern,
+    opts,
+    encoding,
+    force,
+    stdin,
+    stdout,
+    stale_before,
+    synced,
+    count=False,
 ):
     """How many documents there are (None while JSONL records are uncounted), and their outcomes.
 
     ``synced``: a folder's text outputs are synced in groups (see io.SyncPoints).
+    A folder is walked as it is cleaned, so the first file starts at once and
+    memory does not grow with the number of files; only ``count`` (for the
+    progress bar) walks it once more first, to know the total.
     """
     newer_than = max(packs_mtime(runner.cleaner), stale_before)
 
@@ -547,16 +563,29 @@ def _plan(
             return 1, iter([_file_to_stdout(runner.cleaner, source, encoding, opts.detail)])
         return 1, clean_files(runner, [(source, target)], encoding, True, opts.detail)
     pattern = pattern or ("*.jsonl*" if fmt == "jsonl" else "*.txt")
-    sources = list(list_sources(source, pattern))
-    texts = [(s.path, dest / s.relative) for s in sources if not jsonl(s.path)]
-    jsonls = [(s.path, dest / s.relative) for s in sources if jsonl(s.path)]
+    jsonls: list[tuple[Path, Path]] = []  # cleaned after the text files, one by one
+
+    def texts() -> Iterator[tuple[Path, Path]]:
+        for s in list_sources(source, pattern):
+            if jsonl(s.path):
+                jsonls.append((s.path, dest / s.relative))
+            else:
+                yield s.path, dest / s.relative
 
     def everything() -> Iterator[Outcome]:
-        yield from clean_files(runner, texts, encoding, force, opts.detail, stale_before, synced)
+        yield from clean_files(runner, texts(), encoding, force, opts.detail, stale_before, synced)
         for path, target in jsonls:
             yield from jsonl_file(path, target)
 
-    return (None if jsonls else len(texts)), everything()
+    total = None
+    if count:
+        total = 0
+        for s in list_sources(source, pattern):
+            if jsonl(s.path):
+                total = None  # records are not counted
+                break
+            total += 1
+    return total, everything()
 
 
 def _jsonl(runner, path, name, dest, stdout, opts):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import ctypes
 import errno
 import fcntl
+import fnmatch
 import functools
 import gzip
 import json
@@ -156,18 +157,72 @@ def decode_document(raw: bytes, name: str, encoding: str = "utf-8") -> str:
 
 
 def list_sources(root: Path, pattern: str) -> Iterator[Source]:
-    """Files under ``root`` matching ``pattern``, sorted, with their relative paths."""
+    """Files under ``root`` matching ``pattern``, sorted, with their relative paths.
+
+    The order is that of the sorted paths (folder by folder, names in code
+    point order), and files come as the walk reaches them: a run starts on
+    the first file at once, and memory does not grow with the number of
+    files. Hidden files and folders (a name starting with ".") are left out,
+    and links to folders are not followed.
+    """
     if root.is_file():
         yield Source(root, Path(root.name))
         return
-    for path in sorted(root.rglob(pattern)):
-        relative = path.relative_to(root)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        # A link to nothing is still an input the user meant: it is listed so
-        # that reading it fails with a message, instead of vanishing quietly.
-        if path.is_file() or (path.is_symlink() and not path.exists()):
-            yield Source(path, relative)
+    if "/" in pattern or os.sep in pattern or "**" in pattern:
+        # A pattern over several parts: pathlib matches it (the whole list, sorted).
+        for path in sorted(root.rglob(pattern)):
+            relative = path.relative_to(root)
+            if not any(part.startswith(".") for part in relative.parts) and _is_input(path):
+                yield Source(path, relative)
+        return
+    stack: list[tuple[Path, Path, Iterator[os.DirEntry]]] = []
+    folder, relative = root, Path()
+    while True:
+        try:
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=_entry_order)
+        except OSError:
+            entries = []  # as pathlib's glob: an unreadable folder has no inputs
+        stack.append((folder, relative, iter(entries)))
+        folder = None
+        while stack and folder is None:
+            parent, parent_relative, rest = stack[-1]
+            for entry in rest:
+                if entry.name.startswith("."):
+                    continue
+                if _is_folder(entry):
+                    folder, relative = parent / entry.name, parent_relative / entry.name
+                    break
+                if fnmatch.fnmatch(entry.name, pattern):
+                    path = parent / entry.name
+                    if _is_input(path, entry):
+                        yield Source(path, parent_relative / entry.name)
+            else:
+                stack.pop()
+        if folder is None:
+            return
+
+
+def _entry_order(entry: os.DirEntry) -> str:
+    return os.path.normcase(entry.name)
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
+
+
+def _is_input(path: Path, entry: os.DirEntry | None = None) -> bool:
+    """A file, or a link to nothing: a link the user meant is listed, so that reading it
+    fails with a message instead of vanishing quietly."""
+    if entry is not None and not entry.is_symlink():
+        try:
+            return entry.is_file()
+        except OSError:
+            pass
+    return path.is_file() or (path.is_symlink() and not path.exists())
 
 
 def is_inside(child: Path, parent: Path) -> bool:

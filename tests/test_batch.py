@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -149,7 +150,6 @@ def test_reading_never_runs_far_ahead_of_cleaning():
             yield (INPUTS[0], tmp / f"{i}.txt", "utf-8")
 
     import tempfile
-    from pathlib import Path
 
     with tempfile.TemporaryDirectory() as d, Runner(Cleaner(), 2) as run:
         results = run.map(_files_batch, tasks(Path(d)))
@@ -535,3 +535,80 @@ def test_words_are_counted_only_for_a_report(cleaner):
     assert words.words_in > words.words_out > 0 and words.paragraphs == ()
     assert (full.words_in, full.words_out) == (words.words_in, words.words_out)
     assert full.paragraphs == cleaner.paragraphs(TEXTS[0])
+
+
+def _tricky_tree(root: Path) -> None:
+    """Names whose sorted order differs between paths and strings, links, hidden files."""
+    for name in [
+        "a/z.txt",
+        "a.txt",
+        "a-b.txt",
+        "a/sub/s.txt",
+        "sub/t.txt",
+        "sub/deeper/u.txt",
+        ".hidden/h.txt",
+        ".dot.txt",
+        "x.txt/in.txt",
+        "Ä/ä.txt",
+        "é/e.txt",
+        "Z.txt",
+        "b.TXT",
+        "a/sub/.h.txt",
+    ]:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("Body text.\n", encoding="utf-8")
+    (root / "link.txt").symlink_to("a.txt")
+    (root / "dangling.txt").symlink_to("missing.txt")
+    (root / "loop.txt").symlink_to("loop.txt")
+    (root / "linkdir").symlink_to("a")
+    (root / "a" / "up").symlink_to("..")
+
+
+def _listed_the_old_way(root: Path, pattern: str) -> list[tuple[Path, Path]]:
+    """The listing as it was first written: every match, sorted as paths, then filtered."""
+    out = []
+    for path in sorted(root.rglob(pattern)):
+        relative = path.relative_to(root)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        if path.is_file() or (path.is_symlink() and not path.exists()):
+            out.append((path, relative))
+    return out
+
+
+@pytest.mark.parametrize("pattern", ["*.txt", "*", "*.TXT", "sub/*.txt", "[at]*.txt"])
+def test_a_folder_is_listed_in_sorted_path_order_without_hidden_files(tmp_path, pattern):
+    from cleaner.io import list_sources
+
+    _tricky_tree(tmp_path)
+    listed = [(s.path, s.relative) for s in list_sources(tmp_path, pattern)]
+    assert listed == _listed_the_old_way(tmp_path, pattern)
+    if pattern == "*.txt":
+        names = [str(relative) for _, relative in listed]
+        # "a" sorts before "a-b.txt" as a path part; links to nothing are kept (to fail loudly).
+        assert names[:4] == ["Z.txt", "a/sub/s.txt", "a/z.txt", "a-b.txt"]
+        assert "dangling.txt" in names and "loop.txt" in names and "link.txt" in names
+        assert not any(n.startswith(".") or "/." in n or n.startswith("linkdir") for n in names)
+
+
+def test_a_folder_is_walked_as_it_is_cleaned(tmp_path, monkeypatch):
+    """The first file comes before the rest of the tree is read: memory stays flat."""
+    from cleaner import io
+
+    for n in range(3):
+        for k in range(3):
+            (tmp_path / f"d{n}" / f"{k}.txt").parent.mkdir(exist_ok=True)
+            (tmp_path / f"d{n}" / f"{k}.txt").write_text("x", encoding="utf-8")
+    scanned = []
+    real = os.scandir
+
+    def scandir(path):
+        scanned.append(Path(path).name)
+        return real(path)
+
+    monkeypatch.setattr(io.os, "scandir", scandir)
+    files = io.list_sources(tmp_path, "*.txt")
+    assert next(files).relative == Path("d0/0.txt")
+    assert scanned == [tmp_path.name, "d0"]
+    assert [str(s.relative) for s in files][-1] == "d2/2.txt"
+    assert scanned == [tmp_path.name, "d0", "d1", "d2"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
 import subprocess
 import sys
@@ -198,3 +200,31 @@ def test_installed_package_works_from_any_directory(tmp_path, cleaner):
     where, _, text = proc.stdout.partition("\n")
     assert text == cleaner.clean(SEED).text
     assert where.endswith(("cleaner/packs", "rules"))
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_a_folder_run_on_a_terminal_shows_progress_out_of_the_total(tmp_path):
+    """The folder is walked as it is cleaned; the bar's total comes from a count first."""
+    import pty
+    import re
+
+    master, slave = pty.openpty()
+    try:
+        command = [shutil.which("cleaner"), "run", str(EXAMPLES), str(tmp_path / "out")]
+        run = subprocess.run(
+            [*command, "--glob", "input.txt"],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            timeout=120,
+        )
+    finally:
+        os.close(slave)
+    out = b""
+    with contextlib.suppress(OSError):  # EIO once the terminal has nothing more
+        while chunk := os.read(master, 65536):
+            out += chunk
+    os.close(master)
+    inputs = len(list(EXAMPLES.glob("*/input.txt")))
+    assert run.returncode in (0, 1)
+    assert f"{inputs}/{inputs}" in re.findall(r"\d+/\d+", out.decode(errors="replace"))
