@@ -264,12 +264,20 @@ def clean_file(
         return Outcome(str(src), None, "failed", f"{target}: cannot write: {exc.strerror}")
 
 
+#: gzip level of a compressed JSONL output: gzip's own default (Python's, 9, took
+#: 1.5 times as long for 0.4% less).
+GZIP_LEVEL = 6
+
+
 @dataclass(frozen=True, slots=True)
 class RecordOptions:
     text_field: str = "text"
     keep_removed: bool = False
     #: What each outcome carries for reports: NO_DETAIL, WORDS or PARAGRAPHS.
     detail: int = NO_DETAIL
+    #: Each batch's output block comes gzip-compressed (one gzip member per batch;
+    #: concatenated members are one valid gzip file), so workers compress in parallel.
+    compress: bool = False
 
 
 def clean_record(
@@ -414,11 +422,12 @@ def _files_batch(
 def _records_batch(
     tasks: list[tuple[str, int, bytes]], options: RecordOptions, cleaner: Cleaner | None = None
 ) -> list[tuple[list[Outcome], bytes]]:
-    """The batch's outcomes, and its output lines as one UTF-8 block.
+    """The batch's outcomes, and its output lines as one UTF-8 block (gzip-compressed
+    with ``options.compress``).
 
     One block (a list of one, as :meth:`Runner.map` flattens) crosses from a
     worker as a single bytes object: the main process neither decodes nor
-    encodes the text, and writes it with one call.
+    encodes the text, nor compresses it, and writes it with one call.
     """
     cleaner = cleaner or _WORKER["cleaner"]
     outcomes = []
@@ -429,7 +438,10 @@ def _records_batch(
         if line is not None:
             lines.append(line)
             lines.append(b"\n")
-    return [(outcomes, b"".join(lines))]
+    block = b"".join(lines)
+    if options.compress and block:
+        block = gzip.compress(block, GZIP_LEVEL, mtime=0)
+    return [(outcomes, block)]
 
 
 def _batches(
@@ -640,7 +652,10 @@ def clean_jsonl(
     """Clean JSONL records in order, writing the output lines (UTF-8 bytes) with ``write``.
 
     ``write`` gets a batch's lines at a time; each batch's outcomes follow its write.
+    With ``options.compress``, it gets gzip members, and at least one (an empty
+    one when no record was written), so the output is always a valid gzip file.
     """
+    written = False
     batches = runner.map(
         _records_batch,
         records,
@@ -652,7 +667,10 @@ def clean_jsonl(
     for outcomes, block in batches:
         if block:
             write(block)
+            written = True
         yield from outcomes
+    if options.compress and not written:
+        write(gzip.compress(b"", GZIP_LEVEL, mtime=0))
 
 
 def _record_size(record: tuple[str, int, bytes]) -> int:

@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager, nullcontext
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -603,8 +604,11 @@ def _jsonl(runner, path, name, dest, stdout, opts):
                 yield from clean_jsonl(runner, records, sys.stdout.buffer.write, opts)
                 sys.stdout.buffer.flush()
                 return
-            with atomic_output(dest) as out:
-                yield from clean_jsonl(runner, records, out.buffer.write, opts)
+            # A .gz output is compressed by the workers, batch by batch.
+            compress = dest.name.endswith(".gz")
+            with atomic_output(dest, compress=False) as out:
+                options = replace(opts, compress=compress)
+                yield from clean_jsonl(runner, records, out.buffer.write, options)
     except InputError as exc:
         yield Outcome(name, None, "failed", f"{exc}; {_nothing_written(dest, stdout)}")
     except BrokenPipeError:

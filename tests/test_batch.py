@@ -75,6 +75,42 @@ def test_jsonl_cleans_the_text_field_and_keeps_every_other_field(
         ]
 
 
+def test_a_gz_output_is_compressed_by_batch_and_the_same_for_any_number_of_workers(
+    runner, tmp_path, monkeypatch
+):
+    """Workers compress their batches as gzip members: any gzip reader reads the whole."""
+    import zlib
+
+    from cleaner import batch
+
+    monkeypatch.setattr(batch, "RECORD_BATCH", 7)  # several batches, so several members
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, records(40))
+    outputs = {}
+    for workers in ("1", "2"):
+        out = tmp_path / f"out{workers}.jsonl.gz"
+        res = runner.invoke(main, ["run", str(src), str(out), "-j", workers])
+        assert res.exit_code == 0, res.stderr
+        outputs[workers] = out.read_bytes()
+    assert outputs["1"] == outputs["2"]  # no time or name in the headers: reproducible
+    plain = tmp_path / "out.jsonl"
+    assert runner.invoke(main, ["run", str(src), str(plain)]).exit_code == 0
+    assert gzip.decompress(outputs["2"]) == plain.read_bytes()
+    members, rest = 0, outputs["2"]
+    while rest:
+        unpacker = zlib.decompressobj(zlib.MAX_WBITS | 16)
+        unpacker.decompress(rest)
+        rest, members = unpacker.unused_data, members + 1
+    assert members == 6  # 40 records in batches of 7
+
+    empty = tmp_path / "empty.jsonl"
+    empty.write_bytes(b"")
+    out = tmp_path / "empty.jsonl.gz"
+    assert runner.invoke(main, ["run", str(empty), str(out)]).exit_code == 0
+    assert gzip.decompress(out.read_bytes()) == b""  # still a valid gzip file
+    assert out.read_bytes()[:2] == b"\x1f\x8b"
+
+
 def test_jsonl_bad_lines_are_named_and_the_rest_go_on(runner, tmp_path):
     src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     src.write_bytes(
