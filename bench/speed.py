@@ -19,7 +19,8 @@ has its own peak memory:
 - Cleaner.clean in-process, and apart: its normalization alone
   (Cleaner.paragraphs), and Cleaner.clean on the documents without mojibake or
   entities (what ftfy has to repair is most of the difference);
-- `cleaner run` folder to folder and JSONL to JSONL, with 1 worker and with all cores;
+- `cleaner run` folder to folder, JSONL to JSONL, and gzipped JSONL to gzipped JSONL,
+  with 1 worker and with all cores;
 - the peers, where installed (pip install '.[bench]'):
   - ftfy.fix_text;
   - jusText, with one <p> per line;
@@ -40,6 +41,7 @@ Their outputs are kept until the whole run ends, for that reason.
 from __future__ import annotations
 
 import argparse
+import gzip
 import html
 import json
 import os
@@ -250,11 +252,24 @@ def _datatrove_c4():
     return lambda text: step.filter(Document(text=text, id="0"))
 
 
+def _gzipped(corpus: Path) -> Path:
+    """corpus.jsonl.gz beside corpus.jsonl (made once, at gzip's default level)."""
+    packed = corpus / "corpus.jsonl.gz"
+    if not packed.exists() or packed.stat().st_mtime < (corpus / "corpus.jsonl").stat().st_mtime:
+        tmp = packed.with_suffix(".tmp")
+        with open(corpus / "corpus.jsonl", "rb") as src, gzip.open(tmp, "wb", 6) as out:
+            shutil.copyfileobj(src, out, 1 << 20)
+        tmp.replace(packed)
+    return packed
+
+
 def cli(kind: str, workers: str):
     def measure(corpus: Path, scratch: Path) -> None:
         exe = shutil.which("cleaner") or sys.exit("the cleaner command is not installed")
         if kind == "folder":
             args = [str(corpus / "docs"), str(scratch / "out")]
+        elif kind == "gz":
+            args = [str(_gzipped(corpus)), str(scratch / "out.jsonl.gz")]
         else:
             args = [str(corpus / "corpus.jsonl"), str(scratch / "out.jsonl")]
         subprocess.run([exe, "run", *args, "-j", workers, "--force", "-q"], check=False)
@@ -273,6 +288,8 @@ MEASURES = {
     f"cleaner run folder, {CORES} workers": cli("folder", CORES),
     "cleaner run JSONL, 1 worker": cli("jsonl", "1"),
     f"cleaner run JSONL, {CORES} workers": cli("jsonl", CORES),
+    "cleaner run JSONL.gz to JSONL.gz, 1 worker": cli("gz", "1"),
+    f"cleaner run JSONL.gz to JSONL.gz, {CORES} workers": cli("gz", CORES),
     "ftfy.fix_text alone": in_process(_ftfy),
     "jusText (one <p> per line)": in_process(_justext),
     "trafilatura (text as HTML)": in_process(_trafilatura),
@@ -438,6 +455,7 @@ def main() -> int:
     from cleaner import Cleaner
 
     Cleaner()
+    _gzipped(args.corpus)
     mb = info["bytes"] / 1e6
     results = []
     scratch = args.corpus / "scratch"
