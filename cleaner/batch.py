@@ -14,6 +14,7 @@ import gzip
 import hashlib
 import json
 import multiprocessing
+import multiprocessing.pool
 import os
 import signal
 import sys
@@ -461,6 +462,23 @@ def _batches(
         yield batch
 
 
+class _Pool(multiprocessing.pool.Pool):
+    """A process pool whose worker-handler thread does not wake for every result.
+
+    CPython's pool (3.8 to 3.13 at least) has that thread wait on the result
+    pipe as well as on the workers and its own notifier. A result is read by
+    another thread, so while one streams through the pipe (a JSONL batch is
+    megabytes) the handler wakes again and again, finding nothing to do: 0.17
+    s of the main process's CPU per 100 MB, taken from the workers on a
+    machine with as many workers as cores. What the thread must notice still
+    wakes it: a worker's exit (its sentinel) and the pool closing, terminating
+    or running out of tasks (the notifier).
+    """
+
+    def _get_sentinels(self):
+        return [self._change_notifier._reader]
+
+
 class Runner:
     """Runs batch functions in-process (1 worker) or in a bounded process pool.
 
@@ -485,8 +503,11 @@ class Runner:
             # Workers start with the signals held too and release them once
             # their handlers are set.
             with signals_deferred():
-                self._pool = ctx.Pool(
-                    self.workers, initializer=_init_pool_worker, initargs=(self.cleaner,)
+                self._pool = _Pool(
+                    self.workers,
+                    initializer=_init_pool_worker,
+                    initargs=(self.cleaner,),
+                    context=ctx,
                 )
         return self._pool
 
