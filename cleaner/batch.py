@@ -19,6 +19,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -462,6 +463,18 @@ def _batches(
         yield batch
 
 
+class WorkerLost(RuntimeError):
+    """A worker process died mid-run (killed, or out of memory): what it held is lost.
+
+    A plain process pool would wait for that batch forever; the run stops
+    instead, with this error, and the pool is terminated.
+    """
+
+
+#: Seconds between checks that every worker is alive, while a result is awaited.
+WATCH_EVERY = 0.5
+
+
 class _Pool(multiprocessing.pool.Pool):
     """A process pool whose worker-handler thread does not wake for every result.
 
@@ -478,6 +491,35 @@ class _Pool(multiprocessing.pool.Pool):
     def _get_sentinels(self):
         return [self._change_notifier._reader]
 
+    def abandon(self, grace: float = 2.0) -> None:
+        """Stop a pool one of whose workers was killed, without ``terminate()``.
+
+        A worker killed while it held the task pipe's lock (as an idle worker
+        does, waiting for work), or halfway through sending a result, leaves
+        ``terminate()`` waiting for that lock or the rest of that result
+        forever. Instead the pool stops replacing workers, each worker gets
+        SIGTERM (so a write in progress cleans up after itself) until it exits,
+        SIGKILL after ``grace`` seconds, and the pool's threads, which may
+        wait on what the dead worker left, end with the process.
+        """
+        self._terminate.cancel()
+        self._state = multiprocessing.pool.TERMINATE
+        self._worker_handler._state = multiprocessing.pool.TERMINATE
+        self._change_notifier.put(None)
+        self._worker_handler.join(grace)
+        workers = list(self._pool)
+        deadline = time.monotonic() + grace
+        while time.monotonic() < deadline and any(w.exitcode is None for w in workers):
+            for worker in workers:
+                if worker.exitcode is None:
+                    with suppress(OSError):
+                        os.kill(worker.pid, signal.SIGTERM)
+            time.sleep(0.05)
+        for worker in workers:
+            if worker.exitcode is None:
+                worker.kill()
+            worker.join()
+
 
 class Runner:
     """Runs batch functions in-process (1 worker) or in a bounded process pool.
@@ -490,6 +532,8 @@ class Runner:
         self.cleaner = cleaner
         self.workers = max(1, workers)
         self._pool = None
+        #: The pool's worker processes by pid, as started.
+        self._workers: dict[int, Any] = {}
 
     def __enter__(self) -> Runner:
         return self
@@ -509,7 +553,36 @@ class Runner:
                     initargs=(self.cleaner,),
                     context=ctx,
                 )
+            self._workers = {w.pid: w for w in getattr(self._pool, "_pool", ())}
         return self._pool
+
+    def _result(self, result) -> list:
+        """A batch's result; :class:`WorkerLost` if a worker died before it came back.
+
+        The pool replaces a dead worker but never hands out its batch again,
+        so a result that is not ready is checked on every WATCH_EVERY seconds.
+        """
+        while not result.ready():
+            result.wait(WATCH_EVERY)
+            if not result.ready():
+                self._check_workers()
+        return result.get()
+
+    def _check_workers(self) -> None:
+        for pid, worker in self._workers.items():
+            code = worker.exitcode
+            if code is None:
+                continue
+            if code < 0:
+                try:
+                    how = f"was killed by {signal.Signals(-code).name}"
+                except ValueError:
+                    how = f"was killed by signal {-code}"
+                if code == -signal.SIGKILL:
+                    how += " (the kernel's out-of-memory killer sends it)"
+            else:
+                how = f"exited with code {code}"
+            raise WorkerLost(f"worker process {pid} {how}; the documents it held are not done")
 
     def __exit__(self, exc_type, exc, tb) -> None:
         if self._pool is None:
@@ -517,6 +590,9 @@ class Runner:
         if exc_type is None:
             self._pool.close()
             self._pool.join()
+            return
+        if issubclass(exc_type, WorkerLost):
+            self._pool.abandon()
             return
         done = threading.Event()
         nudger = threading.Thread(target=_nudge, args=(done,), daemon=True)
@@ -549,9 +625,9 @@ class Runner:
         for batch in batches:
             pending.append(pool.apply_async(fn, (batch, *args)))
             if len(pending) >= window:
-                yield from pending.popleft().get()
+                yield from self._result(pending.popleft())
         while pending:
-            yield from pending.popleft().get()
+            yield from self._result(pending.popleft())
 
 
 # --- plain-text files -------------------------------------------------------------

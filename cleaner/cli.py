@@ -31,6 +31,7 @@ from .batch import (
     ReportWriter,
     Runner,
     Totals,
+    WorkerLost,
     clean_files,
     clean_jsonl,
     clean_text,
@@ -170,6 +171,15 @@ def _learn_options(fn):
     return fn
 
 
+@contextmanager
+def _no_lost_workers(consequence: str) -> Iterator[None]:
+    """A worker that died becomes one clear error (exit 1), not a traceback."""
+    try:
+        yield
+    except WorkerLost as exc:
+        raise click.ClickException(f"{exc}; {consequence}") from exc
+
+
 def _learn(cleaner, sources, pattern, fmt, text_field, group_by, encoding, opts, workers, quiet):
     """Count every document of ``sources`` in ``workers`` processes; return the Learner.
 
@@ -179,7 +189,7 @@ def _learn(cleaner, sources, pattern, fmt, text_field, group_by, encoding, opts,
     failed = 0
     docs = corpus_documents(sources, pattern, fmt, text_field, group_by, encoding)
     interactive = not quiet and sys.stderr.isatty()
-    with Runner(cleaner, workers) as runner:
+    with _no_lost_workers("nothing was learned"), Runner(cleaner, workers) as runner:
         bar = tqdm(
             disable=not interactive,
             unit="doc",
@@ -436,6 +446,12 @@ def run(
                 writer.abort(exc)
             click.echo("interrupted: finished outputs are kept; run again to finish", err=True)
             sys.exit(128 + getattr(exc, "signum", signal.SIGINT))
+        except WorkerLost as exc:
+            for writer in writers:
+                writer.abort(exc)
+            click.echo(f"error: {exc}", err=True)
+            click.echo("stopped: finished outputs are kept; run again to finish", err=True)
+            sys.exit(EXIT_FAILED)
         elapsed = time.monotonic() - started
         about = {"packs": list(cleaner.files), "seconds": round(elapsed, 3)}
         for writer in writers:

@@ -158,6 +158,110 @@ def test_a_killed_jsonl_run_never_looks_complete_and_a_rerun_is_identical(tmp_pa
     assert leftovers(out.parent) == []
 
 
+def _dies_on_a_marked_batch(batch: list[int], cleaner=None) -> list[int]:
+    """A batch function whose worker is killed (as the OOM killer would) by item 13."""
+    import signal
+
+    if 13 in batch:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return batch
+
+
+def test_a_worker_killed_mid_run_stops_the_run_instead_of_hanging_it():
+    """The pool would replace the worker and wait forever for its batch."""
+    from cleaner.batch import Runner, WorkerLost
+
+    got = []
+    started = time.monotonic()
+    lost = pytest.raises(WorkerLost, match=r"killed by SIGKILL .*not done")
+    with lost, Runner(Cleaner(), 2) as r:
+        got.extend(r.map(_dies_on_a_marked_batch, range(100), size=4))
+    assert got == list(range(12)), "results before the lost batch still come, in order"
+    assert time.monotonic() - started < 30
+
+
+IDLE_KILL = """
+import os, signal, sys, threading, time
+from pathlib import Path
+from cleaner import Cleaner
+from cleaner.batch import Runner, WorkerLost
+
+busy = Path(sys.argv[1])
+
+def work(batch, cleaner=None):
+    if 0 in batch:  # one worker is kept busy; the other runs out of work and waits
+        busy.write_text(str(os.getpid()))
+        time.sleep(3)
+    return batch
+
+def kill_the_idle_one(runner):
+    while not busy.exists() or not busy.read_text():
+        time.sleep(0.01)
+    time.sleep(0.5)  # the other worker has taken its batch and now waits for more
+    idle = next(pid for pid in runner._workers if pid != int(busy.read_text()))
+    os.kill(idle, signal.SIGKILL)
+
+started = time.monotonic()
+try:
+    with Runner(Cleaner(), 2) as runner:
+        threading.Thread(target=kill_the_idle_one, args=(runner,), daemon=True).start()
+        list(runner.map(work, range(8), size=4))
+except WorkerLost as exc:
+    print("lost:", exc, round(time.monotonic() - started, 1))
+"""
+
+
+def test_a_killed_idle_worker_does_not_hang_the_pools_teardown(tmp_path):
+    """An idle worker dies holding the task pipe's lock: Pool.terminate() would wait forever."""
+    res = subprocess.run(
+        [sys.executable, "-c", IDLE_KILL, str(tmp_path / "busy")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.startswith("lost: worker process") and "SIGKILL" in res.stdout
+    assert float(res.stdout.split()[-1]) < 15
+
+
+def children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(c) for c in path.read_text().split()] if path.exists() else []
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc")
+def test_a_run_whose_worker_is_killed_says_so_keeps_what_is_done_and_a_rerun_finishes(tmp_path):
+    src = corpus(tmp_path / "in", 2500)
+    reference, out = tmp_path / "reference", tmp_path / "out"
+    assert run(str(src), str(reference), "-j", "2", "-q").returncode == 0
+    proc = subprocess.Popen(
+        [*RUN, str(src), str(out), "-j", "2", "-q"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and count_files(out)() < 200 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    workers = children(proc.pid)
+    assert workers and proc.poll() is None, "the run ended before a worker could be killed"
+    os.kill(workers[-1], 9)
+    try:
+        _, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()  # a run that hangs must not outlive the test
+    assert proc.returncode == 1
+    assert f"worker process {workers[-1]} was killed by SIGKILL" in err
+    assert "finished outputs are kept; run again to finish" in err
+    assert no_orphans(str(out))
+    ref = tree(reference)
+    assert all(ref[k] == v for k, v in tree(out).items() if not k.name.startswith("."))
+    res = run(str(src), str(out), "-j", "2", "-q")
+    assert res.returncode == 0, res.stderr
+    assert tree(out) == ref
+    assert leftovers(out) == []
+
+
 def jsonl_progress(folder: Path):
     """Records written so far to the hidden temporary output (a line each)."""
 
