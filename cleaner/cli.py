@@ -581,9 +581,14 @@ def _plan(
         return 1, clean_files(runner, [(source, target)], encoding, True, opts.detail)
     pattern = pattern or ("*.jsonl*" if fmt == "jsonl" else "*.txt")
     jsonls: list[tuple[Path, Path]] = []  # cleaned after the text files, one by one
+    unlisted: list[Outcome] = []  # folders that could not be listed, reported after them
+
+    def cannot_list(folder: Path, exc: OSError) -> None:
+        reason = exc.strerror or str(exc)
+        unlisted.append(Outcome(str(folder), None, "failed", f"{folder}: cannot list: {reason}"))
 
     def texts() -> Iterator[tuple[Path, Path]]:
-        for s in list_sources(source, pattern):
+        for s in list_sources(source, pattern, cannot_list):
             if jsonl(s.path):
                 jsonls.append((s.path, dest / s.relative))
             else:
@@ -591,6 +596,7 @@ def _plan(
 
     def everything() -> Iterator[Outcome]:
         yield from clean_files(runner, texts(), encoding, force, opts.detail, stale_before, synced)
+        yield from unlisted
         for path, target in jsonls:
             yield from jsonl_file(path, target)
 

@@ -156,14 +156,17 @@ def decode_document(raw: bytes, name: str, encoding: str = "utf-8") -> str:
         raise InputError(f"unknown encoding {encoding!r}") from exc
 
 
-def list_sources(root: Path, pattern: str) -> Iterator[Source]:
+def list_sources(
+    root: Path, pattern: str, on_error: Callable[[Path, OSError], object] | None = None
+) -> Iterator[Source]:
     """Files under ``root`` matching ``pattern``, sorted, with their relative paths.
 
     The order is that of the sorted paths (folder by folder, names in code
     point order), and files come as the walk reaches them: a run starts on
     the first file at once, and memory does not grow with the number of
     files. Hidden files and folders (a name starting with ".") are left out,
-    and links to folders are not followed.
+    and links to folders are not followed. A folder that cannot be listed is
+    passed to ``on_error`` with the error (and its files are not listed).
     """
     if root.is_file():
         yield Source(root, Path(root.name))
@@ -181,8 +184,10 @@ def list_sources(root: Path, pattern: str) -> Iterator[Source]:
         try:
             with os.scandir(folder) as scan:
                 entries = sorted(scan, key=_entry_order)
-        except OSError:
-            entries = []  # as pathlib's glob: an unreadable folder has no inputs
+        except OSError as exc:
+            entries = []
+            if on_error is not None:
+                on_error(folder, exc)
         stack.append((folder, relative, iter(entries)))
         folder = None
         while stack and folder is None:

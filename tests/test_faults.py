@@ -438,6 +438,27 @@ def test_a_file_made_unreadable_after_listing_is_named_and_the_rest_go_on(tmp_pa
     assert len(outputs(tmp_path / "out")) == 5
 
 
+def test_a_folder_that_cannot_be_listed_is_named_and_the_rest_go_on(tmp_path):
+    """pathlib's glob skipped it silently: its files would have gone missing unannounced."""
+    if not permissions_bind(tmp_path):
+        pytest.skip("this machine cannot make permissions bind for the test")
+    src = corpus(tmp_path / "in", 6)
+    locked = src / "part1"
+    locked.chmod(0)
+    try:
+        report = tmp_path / "report.json"
+        res = run(str(src), str(tmp_path / "out"), "--report", str(report), preexec=as_unprivileged)
+    finally:
+        locked.chmod(0o755)
+    assert res.returncode == 1
+    assert f"error: {locked}: cannot list: Permission denied" in res.stderr
+    assert len(outputs(tmp_path / "out")) == 4  # part0 and part2, two files each
+    import json
+
+    entries = json.loads(report.read_text(encoding="utf-8"))["documents"]
+    assert {"source": str(locked), "status": "failed"}.items() <= entries[-1].items()
+
+
 def limit_file_size(limit: int):
     def preexec() -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
