@@ -401,7 +401,7 @@ def run(
             points = SyncPoints(dest, on_error=_sync_failed) if grouped else nullcontext()
             with lock as stale_before, points, Runner(cleaner, workers) as runner:
                 synced = synced_until(dest) if grouped else None
-                total, outcomes = _plan(
+                count, outcomes = _plan(
                     runner,
                     source,
                     dest,
@@ -414,11 +414,10 @@ def run(
                     stdout,
                     stale_before,
                     synced,
-                    count=interactive,
                 )
                 bar = tqdm(
                     outcomes,
-                    total=total,
+                    total=count() if interactive else None,
                     unit="doc",
                     disable=not interactive,
                     file=sys.stderr,
@@ -536,26 +535,15 @@ def _refuse_overlap(source: Path, dest: Path) -> None:
 
 
 def _plan(
-    runner,
-    source,
-    dest,
-    fmt,
-    pattern,
-    opts,
-    encoding,
-    force,
-    stdin,
-    stdout,
-    stale_before,
-    synced,
-    count=False,
+    runner, source, dest, fmt, pattern, opts, encoding, force, stdin, stdout, stale_before, synced
 ):
-    """How many documents there are (None while JSONL records are uncounted), and their outcomes.
+    """How to count the documents, and their outcomes.
 
+    The first is a function giving how many documents there are (None while
+    JSONL records are uncounted): a folder is walked as it is cleaned, so the
+    first file starts at once and memory does not grow with the number of
+    files, and only a progress bar that wants the total walks it once more.
     ``synced``: a folder's text outputs are synced in groups (see io.SyncPoints).
-    A folder is walked as it is cleaned, so the first file starts at once and
-    memory does not grow with the number of files; only ``count`` (for the
-    progress bar) walks it once more first, to know the total.
     """
     newer_than = max(packs_mtime(runner.cleaner), stale_before)
 
@@ -570,15 +558,15 @@ def _plan(
 
     if stdin:
         if jsonl(None):
-            return None, _jsonl(runner, None, "<stdin>", dest, stdout, opts)
-        return 1, iter([_stdin_text(runner.cleaner, dest, stdout, opts.detail)])
+            return _uncounted, _jsonl(runner, None, "<stdin>", dest, stdout, opts)
+        return _one, iter([_stdin_text(runner.cleaner, dest, stdout, opts.detail)])
     if source.is_file():
         target = dest / source.name if dest.is_dir() else dest
         if jsonl(source):
-            return None, jsonl_file(source, target)
+            return _uncounted, jsonl_file(source, target)
         if stdout:
-            return 1, iter([_file_to_stdout(runner.cleaner, source, encoding, opts.detail)])
-        return 1, clean_files(runner, [(source, target)], encoding, True, opts.detail)
+            return _one, iter([_file_to_stdout(runner.cleaner, source, encoding, opts.detail)])
+        return _one, clean_files(runner, [(source, target)], encoding, True, opts.detail)
     pattern = pattern or ("*.jsonl*" if fmt == "jsonl" else "*.txt")
     jsonls: list[tuple[Path, Path]] = []  # cleaned after the text files, one by one
     unlisted: list[Outcome] = []  # folders that could not be listed, reported after them
@@ -600,15 +588,23 @@ def _plan(
         for path, target in jsonls:
             yield from jsonl_file(path, target)
 
-    total = None
-    if count:
+    def count() -> int | None:
         total = 0
         for s in list_sources(source, pattern):
             if jsonl(s.path):
-                total = None  # records are not counted
-                break
+                return None  # records are not counted
             total += 1
-    return total, everything()
+        return total
+
+    return count, everything()
+
+
+def _one() -> int:
+    return 1
+
+
+def _uncounted() -> None:
+    return None
 
 
 def _jsonl(runner, path, name, dest, stdout, opts):
