@@ -178,34 +178,27 @@ def list_sources(
             if not any(part.startswith(".") for part in relative.parts) and _is_input(path):
                 yield Source(path, relative)
         return
-    stack: list[tuple[Path, Path, Iterator[os.DirEntry]]] = []
-    folder, relative = root, Path()
-    while True:
-        try:
-            with os.scandir(folder) as scan:
-                entries = sorted(scan, key=_entry_order)
-        except OSError as exc:
-            entries = []
-            if on_error is not None:
-                on_error(folder, exc)
-        stack.append((folder, relative, iter(entries)))
-        folder = None
-        while stack and folder is None:
-            parent, parent_relative, rest = stack[-1]
-            for entry in rest:
-                if entry.name.startswith("."):
-                    continue
-                if _is_folder(entry):
-                    folder, relative = parent / entry.name, parent_relative / entry.name
-                    break
-                if fnmatch.fnmatch(entry.name, pattern):
-                    path = parent / entry.name
-                    if _is_input(path, entry):
-                        yield Source(path, parent_relative / entry.name)
-            else:
-                stack.pop()
-        if folder is None:
-            return
+    yield from _walk(root, Path(), pattern, on_error)
+
+
+def _walk(folder: Path, relative: Path, pattern: str, on_error) -> Iterator[Source]:
+    """:func:`list_sources` below ``folder``, depth first, each folder's names sorted."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=_entry_order)
+    except OSError as exc:
+        if on_error is not None:
+            on_error(folder, exc)
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if _is_folder(entry):
+            yield from _walk(folder / entry.name, relative / entry.name, pattern, on_error)
+        elif fnmatch.fnmatch(entry.name, pattern):
+            path = folder / entry.name
+            if _is_input(path, entry):
+                yield Source(path, relative / entry.name)
 
 
 def _entry_order(entry: os.DirEntry) -> str:
