@@ -19,7 +19,6 @@ import os
 import signal
 import sys
 import threading
-import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -390,9 +389,11 @@ def _exit_on_sigterm(signum, frame) -> None:
 #: before the last resort, SIGKILL.
 NUDGE_EVERY = 0.5
 KILL_AFTER = 15.0
+#: The same once a worker has died (the run is lost; no need to wait long).
+KILL_LOST_AFTER = 2.0
 
 
-def _nudge(done: threading.Event) -> None:
+def _nudge(done: threading.Event, kill_after: float = KILL_AFTER) -> None:
     """Repeat SIGTERM to pool workers until the pool is down; SIGKILL them at last.
 
     ``Pool.terminate`` sends one SIGTERM per worker and waits. A worker can
@@ -404,7 +405,7 @@ def _nudge(done: threading.Event) -> None:
     waited = 0.0
     while not done.wait(NUDGE_EVERY):
         waited += NUDGE_EVERY
-        sig = signal.SIGKILL if waited >= KILL_AFTER else signal.SIGTERM
+        sig = signal.SIGKILL if waited >= kill_after else signal.SIGTERM
         for worker in multiprocessing.active_children():
             if "PoolWorker" in worker.name:
                 with suppress(OSError):
@@ -491,33 +492,25 @@ class _Pool(multiprocessing.pool.Pool):
     def _get_sentinels(self):
         return [self._change_notifier._reader]
 
-    def abandon(self, grace: float = 2.0) -> None:
+    def abandon(self) -> None:
         """Stop a pool one of whose workers was killed, without ``terminate()``.
 
         A worker killed while it held the task pipe's lock (as an idle worker
         does, waiting for work), or halfway through sending a result, leaves
         ``terminate()`` waiting for that lock or the rest of that result
         forever. Instead the pool stops replacing workers, each worker gets
-        SIGTERM (so a write in progress cleans up after itself) until it exits,
-        SIGKILL after ``grace`` seconds, and the pool's threads, which may
-        wait on what the dead worker left, end with the process.
+        SIGTERM (so a write in progress cleans up after itself; the caller's
+        :func:`_nudge` repeats it, then kills), and the pool's threads, which
+        may wait on what the dead worker left, end with the process.
         """
         self._terminate.cancel()
         self._state = multiprocessing.pool.TERMINATE
         self._worker_handler._state = multiprocessing.pool.TERMINATE
         self._change_notifier.put(None)
-        self._worker_handler.join(grace)
-        workers = list(self._pool)
-        deadline = time.monotonic() + grace
-        while time.monotonic() < deadline and any(w.exitcode is None for w in workers):
-            for worker in workers:
-                if worker.exitcode is None:
-                    with suppress(OSError):
-                        os.kill(worker.pid, signal.SIGTERM)
-            time.sleep(0.05)
-        for worker in workers:
-            if worker.exitcode is None:
-                worker.kill()
+        self._worker_handler.join(KILL_LOST_AFTER)
+        for worker in self._pool:
+            worker.terminate()
+        for worker in self._pool:
             worker.join()
 
 
@@ -591,15 +584,17 @@ class Runner:
             self._pool.close()
             self._pool.join()
             return
-        if issubclass(exc_type, WorkerLost):
-            self._pool.abandon()
-            return
+        lost = issubclass(exc_type, WorkerLost)
         done = threading.Event()
-        nudger = threading.Thread(target=_nudge, args=(done,), daemon=True)
+        kill_after = KILL_LOST_AFTER if lost else KILL_AFTER
+        nudger = threading.Thread(target=_nudge, args=(done, kill_after), daemon=True)
         nudger.start()
         try:
-            self._pool.terminate()
-            self._pool.join()
+            if lost:
+                self._pool.abandon()
+            else:
+                self._pool.terminate()
+                self._pool.join()
         finally:
             done.set()
             nudger.join()
