@@ -400,6 +400,11 @@ class FtfyGate:
         step = getattr(ftfy, "_fix_encoding_one_step_and_explain", None)
         if step is None:
             return ftfy.fix_encoding(text)
+        if not self._maybe_bad(text):
+            # ftfy's step returns text that is_bad() finds nothing in as it is
+            # (a line whose only repair was unescaping an entity, say), and
+            # the screen's answer is exact when it says no.
+            return text
         once = step(text, _ENCODING_CONFIG)[0]
         if once == text or not self._maybe_bad(once, crowded=True):
             return once
