@@ -289,6 +289,7 @@ class FtfyGate:
     """
 
     __slots__ = (
+        "_last",
         "bad",
         "entities",
         "form",
@@ -308,6 +309,11 @@ class FtfyGate:
         entities: re.Pattern | None = None,
     ):
         self.triggers = triggers
+        # The last line _maybe_bad judged: (line, exact, verdict). A line that
+        # is not plain is judged again by fix_text and by the encoding fix.
+        # One tuple, replaced whole: threads sharing a gate may miss, never
+        # read another line's verdict (the line is compared by identity).
+        self._last: tuple = (None, False, False)
         # What ftfy's unescape_html replaces (None: that step is off).
         self.entities = entities
         # first_round() only for unescape_html=True ("auto" depends on the text).
@@ -418,15 +424,24 @@ class FtfyGate:
         unless ``crowded`` asks for the answer (then only the alternatives of
         ftfy's regex that the line's screened characters allow are searched).
         """
+        last = self._last
+        if last[0] is line and (last[1] or not crowded):
+            return last[2]
+        exact, verdict = self._judge(line, crowded)
+        self._last = (line, exact, verdict)
+        return verdict
+
+    def _judge(self, line: str, crowded: bool) -> tuple[bool, bool]:
+        """``(exact, verdict)`` for :meth:`_maybe_bad`."""
         screen = self.screen
         if screen is None:
-            return ftfy.badness.is_bad(line)
+            return True, ftfy.badness.is_bad(line)
         reach = screen.width - 1
         windows: list[list[int]] = []
         for count, found in enumerate(screen.chars.finditer(line)):
             if count == MAX_BAD_WINDOWS:
                 # Mojibake, most likely: ftfy itself decides, unless asked.
-                return self._bad_by_parts(line) if crowded else True
+                return (True, self._bad_by_parts(line)) if crowded else (False, True)
             start, end = found.start() - reach, found.end() + reach
             if windows and start <= windows[-1][1]:
                 windows[-1][1] = end
@@ -434,7 +449,7 @@ class FtfyGate:
                 windows.append([start, end])
         # A window's edge can only add a match (an early end of text): never miss one.
         search = ftfy.badness.BADNESS_RE.search
-        return any(search(line, max(0, start), end) for start, end in windows)
+        return True, any(search(line, max(0, start), end) for start, end in windows)
 
     def _bad_by_parts(self, line: str) -> bool:
         """``ftfy.badness.is_bad(line)``, searching only the alternatives that can match."""

@@ -295,6 +295,18 @@ def test_a_clean_line_crowded_with_screened_letters_is_plain():
     assert N.line(broken) == ["В Москве и Санкт-Петербурге"]
 
 
+def test_the_badness_memo_never_hands_a_guess_to_a_caller_that_asks_for_the_answer():
+    import ftfy.badness
+
+    line = " ".join(["В Москве и Санкт-Петербурге Сбербанк, Росстат и Газпром"] * 4)
+    gate = Normalizer()._gate
+    assert gate._maybe_bad(line)  # crowded: left to ftfy, a guess
+    assert gate._maybe_bad(line, crowded=True) is ftfy.badness.is_bad(line) is False
+    assert gate._maybe_bad(line) is False  # the answer now known serves a guess too
+    other = "Р’ РњРѕСЃРєРІРµ Рё РЎР°РЅРєС‚-РџРµС‚РµСЂР±СѓСЂРіРµ"
+    assert gate._maybe_bad(other, crowded=True) is ftfy.badness.is_bad(other) is True
+
+
 def test_mojibake_ftfy_cannot_fully_repair_takes_one_round():
     """Lossy mojibake stays "bad" after repair; ftfy's second round leaves it so."""
     import ftfy.badness
