@@ -461,6 +461,8 @@ class Prefilter:
         self.literals = tuple(sorted(owners))
         self._owners = tuple(tuple(owners[s]) for s in self.literals)
         self._sizes = tuple(len(s.encode("utf-8", "surrogatepass")) for s in self.literals)
+        # What scan() starts from: None for items without a need, else no hits.
+        self._blank = tuple(None if n is None else _NO_HITS for n in self.needs)
         self._use_hyperscan = use_hyperscan
         self._db = None
         if use_hyperscan:
@@ -485,24 +487,38 @@ class Prefilter:
     def scan(self, texts: Sequence[str | None]) -> list[set[int] | None]:
         """Per plan item, the indices of ``texts`` that hold one of its literals.
 
-        None for items without a need (they look at every paragraph).
+        None for items without a need (they look at every paragraph). An item
+        with no hit gets an empty frozenset, shared: read the sets, never
+        change them.
         """
-        hits: list[set[int] | None] = [None if n is None else set() for n in self.needs]
+        hits: list = list(self._blank)
         if not self.literals:
             return hits
-        order = [i for i, t in enumerate(texts) if t is not None]
-        if not order:
+        if None in texts:
+            order: Sequence[int] = [i for i, t in enumerate(texts) if t is not None]
+            live: Sequence[str] = [texts[i] for i in order]  # type: ignore[misc]
+        else:
+            order, live = range(len(texts)), texts  # type: ignore[assignment]
+        if not live:
             return hits
-        live = [texts[i] for i in order]
-        haystack = fold("\n" + "\n".join(live) + "\n")  # type: ignore[arg-type]
-        found = self._hyperscan(haystack, live) if self._db is not None else self._python(haystack)
+        joined = "\n" + "\n".join(live) + "\n"
+        haystack = fold(joined)
+        if self._db is not None:
+            found = self._hyperscan(haystack, live, joined.isascii())
+        else:
+            found = self._python(haystack)
         owners = self._owners
+        last = len(order)
         for position, literal in found:
-            if position >= len(order):
+            if position >= last:
                 continue  # starts at the final line break: no paragraph there
             index = order[position]
             for k in owners[literal]:
-                hits[k].add(index)  # type: ignore[union-attr]
+                item = hits[k]
+                if item:
+                    item.add(index)
+                else:
+                    hits[k] = {index}
         return hits
 
     def _python(self, haystack: str) -> list[tuple[int, int]]:
@@ -518,18 +534,15 @@ class Prefilter:
                 at = haystack.find(literal, at + 1)
         return found
 
-    def _hyperscan(self, haystack: str, live: list) -> list[tuple[int, int]]:
+    def _hyperscan(self, haystack: str, live: Sequence[str], ascii: bool) -> list[tuple[int, int]]:
         data = haystack.encode("utf-8", "surrogatepass")
         ends: list[tuple[int, int]] = []
         self._db.scan(data, _on_match, context=ends, scratch=self._scratch())
         if not ends:
             return ends
-        if len(data) == len(haystack) and all(t.isascii() for t in live):
-            # ASCII before folding (not only after: "ß" folds to "ss"): byte
-            # offsets are character offsets, and folding kept every length.
-            breaks = [0, *accumulate(len(t) + 1 for t in live)]
-        else:
-            breaks = _breaks(data, b"\n")
+        # ASCII before folding (not only after: "ß" folds to "ss"): byte
+        # offsets are character offsets, and folding kept every length.
+        breaks = [0, *accumulate(len(t) + 1 for t in live)] if ascii else _breaks(data, b"\n")
         sizes = self._sizes
         return [(bisect_right(breaks, end - sizes[n]) - 1, n) for n, end in ends]
 
@@ -538,6 +551,9 @@ class Prefilter:
         if scratch is None:
             scratch = self._local.scratch = hyperscan.Scratch(self._db)
         return scratch
+
+
+_NO_HITS: frozenset[int] = frozenset()
 
 
 def _on_match(literal: int, start: int, end: int, flags: int, ends: list) -> None:

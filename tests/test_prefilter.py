@@ -474,3 +474,16 @@ def test_random_patterns_always_find_their_literal_in_what_they_match(case):
         return  # a case spelling regex did not take back; nothing to check
     literals = need(compiled, standalone)
     assert literals is None or _found(literals, text), (source, flags, standalone, text, literals)
+
+
+@pytest.mark.parametrize("use_hyperscan", [True, False])
+def test_a_scan_passes_over_removed_paragraphs_and_keeps_indices(use_hyperscan):
+    prefilter = Prefilter(Cleaner()._prefilter.needs, use_hyperscan=use_hyperscan)
+    live = ["Advertisement", "Body text — “quoted” here.", "Share this article", "Straße 12:30"]
+    texts = [None, live[0], None, live[1], live[2], None, live[3]]
+    where = [1, 3, 4, 6]
+    alone = prefilter.scan(live)
+    assert any(alone)  # the lines above do hit rules
+    for got, want in zip(prefilter.scan(texts), alone, strict=True):
+        assert got == (None if want is None else {where[i] for i in want})
+    assert prefilter.scan([None, None]) == prefilter.scan([])
