@@ -539,12 +539,14 @@ STEPS: tuple[tuple[str, Callable[..., str]], ...] = (
     ("join_drop_caps", join_drop_caps),
 )
 STEP_NAMES = frozenset(name for name, _ in STEPS)
+#: Steps that only act on _STEP_CHARS or on doubled or edge spaces.
+_CHAR_STEPS = (remove_zero_width, remove_soft_hyphens, normalize_spaces)
 
 
 class Normalizer:
     """Applies a :class:`NormalizeConfig` to lines; built once per Cleaner."""
 
-    __slots__ = ("_form", "_ftfy", "_gate", "_needed", "_steps", "config")
+    __slots__ = ("_form", "_ftfy", "_gate", "_needed", "_quiet", "_steps", "config")
 
     def __init__(self, config: NormalizeConfig | None = None):
         self.config = config or NormalizeConfig()
@@ -554,6 +556,9 @@ class Normalizer:
         self._steps = tuple(
             fn for name, fn in STEPS if name != "fix_text" and getattr(self.config, name)
         )
+        # The steps that can act on a piece without _STEP_CHARS or doubled or
+        # edge spaces (the others return such a piece as it is).
+        self._quiet = tuple(fn for fn in self._steps if fn not in _CHAR_STEPS)
         self._form = self.config.ftfy.get("normalization") if self.config.fix_text else None
 
     def __reduce__(self):
@@ -573,6 +578,8 @@ class Normalizer:
             return False
         if line[1:2] == " " and line[0] in _DROP_CAP_LETTERS:
             return False  # maybe a split drop cap
+        if line.isascii() and line.isprintable() and "&" not in line:
+            return True  # what _needed lets through, checked without a regex
         if self._needed.search(line) is None:
             return True
         if _STEP_CHARS.search(line) is not None:
@@ -617,7 +624,13 @@ class Normalizer:
         out = []
         for segment in (line,) if single else line.split("\n"):
             piece = segment
-            for step in self._steps:
+            quiet = (
+                _STEP_CHARS.search(piece) is None
+                and "  " not in piece
+                and piece[:1] != " "
+                and piece[-1:] != " "
+            )
+            for step in self._quiet if quiet else self._steps:
                 piece = step(piece)
             if self._form and not piece.isascii():
                 # Removing a zero-width character can bring a letter and a

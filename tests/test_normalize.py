@@ -324,3 +324,24 @@ def test_mojibake_ftfy_cannot_fully_repair_takes_one_round():
         assert fixed is not None and ftfy.badness.is_bad(fixed), line
         assert fixed == ftfy.fix_text(line, config)
         assert N.line(line) == [fixed]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=60))
+def test_printable_ascii_without_an_ampersand_is_what_needs_no_ftfy(line):
+    """plain() checks ASCII lines with str methods instead of the _needed regex."""
+    from cleaner.normalize import _FTFY_NEEDED, _FTFY_NEEDED_ASCII
+
+    quick = line.isprintable() and "&" not in line
+    assert quick == (_FTFY_NEEDED.search(line) is None)
+    assert quick == (_FTFY_NEEDED_ASCII.search(line) is None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(HARD_ALPHABET | st.sampled_from([" ", "  ", "\t", "W hile"]), max_size=40))
+def test_skipping_the_character_steps_changes_nothing(parts):
+    """A piece without their characters or odd spaces is not run through those steps."""
+    line = "".join(parts)
+    slow = Normalizer()
+    slow._quiet = slow._steps  # every step on every piece
+    assert N.line(line) == slow.line(line)
