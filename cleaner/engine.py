@@ -279,10 +279,15 @@ def _run(plan, paragraphs, texts, removals, timer, allow=None) -> tuple[str, ...
     for _ in range(MAX_PASSES):
         before = len(removals)
         view = View(paragraphs, texts, focus, dirty, counts)
+        # No paragraph changed in the last pass: a local rule has given its
+        # verdict on every text there is (it would look at none of them).
+        settled = focus is not None and not focus
         focus = set()
         for rule, want in zip(rules, hits, strict=True):
             if want is not None and not want and not dirty:
                 continue  # the prefilter found nothing this rule could act on
+            if settled and rule.local:
+                continue
             view.want = want
             if timer is None:
                 _apply(rule, view, texts, removals, focus, allow)

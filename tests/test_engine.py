@@ -240,6 +240,30 @@ def test_later_passes_on_examples(cleaner):
         assert _UNGUARDED.clean(text).text == _naive_clean(_UNGUARDED, text), path.parent.name
 
 
+def test_a_local_rule_sees_in_the_next_pass_what_a_later_rule_uncovered(pack):
+    """A strip can uncover what an earlier strip (same stage, pack order) removes."""
+    path = pack(
+        """rules:
+  - id: strip-label
+    kind: strip
+    why: A label that opens a paragraph.
+    pattern: '^BREAKING: '
+    tests: {drop: ["BREAKING: News"], keep: ["Not BREAKING: news"]}
+  - id: strip-tag
+    kind: strip
+    why: A tag the page puts before some lines.
+    pattern: '^\\[tag\\] '
+    tests: {drop: ["[tag] Something"], keep: ["A [tag] inside"]}
+"""
+    )
+    c = Cleaner(packs=[path], max_removed=None)
+    text = "[tag] BREAKING: Markets fell today.\nBody text of the article goes here.\n"
+    result = c.clean(text)
+    assert result.text == "Markets fell today.\n\nBody text of the article goes here.\n"
+    assert [r.rule for r in result.removals] == ["strip-tag", "strip-label"]
+    assert result.text == _naive_clean(c, text)
+
+
 def test_length_gate_is_never_stricter_than_the_word_count():
     from cleaner.kinds import Conditions, count_words
 
