@@ -745,8 +745,8 @@ def learn(
     sites it was seen in. Sentences are learned only when they are a site's
     own furniture, never body text that articles share (quotes, wire copy).
     Then: cleaner run IN OUT --rules default --rules PACK.yaml. A document
-    that cannot be read is named on stderr; the pack is still written, and
-    the exit code is 1.
+    that cannot be read, or a folder that cannot be listed, is named on
+    stderr; the pack is still written, and the exit code is 1.
 
     \b
     Examples:

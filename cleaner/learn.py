@@ -371,10 +371,19 @@ def corpus_documents(
     def jsonl(path: Path) -> bool:
         return fmt == "jsonl" or (fmt == "auto" and is_jsonl(path))
 
+    # Folders that cannot be listed, each a problem like an unreadable file.
+    unlisted: list[str] = []
+
+    def cannot_list(folder: Path, exc: OSError) -> None:
+        unlisted.append(f"{folder}: cannot list: {exc.strerror or exc}")
+
     for source in sources:
         root = Path(source)
         glob = pattern if root.is_dir() else root.name
-        for item in list_sources(root, "*.jsonl*" if fmt == "jsonl" and root.is_dir() else glob):
+        glob = "*.jsonl*" if fmt == "jsonl" and root.is_dir() else glob
+        for item in list_sources(root, glob, cannot_list):
+            while unlisted:
+                yield None, None, unlisted.pop(0)
             if jsonl(item.path):
                 yield from _records(item.path, text_field, group_by)
                 continue
@@ -385,6 +394,8 @@ def corpus_documents(
                 yield read_document(item.path, encoding), site, None
             except InputError as exc:
                 yield None, None, str(exc)
+        while unlisted:
+            yield None, None, unlisted.pop(0)
 
 
 def _records(path, text_field: str, group_by: str):

@@ -459,6 +459,29 @@ def test_a_folder_that_cannot_be_listed_is_named_and_the_rest_go_on(tmp_path):
     assert {"source": str(locked), "status": "failed"}.items() <= entries[-1].items()
 
 
+def test_learn_names_a_folder_it_cannot_list_and_learns_from_the_rest(tmp_path):
+    if not permissions_bind(tmp_path):
+        pytest.skip("this machine cannot make permissions bind for the test")
+    src = corpus(tmp_path / "in", 6)
+    locked = src / "part1"
+    locked.chmod(0)
+    pack = tmp_path / "learned.yaml"
+    try:
+        res = subprocess.run(
+            [*CLEANER, "learn", str(src), "-o", str(pack)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            preexec_fn=as_unprivileged,
+        )
+    finally:
+        locked.chmod(0o755)
+    assert res.returncode == 1
+    assert f"{locked}: cannot list: Permission denied" in res.stderr
+    assert "from 4 documents" in res.stderr  # part0 and part2
+    assert pack.is_file()
+
+
 def limit_file_size(limit: int):
     def preexec() -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
