@@ -371,7 +371,8 @@ def corpus_documents(
     def jsonl(path: Path) -> bool:
         return fmt == "jsonl" or (fmt == "auto" and is_jsonl(path))
 
-    # Folders that cannot be listed, each a problem like an unreadable file.
+    # Folders that cannot be listed, each a problem like an unreadable file
+    # (named after the source's documents, as `cleaner run` does).
     unlisted: list[str] = []
 
     def cannot_list(folder: Path, exc: OSError) -> None:
@@ -379,11 +380,8 @@ def corpus_documents(
 
     for source in sources:
         root = Path(source)
-        glob = pattern if root.is_dir() else root.name
-        glob = "*.jsonl*" if fmt == "jsonl" and root.is_dir() else glob
+        glob = ("*.jsonl*" if fmt == "jsonl" else pattern) if root.is_dir() else root.name
         for item in list_sources(root, glob, cannot_list):
-            while unlisted:
-                yield None, None, unlisted.pop(0)
             if jsonl(item.path):
                 yield from _records(item.path, text_field, group_by)
                 continue
@@ -394,8 +392,8 @@ def corpus_documents(
                 yield read_document(item.path, encoding), site, None
             except InputError as exc:
                 yield None, None, str(exc)
-        while unlisted:
-            yield None, None, unlisted.pop(0)
+        yield from ((None, None, problem) for problem in unlisted)
+        unlisted.clear()
 
 
 def _records(path, text_field: str, group_by: str):

@@ -58,8 +58,12 @@ def leftovers(folder: Path) -> list[Path]:
 
 
 def run(*args: str, preexec=None, timeout: float = 300) -> subprocess.CompletedProcess:
+    return cli("run", *args, preexec=preexec, timeout=timeout)
+
+
+def cli(*args: str, preexec=None, timeout: float = 300) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [*RUN, *args],
+        [*CLEANER, *args],
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -438,18 +442,25 @@ def test_a_file_made_unreadable_after_listing_is_named_and_the_rest_go_on(tmp_pa
     assert len(outputs(tmp_path / "out")) == 5
 
 
-def test_a_folder_that_cannot_be_listed_is_named_and_the_rest_go_on(tmp_path):
-    """pathlib's glob skipped it silently: its files would have gone missing unannounced."""
+@contextlib.contextmanager
+def unlistable_part(tmp_path: Path):
+    """Six documents in three folders, the second of which cannot be listed: (src, that folder)."""
     if not permissions_bind(tmp_path):
         pytest.skip("this machine cannot make permissions bind for the test")
     src = corpus(tmp_path / "in", 6)
     locked = src / "part1"
     locked.chmod(0)
     try:
-        report = tmp_path / "report.json"
-        res = run(str(src), str(tmp_path / "out"), "--report", str(report), preexec=as_unprivileged)
+        yield src, locked
     finally:
         locked.chmod(0o755)
+
+
+def test_a_folder_that_cannot_be_listed_is_named_and_the_rest_go_on(tmp_path):
+    """pathlib's glob skipped it silently: its files would have gone missing unannounced."""
+    report = tmp_path / "report.json"
+    with unlistable_part(tmp_path) as (src, locked):
+        res = run(str(src), str(tmp_path / "out"), "--report", str(report), preexec=as_unprivileged)
     assert res.returncode == 1
     assert f"error: {locked}: cannot list: Permission denied" in res.stderr
     assert len(outputs(tmp_path / "out")) == 4  # part0 and part2, two files each
@@ -460,22 +471,9 @@ def test_a_folder_that_cannot_be_listed_is_named_and_the_rest_go_on(tmp_path):
 
 
 def test_learn_names_a_folder_it_cannot_list_and_learns_from_the_rest(tmp_path):
-    if not permissions_bind(tmp_path):
-        pytest.skip("this machine cannot make permissions bind for the test")
-    src = corpus(tmp_path / "in", 6)
-    locked = src / "part1"
-    locked.chmod(0)
     pack = tmp_path / "learned.yaml"
-    try:
-        res = subprocess.run(
-            [*CLEANER, "learn", str(src), "-o", str(pack)],
-            capture_output=True,
-            text=True,
-            timeout=300,
-            preexec_fn=as_unprivileged,
-        )
-    finally:
-        locked.chmod(0o755)
+    with unlistable_part(tmp_path) as (src, locked):
+        res = cli("learn", str(src), "-o", str(pack), preexec=as_unprivileged)
     assert res.returncode == 1
     assert f"{locked}: cannot list: Permission denied" in res.stderr
     assert "from 4 documents" in res.stderr  # part0 and part2
