@@ -488,29 +488,23 @@ def main() -> int:
         for name in MEASURES
         if not args.only or args.only in name or name.startswith("I/O") or "Cleaner.clean" in name
     ]
-    done: set[str] = set()
+    # A 1-worker `cleaner run` measure takes turns with its all-cores twin.
+    twins = {_twin(name) for name in names} & set(names)
     for name in names:
-        if name in done:
-            continue
-        # A 1-worker `cleaner run` measure takes turns with its all-cores twin.
-        twin = _twin(name)
-        group = [name, twin] if twin in names and twin != name else [name]
+        if name in twins:
+            continue  # measured in turns with its 1-worker measure
+        group = [name, *([_twin(name)] if _twin(name) in twins else [])]
         print(f"... {' / '.join(group)}", file=sys.stderr, flush=True)
         writes = name.startswith(("I/O floor", "cleaner run"))
-        repeats = max(1, args.repeats) if writes else 1
         runs: dict[str, list] = {g: [] for g in group}
-        for k in range(repeats):
+        for k in range(max(1, args.repeats) if writes else 1):
             for g in group:
-                where = scratch / f"{list(MEASURES).index(g)}.{k}"
-                runs[g].append(run_measure(g, args.corpus, where))
+                runs[g].append(run_measure(g, args.corpus, scratch / f"{names.index(g)}.{k}"))
         rows = [_median(runs[g]) for g in group]
         if len(group) == 2 and all(r is not None and "error" not in r for r in rows):
-            rows[1]["paired"] = [  # type: ignore[index]
-                one["seconds"] / many["seconds"]
-                for one, many in zip(runs[group[0]], runs[group[1]], strict=True)
-            ]
+            turns = zip(*runs.values(), strict=True)
+            rows[1]["paired"] = [one["seconds"] / many["seconds"] for one, many in turns]  # type: ignore[index]
         results += rows
-        done.update(group)
     shutil.rmtree(scratch, ignore_errors=True)
     for old in args.corpus.glob("old-scratch-*"):
         shutil.rmtree(old, ignore_errors=True)
