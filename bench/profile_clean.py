@@ -138,7 +138,9 @@ def native_split(megabytes: float) -> str:
             frames = stack.split(";")
             bucket = next(name for name, _, fits in BUCKETS if fits(frames))
             counts[bucket] += int(count)
-    total = sum(counts.values()) or 1
+    total = sum(counts.values())
+    if not total:
+        raise SystemExit("py-spy took no sample inside Cleaner.clean: try a larger --mb")
     kept = sum(counts[name] for name, stays, _ in BUCKETS if stays) / total
     lines = ["| where | samples | share | under a compiled core |", "|---|---|---|---|"]
     for name, stays, _ in BUCKETS:
