@@ -5,28 +5,55 @@ after the body reads like a heading inside it. This kind judges the page
 instead. The body runs from the first to the last *body paragraph* (a
 sentence of at least ``body_words`` words, or any paragraph of at least
 ``long_words``), stretched over list items (and bare links between them)
-that hang off either end. Inside
-it nothing is touched: lists, tables, short sentences and headings stay.
-Outside it, a paragraph goes unless it is the headline (the first
-paragraph, when it has at least three words: POLICY keeps a headline the
-text starts with) or reads as text: a sentence (ending in
-. ! ? … : or a closing quote, CJK 。！？ too) of at least ``keep_words`` words,
-the attribution line of an embedded post (``— Name (@handle) date``) or a
-post's text (``pic.twitter.com``). With ``tail_runs`` (default), after the
-body only runs of two or more such lines go (teaser lists, link rows); a
-single stray line there is left alone. When the first line after the body
-announces what follows (it ends with a colon: "This is how the poem
-begins:"), everything after it is kept. Conditions apply to each paragraph
-it would remove (default ``max_words: 15``: longer ones stay).
+that hang off either end. Inside it nothing is touched: lists, tables,
+short sentences and headings stay.
 
-Measured on the bench's dev half (``bench/accuracy.py``) before it joined
-the default pack; see the README's accuracy section.
+Outside it a paragraph goes only with **positive evidence** that it is
+furniture, never merely because it is not a sentence (a tour's date list, a
+product's features or a ticket block are not sentences either). Evidence is
+a shape that page furniture has and content does not:
+
+- a *label*: a section name or navigation item of at most ``label_words``
+  words, without digits (``World``, ``Latin America``, ``Home``);
+- a *teaser headline*: a line that opens with a capital letter, digit or quote
+  and ends without sentence punctuation (``Why ferry fares rise this year``);
+- a *link row* or crumb: short items between ``|``, ``·``, ``»``, ``›``, ``/``
+  or ``>``; a bare address, handle or hashtag;
+- a *counter* or *stamp*: only digits and signs (``0``, ``4 55 3``), or a date
+  or time alone (``November 20``, ``Monday 3:00PM``).
+
+And it stays, evidence or not, when it is part of something structured:
+
+- a *list or table*: a run of two or more lines that open with the same marker
+  (``+``, ``%``, ``-``, ``•``, ``1.``), or of lines with digits that share a
+  shape (``Nov 12 – Paris, Olympia`` / ``Nov 14 – Lyon, Halle``);
+- *data*: a price, phone number, percentage, e-mail address or ``label : value``
+  line, with the short label that introduces it (``Ticketing`` then ``VIP :
+  60,000₩``) and whatever lies between two data lines;
+- a *fragment* of running text: it opens in lower case (with three words or
+  more), or ends with a comma or semicolon, or holds code;
+- the headline (the first paragraph, 3+ words), a line that reads as text (a
+  sentence of ``keep_words``+ words ending in ``. ! ? … :``, a closing quote,
+  or CJK ``。！？``), an embedded post's attribution, and everything after a
+  first line that ends with a colon (a lead-in: ``This is how it begins:``).
+
+Text whose lines are not paragraphs (hard-wrapped at a fixed width, as plain
+text mail and RFCs are: at least ``wrapped_share`` of the lines run on into a
+next line that opens in lower case) is left alone: its "lines" are pieces of
+sentences, and judging them one by one would drop the body.
+
+With ``tail_runs`` (default), after the body only runs of two or more go
+(teaser lists, link rows); a single stray line there is left alone.
+Conditions apply to each paragraph it would remove (default ``max_words:
+15``: longer ones stay). Each removal's reason is its evidence, kept on the
+rule as :meth:`EdgesRule.evidence` for ``explain`` and the reports.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import ClassVar
 
 import regex
@@ -45,6 +72,52 @@ HEADLINE_WORDS = 3
 _LEAD_IN = regex.compile(r":\s*$")
 _POST = regex.compile(r"^[—–-] .*\(@\w+\)|pic\.twitter\.com/")
 
+# -- evidence that a line is furniture ---------------------------------------
+_HAS_DIGIT = regex.compile(r"\d")
+_HEADLINE_START = regex.compile(r"^[\p{Lu}\p{Lt}\p{Lo}\d'\"‘“«¿¡]")
+_LINK_ROW = regex.compile(r"\S\s*(?:[|·•»›>]|\s/\s)\s*\S")
+_HANDLE = regex.compile(r"^[@#]\w+$")
+# A dateline right before the body: an upper-case place and its country or state.
+_DATELINE = regex.compile(r"^\p{Lu}[\p{Lu} .'-]+,(?: [\p{Lu}.'-]+)+$")
+_COUNTER = regex.compile(r"^[\d\W_]+$")
+_MONTH = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_DAY = r"mon|tue|wed|thu|fri|sat|sun"
+_STAMP = regex.compile(
+    rf"^(?:(?:(?:{_DAY})\w*|(?:{_MONTH})\.?|\d{{1,4}}|[ap]\.?m\.?|at|[,./:\s-])+)$",
+    regex.I,
+)
+# -- what marks content --------------------------------------------------------
+_LABEL_NOT = regex.compile(r"\d|[,.;!?]\s")
+_LOWER_START = regex.compile(r"^\p{Ll}")
+_RUNS_ON = regex.compile(r"[,;]\s*$")
+_CODE = regex.compile(r"[{}<>=]|\(\)|;\s*$|^\$ |^#include|^import ")
+_DATA = regex.compile(
+    r"[$€£¥₩₹]\s?\d|\d\s?(?:[$€£¥₩₹]|eur|usd|gbp|chf)\b"  # a price
+    r"|(?<!\d)\+?\d{2,4}[-. ]\d{3,4}[-. ]\d{3,4}(?!\d)"  # a phone number
+    r"|\d\s?%|%\s?\d"  # a percentage
+    r"|[\w.+-]+@[\w-]+\.\w"  # an e-mail address
+    r"|^[^:]{1,30}\s:\s\S",  # label : value
+    regex.I,
+)
+_MARKER = regex.compile(r"^(?:\d{1,3}[.)]|[^\w\s\"'‘“«(\[])")
+_DIGITS = regex.compile(r"\d+")
+_SHAPE_TOKEN = regex.compile(r"\d+|[^\W\d_]+|\S")
+_WRAP_END = regex.compile(r"[.!?…:;。！？'\"’”»)\]]\s*$")
+
+
+def _shape(text: str) -> str:
+    """The first tokens of a line as classes: ``Nov 12 – Paris`` -> ``a0–a``."""
+    out = []
+    for m in _SHAPE_TOKEN.finditer(text):
+        tok = m.group()
+        out.append("0" if tok[0].isdigit() else "a" if tok[0].isalpha() else tok)
+        if len(out) == 4:
+            break
+    return "".join(out)
+
 
 @dataclass(frozen=True)
 class EdgesRule(Rule):
@@ -52,6 +125,8 @@ class EdgesRule(Rule):
     long_words: int = 20
     keep_words: int = 3
     tail_runs: bool = True
+    label_words: int = 4
+    wrapped_share: float = 0.2
 
     kind: ClassVar[str] = "edges"
     stage: ClassVar[int] = 3
@@ -60,6 +135,8 @@ class EdgesRule(Rule):
         "long_words": ("int", False, 20),
         "keep_words": ("int", False, 3),
         "tail_runs": ("bool", False, True),
+        "label_words": ("int", False, 4),
+        "wrapped_share": ("share", False, 0.2),
     }
     CONDITION_DEFAULTS: ClassVar = {"max_words": 15}
 
@@ -83,6 +160,8 @@ class EdgesRule(Rule):
         first = next((k for k in range(n) if self._body(texts[k], words(k))), None)
         if first is None:
             return
+        if self._wrapped(texts):
+            return
         last = next(k for k in range(n - 1, first - 1, -1) if self._body(texts[k], words(k)))
         while last + 1 < n and _LIST_ITEM.match(texts[last + 1]):
             last += 1
@@ -95,15 +174,73 @@ class EdgesRule(Rule):
         # POLICY keeps the headline "when the text starts with one": a first
         # paragraph of a few words before the body.
         head_start = 1 if first > 0 and words(0) >= HEADLINE_WORDS else 0
+        ks = (*range(head_start, first), *range(last + 1, n))
+        kept = self._structured(texts, ks)
+        if first > 0 and _DATELINE.match(texts[first - 1]):
+            kept.add(first - 1)
         outside = {
             k
-            for k in (*range(head_start, first), *range(last + 1, n))
-            if not self._reads_as_text(texts[k], words(k)) and self.allows(view, order[k], texts[k])
+            for k in ks
+            if k not in kept
+            and not self._reads_as_text(texts[k], words(k))
+            and self.evidence(texts[k], words(k)) is not None
+            and self.allows(view, order[k], texts[k])
         }
         if self.tail_runs:
             outside = {k for k in outside if k < first or k - 1 in outside or k + 1 in outside}
         for k in sorted(outside):
             yield self.removal_of(view, (order[k],))
+
+    def evidence(self, text: str, words: int) -> str | None:
+        """Why a line outside the body is furniture (``"label"``, ...), or None."""
+        if _COUNTER.match(text):
+            return "counter"
+        if _STAMP.match(text):
+            return "date or time"
+        if (_LOWER_START.match(text) and words >= 3) or _RUNS_ON.search(text):
+            return None  # a piece of running text
+        if _CODE.search(text):
+            return None
+        if _HANDLE.match(text):
+            return "handle"
+        if _LINK_ROW.search(text) and words <= 3 * self.label_words:
+            return "link row"
+        if words <= self.label_words and not _LABEL_NOT.search(text):
+            return "label"
+        if _HEADLINE_START.match(text):
+            return "teaser headline"
+        return None
+
+    def _structured(self, texts: list[str], ks: tuple[int, ...]) -> set[int]:
+        """The lines among ``ks`` that belong to a list, a table or a data block."""
+        kept: set[int] = set()
+        data = {k for k in ks if _DATA.search(texts[k])}
+        kept |= data
+        markers = {k: _DIGITS.sub("0", m.group()) for k in ks if (m := _MARKER.match(texts[k]))}
+        shapes = {k: shape for k in ks if "0" in (shape := _shape(texts[k]))}
+        for k in ks:
+            for j in (k - 1, k + 1):
+                if k in markers and markers.get(j) == markers[k]:
+                    kept.add(k)
+                if k in shapes and shapes.get(j) == shapes[k]:
+                    kept.add(k)
+        # A short label that introduces data, and what lies between two data lines.
+        for k in data:
+            if k - 1 in ks and k - 1 not in data:
+                kept.add(k - 1)
+            for j in (k + 2, k + 3):
+                if j in data and all(i in ks for i in range(k + 1, j)):
+                    kept.update(range(k + 1, j))
+        return kept
+
+    def _wrapped(self, texts: list[str]) -> bool:
+        """Lines hard-wrapped at a fixed width: a share of them run on into the next."""
+        runs_on = sum(
+            1
+            for a, b in pairwise(texts)
+            if _LOWER_START.match(b) and not _WRAP_END.search(a)
+        )
+        return runs_on >= 3 and runs_on >= self.wrapped_share * len(texts)
 
     def _body(self, text: str, words: int) -> bool:
         if words >= self.long_words:
@@ -114,3 +251,4 @@ class EdgesRule(Rule):
         if _POST.search(text):
             return True
         return words >= self.keep_words and _SENTENCE_END.search(text) is not None
+
