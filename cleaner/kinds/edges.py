@@ -77,6 +77,7 @@ _HAS_DIGIT = regex.compile(r"\d")
 _HEADLINE_START = regex.compile(r"^[\p{Lu}\p{Lt}\p{Lo}\d'\"‘“«¿¡]")
 _LINK_ROW = regex.compile(r"\S\s*(?:[|·•»›>]|\s/\s)\s*\S")
 _HANDLE = regex.compile(r"^[@#]\w+$")
+_BARE_LINK = regex.compile(r"^(?:https?://|www\.)\S+$")
 # A dateline right before the body: an upper-case place and its country or state.
 _DATELINE = regex.compile(r"^\p{Lu}[\p{Lu} .'-]+,(?: [\p{Lu}.'-]+)+$")
 _COUNTER = regex.compile(r"^[\d\W_]+$")
@@ -102,9 +103,13 @@ _DATA = regex.compile(
     r"|^[^:]{1,30}\s:\s\S",  # label : value
     regex.I,
 )
+# "Key: value" with a key of one to three words: a fact box's line.
+_KEY_VALUE = regex.compile(r"^[\p{L}\d][\p{L}\d.'’-]*(?: [\p{L}\d.'’-]+){0,2}\s?:\s+\S")
 _MARKER = regex.compile(r"^(?:\d{1,3}[.)]|[^\w\s\"'‘“«(\[])")
 _DIGITS = regex.compile(r"\d+")
 _SHAPE_TOKEN = regex.compile(r"\d+|[^\W\d_]+|\S")
+#: A hard-wrapped line is a long one (a menu of lower-case items is not wrapped text).
+_WRAP_WORDS = 6
 _WRAP_END = regex.compile(r"[.!?…:;。！？'\"’”»)\]]\s*$")
 
 
@@ -201,8 +206,8 @@ class EdgesRule(Rule):
             return None  # a piece of running text
         if _CODE.search(text):
             return None
-        if _HANDLE.match(text):
-            return "handle"
+        if _HANDLE.match(text) or _BARE_LINK.match(text):
+            return "bare link or handle"
         if _LINK_ROW.search(text) and words <= 3 * self.label_words:
             return "link row"
         if words <= self.label_words and not _LABEL_NOT.search(text):
@@ -214,16 +219,30 @@ class EdgesRule(Rule):
     def _structured(self, texts: list[str], ks: tuple[int, ...]) -> set[int]:
         """The lines among ``ks`` that belong to a list, a table or a data block."""
         kept: set[int] = set()
-        data = {k for k in ks if _DATA.search(texts[k])}
+        data = {
+            k for k in ks if _DATA.search(texts[k]) and texts[k].count(" ") < 2 * self.label_words
+        }
         kept |= data
         markers = {k: _DIGITS.sub("0", m.group()) for k in ks if (m := _MARKER.match(texts[k]))}
-        shapes = {k: shape for k in ks if "0" in (shape := _shape(texts[k]))}
+        shapes = {
+            k: shape
+            for k in ks
+            if "0" in (shape := _shape(texts[k])) and not _COUNTER.match(texts[k])
+        }
+        links = {k for k in ks if _BARE_LINK.match(texts[k])}
+        pairs = {k for k in ks if _KEY_VALUE.match(texts[k])}
         for k in ks:
-            for j in (k - 1, k + 1):
-                if k in markers and markers.get(j) == markers[k]:
-                    kept.add(k)
-                if k in shapes and shapes.get(j) == shapes[k]:
-                    kept.add(k)
+            if k in markers and markers[k] in (markers.get(k - 1), markers.get(k + 1)):
+                kept.add(k)
+            if k in links and (k - 1 in links or k + 1 in links):
+                kept.add(k)  # a list of links: sources, references
+            if k in pairs and (k - 1 in pairs or k + 1 in pairs):
+                kept.add(k)  # a fact box: "Venue: Olympia" then "Tickets: 45 euros"
+            if k in shapes and any(
+                all(shapes.get(j) == shapes[k] for j in range(a, a + 3))
+                for a in range(k - 2, k + 1)
+            ):
+                kept.add(k)  # rows of a table: three or more of one shape
         # A short label that introduces data, and what lies between two data lines.
         for k in data:
             if k - 1 in ks and k - 1 not in data:
@@ -238,7 +257,7 @@ class EdgesRule(Rule):
         runs_on = sum(
             1
             for a, b in pairwise(texts)
-            if _LOWER_START.match(b) and not _WRAP_END.search(a)
+            if _LOWER_START.match(b) and not _WRAP_END.search(a) and a.count(" ") >= _WRAP_WORDS - 1
         )
         return runs_on >= 3 and runs_on >= self.wrapped_share * len(texts)
 
@@ -251,4 +270,3 @@ class EdgesRule(Rule):
         if _POST.search(text):
             return True
         return words >= self.keep_words and _SENTENCE_END.search(text) is not None
-
