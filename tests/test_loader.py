@@ -39,7 +39,7 @@ def test_extends_and_disable(pack):
     base = pack("rules:" + GOOD_RULE, "base.yaml")
     child = pack(f"extends: [{base.name}, faq]\ndisable: [promo-line]\nrules: []\n", "child.yaml")
     ids = [r.id for r in Cleaner(packs=[child]).rules]
-    assert ids == ["faq-block"]
+    assert ids == ["faq-block", "question-run"]
 
 
 def test_disable_argument_and_unknown_id():

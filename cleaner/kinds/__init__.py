@@ -6,10 +6,20 @@ from .caption import CaptionRule
 from .drop import DropRule
 from .edges import EdgesRule
 from .lines import LinesRule, line_key
+from .questions import QuestionsRule
 from .strip import StripRule
 
 KINDS: dict[str, type[Rule]] = {
-    cls.kind: cls for cls in (DropRule, StripRule, BlockRule, CaptionRule, LinesRule, EdgesRule)
+    cls.kind: cls
+    for cls in (
+        DropRule,
+        StripRule,
+        BlockRule,
+        CaptionRule,
+        LinesRule,
+        EdgesRule,
+        QuestionsRule,
+    )
 }
 
 __all__ = [
@@ -20,6 +30,7 @@ __all__ = [
     "DropRule",
     "EdgesRule",
     "LinesRule",
+    "QuestionsRule",
     "Rule",
     "Sample",
     "StripRule",
