@@ -1,0 +1,115 @@
+"""The page rule (kind ``edges``): what it may remove outside the body, and what it must keep."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Cleaner
+
+EDGES = Cleaner().only(["outside-body"])
+RULE = next(r for r in Cleaner().rules if r.id == "outside-body")
+
+BODY = (
+    "The ferry company said on Monday it would resume sailings after the strike ended.\n"
+    "Unions said the agreement included a pay rise and limits on overtime for crews.\n"
+)
+
+
+def kept(text: str) -> list[str]:
+    return EDGES.clean(text).text.split("\n\n")
+
+
+def removed(text: str) -> list[str]:
+    return [r.text for r in EDGES.clean(text).removals]
+
+
+@pytest.mark.parametrize(
+    ("line", "evidence"),
+    [
+        ("World", "label"),
+        ("Latin America", "label"),
+        ("Why ferry fares rise this year", "teaser headline"),
+        ("Home | News | Politics", "link row"),
+        ("0", "counter"),
+        ("4 55 3", "counter"),
+        ("November 20", "date or time"),
+        ("Monday 3:00PM", "date or time"),
+        ("@ferrynews", "bare link or handle"),
+        # No evidence: pieces of running text, code.
+        ("and the crews went back to work on the", None),
+        ("Dublin, Cork,", None),
+        ("x = compute(y)", None),
+    ],
+)
+def test_evidence_names_what_the_line_looks_like(line, evidence):
+    assert RULE.evidence(line, len(line.split())) == evidence
+
+
+def test_a_teaser_list_after_the_body_goes():
+    text = BODY + "Ferry fares to rise in the spring\nFive islands to visit this summer\n"
+    assert removed(text) == ["Ferry fares to rise in the spring", "Five islands to visit this summer"]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # A table: rows of one shape with digits.
+        "Mar 12 – Dublin, Whelan's\nMar 14 – Glasgow, Oran Mor\nMar 16 – Leeds, Brudenell\n",
+        # A list: lines opening with the same marker.
+        "+ Added banners\n+ Added armor stands\n+ Added rabbits\n",
+        "% 165 votes\n% 250 votes\n% 437 votes\n",
+        # Data and the labels that introduce it.
+        "Ticketing\nVIP : 60,000₩\nR : 50,000₩\nInquiry\n02-751-1500\n",
+        # A fact box.
+        "Screen: 7-inch\nBattery: 10 weeks\nWeight: 174 g\n",
+        # Sources: a list of links.
+        "https://example.org/a\nhttps://example.org/b\n",
+    ],
+)
+def test_structured_content_after_the_body_stays(tail):
+    assert removed(BODY + tail) == []
+
+
+def test_a_dateline_before_the_body_stays():
+    assert removed("Ferry Strike Ends\nBAAR, SWITZERLAND\n" + BODY) == []
+
+
+def test_a_section_crumb_before_the_body_goes():
+    assert removed("World\nEurope\n" + BODY) == ["World", "Europe"]
+
+
+def test_hard_wrapped_text_is_left_alone():
+    wrapped = (
+        "Status of this Memo\n"
+        "This Internet-Draft is submitted in full conformance with the\n"
+        "provisions of BCP 78 and BCP 79. Internet-Drafts are working documents\n"
+        "of the Internet Engineering Task Force. Note that other groups may\n"
+        "also distribute working documents as Internet-Drafts. The list of\n"
+        "current drafts is at the address below, and drafts are valid for a maximum of six months.\n"
+        "Table of Contents\n"
+        "Introduction\n"
+        "Terminology\n"
+    )
+    assert removed(wrapped) == []
+
+
+def test_a_single_stray_line_after_the_body_stays():
+    assert removed(BODY + "Read more\n") == []
+
+
+def test_the_keys_are_read_from_the_pack(tmp_path):
+    pack = tmp_path / "p.yaml"
+    pack.write_text(
+        "rules:\n"
+        "  - id: edges\n"
+        "    kind: edges\n"
+        "    why: test\n"
+        "    label_words: 1\n"
+        "    wrapped_share: 0.5\n"
+        "    tests: {drop: [\"A sentence that is the body of this text, long enough for it.\\nWorld\\nEurope\"]}\n",
+        encoding="utf-8",
+    )
+    rule = Cleaner(packs=[str(pack)]).rules[0]
+    assert (rule.label_words, rule.wrapped_share) == (1, 0.5)
+    # With one-word labels only, "Latin America" is a teaser headline, not a label.
+    assert rule.evidence("Latin America", 2) == "teaser headline"
