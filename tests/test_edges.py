@@ -46,8 +46,8 @@ def test_evidence_names_what_the_line_looks_like(line, evidence):
 
 
 def test_a_teaser_list_after_the_body_goes():
-    text = BODY + "Ferry fares to rise in the spring\nFive islands to visit this summer\n"
-    assert removed(text) == ["Ferry fares to rise in the spring", "Five islands to visit this summer"]
+    teasers = ["Ferry fares to rise in the spring", "Five islands to visit this summer"]
+    assert removed(BODY + "\n".join(teasers) + "\n") == teasers
 
 
 @pytest.mark.parametrize(
@@ -85,7 +85,8 @@ def test_hard_wrapped_text_is_left_alone():
         "provisions of BCP 78 and BCP 79. Internet-Drafts are working documents\n"
         "of the Internet Engineering Task Force. Note that other groups may\n"
         "also distribute working documents as Internet-Drafts. The list of\n"
-        "current drafts is at the address below, and drafts are valid for a maximum of six months.\n"
+        "current drafts is at the address below, and drafts are valid for a\n"
+        "maximum of six months and may be replaced by other documents.\n"
         "Table of Contents\n"
         "Introduction\n"
         "Terminology\n"
@@ -106,7 +107,8 @@ def test_the_keys_are_read_from_the_pack(tmp_path):
         "    why: test\n"
         "    label_words: 1\n"
         "    wrapped_share: 0.5\n"
-        "    tests: {drop: [\"A sentence that is the body of this text, long enough for it.\\nWorld\\nEurope\"]}\n",
+        "    tests:\n"
+        '      drop: ["This sentence is the body of the text.\\nWorld\\nEurope"]\n',
         encoding="utf-8",
     )
     rule = Cleaner(packs=[str(pack)]).rules[0]
