@@ -104,7 +104,11 @@ _DATA = regex.compile(
     regex.I,
 )
 # "Key: value" with a key of one to three words: a fact box's line.
-_KEY_VALUE = regex.compile(r"^[\p{L}\d][\p{L}\d.'’-]*(?: [\p{L}\d.'’-]+){0,2}\s?:\s+\S")
+# The value is short ("Battery: up to 10 weeks"); "Explainer: what the rules mean for
+# households" is a kicker and a teaser, and a "|" makes a link row.
+_KEY_VALUE = regex.compile(
+    r"^[\p{L}\d][\p{L}\d.'’-]*(?: [\p{L}\d.'’-]+){0,2}\s?:(?: [^\s|]+){1,5}$"
+)
 _MARKER = regex.compile(r"^(?:\d{1,3}[.)]|[^\w\s\"'‘“«(\[])")
 _DIGITS = regex.compile(r"\d+")
 _SHAPE_TOKEN = regex.compile(r"\d+|[^\W\d_]+|\S")
@@ -165,8 +169,6 @@ class EdgesRule(Rule):
         first = next((k for k in range(n) if self._body(texts[k], words(k))), None)
         if first is None:
             return
-        if self._wrapped(texts):
-            return
         last = next(k for k in range(n - 1, first - 1, -1) if self._body(texts[k], words(k)))
         while last + 1 < n and _LIST_ITEM.match(texts[last + 1]):
             last += 1
@@ -180,17 +182,20 @@ class EdgesRule(Rule):
         # paragraph of a few words before the body.
         head_start = 1 if first > 0 and words(0) >= HEADLINE_WORDS else 0
         ks = (*range(head_start, first), *range(last + 1, n))
-        kept = self._structured(texts, ks)
-        if first > 0 and _DATELINE.match(texts[first - 1]):
-            kept.add(first - 1)
         outside = {
             k
             for k in ks
-            if k not in kept
-            and not self._reads_as_text(texts[k], words(k))
+            if not self._reads_as_text(texts[k], words(k))
             and self.evidence(texts[k], words(k)) is not None
             and self.allows(view, order[k], texts[k])
         }
+        if not outside or self._wrapped(texts):
+            return
+        # What belongs to a list, a table or a data block stays (judged on every
+        # line outside the body: a row without evidence still makes a table).
+        outside -= self._structured(texts, ks)
+        if first > 0 and _DATELINE.match(texts[first - 1]):
+            outside.discard(first - 1)
         if self.tail_runs:
             outside = {k for k in outside if k < first or k - 1 in outside or k + 1 in outside}
         for k in sorted(outside):
