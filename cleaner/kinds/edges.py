@@ -92,17 +92,28 @@ _STAMP = regex.compile(
 )
 # -- what marks content --------------------------------------------------------
 _LABEL_NOT = regex.compile(r"\d|[,.;!?]\s")
-_LOWER_START = regex.compile(r"^\p{Ll}")
 _RUNS_ON = regex.compile(r"[,;]\s*$")
 _CODE = regex.compile(r"[{}<>=]|\(\)|;\s*$|^\$ |^#include|^import ")
-_DATA = regex.compile(
+# Data, each alternative behind a cheap test of its own (a digit, an "@", " : ").
+_NUMERIC_DATA = regex.compile(
     r"[$€£¥₩₹]\s?\d|\d\s?(?:[$€£¥₩₹]|eur|usd|gbp|chf)\b"  # a price
     r"|(?<!\d)\+?\d{2,4}[-. ]\d{3,4}[-. ]\d{3,4}(?!\d)"  # a phone number
-    r"|\d\s?%|%\s?\d"  # a percentage
-    r"|[\w.+-]+@[\w-]+\.\w"  # an e-mail address
-    r"|^[^:]{1,30}\s:\s\S",  # label : value
+    r"|\d\s?%|%\s?\d",  # a percentage
     regex.I,
 )
+_EMAIL = regex.compile(r"\b[\w.+-]+@[\w-]+\.\w")
+_LABEL_VALUE = regex.compile(r"^[^:]{1,30}\s:\s\S")
+
+
+def _is_data(text: str) -> bool:
+    """A price, phone number, percentage, e-mail address or ``label : value`` line."""
+    return bool(
+        (_HAS_DIGIT.search(text) and _NUMERIC_DATA.search(text))
+        or ("@" in text and _EMAIL.search(text))
+        or (" : " in text and _LABEL_VALUE.match(text))
+    )
+
+
 # "Key: value" with a key of one to three words: a fact box's line.
 # The value is short ("Battery: up to 10 weeks"); "Explainer: what the rules mean for
 # households" is a kicker and a teaser, and a "|" makes a link row.
@@ -193,7 +204,7 @@ class EdgesRule(Rule):
             return
         # What belongs to a list, a table or a data block stays (judged on every
         # line outside the body: a row without evidence still makes a table).
-        outside -= self._structured(texts, ks)
+        outside -= self._structured(texts, ks, outside)
         if first > 0 and _DATELINE.match(texts[first - 1]):
             outside.discard(first - 1)
         if self.tail_runs:
@@ -207,7 +218,7 @@ class EdgesRule(Rule):
             return "counter"
         if _STAMP.match(text):
             return "date or time"
-        if (_LOWER_START.match(text) and words >= 3) or _RUNS_ON.search(text):
+        if (words >= 3 and text[:1].islower()) or _RUNS_ON.search(text):
             return None  # a piece of running text
         if _CODE.search(text):
             return None
@@ -221,22 +232,42 @@ class EdgesRule(Rule):
             return "teaser headline"
         return None
 
-    def _structured(self, texts: list[str], ks: tuple[int, ...]) -> set[int]:
-        """The lines among ``ks`` that belong to a list, a table or a data block."""
+    def _structured(self, texts: list[str], ks: tuple[int, ...], outside: set[int]) -> set[int]:
+        """The lines of ``outside`` that belong to a list, a table or a data block.
+
+        Every condition looks at most three lines away, so only the lines around
+        ``outside`` (and among ``ks``, the lines outside the body) are read.
+        """
+        around = set(ks).intersection(j for k in outside for j in range(k - 3, k + 4))
+        data: set[int] = set()
+        markers: dict[int, str] = {}
+        shapes: dict[int, str] = {}
+        links: set[int] = set()
+        pairs: set[int] = set()
+        short = 2 * self.label_words
+        for j in around:
+            text = texts[j]
+            if text.count(" ") < short and _is_data(text):
+                data.add(j)
+            if m := _MARKER.match(text):
+                markers[j] = _DIGITS.sub("0", m.group())
+            if _HAS_DIGIT.search(text) and not _COUNTER.match(text):
+                shape = _shape(text)
+                if "0" in shape:
+                    shapes[j] = shape
+            if _BARE_LINK.match(text):
+                links.add(j)
+            if _KEY_VALUE.match(text):
+                pairs.add(j)
         kept: set[int] = set()
-        data = {
-            k for k in ks if _DATA.search(texts[k]) and texts[k].count(" ") < 2 * self.label_words
-        }
-        kept |= data
-        markers = {k: _DIGITS.sub("0", m.group()) for k in ks if (m := _MARKER.match(texts[k]))}
-        shapes = {
-            k: shape
-            for k in ks
-            if "0" in (shape := _shape(texts[k])) and not _COUNTER.match(texts[k])
-        }
-        links = {k for k in ks if _BARE_LINK.match(texts[k])}
-        pairs = {k for k in ks if _KEY_VALUE.match(texts[k])}
-        for k in ks:
+        for k in outside:
+            if k in data or k + 1 in data:
+                kept.add(k)  # data, or the short label that introduces it
+            elif any(
+                a in data and b in data and all(i in around for i in range(a, b))
+                for a, b in ((k - 1, k + 1), (k - 1, k + 2), (k - 2, k + 1))
+            ):
+                kept.add(k)  # between two data lines at most three apart
             if k in markers and markers[k] in (markers.get(k - 1), markers.get(k + 1)):
                 kept.add(k)
             if k in links and (k - 1 in links or k + 1 in links):
@@ -248,13 +279,6 @@ class EdgesRule(Rule):
                 for a in range(k - 2, k + 1)
             ):
                 kept.add(k)  # rows of a table: three or more of one shape
-        # A short label that introduces data, and what lies between two data lines.
-        for k in data:
-            if k - 1 in ks and k - 1 not in data:
-                kept.add(k - 1)
-            for j in (k + 2, k + 3):
-                if j in data and all(i in ks for i in range(k + 1, j)):
-                    kept.update(range(k + 1, j))
         return kept
 
     def _wrapped(self, texts: list[str]) -> bool:
@@ -262,7 +286,7 @@ class EdgesRule(Rule):
         runs_on = sum(
             1
             for a, b in pairwise(texts)
-            if _LOWER_START.match(b) and not _WRAP_END.search(a) and a.count(" ") >= _WRAP_WORDS - 1
+            if b[:1].islower() and a.count(" ") >= _WRAP_WORDS - 1 and not _WRAP_END.search(a)
         )
         return runs_on >= 3 and runs_on >= self.wrapped_share * len(texts)
 
