@@ -45,9 +45,18 @@ def count_words(text: str) -> int:
 
 
 class WordCounts(dict):
-    """``count_words`` by text, each text counted once: ``counts[text]``."""
+    """``count_words`` by text, each text counted once: ``counts[text]``.
 
-    __slots__ = ()
+    It lives for one clean, across its passes; ``verdicts`` beside it is where a
+    rule keeps what it judged of a text alone (keyed by rule id and text), so a
+    later pass does not judge the same text again.
+    """
+
+    __slots__ = ("verdicts",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.verdicts: dict[tuple[str, str], object] = {}
 
     def __missing__(self, text: str) -> int:
         n = self[text] = count_words(text)
@@ -161,6 +170,11 @@ class View:
     def words(self, text: str) -> int:
         """``count_words(text)``, counted once per text for the whole clean."""
         return self.counts[text]
+
+    @property
+    def verdicts(self) -> dict[tuple[str, str], object]:
+        """What rules judged of single texts, kept for the whole clean: ``(rule id, text)``."""
+        return self.counts.verdicts
 
     def live(self, local: bool = False) -> Iterator[int]:
         """Indices of paragraphs still present, in order (checked lazily).

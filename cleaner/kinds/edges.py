@@ -76,7 +76,7 @@ _POST = regex.compile(r"^[—–-] .*\(@\w+\)|pic\.twitter\.com/")
 _HAS_DIGIT = regex.compile(r"\d")
 _HEADLINE_START = regex.compile(r"^[\p{Lu}\p{Lt}\p{Lo}\d'\"‘“«¿¡]")
 _LINK_ROW = regex.compile(r"\S\s*(?:[|·•»›>]|\s/\s)\s*\S")
-_HANDLE = regex.compile(r"^[@#]\w+$")
+_HANDLE_OR_LINK = regex.compile(r"^(?:[@#]\w+|(?:https?://|www\.)\S+)$")
 _BARE_LINK = regex.compile(r"^(?:https?://|www\.)\S+$")
 # A dateline right before the body: an upper-case place and its country or state.
 _DATELINE = regex.compile(r"^\p{Lu}[\p{Lu} .'-]+,(?: [\p{Lu}.'-]+)+$")
@@ -92,8 +92,8 @@ _STAMP = regex.compile(
 )
 # -- what marks content --------------------------------------------------------
 _LABEL_NOT = regex.compile(r"\d|[,.;!?]\s")
-_RUNS_ON = regex.compile(r"[,;]\s*$")
-_CODE = regex.compile(r"[{}<>=]|\(\)|;\s*$|^\$ |^#include|^import ")
+# A line that runs on (ends with "," or ";") or holds code.
+_RUNS_ON_OR_CODE = regex.compile(r"[,;]\s*$|[{}<>=]|\(\)|^\$ |^#include|^import ")
 # Data, each alternative behind a cheap test of its own (a digit, an "@", " : ").
 _NUMERIC_DATA = regex.compile(
     r"[$€£¥₩₹]\s?\d|\d\s?(?:[$€£¥₩₹]|eur|usd|gbp|chf)\b"  # a price
@@ -137,6 +137,21 @@ def _shape(text: str) -> str:
         if len(out) == 4:
             break
     return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """A line outside the body as judged from its text: furniture, and what structure it has."""
+
+    furniture: bool
+    data: bool = False
+    marker: str | None = None
+    link: bool = False
+    pair: bool = False
+    shape: str | None = None
+
+
+_NONE = _Line(False)
 
 
 @dataclass(frozen=True)
@@ -193,38 +208,53 @@ class EdgesRule(Rule):
         # paragraph of a few words before the body.
         head_start = 1 if first > 0 and words(0) >= HEADLINE_WORDS else 0
         ks = (*range(head_start, first), *range(last + 1, n))
-        outside = {
-            k
-            for k in ks
-            if not self._reads_as_text(texts[k], words(k))
-            and self.evidence(texts[k], words(k)) is not None
-            and self.allows(view, order[k], texts[k])
-        }
+        verdicts = view.verdicts
+        rid = self.id
+        lines: dict[int, _Line] = {}
+        outside = set()
+        for k in ks:
+            text = texts[k]
+            key = (rid, text)
+            line = verdicts.get(key)
+            if line is None:
+                line = verdicts[key] = self._judge(text, words(k))
+            lines[k] = line  # type: ignore[assignment]
+            if line.furniture and self.allows(view, order[k], text):  # type: ignore[union-attr]
+                outside.add(k)
+        # Runs only after the body: what is left of them once structure is taken
+        # out is a subset, so a text with no run there needs no more work.
+        if self.tail_runs:
+            outside = self._runs(outside, first)
         if not outside or self._wrapped(texts):
             return
-        # What belongs to a list, a table or a data block stays (judged on every
-        # line outside the body: a row without evidence still makes a table).
-        outside -= self._structured(texts, ks, outside)
+        # What belongs to a list, a table or a data block stays (judged with the
+        # lines around it: a row without evidence still makes a table).
+        outside -= self._structured(lines, outside)
         if first > 0 and _DATELINE.match(texts[first - 1]):
             outside.discard(first - 1)
         if self.tail_runs:
-            outside = {k for k in outside if k < first or k - 1 in outside or k + 1 in outside}
+            outside = self._runs(outside, first)
         for k in sorted(outside):
             yield self.removal_of(view, (order[k],))
 
     def evidence(self, text: str, words: int) -> str | None:
         """Why a line outside the body is furniture (``"label"``, ...), or None."""
+        if text.replace(" ", "").isalpha():
+            # Words alone (most menus and teasers): no counter, code, link or row.
+            if words >= 3 and text[:1].islower():
+                return None  # a piece of running text
+            if words <= self.label_words:
+                return "date or time" if _STAMP.match(text) else "label"
+            return "teaser headline" if _HEADLINE_START.match(text) else None
         if _COUNTER.match(text):
             return "counter"
         if _STAMP.match(text):
             return "date or time"
-        if (words >= 3 and text[:1].islower()) or _RUNS_ON.search(text):
-            return None  # a piece of running text
-        if _CODE.search(text):
-            return None
-        if _HANDLE.match(text) or _BARE_LINK.match(text):
+        if (words >= 3 and text[:1].islower()) or _RUNS_ON_OR_CODE.search(text):
+            return None  # a piece of running text, or code
+        if _HANDLE_OR_LINK.match(text):
             return "bare link or handle"
-        if _LINK_ROW.search(text) and words <= 3 * self.label_words:
+        if words <= 3 * self.label_words and _LINK_ROW.search(text):
             return "link row"
         if words <= self.label_words and not _LABEL_NOT.search(text):
             return "label"
@@ -232,53 +262,60 @@ class EdgesRule(Rule):
             return "teaser headline"
         return None
 
-    def _structured(self, texts: list[str], ks: tuple[int, ...], outside: set[int]) -> set[int]:
+    @staticmethod
+    def _runs(outside: set[int], first: int) -> set[int]:
+        """Before the body every line; after it only runs of two or more."""
+        return {k for k in outside if k < first or k - 1 in outside or k + 1 in outside}
+
+    def _judge(self, text: str, words: int) -> _Line:
+        """What a line outside the body is, from its text alone (kept for the whole clean)."""
+        furniture = not self._reads_as_text(text, words) and self.evidence(text, words) is not None
+        if text.replace(" ", "").isalpha():
+            # Words alone (most menus and teasers): no data, marker, link, fact or row.
+            return _Line(furniture)
+        m = _MARKER.match(text)
+        shape = None
+        if _HAS_DIGIT.search(text) and not _COUNTER.match(text):
+            shape = _shape(text)
+            shape = shape if "0" in shape else None
+        return _Line(
+            furniture,
+            data=text.count(" ") < 2 * self.label_words and _is_data(text),
+            marker=_DIGITS.sub("0", m.group()) if m else None,
+            link=_BARE_LINK.match(text) is not None,
+            pair=_KEY_VALUE.match(text) is not None,
+            shape=shape,
+        )
+
+    @staticmethod
+    def _structured(lines: dict[int, _Line], outside: set[int]) -> set[int]:
         """The lines of ``outside`` that belong to a list, a table or a data block.
 
-        Every condition looks at most three lines away, so only the lines around
-        ``outside`` (and among ``ks``, the lines outside the body) are read.
+        ``lines`` are the lines outside the body, judged; every condition looks
+        at most two lines away.
         """
-        around = set(ks).intersection(j for k in outside for j in range(k - 3, k + 4))
-        data: set[int] = set()
-        markers: dict[int, str] = {}
-        shapes: dict[int, str] = {}
-        links: set[int] = set()
-        pairs: set[int] = set()
-        short = 2 * self.label_words
-        for j in around:
-            text = texts[j]
-            if text.count(" ") < short and _is_data(text):
-                data.add(j)
-            if m := _MARKER.match(text):
-                markers[j] = _DIGITS.sub("0", m.group())
-            if _HAS_DIGIT.search(text) and not _COUNTER.match(text):
-                shape = _shape(text)
-                if "0" in shape:
-                    shapes[j] = shape
-            if _BARE_LINK.match(text):
-                links.add(j)
-            if _KEY_VALUE.match(text):
-                pairs.add(j)
+        get = lines.get
         kept: set[int] = set()
         for k in outside:
-            if k in data or k + 1 in data:
-                kept.add(k)  # data, or the short label that introduces it
-            elif any(
-                a in data and b in data and all(i in around for i in range(a, b))
-                for a, b in ((k - 1, k + 1), (k - 1, k + 2), (k - 2, k + 1))
+            line = lines[k]
+            after, before = get(k + 1, _NONE), get(k - 1, _NONE)
+            if (
+                line.data
+                or after.data
+                or (before.data and get(k + 2, _NONE).data and k + 1 in lines)
             ):
-                kept.add(k)  # between two data lines at most three apart
-            if k in markers and markers[k] in (markers.get(k - 1), markers.get(k + 1)):
-                kept.add(k)
-            if k in links and (k - 1 in links or k + 1 in links):
+                kept.add(k)  # data, the label that introduces it, or a line between two
+            elif line.marker is not None and line.marker in (before.marker, after.marker):
+                kept.add(k)  # a list: lines opening with the same marker
+            elif line.link and (before.link or after.link):
                 kept.add(k)  # a list of links: sources, references
-            if k in pairs and (k - 1 in pairs or k + 1 in pairs):
+            elif line.pair and (before.pair or after.pair):
                 kept.add(k)  # a fact box: "Venue: Olympia" then "Tickets: 45 euros"
-            if k in shapes and any(
-                all(shapes.get(j) == shapes[k] for j in range(a, a + 3))
-                for a in range(k - 2, k + 1)
-            ):
-                kept.add(k)  # rows of a table: three or more of one shape
+            elif line.shape is not None:
+                sh = line.shape
+                row = [get(j, _NONE).shape == sh for j in range(k - 2, k + 3)]
+                if (row[0] and row[1]) or (row[1] and row[3]) or (row[3] and row[4]):
+                    kept.add(k)  # rows of a table: three or more of one shape
         return kept
 
     def _wrapped(self, texts: list[str]) -> bool:
