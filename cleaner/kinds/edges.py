@@ -27,8 +27,8 @@ And it stays, evidence or not, when it is part of something structured:
 - a *list or table*: a run of two or more lines that open with the same marker
   (``+``, ``%``, ``-``, ``•``, ``1.``), or of lines with digits that share a
   shape (``Nov 12 – Paris, Olympia`` / ``Nov 14 – Lyon, Halle``);
-- *data*: a price, phone number, percentage, e-mail address or ``label : value``
-  line, with the short label that introduces it (``Ticketing`` then ``VIP :
+- *data*: a price, phone number, percentage, date range, e-mail address or ``label :
+  value`` line, with the short label that introduces it (``Ticketing`` then ``VIP :
   60,000₩``) and whatever lies between two data lines;
 - a *fragment* of running text: it opens in lower case (with three words or
   more), or ends with a comma or semicolon, or holds code;
@@ -98,7 +98,8 @@ _RUNS_ON_OR_CODE = regex.compile(r"[,;]\s*$|[{}<>=]|\(\)|^\$ |^#include|^import 
 _NUMERIC_DATA = regex.compile(
     r"[$€£¥₩₹]\s?\d|\d\s?(?:[$€£¥₩₹]|eur|usd|gbp|chf)\b"  # a price
     r"|(?<!\d)\+?\d{2,4}[-. ]\d{3,4}[-. ]\d{3,4}(?!\d)"  # a phone number
-    r"|\d\s?%|%\s?\d",  # a percentage
+    r"|\d\s?%|%\s?\d"  # a percentage
+    r"|\d{4}\s*(?:[|–—-]|to|until|bis|au|al)\s*(?:\d{1,2}\.?\s+)?\p{L}+\.?\s+\d",  # a date range
     regex.I,
 )
 _EMAIL = regex.compile(r"\b[\w.+-]+@[\w-]+\.\w")
