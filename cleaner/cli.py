@@ -292,6 +292,12 @@ def _learn(cleaner, sources, pattern, fmt, text_field, group_by, encoding, opts,
 @click.option("--force", is_flag=True, help="Clean again even when an output is up to date.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of text inputs.")
 @click.option("--summary", is_flag=True, help="Print the closing summary even when not a terminal.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Documents left with no body fail the run (exit 1); by default they are reported "
+    "and the run exits 0.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def run(
     source,
@@ -317,6 +323,7 @@ def run(
     force,
     encoding,
     summary,
+    strict,
     quiet,
 ):
     """Clean SOURCE (a folder, a file, or - for stdin) into DEST (a folder, a file, or -).
@@ -433,7 +440,10 @@ def run(
                     if page:
                         page.add(outcome)
                     if outcome.error:
-                        bar.write(f"error: {outcome.error}", file=sys.stderr)
+                        # A page with no body is normal in a corpus: reported, and
+                        # a failure only with --strict.
+                        level = "warning" if outcome.status == "empty" and not strict else "error"
+                        bar.write(f"{level}: {outcome.error}", file=sys.stderr)
                     for timeout in outcome.timeouts:
                         bar.write(f"error: {timeout} (rule skipped there)", file=sys.stderr)
                     if outcome.flag and not quiet:
@@ -459,7 +469,7 @@ def run(
             page.write(path, about)
         if (interactive or summary) and not quiet:
             click.echo(_summary(totals, elapsed), err=True)
-        if totals.problems:
+        if totals.problems - (0 if strict else totals.empty):
             sys.exit(EXIT_FAILED)
 
 

@@ -61,8 +61,8 @@ def test_jsonl_cleans_the_text_field_and_keeps_every_other_field(
     recs[3] = {**recs[3], "text": "Advertisement\nShare this article\n"}
     write_jsonl(src, recs, compress)
     res = runner.invoke(main, ["run", str(src), str(out), "--keep-removed", "-j", "2"])
-    assert res.exit_code == 1, "one record came out empty"
-    assert f"{src}:4: empty" in res.stderr
+    assert res.exit_code == 0, "a record with no body is reported, not a failure"
+    assert f"warning: {src}:4: empty" in res.stderr
     got = read_jsonl(out)
     assert [r["id"] for r in got] == list(range(40)), "order and count kept"
     for before, after in zip(recs, got, strict=True):

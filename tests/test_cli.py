@@ -70,6 +70,18 @@ def test_bad_documents_are_reported_and_the_rest_go_on(runner, corpus, tmp_path)
     assert not (out / "empty.txt").exists(), "an empty document is reported, not written"
 
 
+def test_empty_documents_exit_0_unless_strict(runner, corpus, tmp_path):
+    (corpus / "empty.txt").write_text("Advertisement\nShare this article\n", encoding="utf-8")
+    res = runner.invoke(main, ["run", str(corpus), str(tmp_path / "out"), "--summary"])
+    assert res.exit_code == 0, res.output
+    assert f"warning: {corpus / 'empty.txt'}: empty" in res.stderr
+    assert "1 empty, 0 failed" in res.stderr
+    assert not (tmp_path / "out" / "empty.txt").exists(), "reported, never written blank"
+    res = runner.invoke(main, ["run", str(corpus), str(tmp_path / "strict"), "--strict"])
+    assert res.exit_code == 1
+    assert f"error: {corpus / 'empty.txt'}: empty" in res.stderr
+
+
 def test_encoding_option(runner, tmp_path):
     src = tmp_path / "legacy.txt"
     src.write_bytes("Caf\xe9 society is back in fashion.\n".encode("latin-1"))
