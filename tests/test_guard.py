@@ -126,9 +126,9 @@ def test_run_reports_flagged_documents_and_keeps_them(broad, tmp_path):
     out = (tmp_path / "out" / "seed.txt").read_text(encoding="utf-8")
     assert out == Cleaner(packs=["default", broad]).clean(SEED).text
 
-    res = CliRunner().invoke(main, [*args, "--force", "--over-removal", "apply"])
+    res = CliRunner().invoke(main, [*args, "--force", "--over-removal", "apply", "--strict"])
     assert res.exit_code == 1 and "empty: no body left" in res.output
-    res = CliRunner().invoke(main, [*args, "--force", "--max-removed", "0"])
+    res = CliRunner().invoke(main, [*args, "--force", "--max-removed", "0", "--strict"])
     assert res.exit_code == 1 and "flagged:" not in res.output
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 
@@ -136,6 +137,9 @@ def test_spark_map_in_arrow_local_two_cores(tmp_path):
     spark = (
         SparkSession.builder.master("local[2]")
         .appName("cleaner-test")
+        # Workers start "python3" from PATH unless told: with a venv that is not
+        # activated, that Python has no cleaner (or no pyarrow) at all.
+        .config("spark.pyspark.python", sys.executable)
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "2")
         .getOrCreate()
