@@ -123,7 +123,7 @@ def test_ray_data_map_batches_two_cpus():
         ray.shutdown()
 
 
-def test_spark_map_in_arrow_local_two_cores(tmp_path):
+def test_spark_map_in_arrow_local_two_cores(tmp_path, monkeypatch):
     pytest.importorskip("pyspark", reason="pip install 'cleaner[spark]'")
     import shutil
 
@@ -134,12 +134,13 @@ def test_spark_map_in_arrow_local_two_cores(tmp_path):
     from cleaner.integrations.spark import clean_dataframe
 
     recs = records()
+    # Workers start "python3" from PATH unless told: with a venv that is not
+    # activated, that Python has no cleaner (or no pyarrow) at all. PySpark reads
+    # PYSPARK_PYTHON when the context starts (spark.pyspark.python is not enough).
+    monkeypatch.setenv("PYSPARK_PYTHON", sys.executable)
     spark = (
         SparkSession.builder.master("local[2]")
         .appName("cleaner-test")
-        # Workers start "python3" from PATH unless told: with a venv that is not
-        # activated, that Python has no cleaner (or no pyarrow) at all.
-        .config("spark.pyspark.python", sys.executable)
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "2")
         .getOrCreate()
