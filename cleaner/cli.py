@@ -21,7 +21,7 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from . import __version__
+from . import __version__, formats
 from .batch import (
     NO_DETAIL,
     PARAGRAPHS,
@@ -45,6 +45,7 @@ from .batch import (
 from .engine import RULE_TIMEOUT, Cleaner
 from .errors import RuleError
 from .examples import check, find_examples, update
+from .formats.records import clean_source
 from .guard import MAX_REMOVED, POLICIES
 from .htmlreport import HtmlReport
 from .io import (
@@ -217,16 +218,18 @@ def _learn(cleaner, sources, pattern, fmt, text_field, group_by, encoding, opts,
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["auto", "text", "jsonl"]),
+    type=click.Choice(["auto", "text", "jsonl", *formats.READERS]),
     default="auto",
     show_default=True,
-    help="auto: JSONL for *.jsonl, *.jsonl.gz and *.ndjson files, text otherwise.",
+    help="auto: JSONL for *.jsonl, *.jsonl.gz and *.ndjson files, Parquet for *.parquet, "
+    "WET for *.warc.wet.gz, text otherwise.",
 )
 @click.option(
     "--glob",
     "pattern",
     default=None,
-    help="Files to take from a folder [default: *.txt, or *.jsonl* with --format jsonl].",
+    help="Files to take from a folder [default: *.txt, *.parquet and *.warc.wet.gz, or "
+    "*.jsonl* with --format jsonl].",
 )
 @click.option("--text-field", default="text", show_default=True, help="JSONL field to clean.")
 @click.option(
@@ -395,7 +398,10 @@ def run(
             # Reruns skip finished outputs of folders and JSONL files; a single
             # text file is simply cleaned again.
             skips = not stdin and (
-                source.is_dir() or fmt == "jsonl" or (fmt == "auto" and is_jsonl(source))
+                source.is_dir()
+                or fmt == "jsonl"
+                or (fmt == "auto" and is_jsonl(source))
+                or formats.reader_for(source, fmt) is not None
             )
             signature = None
             if skips and not stdout:
@@ -566,19 +572,34 @@ def _plan(
         else:
             yield Outcome(str(path), None, "skipped")
 
+    def record_file(path: Path, target: Path) -> Iterator[Outcome]:
+        reader = formats.reader_for(path, fmt)
+        if stdout or force or not up_to_date(path, target, newer_than):
+            yield from clean_source(runner, reader, path, target, stdout, opts)
+        else:
+            yield Outcome(str(path), None, "skipped")
+
     if stdin:
+        if formats.reader_for(None, fmt) is not None:
+            raise click.UsageError(f"--format {fmt} reads a file, not stdin")
         if jsonl(None):
             return _uncounted, _jsonl(runner, None, "<stdin>", dest, stdout, opts)
         return _one, iter([_stdin_text(runner.cleaner, dest, stdout, opts.detail)])
     if source.is_file():
+        reader = formats.reader_for(source, fmt)
+        if reader is not None:
+            name = reader.output_name(source.name)
+            return _uncounted, record_file(source, dest / name if dest.is_dir() else dest)
         target = dest / source.name if dest.is_dir() else dest
         if jsonl(source):
             return _uncounted, jsonl_file(source, target)
         if stdout:
             return _one, iter([_file_to_stdout(runner.cleaner, source, encoding, opts.detail)])
         return _one, clean_files(runner, [(source, target)], encoding, True, opts.detail)
-    pattern = pattern or ("*.jsonl*" if fmt == "jsonl" else "*.txt")
+    if not pattern:
+        pattern = "*.jsonl*" if fmt == "jsonl" else ("*.txt", *formats.input_patterns())
     jsonls: list[tuple[Path, Path]] = []  # cleaned after the text files, one by one
+    sources: list[tuple[Path, Path]] = []  # record formats, likewise
     unlisted: list[Outcome] = []  # folders that could not be listed, reported after them
 
     def cannot_list(folder: Path, exc: OSError) -> None:
@@ -587,7 +608,12 @@ def _plan(
 
     def texts() -> Iterator[tuple[Path, Path]]:
         for s in list_sources(source, pattern, cannot_list):
-            if jsonl(s.path):
+            reader = formats.reader_for(s.path, fmt)
+            if reader is not None:
+                sources.append(
+                    (s.path, dest / s.relative.with_name(reader.output_name(s.path.name)))
+                )
+            elif jsonl(s.path):
                 jsonls.append((s.path, dest / s.relative))
             else:
                 yield s.path, dest / s.relative
@@ -597,11 +623,14 @@ def _plan(
         yield from unlisted
         for path, target in jsonls:
             yield from jsonl_file(path, target)
+        for path, target in sources:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            yield from record_file(path, target)
 
     def count() -> int | None:
         total = 0
         for s in list_sources(source, pattern):
-            if jsonl(s.path):
+            if jsonl(s.path) or formats.reader_for(s.path, fmt) is not None:
                 return None  # records are not counted
             total += 1
         return total

@@ -157,7 +157,9 @@ def decode_document(raw: bytes, name: str, encoding: str = "utf-8") -> str:
 
 
 def list_sources(
-    root: Path, pattern: str, on_error: Callable[[Path, OSError], object] | None = None
+    root: Path,
+    pattern: str | tuple[str, ...],
+    on_error: Callable[[Path, OSError], object] | None = None,
 ) -> Iterator[Source]:
     """Files under ``root`` matching ``pattern``, sorted, with their relative paths.
 
@@ -171,7 +173,7 @@ def list_sources(
     if root.is_file():
         yield Source(root, Path(root.name))
         return
-    if "/" in pattern or os.sep in pattern or "**" in pattern:
+    if isinstance(pattern, str) and ("/" in pattern or os.sep in pattern or "**" in pattern):
         # A pattern over several parts: pathlib matches it (the whole list, sorted).
         for path in sorted(root.rglob(pattern)):
             relative = path.relative_to(root)
@@ -195,10 +197,17 @@ def _walk(folder: Path, relative: Path, pattern: str, on_error) -> Iterator[Sour
             continue
         if _is_folder(entry):
             yield from _walk(folder / entry.name, relative / entry.name, pattern, on_error)
-        elif fnmatch.fnmatch(entry.name, pattern):
+        elif _matches(entry.name, pattern):
             path = folder / entry.name
             if _is_input(path, entry):
                 yield Source(path, relative / entry.name)
+
+
+def _matches(name: str, pattern: str | tuple[str, ...]) -> bool:
+    """``fnmatch`` against one pattern, or any of several."""
+    if isinstance(pattern, str):
+        return fnmatch.fnmatch(name, pattern)
+    return any(fnmatch.fnmatch(name, p) for p in pattern)
 
 
 def _entry_order(entry: os.DirEntry) -> str:

@@ -1,0 +1,115 @@
+"""What every record format shares: chunks, readers, writers.
+
+Shaped like datatrove's readers and writers: a reader opens one source and
+yields its records in order, a writer takes cleaned records and writes them.
+Records travel as Arrow record batches (:class:`Chunk`), so a Parquet column
+keeps its type from input to output and no row is converted to Python objects
+but the text being cleaned.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, ClassVar
+
+
+class FormatUnavailable(RuntimeError):
+    """The library a format needs is not installed; the message says what to install."""
+
+
+def need(module: str, extra: str) -> Any:
+    """Import ``module`` for a format, or say in one line what to install."""
+    try:
+        return __import__(module, fromlist=["_"])
+    except ImportError as exc:
+        raise FormatUnavailable(
+            f"this format needs {module.split('.')[0]}: pip install 'cleaner[{extra}]'"
+        ) from exc
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A run of records from one source: ``batch`` (an Arrow RecordBatch), its text column.
+
+    ``first`` is the 1-based number of its first record in the source (a row,
+    or a WARC record), which messages name; ``group`` is the input's row group,
+    so a writer can keep the layout; ``errors`` maps a record number to why it
+    could not be read (it is left out of ``batch``).
+    """
+
+    source: str
+    first: int
+    batch: Any
+    text_column: str
+    group: int = 0
+    numbers: tuple[int, ...] | None = None
+
+    def record_numbers(self) -> list[int]:
+        """The 1-based record number of each row of ``batch``."""
+        if self.numbers is not None:
+            return list(self.numbers)
+        return list(range(self.first, self.first + self.batch.num_rows))
+
+
+class Reader:
+    """Reads one source file as chunks. Subclasses set ``patterns`` and implement ``chunks``."""
+
+    #: File-name patterns this format reads (fnmatch, case-insensitive).
+    patterns: ClassVar[tuple[str, ...]] = ()
+    #: The name of the text column in the chunks, when the format fixes it.
+    text_column: ClassVar[str | None] = None
+
+    def __init__(self, path: Path, name: str, text_field: str):
+        self.path, self.name, self.text_field = path, name, text_field
+
+    @classmethod
+    def matches(cls, filename: str) -> bool:
+        low = filename.lower()
+        return any(fnmatch.fnmatch(low, p) for p in cls.patterns)
+
+    @classmethod
+    def output_name(cls, filename: str) -> str:
+        """The output's name in a folder run (the same name unless the format converts)."""
+        return filename
+
+    def chunks(self, rows: int) -> Iterator[Chunk]:  # pragma: no cover - abstract
+        """The source's records, in order, in chunks of at most ``rows`` rows.
+
+        Raises :class:`~cleaner.io.InputError` naming the file (and row group or
+        record) when the source cannot be read; what was yielded before stays valid.
+        """
+        raise NotImplementedError
+
+    def schema(self) -> Any:
+        """The Arrow schema of the chunks, before any column is added."""
+        raise NotImplementedError
+
+    def options(self) -> dict[str, Any]:
+        """What a writer of the same format should keep (a Parquet file's codec)."""
+        return {}
+
+
+class Writer:
+    """Writes cleaned chunks to a binary stream. Subclasses set ``patterns``."""
+
+    patterns: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, stream: IO[bytes], schema: Any, options: dict[str, Any]):
+        self.stream, self.schema, self.options = stream, schema, options
+
+    @classmethod
+    def matches(cls, filename: str) -> bool:
+        low = filename.lower()
+        return any(fnmatch.fnmatch(low, p) for p in cls.patterns)
+
+    #: Whether the writer compresses itself (else a ``.gz`` name means gzip around it).
+    compresses: ClassVar[bool] = True
+
+    def write(self, chunk: Chunk) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Finish the output (footers, last row group); the stream is closed by the caller."""
