@@ -153,3 +153,26 @@ def test_spark_map_in_arrow_local_two_cores(tmp_path, monkeypatch):
     finally:
         spark.stop()
     assert_rows_match(rows, recs)
+
+
+def test_hugging_face_datasets_map_two_processes(tmp_path, monkeypatch):
+    datasets = pytest.importorskip("datasets", reason="pip install 'cleaner[datasets]'")
+    monkeypatch.setenv("HF_DATASETS_CACHE", str(tmp_path / "hf-cache"))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    from cleaner.integrations.datasets import CleanExamples
+
+    recs = records()
+    ds = datasets.Dataset.from_list(recs)
+    clean = ds.map(
+        CleanExamples(GUARDED, removed_column="removed"),
+        batched=True,
+        batch_size=32,
+        num_proc=2,
+    )
+    assert clean.num_rows == N
+    assert_rows_match(list(clean), recs)
+    # Rows keep their order, and a null text stays null.
+    assert [r["id"] for r in clean] == [r["id"] for r in recs]
+    nulls = datasets.Dataset.from_dict({"id": ["a", "b"], "text": [None, TEXTS[0]]})
+    out = nulls.map(CleanExamples(GUARDED), batched=True)
+    assert out["text"] == [None, GUARDED.clean(TEXTS[0]).text]
