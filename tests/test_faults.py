@@ -162,6 +162,32 @@ def test_a_killed_jsonl_run_never_looks_complete_and_a_rerun_is_identical(tmp_pa
     assert leftovers(out.parent) == []
 
 
+def test_a_killed_parquet_run_never_looks_complete_and_a_rerun_is_identical(tmp_path):
+    pa = pytest.importorskip("pyarrow", reason="pip install 'cleaner[parquet]'")
+    pq = pytest.importorskip("pyarrow.parquet")
+    texts = [BODIES[i % len(BODIES)] * 3 for i in range(3000)]
+    src = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"n": list(range(len(texts))), "text": texts}), src, row_group_size=100)
+    reference, out = tmp_path / "reference.parquet", tmp_path / "out" / "clean.parquet"
+    assert run(str(src), str(reference), "-j", "2", "-q").returncode == 0
+    cmd = [*CLEANER, "run", str(src), str(out), "-j", "2", "-q"]
+    size = reference.stat().st_size
+
+    def written() -> int:  # bytes in the hidden temporary output so far
+        if not out.parent.exists():
+            return 0
+        return sum(p.stat().st_size for p in out.parent.glob(".*.tmp"))
+
+    # Row groups land whole: aim below the end, so that no kill waits for the footer.
+    killed = kill_at_random_moments(cmd, written, int(size * 0.7), kills=3, seed=5)
+    assert killed == 3, "the runs finished before they could be killed"
+    assert not out.exists(), "a killed Parquet output must not appear at its name"
+    res = run(str(src), str(out), "-j", "2", "-q")
+    assert res.returncode == 0, res.stderr
+    assert out.read_bytes() == reference.read_bytes()
+    assert leftovers(out.parent) == []
+
+
 def _dies_on_a_marked_batch(batch: list[int], cleaner=None) -> list[int]:
     """A batch function whose worker is killed (as the OOM killer would) by item 13."""
     import signal
