@@ -15,7 +15,6 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager, nullcontext
-from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -26,36 +25,25 @@ from .batch import (
     NO_DETAIL,
     PARAGRAPHS,
     WORDS,
-    Outcome,
     RecordOptions,
     ReportWriter,
     Runner,
     Totals,
     WorkerLost,
-    clean_files,
-    clean_jsonl,
     clean_text,
-    is_jsonl,
-    open_jsonl_input,
-    packs_mtime,
-    read_records,
     run_signature,
-    up_to_date,
 )
 from .engine import RULE_TIMEOUT, Cleaner
-from .errors import RuleError
+from .errors import RuleError, RunError
 from .examples import check, find_examples, update
-from .formats.records import clean_source
 from .guard import MAX_REMOVED, POLICIES
 from .htmlreport import HtmlReport
 from .io import (
     InputError,
     SyncPoints,
     atomic_output,
-    atomic_write,
     decode_document,
     is_inside,
-    list_sources,
     output_lock,
     read_document,
     run_file,
@@ -74,6 +62,7 @@ from .learn import (
 )
 from .loader import builtin_packs, load_packs
 from .samples import check_all
+from .sources import plan, resumable
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -395,16 +384,8 @@ def run(
         detail = PARAGRAPHS if page else WORDS if writers else NO_DETAIL
         opts = RecordOptions(text_field, keep_removed, detail)
         try:
-            # Reruns skip finished outputs of folders and JSONL files; a single
-            # text file is simply cleaned again.
-            skips = not stdin and (
-                source.is_dir()
-                or fmt == "jsonl"
-                or (fmt == "auto" and is_jsonl(source))
-                or formats.reader_for(source, fmt) is not None
-            )
             signature = None
-            if skips and not stdout:
+            if resumable(source, fmt, stdin) and not stdout:
                 signature = run_signature(
                     cleaner, text_field=text_field, keep_removed=keep_removed, encoding=encoding
                 )
@@ -414,7 +395,7 @@ def run(
             points = SyncPoints(dest, on_error=_sync_failed) if grouped else nullcontext()
             with lock as stale_before, points, Runner(cleaner, workers) as runner:
                 synced = synced_until(dest) if grouped else None
-                count, outcomes = _plan(
+                count, outcomes = plan(
                     runner,
                     source,
                     dest,
@@ -456,6 +437,10 @@ def run(
                         bar.write(f"flagged: {outcome.name}: {outcome.flag}", file=sys.stderr)
                     if grouped:
                         points.maybe()
+        except RunError as exc:
+            for writer in writers:
+                writer.abort(exc)
+            raise click.UsageError(str(exc)) from exc
         except KeyboardInterrupt as exc:
             for writer in writers:
                 writer.abort(exc)
@@ -548,165 +533,6 @@ def _refuse_overlap(source: Path, dest: Path) -> None:
         raise click.UsageError(f"output {dest} is inside the input folder {source}; choose another")
     if source.is_file() and dest.exists() and dest.resolve() == source.resolve():
         raise click.UsageError("output and input are the same file")
-
-
-def _plan(
-    runner, source, dest, fmt, pattern, opts, encoding, force, stdin, stdout, stale_before, synced
-):
-    """How to count the documents, and their outcomes.
-
-    The first is a function giving how many documents there are (None while
-    JSONL records are uncounted): a folder is walked as it is cleaned, so the
-    first file starts at once and memory does not grow with the number of
-    files, and only a progress bar that wants the total walks it once more.
-    ``synced``: a folder's text outputs are synced in groups (see io.SyncPoints).
-    """
-    newer_than = max(packs_mtime(runner.cleaner), stale_before)
-
-    def jsonl(path: Path | None) -> bool:
-        return fmt == "jsonl" or (fmt == "auto" and path is not None and is_jsonl(path))
-
-    def jsonl_file(path: Path, target: Path) -> Iterator[Outcome]:
-        if stdout or force or not up_to_date(path, target, newer_than):
-            yield from _jsonl(runner, path, str(path), target, stdout, opts)
-        else:
-            yield Outcome(str(path), None, "skipped")
-
-    def record_file(path: Path, target: Path) -> Iterator[Outcome]:
-        reader = formats.reader_for(path, fmt)
-        if stdout or force or not up_to_date(path, target, newer_than):
-            yield from clean_source(runner, reader, path, target, stdout, opts)
-        else:
-            yield Outcome(str(path), None, "skipped")
-
-    if stdin:
-        if formats.reader_for(None, fmt) is not None:
-            raise click.UsageError(f"--format {fmt} reads a file, not stdin")
-        if jsonl(None):
-            return _uncounted, _jsonl(runner, None, "<stdin>", dest, stdout, opts)
-        return _one, iter([_stdin_text(runner.cleaner, dest, stdout, opts.detail)])
-    if source.is_file():
-        reader = formats.reader_for(source, fmt)
-        if reader is not None:
-            name = reader.output_name(source.name)
-            return _uncounted, record_file(source, dest / name if dest.is_dir() else dest)
-        target = dest / source.name if dest.is_dir() else dest
-        if jsonl(source):
-            return _uncounted, jsonl_file(source, target)
-        if stdout:
-            return _one, iter([_file_to_stdout(runner.cleaner, source, encoding, opts.detail)])
-        return _one, clean_files(runner, [(source, target)], encoding, True, opts.detail)
-    if not pattern:
-        pattern = "*.jsonl*" if fmt == "jsonl" else ("*.txt", *formats.input_patterns())
-    jsonls: list[tuple[Path, Path]] = []  # cleaned after the text files, one by one
-    sources: list[tuple[Path, Path]] = []  # record formats, likewise
-    unlisted: list[Outcome] = []  # folders that could not be listed, reported after them
-
-    def cannot_list(folder: Path, exc: OSError) -> None:
-        reason = exc.strerror or str(exc)
-        unlisted.append(Outcome(str(folder), None, "failed", f"{folder}: cannot list: {reason}"))
-
-    def texts() -> Iterator[tuple[Path, Path]]:
-        for s in list_sources(source, pattern, cannot_list):
-            reader = formats.reader_for(s.path, fmt)
-            if reader is not None:
-                sources.append(
-                    (s.path, dest / s.relative.with_name(reader.output_name(s.path.name)))
-                )
-            elif jsonl(s.path):
-                jsonls.append((s.path, dest / s.relative))
-            else:
-                yield s.path, dest / s.relative
-
-    def everything() -> Iterator[Outcome]:
-        yield from clean_files(runner, texts(), encoding, force, opts.detail, stale_before, synced)
-        yield from unlisted
-        for path, target in jsonls:
-            yield from jsonl_file(path, target)
-        for path, target in sources:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            yield from record_file(path, target)
-
-    def count() -> int | None:
-        total = 0
-        for s in list_sources(source, pattern):
-            if jsonl(s.path) or formats.reader_for(s.path, fmt) is not None:
-                return None  # records are not counted
-            total += 1
-        return total
-
-    return count, everything()
-
-
-def _one() -> int:
-    return 1
-
-
-def _uncounted() -> None:
-    return None
-
-
-def _jsonl(runner, path, name, dest, stdout, opts):
-    """Clean one JSONL input; if it breaks or its output cannot be written, one failure says so.
-
-    The output appears only when every record is done, so a failed file
-    leaves nothing at its name (records cleaned before the failure are lost
-    with it; rerun once the cause is fixed).
-    """
-    try:
-        with open_jsonl_input(path) as stream:
-            records = read_records(stream, name)
-            if stdout:
-                sys.stdout.flush()
-                yield from clean_jsonl(runner, records, sys.stdout.buffer.write, opts)
-                sys.stdout.buffer.flush()
-                return
-            # A .gz output is compressed by the workers, batch by batch.
-            compress = dest.name.endswith(".gz")
-            with atomic_output(dest, compress=False) as out:
-                options = replace(opts, compress=compress)
-                yield from clean_jsonl(runner, records, out.buffer.write, options)
-    except InputError as exc:
-        yield Outcome(name, None, "failed", f"{exc}; {_nothing_written(dest, stdout)}")
-    except BrokenPipeError:
-        raise
-    except OSError as exc:
-        if exc.filename is not None and path is not None and Path(exc.filename) == path:
-            yield Outcome(name, None, "failed", f"{name}: cannot read: {exc.strerror}")
-        else:
-            reason = f"cannot write: {exc.strerror or exc}"
-            yield Outcome(name, None, "failed", f"{dest}: {reason}; nothing was written")
-
-
-def _nothing_written(dest: Path, stdout: bool) -> str:
-    return "the records before it were written" if stdout else f"nothing was written to {dest}"
-
-
-def _stdin_text(cleaner: Cleaner, dest: Path, stdout: bool, detail: int) -> Outcome:
-    try:
-        text = decode_document(sys.stdin.buffer.read(), "<stdin>")
-    except InputError as exc:
-        return Outcome("<stdin>", None, "failed", str(exc))
-    return clean_text(cleaner, "<stdin>", text, _writer(dest, stdout), detail)
-
-
-def _file_to_stdout(cleaner: Cleaner, source: Path, encoding: str, detail: int) -> Outcome:
-    try:
-        text = read_document(source, encoding)
-    except InputError as exc:
-        return Outcome(str(source), None, "failed", str(exc))
-    return clean_text(cleaner, str(source), text, _writer(source, True), detail)
-
-
-def _writer(dest: Path, stdout: bool):
-    if not stdout:
-        return lambda body: atomic_write(dest, body)
-
-    def to_stdout(body: str) -> None:
-        sys.stdout.write(body)
-        sys.stdout.flush()
-
-    return to_stdout
 
 
 def _summary(totals: Totals, elapsed: float) -> str:

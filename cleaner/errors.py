@@ -38,3 +38,7 @@ class RuleError(ValueError):
 
     def __reduce__(self):
         return (RuleError, (list(self.problems),))
+
+
+class RunError(ValueError):
+    """A run that cannot start as asked (a format that cannot read stdin, say)."""

@@ -221,3 +221,9 @@ def test_a_truncated_or_foreign_wet_file_is_named_and_nothing_is_written(tmp_pat
     res = run(foreign, tmp_path / "notes.jsonl")
     assert res.exit_code == 1 and f"{foreign}: record 1: cannot read" in res.output
     assert not (tmp_path / "notes.jsonl").exists()
+
+
+def test_a_record_format_on_stdin_is_a_usage_error():
+    res = CliRunner().invoke(main, ["run", "-", "-", "--format", "parquet"], input=b"PAR1")
+    assert res.exit_code == 2
+    assert "--format parquet reads a file, not stdin" in res.output
