@@ -1,7 +1,8 @@
-"""Soak: a 1 GB JSONL through `cleaner run` with 2 workers; memory must stay flat.
+"""Soak: 1 GB of JSONL (or Parquet) through `cleaner run` with 2 workers; memory must stay flat.
 
-    python bench/soak.py             # 1 GB (about 4 minutes to build, then the run)
-    python bench/soak.py --mb 200    # a quicker look
+    python bench/soak.py                    # 1 GB JSONL (about 4 minutes to build, then the run)
+    python bench/soak.py --mb 200           # a quicker look
+    python bench/soak.py --format parquet   # the same documents as one Parquet file
 
 Builds (or reuses) a JSONL corpus of varied pages (the same generator as
 bench/speed.py), runs `cleaner run IN OUT -j 2 -q`, and samples the resident
@@ -55,6 +56,32 @@ def build(path: Path, megabytes: float, seed: int = 7) -> tuple[int, int]:
     return docs, size
 
 
+def to_parquet(jsonl: Path, rows: int = 2000) -> Path:
+    """The JSONL corpus as one zstd Parquet file, streamed row group by row group."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = jsonl.with_suffix(".parquet")
+    if path.exists() and path.stat().st_mtime >= jsonl.stat().st_mtime:
+        return path
+    schema = pa.schema([("id", pa.int64()), ("text", pa.string())])
+    tmp = path.with_suffix(".tmp")
+    with (
+        open(jsonl, encoding="utf-8") as src,
+        pq.ParquetWriter(tmp, schema, compression="zstd") as out,
+    ):
+        batch: list[dict] = []
+        for line in src:
+            batch.append(json.loads(line))
+            if len(batch) == rows:
+                out.write_table(pa.Table.from_pylist(batch, schema=schema))
+                batch = []
+        if batch:
+            out.write_table(pa.Table.from_pylist(batch, schema=schema))
+    tmp.replace(path)
+    return path
+
+
 def tree_rss(proc: psutil.Process) -> tuple[int, int]:
     """(RSS of the whole tree, RSS of its largest process), in bytes."""
     total = largest = 0
@@ -73,16 +100,23 @@ def main() -> int:
     ap.add_argument("--mb", type=float, default=1000.0, help="corpus size in MB (default 1000)")
     ap.add_argument("--folder", type=Path, default=DEFAULT)
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--out", type=Path, default=HERE / "SOAK.md")
+    ap.add_argument("--format", choices=["jsonl", "parquet"], default="jsonl")
+    ap.add_argument(
+        "--out", type=Path, default=None, help="default: bench/SOAK.md, SOAK-parquet.md"
+    )
     args = ap.parse_args()
+    parquet = args.format == "parquet"
+    args.out = args.out or HERE / ("SOAK-parquet.md" if parquet else "SOAK.md")
 
     corpus = args.folder / "corpus.jsonl"
     started = time.perf_counter()
     docs, size = build(corpus, args.mb)
+    if parquet:
+        corpus = to_parquet(corpus)
     print(
         f"corpus: {docs:,} documents, {size / 1e6:,.0f} MB ({time.perf_counter() - started:.0f}s)"
     )
-    output = args.folder / "clean.jsonl"
+    output = args.folder / ("clean.parquet" if parquet else "clean.jsonl")
     output.unlink(missing_ok=True)
     cmd = ["cleaner", "run", str(corpus), str(output), "-j", str(args.workers), "-q"]
     samples: list[tuple[float, int, int]] = []
@@ -107,11 +141,18 @@ def main() -> int:
     mib = 2**20
     report = "\n".join(
         [
-            "# Soak: a large JSONL through `cleaner run`",
+            f"# Soak: a large {'Parquet file' if parquet else 'JSONL'} through `cleaner run`",
             "",
-            f"`python bench/soak.py --mb {args.mb:g}` on {time.strftime('%Y-%m-%d')}, "
+            f"`python bench/soak.py --mb {args.mb:g}{' --format parquet' if parquet else ''}` "
+            f"on {time.strftime('%Y-%m-%d')}, "
             f"Python {platform.python_version()}, {os.cpu_count()} cores, "
-            f"`cleaner run corpus.jsonl clean.jsonl -j {args.workers} -q`.",
+            f"`cleaner run {corpus.name} {output.name} -j {args.workers} -q`"
+            + (
+                f" ({size / 1e6:,.0f} MB of text as JSONL, {corpus.stat().st_size / 1e6:,.0f} MB "
+                "as zstd Parquet in row groups of 2,000 rows)."
+                if parquet
+                else "."
+            ),
             "",
             "| documents | MB in | seconds | MB/s | docs/s | peak RSS, all processes | "
             "peak RSS, largest process | exit | error lines |",

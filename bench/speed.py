@@ -266,6 +266,79 @@ def _gzipped(corpus: Path) -> Path:
     return packed
 
 
+def _parquet(corpus: Path) -> Path:
+    """corpus.parquet beside corpus.jsonl: id and text, zstd, row groups of 1,000 rows."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = corpus / "corpus.parquet"
+    if not path.exists() or path.stat().st_mtime < (corpus / "corpus.jsonl").stat().st_mtime:
+        with open(corpus / "corpus.jsonl", encoding="utf-8") as src:
+            rows = [json.loads(line) for line in src]
+        table = pa.table({"id": [r["id"] for r in rows], "text": [r["text"] for r in rows]})
+        tmp = path.with_suffix(".tmp")
+        pq.write_table(table, tmp, compression="zstd", row_group_size=1000)
+        tmp.replace(path)
+    return path
+
+
+def _wet(corpus: Path) -> Path:
+    """corpus.warc.wet.gz: one WET conversion record per document (FastWARC's writer)."""
+    from fastwarc.stream_io import GzipWriter
+    from fastwarc.warc import WarcRecord, WarcRecordType
+
+    path = corpus / "corpus.warc.wet.gz"
+    if not path.exists() or path.stat().st_mtime < (corpus / "corpus.jsonl").stat().st_mtime:
+        tmp = corpus / "corpus.tmp.wet.gz"
+        with open(corpus / "corpus.jsonl", encoding="utf-8") as src, GzipWriter(str(tmp)) as out:
+            for line in src:
+                row = json.loads(line)
+                record = WarcRecord()
+                record.init_headers(record_type=WarcRecordType.conversion)
+                record.headers["WARC-Target-URI"] = f"https://example.com/{row['id']}"
+                record.headers["WARC-Date"] = "2024-02-21T10:00:00Z"
+                record.set_bytes_content(row["text"].encode("utf-8", "surrogatepass"))
+                record.write(out)
+        tmp.replace(path)
+    return path
+
+
+def io_floor_parquet(corpus: Path, scratch: Path) -> None:
+    """The floor for Parquet runs: read row groups, split the text, write Parquet."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    src = pq.ParquetFile(_parquet(corpus))
+    start = time.perf_counter()
+    with pq.ParquetWriter(scratch / "out.parquet", src.schema_arrow, compression="zstd") as out:
+        for group in range(src.metadata.num_row_groups):
+            table = src.read_row_group(group)
+            texts = [
+                "\n\n".join(x.strip() for x in t.splitlines() if x.strip()) + "\n"
+                for t in table.column("text").to_pylist()
+            ]
+            index = table.schema.get_field_index("text")
+            out.write_table(table.set_column(index, "text", pa.array(texts)))
+    print(json.dumps({"seconds": time.perf_counter() - start}))
+
+
+def io_floor_wet(corpus: Path, scratch: Path) -> None:
+    """The floor for WET runs: read the records, split the text, write gzipped JSONL."""
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    path = _wet(corpus)
+    start = time.perf_counter()
+    with gzip.open(path, "rb") as src, gzip.open(scratch / "out.jsonl.gz", "wb", 6) as out:
+        for record in ArchiveIterator(
+            src, record_types=WarcRecordType.conversion, parse_http=False, stream_detect=False
+        ):
+            text = record.reader.read().decode("utf-8", "replace")
+            lines = [x.strip() for x in text.splitlines() if x.strip()]
+            row = {"id": record.record_id, "text": "\n\n".join(lines) + "\n"}
+            out.write((json.dumps(row, ensure_ascii=False) + "\n").encode("utf-8"))
+    print(json.dumps({"seconds": time.perf_counter() - start}))
+
+
 def cli(kind: str, workers: str):
     def measure(corpus: Path, scratch: Path) -> None:
         exe = shutil.which("cleaner") or sys.exit("the cleaner command is not installed")
@@ -273,6 +346,10 @@ def cli(kind: str, workers: str):
             args = [str(corpus / "docs"), str(scratch / "out")]
         elif kind == "gz":
             args = [str(_gzipped(corpus)), str(scratch / "out.jsonl.gz")]
+        elif kind == "parquet":
+            args = [str(_parquet(corpus)), str(scratch / "out.parquet")]
+        elif kind == "wet":
+            args = [str(_wet(corpus)), str(scratch / "out.jsonl.gz")]
         else:
             args = [str(corpus / "corpus.jsonl"), str(scratch / "out.jsonl")]
         subprocess.run([exe, "run", *args, "-j", workers, "--force", "-q"], check=False)
@@ -293,6 +370,12 @@ MEASURES = {
     f"cleaner run JSONL, {CORES} workers": cli("jsonl", CORES),
     "cleaner run JSONL.gz to JSONL.gz, 1 worker": cli("gz", "1"),
     f"cleaner run JSONL.gz to JSONL.gz, {CORES} workers": cli("gz", CORES),
+    "I/O floor, Parquet (read row groups, split, write)": io_floor_parquet,
+    "cleaner run Parquet to Parquet, 1 worker": cli("parquet", "1"),
+    f"cleaner run Parquet to Parquet, {CORES} workers": cli("parquet", CORES),
+    "I/O floor, WET (read records, split, write JSONL.gz)": io_floor_wet,
+    "cleaner run WET to JSONL.gz, 1 worker": cli("wet", "1"),
+    f"cleaner run WET to JSONL.gz, {CORES} workers": cli("wet", CORES),
     "ftfy.fix_text alone": in_process(_ftfy),
     "jusText (one <p> per line)": in_process(_justext),
     "trafilatura (text as HTML)": in_process(_trafilatura),
