@@ -18,51 +18,20 @@ dropped: a row whose text has no body left gets ``""`` and ``True`` in
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import Any
 
-from ..batch import removal_dict
-from ..engine import Cleaner
+from . import ColumnCleaner
 
 
-class CleanExamples:
+class CleanExamples(ColumnCleaner):
     """Cleans ``text_column`` of a batch; adds the removals, an empty flag and the guard's flag.
 
-    Use with ``batched=True`` (any ``batch_size``). Pass ``None`` for a column
-    you do not want added.
+    Use with ``batched=True`` (any ``batch_size``). Takes a built ``cleaner``, or
+    ``packs`` and ``disable``; pass ``None`` for a column you do not want added.
     """
 
-    def __init__(
-        self,
-        cleaner: Cleaner | None = None,
-        packs: Sequence[str | Path] | None = None,
-        disable: Iterable[str] = (),
-        text_column: str = "text",
-        removed_column: str | None = "cleaner_removed",
-        empty_column: str | None = "cleaner_empty",
-        flag_column: str | None = "cleaner_flag",
-    ):
-        self.cleaner = cleaner if cleaner is not None else Cleaner(packs, disable)
-        self.text_column = text_column
-        self.removed_column = removed_column
-        self.empty_column = empty_column
-        self.flag_column = flag_column
-
     def __call__(self, batch: dict[str, list[Any]]) -> dict[str, list[Any]]:
-        texts, removed, empty, flags = [], [], [], []
-        for text in batch[self.text_column]:
-            if text is None:
-                texts.append(None)
-                removed.append([])
-                empty.append(True)
-                flags.append(None)
-                continue
-            result = self.cleaner.clean(text)
-            texts.append(result.text)
-            removed.append([removal_dict(r) for r in result.removals])
-            empty.append(result.empty)
-            flags.append(result.flag)
+        texts, removed, empty, flags = self.clean_texts(batch[self.text_column])
         out = dict(batch)
         out[self.text_column] = texts
         if self.removed_column:

@@ -23,42 +23,19 @@ text has no body left gets ``""`` and ``True`` in the ``empty_column``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import Any
 
-from ..batch import removal_dict
-from ..engine import Cleaner
+from . import ColumnCleaner
 
 
-class CleanBatch:
+class CleanBatch(ColumnCleaner):
     """Cleans ``text_column`` of each batch; adds the removals, an empty flag and the guard's flag.
 
     ``flag_column`` holds why the over-removal guard flagged a row (None when it did not).
     """
 
-    def __init__(
-        self,
-        cleaner: Cleaner | None = None,
-        packs: Sequence[str | Path] | None = None,
-        disable: Iterable[str] = (),
-        text_column: str = "text",
-        removed_column: str | None = "cleaner_removed",
-        empty_column: str | None = "cleaner_empty",
-        flag_column: str | None = "cleaner_flag",
-    ):
-        self.cleaner = cleaner if cleaner is not None else Cleaner(packs, disable)
-        self.text_column = text_column
-        self.removed_column = removed_column
-        self.empty_column = empty_column
-        self.flag_column = flag_column
-
     def __call__(self, batch: Any) -> Any:
-        results = [self.cleaner.clean(text) for text in list(batch[self.text_column])]
-        texts = [r.text for r in results]
-        removed = [[removal_dict(x) for x in r.removals] for r in results]
-        empty = [r.empty for r in results]
-        flags = [r.flag for r in results]
+        texts, removed, empty, flags = self.clean_texts(list(batch[self.text_column]))
         if hasattr(batch, "assign"):  # pandas
             batch = batch.copy()
             batch[self.text_column] = texts
