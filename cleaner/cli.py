@@ -61,7 +61,7 @@ from .learn import (
     learn_batch,
 )
 from .loader import builtin_packs, load_packs
-from .samples import check_all
+from .samples import check_all, check_file_rules, check_user_rules
 from .sources import plan, resumable
 
 EXIT_FAILED = 1
@@ -90,13 +90,54 @@ def _build(
         sys.exit(EXIT_USAGE)
 
 
-rules_option = click.option(
-    "--rules",
-    "rules",
-    multiple=True,
-    metavar="PACK_OR_FILE",
-    help="A bundled pack name or a YAML pack file (repeatable). Default: the default pack.",
-)
+def _refuse_failing_samples(cleaner: Cleaner) -> None:
+    """Stop before any work when a rule of the user's packs fails its own samples."""
+    ran, failures = check_user_rules(cleaner)
+    if not failures:
+        return
+    for failure in failures:
+        click.echo(f"error: {failure}", err=True)
+    click.echo(
+        f"{len(failures)} of {ran} samples of your packs failed: a rule that contradicts its "
+        "own tests would clean a corpus the same way. Fix the rule (cleaner rules test "
+        "PACK), or run anyway with --no-samples.",
+        err=True,
+    )
+    sys.exit(EXIT_USAGE)
+
+
+def _only_rules(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    ctx.meta["cleaner.only_rules"] = value
+
+
+def _packs(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    """--rules adds to the default packs; with --only-rules, the packs given replace them."""
+    if ctx.meta.get("cleaner.only_rules"):
+        if not value:
+            raise click.BadParameter("--only-rules needs at least one --rules PACK", ctx, param)
+        return value
+    return ("default", *(v for v in value if v != "default")) if value else ()
+
+
+def rules_option(fn):
+    fn = click.option(
+        "--rules",
+        "rules",
+        multiple=True,
+        metavar="PACK_OR_FILE",
+        callback=_packs,
+        help="A pack to add to the default packs: a bundled pack name or a YAML file (repeatable).",
+    )(fn)
+    return click.option(
+        "--only-rules",
+        is_flag=True,
+        is_eager=True,
+        expose_value=False,
+        callback=_only_rules,
+        help="Use only the packs given with --rules, without the default packs.",
+    )(fn)
+
+
 disable_option = click.option(
     "--disable",
     multiple=True,
@@ -285,6 +326,11 @@ def _learn(cleaner, sources, pattern, fmt, text_field, group_by, encoding, opts,
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of text inputs.")
 @click.option("--summary", is_flag=True, help="Print the closing summary even when not a terminal.")
 @click.option(
+    "--no-samples",
+    is_flag=True,
+    help="Run even when a rule of your own packs fails its own drop/keep samples.",
+)
+@click.option(
     "--strict",
     is_flag=True,
     help="Documents left with no body fail the run (exit 1); by default they are reported "
@@ -315,6 +361,7 @@ def run(
     force,
     encoding,
     summary,
+    no_samples,
     strict,
     quiet,
 ):
@@ -366,6 +413,8 @@ def run(
             )
         rules = (*(rules or ("default",)), str(learned))
     cleaner = _build(rules, disable, rule_timeout, max_removed, over_removal)
+    if not no_samples:
+        _refuse_failing_samples(cleaner)
     html_reports = [r for r in reports if _is_html(r)]
     json_reports = [r for r in reports if not _is_html(r)]
     if not stdin and not stdout:
@@ -453,13 +502,14 @@ def run(
             click.echo("stopped: finished outputs are kept; run again to finish", err=True)
             sys.exit(EXIT_FAILED)
         elapsed = time.monotonic() - started
-        about = {"packs": list(cleaner.files), "seconds": round(elapsed, 3)}
+        packs = list(rules) or ["default"]
+        about = {"packs": packs, "pack_files": list(cleaner.files), "seconds": round(elapsed, 3)}
         for writer in writers:
             writer.finish(totals, about)
         for path in html_reports:
             page.write(path, about)
         if (interactive or summary) and not quiet:
-            click.echo(_summary(totals, elapsed), err=True)
+            click.echo(_summary(totals, elapsed, packs), err=True)
         if totals.problems - (0 if strict else totals.empty):
             sys.exit(EXIT_FAILED)
 
@@ -535,10 +585,11 @@ def _refuse_overlap(source: Path, dest: Path) -> None:
         raise click.UsageError("output and input are the same file")
 
 
-def _summary(totals: Totals, elapsed: float) -> str:
+def _summary(totals: Totals, elapsed: float, packs: list[str]) -> str:
     mb_in, mb_out = totals.bytes_in / 1e6, totals.bytes_out / 1e6
     rate = mb_in / elapsed if elapsed > 0 else 0.0
     lines = [
+        f"packs: {', '.join(packs)}",
         f"{totals.documents} documents: {totals.cleaned} cleaned, {totals.skipped} up to date, "
         f"{totals.empty} empty, {totals.failed} failed"
         + (f", {totals.timed_out} with a rule timed out" if totals.timed_out else "")
@@ -795,9 +846,15 @@ def rules_list(packs):
 
 
 @rules.command("check")
+@click.option("--no-samples", is_flag=True, help="Only validate; do not run the samples.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-def rules_check(files):
-    """Validate pack FILES; report every problem as file:line [rule-id] what is wrong.
+def rules_check(files, no_samples):
+    """Validate pack FILES and run their rules' samples; report every problem as
+    file:line [rule-id] what is wrong.
+
+    Each rule's drop/keep samples run with that rule alone (as `cleaner rules
+    test` does); a failing sample is an error, like a bad key. --no-samples
+    only validates.
 
     Patterns that may backtrack badly (nested unbounded repeats such as
     (a+)+) get a warning; they load, and run under --rule-timeout. A rule
@@ -827,7 +884,17 @@ def rules_check(files):
                     "for: it is tried on every paragraph (slower, same result)",
                     err=True,
                 )
-        click.echo(f"{file}: ok, {len(pack.rules)} rules")
+        samples = ""
+        if not no_samples:
+            ran, failures = check_file_rules(Cleaner(packs=[file]), Path(file))
+            for failure in failures:
+                click.echo(str(failure), err=True)
+            if failures:
+                click.echo(f"{file}: {len(failures)} of {ran} samples failed", err=True)
+                bad += 1
+                continue
+            samples = f", {ran} samples passed"
+        click.echo(f"{file}: ok, {len(pack.rules)} rules{samples}")
     if bad:
         sys.exit(EXIT_USAGE)
 

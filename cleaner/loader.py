@@ -9,6 +9,7 @@ in the README ("Writing rules"); the keys accepted here are that contract.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -105,12 +106,25 @@ def _read_yaml(path: Path, problems: list[Problem]) -> Node | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        problems.append(Problem(name, line, None, f"invalid YAML: {exc.problem or exc}"))
+        message = f"invalid YAML: {exc.problem or exc}"
+        if "escape" in str(exc.problem or ""):
+            # A regex in double quotes: YAML reads its backslashes as escapes.
+            message += (
+                "; write patterns in single quotes ('^\\d+ comments$'): in double "
+                "quotes YAML reads a backslash as an escape"
+            )
+        problems.append(Problem(name, line, None, message))
     except yaml.YAMLError as exc:
         problems.append(Problem(name, None, None, f"invalid YAML: {exc}"))
     finally:
         loader.dispose()
     return None
+
+
+def _did_you_mean(word: str, choices) -> str:
+    """``"; did you mean 'x'?"`` for the closest of ``choices``, or ``""``."""
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.7)
+    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 _PLAIN_TAGS = {
@@ -336,7 +350,10 @@ def _build_rule(
     if kind_node is None:
         ctx.error(node.line, "missing key 'kind'")
     elif kind_node.value not in KINDS:
-        ctx.error(kind_node.line, f"unknown kind {kind_node.value!r}; kinds: {', '.join(KINDS)}")
+        guess = _did_you_mean(str(kind_node.value), KINDS)
+        ctx.error(
+            kind_node.line, f"unknown kind {kind_node.value!r}{guess}; kinds: {', '.join(KINDS)}"
+        )
     else:
         cls = KINDS[kind_node.value]
     why = spec.get("why")
@@ -344,11 +361,15 @@ def _build_rule(
         ctx.error(node.line, "missing key 'why': say what boilerplate this removes")
     else:
         why = _check_type(ctx, "why", why, "str")
-    allowed = COMMON_KEYS | CONDITION_KEYS | (set(cls.FIELDS) if cls else set())
+    # With the kind unknown, its own keys cannot be judged: report the kind alone
+    # (one mistake, one message), not every key that kind would have taken.
+    every_kind = set().union(*(set(k.FIELDS) for k in KINDS.values()))
+    allowed = COMMON_KEYS | CONDITION_KEYS | (set(cls.FIELDS) if cls else every_kind)
     for key, value in node.value.items():
         if key not in allowed:
             hint = f" for kind '{cls.kind}'" if cls else ""
-            ctx.error(value.line, f"unknown key '{key}'{hint}")
+            guess = _did_you_mean(str(key), allowed)
+            ctx.error(value.line, f"unknown key '{key}'{hint}{guess}")
     ignore_case = False
     if "ignore_case" in spec:
         ignore_case = bool(_check_type(ctx, "ignore_case", spec["ignore_case"], "bool"))
@@ -446,7 +467,9 @@ class _Loader:
         for key, value in top.items():
             if key not in PACK_KEYS:
                 ctx.error(
-                    value.line, f"unknown key '{key}'; pack keys: {', '.join(sorted(PACK_KEYS))}"
+                    value.line,
+                    f"unknown key '{key}'{_did_you_mean(str(key), PACK_KEYS)}; "
+                    f"pack keys: {', '.join(sorted(PACK_KEYS))}",
                 )
         for key in ("pack", "description"):
             if key in top:

@@ -7,9 +7,11 @@ as its ``expect``); a ``keep`` sample must come out of its rule untouched.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from .engine import Cleaner
 from .kinds import Rule, Sample
+from .loader import builtin_dir
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,3 +51,31 @@ def check_all(cleaner: Cleaner) -> list[SampleFailure]:
     for rule in cleaner.rules:
         failures.extend(check_rule(cleaner, rule))
     return failures
+
+
+def check_user_rules(cleaner: Cleaner) -> tuple[int, list[SampleFailure]]:
+    """The samples of every rule not from a bundled pack: (how many ran, the failures).
+
+    Our suite runs the bundled packs' samples; a user's pack is checked where it
+    is used, so a rule that contradicts its own tests never touches a corpus.
+    """
+    bundled = builtin_dir().resolve()
+    ran, failures = 0, []
+    for rule in cleaner.rules:
+        if bundled in Path(rule.source).resolve().parents:
+            continue
+        ran += len(rule.samples)
+        failures.extend(check_rule(cleaner, rule))
+    return ran, failures
+
+
+def check_file_rules(cleaner: Cleaner, file: Path) -> tuple[int, list[SampleFailure]]:
+    """The samples of the rules defined in ``file`` (not of the packs it extends)."""
+    target = file.resolve()
+    ran, failures = 0, []
+    for rule in cleaner.rules:
+        if Path(rule.source).resolve() != target:
+            continue
+        ran += len(rule.samples)
+        failures.extend(check_rule(cleaner, rule))
+    return ran, failures

@@ -240,3 +240,75 @@ def test_a_folder_run_on_a_terminal_shows_progress_out_of_the_total(tmp_path):
     inputs = len(list(EXAMPLES.glob("*/input.txt")))
     assert run.returncode in (0, 1)
     assert f"{inputs}/{inputs}" in re.findall(r"\d+/\d+", out.decode(errors="replace"))
+
+
+FAILING_PACK = """\
+rules:
+  - id: promo-banner
+    kind: drop
+    why: a banner
+    pattern: '^today''s deal\\b'
+    ignore_case: true
+    tests:
+      drop: ["Today's deal: 20% off"]
+      keep: ["Today's deal between the unions and the city was signed."]
+"""
+
+
+def test_a_pack_whose_keep_sample_fails_is_refused_by_check_and_run(runner, tmp_path):
+    pack = tmp_path / "mine.yaml"
+    pack.write_text(FAILING_PACK, encoding="utf-8")
+    res = runner.invoke(main, ["rules", "check", str(pack)])
+    assert res.exit_code == 2
+    assert f"{pack}:9 [promo-banner] keep sample lost" in res.output
+    src = tmp_path / "a.txt"
+    src.write_text("Today's deal between the unions and the city was signed.\n", encoding="utf-8")
+    out = tmp_path / "out.txt"
+    res = runner.invoke(main, ["run", str(src), str(out), "--rules", str(pack)])
+    assert res.exit_code == 2 and not out.exists(), "refused before any work"
+    assert "--no-samples" in res.output
+    res = runner.invoke(main, ["run", str(src), str(out), "--rules", str(pack), "--no-samples"])
+    assert res.exit_code == 0
+    res = runner.invoke(main, ["rules", "check", str(pack), "--no-samples"])
+    assert res.exit_code == 0 and "samples passed" not in res.output
+
+
+def test_rules_add_to_the_default_packs_unless_only_rules(runner, tmp_path):
+    pack = tmp_path / "mine.yaml"
+    pack.write_text(
+        "rules:\n  - id: promo\n    kind: drop\n    why: a banner\n    pattern: '^promo:'\n"
+        "    tests: {drop: ['promo: 20% off'], keep: ['Promotions were frozen.']}\n",
+        encoding="utf-8",
+    )
+    src = tmp_path / "a.txt"
+    body = "The council approved the budget on Monday after a long debate about buses."
+    src.write_text(f"promo: 20% off\nAdvertisement\n{body}\n", encoding="utf-8")
+    res = runner.invoke(main, ["run", str(src), "-", "--rules", str(pack)])
+    assert res.exit_code == 0 and res.stdout == body + "\n", "the default packs still run"
+    res = runner.invoke(main, ["run", str(src), "-", "--rules", str(pack), "--only-rules"])
+    assert res.stdout == f"Advertisement\n\n{body}\n", "only the user's pack"
+    res = runner.invoke(main, ["run", str(src), "-", "--only-rules"])
+    assert res.exit_code == 2 and "--only-rules needs at least one --rules PACK" in res.output
+
+
+def test_pack_errors_suggest_the_key_and_the_quotes(runner, tmp_path):
+    pack = tmp_path / "typo.yaml"
+    pack.write_text(
+        "rules:\n  - id: a\n    kind: dorp\n    why: w\n    pattern: 'x'\n"
+        "  - id: b\n    kind: drop\n    why: w\n    patern: 'x'\n",
+        encoding="utf-8",
+    )
+    res = runner.invoke(main, ["rules", "check", str(pack)])
+    assert res.exit_code == 2
+    assert f"{pack}:3 [a] unknown kind 'dorp'; did you mean 'drop'?" in res.output
+    assert "[a] unknown key 'pattern'" not in res.output, "no cascade from an unknown kind"
+    assert f"{pack}:9 [b] unknown key 'patern' for kind 'drop'; did you mean 'pattern'?" in (
+        res.output
+    )
+    quoted = tmp_path / "quoted.yaml"
+    quoted.write_text(
+        'rules:\n  - id: a\n    kind: drop\n    why: w\n    pattern: "^\\d+ comments$"\n',
+        encoding="utf-8",
+    )
+    res = runner.invoke(main, ["rules", "check", str(quoted)])
+    assert res.exit_code == 2 and "write patterns in single quotes" in res.output
