@@ -24,14 +24,17 @@ a shape that page furniture has and content does not:
 
 And it stays, evidence or not, when it is part of something structured:
 
-- a *list or table*: a run of two or more lines that open with the same marker
-  (``+``, ``%``, ``-``, ``•``, ``1.``), or of lines with digits that share a
-  shape (``Nov 12 – Paris, Olympia`` / ``Nov 14 – Lyon, Halle``);
+- a *list or table*: two or more lines in a row that open with the same marker
+  (``+``, ``%``, ``-``, ``•``, ``1.``), three or more lines with digits that
+  share a shape (``Nov 12 – Paris, Olympia`` / ``Nov 14 – Lyon, Halle`` / ...),
+  a fact box (two or more ``Key: value`` lines with short values), or a list of
+  bare links (sources);
 - *data*: a price, phone number, percentage, date range, e-mail address or ``label :
   value`` line, with the short label that introduces it (``Ticketing`` then ``VIP :
   60,000₩``) and whatever lies between two data lines;
 - a *fragment* of running text: it opens in lower case (with three words or
   more), or ends with a comma or semicolon, or holds code;
+- a dateline right before the body (``BAAR, SWITZERLAND``);
 - the headline (the first paragraph, 3+ words), a line that reads as text (a
   sentence of ``keep_words``+ words ending in ``. ! ? … :``, a closing quote,
   or CJK ``。！？``), an embedded post's attribution, and everything after a
@@ -45,8 +48,9 @@ sentences, and judging them one by one would drop the body.
 With ``tail_runs`` (default), after the body only runs of two or more go
 (teaser lists, link rows); a single stray line there is left alone.
 Conditions apply to each paragraph it would remove (default ``max_words:
-15``: longer ones stay). Each removal's reason is its evidence, kept on the
-rule as :meth:`EdgesRule.evidence` for ``explain`` and the reports.
+15``: longer ones stay). :meth:`EdgesRule.evidence` names a line's evidence
+(``explain`` and the reports do not show it yet). A line is judged once per
+clean, from its text alone (:attr:`View.verdicts`), however many passes run.
 """
 
 from __future__ import annotations
