@@ -370,7 +370,8 @@ def run(
     A folder is cleaned recursively into a folder that mirrors its layout;
     outputs already newer than their input and the rule packs, and made with
     the same settings, are skipped.
-    JSONL is cleaned record by record, keeping every other field. Outputs are
+    JSONL and Parquet are cleaned record by record, keeping every other field;
+    a Common Crawl WET file becomes one record per page. Outputs are
     written atomically; inputs are never touched. A document that cannot be
     read or comes out empty is reported on stderr and the rest go on.
 
@@ -380,6 +381,9 @@ def run(
       cleaner run article.txt clean.txt
       cat article.txt | cleaner run - -
       cleaner run crawl.jsonl.gz clean.jsonl.gz --keep-removed --report run.json
+      cleaner run shard.parquet clean.parquet
+      cleaner run CC-MAIN-x.warc.wet.gz clean.jsonl.gz
+      cleaner run articles/ clean/ --rules my-site.yaml
       cleaner run articles/ clean/ --report run.html
       cleaner run crawl/ clean/ --learn
     """
