@@ -109,7 +109,7 @@ class Outcome:
         entry["bytes_out"] = self.bytes_out
         entry["words_in"] = self.words_in
         entry["words_out"] = self.words_out
-        entry["removals"] = [removal_dict(r) for r in self.removals]
+        entry["removals"] = [_with_reason(r) for r in self.removals]
         if self.timeouts:
             entry["timeouts"] = list(self.timeouts)
         if self.flag:
@@ -119,8 +119,16 @@ class Outcome:
 
 
 def removal_dict(removal: Removal) -> dict[str, Any]:
-    """A removal as plain data (reports, ``--keep-removed``)."""
+    """A removal as plain data (``--keep-removed``, the adapters' columns)."""
     return {"rule": removal.rule, "what": removal.what, "line": removal.line, "text": removal.text}
+
+
+def _with_reason(removal: Removal) -> dict[str, Any]:
+    """A removal for the JSON report: its plain data, and its ``reason`` when it has one."""
+    entry = removal_dict(removal)
+    if removal.reason:
+        entry["reason"] = removal.reason
+    return entry
 
 
 @dataclass

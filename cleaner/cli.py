@@ -749,7 +749,9 @@ def explain(file, rules, disable, as_diff, html_out):
     for removal in result.removals:
         for index in removal.paragraphs:
             if removal.span is None:
-                dropped[index] = removal.rule
+                dropped[index] = (
+                    f"{removal.rule}: {removal.reason}" if removal.reason else removal.rule
+                )
             else:
                 spans.setdefault(index, []).append(f"[{removal.rule}] {removal.text.strip()!r}")
     for paragraph in cleaner.paragraphs(text):

@@ -28,7 +28,9 @@ class Removal:
     block joined by newlines); ``line`` the 1-based input line where it starts;
     ``paragraphs`` the indices of the paragraphs involved; ``span`` the
     ``(start, end)`` character offsets inside the paragraph when only part of
-    it was removed, else ``None``.
+    it was removed, else ``None``. ``reason`` says why, when the rule judged
+    more than a pattern match (the page rule's evidence: ``"teaser headline"``),
+    else ``None``.
     """
 
     rule: str
@@ -36,6 +38,7 @@ class Removal:
     line: int
     paragraphs: tuple[int, ...]
     span: tuple[int, int] | None = None
+    reason: str | None = None
 
     @property
     def what(self) -> str:

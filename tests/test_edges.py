@@ -115,3 +115,36 @@ def test_the_keys_are_read_from_the_pack(tmp_path):
     assert (rule.label_words, rule.wrapped_share) == (1, 0.5)
     # With one-word labels only, "Latin America" is a teaser headline, not a label.
     assert rule.evidence("Latin America", 2) == "teaser headline"
+
+
+def test_each_removal_carries_its_evidence_to_explain_and_the_report(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from cleaner.cli import main
+
+    text = (
+        "World\n" + BODY + "Ferry fares to rise in the spring\nFive islands to visit this summer\n"
+    )
+    assert [r.reason for r in EDGES.clean(text).removals] == [
+        "label",
+        "teaser headline",
+        "teaser headline",
+    ]
+    src = tmp_path / "in" / "page.txt"
+    src.parent.mkdir()
+    src.write_text(text, encoding="utf-8")
+    res = CliRunner().invoke(main, ["explain", str(src)])
+    assert "[outside-body: teaser headline] Five islands to visit this summer" in res.output
+    report = tmp_path / "r.json"
+    res = CliRunner().invoke(
+        main, ["run", str(src.parent), str(tmp_path / "out"), "--report", str(report)]
+    )
+    assert res.exit_code == 0, res.output
+    (doc,) = json.loads(report.read_text(encoding="utf-8"))["documents"]
+    assert {r["reason"] for r in doc["removals"] if r["rule"] == "outside-body"} == {
+        "label",
+        "teaser headline",
+    }
+    assert all("reason" not in r for r in doc["removals"] if r["rule"] != "outside-body")

@@ -48,15 +48,15 @@ sentences, and judging them one by one would drop the body.
 With ``tail_runs`` (default), after the body only runs of two or more go
 (teaser lists, link rows); a single stray line there is left alone.
 Conditions apply to each paragraph it would remove (default ``max_words:
-15``: longer ones stay). :meth:`EdgesRule.evidence` names a line's evidence
-(``explain`` and the reports do not show it yet). A line is judged once per
+15``: longer ones stay). Each removal carries its evidence as its ``reason``
+(``cleaner explain`` and the reports show it). A line is judged once per
 clean, from its text alone (:attr:`View.verdicts`), however many passes run.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import ClassVar
 
@@ -146,9 +146,10 @@ def _shape(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Line:
-    """A line outside the body as judged from its text: furniture, and what structure it has."""
+    """A line outside the body as judged from its text: its evidence of being furniture
+    (None: it reads as text, or has none), and what structure it has."""
 
-    furniture: bool
+    furniture: str | None
     data: bool = False
     marker: str | None = None
     link: bool = False
@@ -156,7 +157,7 @@ class _Line:
     shape: str | None = None
 
 
-_NONE = _Line(False)
+_NONE = _Line(None)
 
 
 @dataclass(frozen=True)
@@ -240,7 +241,8 @@ class EdgesRule(Rule):
         if self.tail_runs:
             outside = self._runs(outside, first)
         for k in sorted(outside):
-            yield self.removal_of(view, (order[k],))
+            removal = self.removal_of(view, (order[k],))
+            yield replace(removal, reason=lines[k].furniture)
 
     def evidence(self, text: str, words: int) -> str | None:
         """Why a line outside the body is furniture (``"label"``, ...), or None."""
@@ -274,7 +276,7 @@ class EdgesRule(Rule):
 
     def _judge(self, text: str, words: int) -> _Line:
         """What a line outside the body is, from its text alone (kept for the whole clean)."""
-        furniture = not self._reads_as_text(text, words) and self.evidence(text, words) is not None
+        furniture = None if self._reads_as_text(text, words) else self.evidence(text, words)
         if text.replace(" ", "").isalpha():
             # Words alone (most menus and teasers): no data, marker, link, fact or row.
             return _Line(furniture)
