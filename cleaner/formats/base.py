@@ -36,8 +36,8 @@ class Chunk:
 
     ``first`` is the 1-based number of its first record in the source (a row,
     or a WARC record), which messages name; ``group`` is the input's row group,
-    so a writer can keep the layout; ``errors`` maps a record number to why it
-    could not be read (it is left out of ``batch``).
+    so a writer can keep the layout; ``numbers``, when given, are the record
+    numbers of the rows (when they are not consecutive).
     """
 
     source: str
@@ -59,8 +59,6 @@ class Reader:
 
     #: File-name patterns this format reads (fnmatch, case-insensitive).
     patterns: ClassVar[tuple[str, ...]] = ()
-    #: The name of the text column in the chunks, when the format fixes it.
-    text_column: ClassVar[str | None] = None
 
     def __init__(self, path: Path, name: str, text_field: str):
         self.path, self.name, self.text_field = path, name, text_field

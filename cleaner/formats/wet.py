@@ -29,7 +29,6 @@ _HEADERS = {
 
 class WetReader(Reader):
     patterns: ClassVar = tuple(f"*{s}" for s in _SUFFIXES)
-    text_column: ClassVar = "text"
 
     def __init__(self, path: Path, name: str, text_field: str):
         # The page text is always "text" here; --text-field names a column of
