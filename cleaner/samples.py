@@ -60,22 +60,20 @@ def check_user_rules(cleaner: Cleaner) -> tuple[int, list[SampleFailure]]:
     is used, so a rule that contradicts its own tests never touches a corpus.
     """
     bundled = builtin_dir().resolve()
-    ran, failures = 0, []
-    for rule in cleaner.rules:
-        if bundled in Path(rule.source).resolve().parents:
-            continue
-        ran += len(rule.samples)
-        failures.extend(check_rule(cleaner, rule))
-    return ran, failures
+    return _check_where(cleaner, lambda source: bundled not in source.parents)
 
 
 def check_file_rules(cleaner: Cleaner, file: Path) -> tuple[int, list[SampleFailure]]:
     """The samples of the rules defined in ``file`` (not of the packs it extends)."""
     target = file.resolve()
+    return _check_where(cleaner, lambda source: source == target)
+
+
+def _check_where(cleaner: Cleaner, wanted) -> tuple[int, list[SampleFailure]]:
+    """Samples of the rules whose resolved source file ``wanted`` accepts."""
     ran, failures = 0, []
     for rule in cleaner.rules:
-        if Path(rule.source).resolve() != target:
-            continue
-        ran += len(rule.samples)
-        failures.extend(check_rule(cleaner, rule))
+        if wanted(Path(rule.source).resolve()):
+            ran += len(rule.samples)
+            failures.extend(check_rule(cleaner, rule))
     return ran, failures

@@ -61,18 +61,25 @@ def plan(
     def jsonl(path: Path | None) -> bool:
         return fmt == "jsonl" or (fmt == "auto" and path is not None and is_jsonl(path))
 
-    def jsonl_file(path: Path, target: Path) -> Iterator[Outcome]:
+    def unless_up_to_date(path: Path, target: Path, clean) -> Iterator[Outcome]:
+        """A record file's outcomes, or one "skipped" when its output is up to date."""
         if stdout or force or not up_to_date(path, target, newer_than):
-            yield from clean_jsonl_source(runner, path, str(path), target, stdout, opts)
+            yield from clean()
         else:
             yield Outcome(str(path), None, "skipped")
 
+    def jsonl_file(path: Path, target: Path) -> Iterator[Outcome]:
+        return unless_up_to_date(
+            path,
+            target,
+            lambda: clean_jsonl_source(runner, path, str(path), target, stdout, opts),
+        )
+
     def record_file(path: Path, target: Path) -> Iterator[Outcome]:
         reader = formats.reader_for(path, fmt)
-        if stdout or force or not up_to_date(path, target, newer_than):
-            yield from clean_source(runner, reader, path, target, stdout, opts)
-        else:
-            yield Outcome(str(path), None, "skipped")
+        return unless_up_to_date(
+            path, target, lambda: clean_source(runner, reader, path, target, stdout, opts)
+        )
 
     if stdin:
         if formats.reader_for(None, fmt) is not None:

@@ -16,6 +16,21 @@ from pathlib import Path
 from typing import IO, Any, ClassVar
 
 
+def nothing_written(dest: Path, stdout: bool) -> str:
+    """What a source that failed midway leaves: its output only appears whole."""
+    return "the records before it were written" if stdout else f"nothing was written to {dest}"
+
+
+def os_failure(exc: OSError, name: str, path: Path | None, dest: Path) -> Any:
+    """The one failure of a source whose input could not be read or output written."""
+    from ..batch import Outcome
+
+    if exc.filename is not None and path is not None and Path(exc.filename) == path:
+        return Outcome(name, None, "failed", f"{name}: cannot read: {exc.strerror}")
+    reason = f"cannot write: {exc.strerror or exc}"
+    return Outcome(name, None, "failed", f"{dest}: {reason}; nothing was written")
+
+
 class FormatUnavailable(RuntimeError):
     """The library a format needs is not installed; the message says what to install."""
 

@@ -27,7 +27,7 @@ from ..batch import (
     read_records,
 )
 from ..io import InputError, atomic_output
-from .base import Chunk, Writer
+from .base import Chunk, Writer, nothing_written, os_failure
 
 __all__ = ["JsonlWriter", "clean_jsonl_source", "is_jsonl"]
 
@@ -59,15 +59,7 @@ def clean_jsonl_source(
     except BrokenPipeError:
         raise
     except OSError as exc:
-        if exc.filename is not None and path is not None and Path(exc.filename) == path:
-            yield Outcome(name, None, "failed", f"{name}: cannot read: {exc.strerror}")
-        else:
-            reason = f"cannot write: {exc.strerror or exc}"
-            yield Outcome(name, None, "failed", f"{dest}: {reason}; nothing was written")
-
-
-def nothing_written(dest: Path, stdout: bool) -> str:
-    return "the records before it were written" if stdout else f"nothing was written to {dest}"
+        yield os_failure(exc, name, path, dest)
 
 
 class JsonlWriter(Writer):

@@ -20,7 +20,7 @@ from ..batch import _WORKER, GZIP_LEVEL, Outcome, RecordOptions, _outcome, remov
 from ..engine import Cleaner
 from ..io import InputError, atomic_output
 from . import writer_for
-from .base import Chunk, FormatUnavailable, Reader, need
+from .base import Chunk, FormatUnavailable, Reader, need, nothing_written, os_failure
 
 #: Rows per chunk: what one worker task cleans (about 1 MB of web text).
 ROWS = 256
@@ -85,16 +85,11 @@ def clean_source(
             if packed is not None:
                 packed.close()
     except (InputError, FormatUnavailable) as exc:
-        where = "the records before it were written" if stdout else f"nothing was written to {dest}"
-        yield Outcome(name, None, "failed", f"{exc}; {where}")
+        yield Outcome(name, None, "failed", f"{exc}; {nothing_written(dest, stdout)}")
     except BrokenPipeError:
         raise
     except OSError as exc:
-        if exc.filename is not None and Path(exc.filename) == path:
-            yield Outcome(name, None, "failed", f"{name}: cannot read: {exc.strerror}")
-        else:
-            reason = f"cannot write: {exc.strerror or exc}"
-            yield Outcome(name, None, "failed", f"{dest}: {reason}; nothing was written")
+        yield os_failure(exc, name, path, dest)
 
 
 def _run(runner: Any, reader: Reader, writer: Any, schema: Any, options: RecordOptions):

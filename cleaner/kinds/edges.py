@@ -80,8 +80,8 @@ _POST = regex.compile(r"^[—–-] .*\(@\w+\)|pic\.twitter\.com/")
 _HAS_DIGIT = regex.compile(r"\d")
 _HEADLINE_START = regex.compile(r"^[\p{Lu}\p{Lt}\p{Lo}\d'\"‘“«¿¡]")
 _LINK_ROW = regex.compile(r"\S\s*(?:[|·•»›>]|\s/\s)\s*\S")
-_HANDLE_OR_LINK = regex.compile(r"^(?:[@#]\w+|(?:https?://|www\.)\S+)$")
 _BARE_LINK = regex.compile(r"^(?:https?://|www\.)\S+$")
+_HANDLE = regex.compile(r"^[@#]\w+$")
 # A dateline right before the body: an upper-case place and its country or state.
 _DATELINE = regex.compile(r"^\p{Lu}[\p{Lu} .'-]+,(?: [\p{Lu}.'-]+)+$")
 _COUNTER = regex.compile(r"^[\d\W_]+$")
@@ -246,7 +246,10 @@ class EdgesRule(Rule):
 
     def evidence(self, text: str, words: int) -> str | None:
         """Why a line outside the body is furniture (``"label"``, ...), or None."""
-        if text.replace(" ", "").isalpha():
+        return self._evidence(text, words, text.replace(" ", "").isalpha())
+
+    def _evidence(self, text: str, words: int, alpha: bool) -> str | None:
+        if alpha:
             # Words alone (most menus and teasers): no counter, code, link or row.
             if words >= 3 and text[:1].islower():
                 return None  # a piece of running text
@@ -259,7 +262,7 @@ class EdgesRule(Rule):
             return "date or time"
         if (words >= 3 and text[:1].islower()) or _RUNS_ON_OR_CODE.search(text):
             return None  # a piece of running text, or code
-        if _HANDLE_OR_LINK.match(text):
+        if _BARE_LINK.match(text) or _HANDLE.match(text):
             return "bare link or handle"
         if words <= 3 * self.label_words and _LINK_ROW.search(text):
             return "link row"
@@ -276,8 +279,9 @@ class EdgesRule(Rule):
 
     def _judge(self, text: str, words: int) -> _Line:
         """What a line outside the body is, from its text alone (kept for the whole clean)."""
-        furniture = None if self._reads_as_text(text, words) else self.evidence(text, words)
-        if text.replace(" ", "").isalpha():
+        alpha = text.replace(" ", "").isalpha()
+        furniture = None if self._reads_as_text(text, words) else self._evidence(text, words, alpha)
+        if alpha:
             # Words alone (most menus and teasers): no data, marker, link, fact or row.
             return _Line(furniture)
         m = _MARKER.match(text)
