@@ -22,6 +22,7 @@ imported only when a file of that format is met, so the core install needs none.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from .base import Chunk, FormatUnavailable, Reader, Writer
@@ -38,6 +39,7 @@ WRITERS: dict[str, str] = {
 }
 
 
+@functools.cache
 def _load(spec: str) -> type:
     module, _, name = spec.partition(":")
     return getattr(__import__(module, fromlist=[name]), name)

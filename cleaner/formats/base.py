@@ -51,8 +51,7 @@ class Chunk:
 
     ``first`` is the 1-based number of its first record in the source (a row,
     or a WARC record), which messages name; ``group`` is the input's row group,
-    so a writer can keep the layout; ``numbers``, when given, are the record
-    numbers of the rows (when they are not consecutive).
+    so a writer can keep the layout.
     """
 
     source: str
@@ -60,12 +59,9 @@ class Chunk:
     batch: Any
     text_column: str
     group: int = 0
-    numbers: tuple[int, ...] | None = None
 
     def record_numbers(self) -> list[int]:
         """The 1-based record number of each row of ``batch``."""
-        if self.numbers is not None:
-            return list(self.numbers)
         return list(range(self.first, self.first + self.batch.num_rows))
 
 
