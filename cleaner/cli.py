@@ -392,8 +392,11 @@ def run(
     if do_learn:
         if stdin:
             raise click.UsageError("--learn reads the input twice; it cannot take stdin")
+        counting = _build(rules, disable, max_removed=None)
+        if not no_samples:
+            _refuse_failing_samples(counting)  # before the corpus is read for learning
         learner = _learn(
-            _build(rules, disable, max_removed=None),
+            counting,
             [source],
             pattern or "*.txt",
             fmt,
@@ -417,7 +420,7 @@ def run(
             )
         rules = (*(rules or ("default",)), str(learned))
     cleaner = _build(rules, disable, rule_timeout, max_removed, over_removal)
-    if not no_samples:
+    if not no_samples and not do_learn:  # with --learn, checked before learning
         _refuse_failing_samples(cleaner)
     html_reports = [r for r in reports if _is_html(r)]
     json_reports = [r for r in reports if not _is_html(r)]

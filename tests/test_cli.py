@@ -267,6 +267,8 @@ def test_a_pack_whose_keep_sample_fails_is_refused_by_check_and_run(runner, tmp_
     res = runner.invoke(main, ["run", str(src), str(out), "--rules", str(pack)])
     assert res.exit_code == 2 and not out.exists(), "refused before any work"
     assert "--no-samples" in res.output
+    res = runner.invoke(main, ["run", str(src), str(out), "--rules", str(pack), "--learn"])
+    assert res.exit_code == 2 and not out.exists(), "refused before learning too"
     res = runner.invoke(main, ["run", str(src), str(out), "--rules", str(pack), "--no-samples"])
     assert res.exit_code == 0
     res = runner.invoke(main, ["rules", "check", str(pack), "--no-samples"])
