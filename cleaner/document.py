@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ._fields import fields_of
 from .normalize import Normalizer
 
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
@@ -23,6 +24,10 @@ class Paragraph:
     index: int
     line: int
     text: str
+
+    def __reduce__(self) -> tuple:
+        # Pickled by its fields: the compiled build's classes have no pickling of their own.
+        return (type(self), fields_of(self))
 
 
 def split_paragraphs(text: str, normalizer: Normalizer) -> tuple[Paragraph, ...]:

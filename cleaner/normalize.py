@@ -23,6 +23,9 @@ import ftfy.badness
 import ftfy.chardata
 import ftfy.fixes
 import regex
+from ftfy import TextFixerConfig
+
+from ._fields import fields_of
 
 #: ftfy options as ``cleaner`` sets them, each for a reason.
 FTFY_DEFAULTS: Mapping[str, Any] = MappingProxyType(
@@ -132,8 +135,12 @@ class NormalizeConfig:
             changes["ftfy"] = {**self.ftfy, **options["ftfy"]}
         return replace(self, **changes)
 
-    def ftfy_config(self) -> ftfy.TextFixerConfig:
-        return ftfy.TextFixerConfig(**self.ftfy)
+    def ftfy_config(self) -> TextFixerConfig:
+        return TextFixerConfig(**self.ftfy)
+
+    def __reduce__(self) -> tuple:
+        # Pickled by its fields: the compiled build's classes have no pickling of their own.
+        return (type(self), fields_of(self))
 
 
 #: The longest match of ftfy's badness regex we look around a screened
@@ -174,8 +181,8 @@ def _badness_screen() -> BadnessScreen | None:
     belong to, each compiled on its own. None when the pattern has a shape
     this does not follow (then ``is_bad`` always runs).
     """
-    from re import _compiler, _parser
-    from re import _constants as sre
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+    from re import _constants as sre  # type: ignore[attr-defined]
 
     def chars(op, av) -> set[str] | None:
         if op is sre.LITERAL:
@@ -372,7 +379,7 @@ class FtfyGate:
             len(line) <= self.max_length
             and not self.triggers.search(line)
             and not (self.entities is not None and "&" in line and self.entities.search(line))
-            and (self.form is None or unicodedata.is_normalized(self.form, line))
+            and (self.form is None or unicodedata.is_normalized(self.form, line))  # type: ignore[arg-type]
         )
 
     def first_round(self, line: str) -> str | None:

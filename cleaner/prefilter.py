@@ -37,6 +37,7 @@ import threading
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from itertools import accumulate
 
 import regex
@@ -44,7 +45,7 @@ import regex
 try:  # pragma: no cover - depends on the platform
     import hyperscan
 except ImportError:  # pragma: no cover
-    hyperscan = None
+    hyperscan = None  # type: ignore[assignment]
 
 #: The most alternatives one need may have; past that, a need is cut short.
 MAX_LITERALS = 1024
@@ -484,7 +485,7 @@ class Prefilter:
         """``"hyperscan"`` or ``"python"``: what scans."""
         return "hyperscan" if self._db is not None else "python"
 
-    def scan(self, texts: Sequence[str | None]) -> list[set[int] | None]:
+    def scan(self, texts: Sequence[str | None]) -> list[AbstractSet[int] | None]:
         """Per plan item, the indices of ``texts`` that hold one of its literals.
 
         None for items without a need (they look at every paragraph). An item
@@ -537,7 +538,7 @@ class Prefilter:
     def _hyperscan(self, haystack: str, live: Sequence[str], ascii: bool) -> list[tuple[int, int]]:
         data = haystack.encode("utf-8", "surrogatepass")
         ends: list[tuple[int, int]] = []
-        self._db.scan(data, _on_match, context=ends, scratch=self._scratch())
+        self._db.scan(data, _on_match, context=ends, scratch=self._scratch())  # type: ignore[union-attr]
         if not ends:
             return ends
         # ASCII before folding (not only after: "ß" folds to "ss"): byte
@@ -583,7 +584,7 @@ def engine_version() -> str | None:
     if hyperscan is None:
         return None
     try:
-        return hyperscan.__version__
+        return hyperscan.__version__  # type: ignore[attr-defined]
     except AttributeError:
         return "unknown"
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ._fields import fields_of
 from .document import Paragraph, render
 from .normalize import collapse_spaces
 
@@ -46,6 +47,10 @@ class Removal:
         if self.span is not None:
             return "span"
         return "paragraph" if len(self.paragraphs) == 1 else "block"
+
+    def __reduce__(self) -> tuple:
+        # Pickled by its fields: the compiled build's classes have no pickling of their own.
+        return (type(self), fields_of(self))
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +87,10 @@ class Result:
             counts[r.rule] = counts.get(r.rule, 0) + 1
         return counts
 
+    def __reduce__(self) -> tuple:
+        # Pickled by its fields: the compiled build's classes have no pickling of their own.
+        return (type(self), fields_of(self))
+
 
 class ReplayError(ValueError):
     """A removal does not fit the document it is replayed on."""
@@ -102,11 +111,11 @@ def apply_removal(texts: list[str | None], removal: Removal) -> None:
         return
     (i,) = removal.paragraphs
     start, end = removal.span
-    current = texts[i]
-    if current is None or current[start:end] != removal.text:
+    text = texts[i]
+    if text is None or text[start:end] != removal.text:
         raise ReplayError(f"line {removal.line} [{removal.rule}]: span does not match")
     # Close the gap the span leaves: "a  b " -> "a b".
-    rest = collapse_spaces(current[:start] + current[end:])
+    rest = collapse_spaces(text[:start] + text[end:])
     texts[i] = rest if _WORD.search(rest) else None
 
 

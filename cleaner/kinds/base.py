@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re as stdlib_re
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import regex
 
+from .._fields import fields_of
 from ..document import Paragraph
 from ..result import Removal
 
@@ -75,6 +77,10 @@ class Sample:
     line: int
     expect: str | None = None
 
+    def __reduce__(self) -> tuple:
+        # Pickled by its fields: the compiled build's classes have no pickling of their own.
+        return (type(self), fields_of(self))
+
 
 @dataclass(frozen=True, slots=True)
 class Conditions:
@@ -123,6 +129,10 @@ class Conditions:
                 return False
         return not (self.unless is not None and self.unless.search(text))
 
+    def __reduce__(self) -> tuple:
+        # Pickled by its fields: the compiled build's classes have no pickling of their own.
+        return (type(self), fields_of(self))
+
 
 class View:
     """The document as rules see it during one pass.
@@ -161,7 +171,7 @@ class View:
         self.focus = focus
         #: The current rule's prefilter hits (see :mod:`cleaner.prefilter`), or
         #: None when it must look at every paragraph; set by the engine.
-        self.want: set[int] | None = None
+        self.want: AbstractSet[int] | None = None
         #: Paragraphs whose text a span removal changed since the prefilter scan.
         self.dirty: set[int] = set() if dirty is None else dirty
         #: Word counts by text, kept for the whole clean (see :meth:`words`).
@@ -218,16 +228,13 @@ class View:
                 yield i
 
 
-@dataclass(frozen=True)
-class Rule:
-    """Fields every rule has; a kind adds its own and implements :meth:`find`."""
+class Declared:
+    """What a kind declares about itself: class constants, set with :func:`declare`.
 
-    id: str
-    why: str
-    source: str
-    line: int
-    when: Conditions
-    samples: tuple[Sample, ...]
+    They live on a plain base class and are set after each kind's class body,
+    not in it: mypyc (the compiled build) would make a ``ClassVar`` written in
+    a dataclass body a field (https://github.com/mypyc/mypyc/issues/1122).
+    """
 
     #: The name used as ``kind:`` in a pack.
     kind: ClassVar[str] = ""
@@ -239,6 +246,40 @@ class Rule:
     ONE_OF: ClassVar[tuple[str, ...]] = ()
     #: Defaults for the shared conditions that differ for this kind.
     CONDITION_DEFAULTS: ClassVar[dict[str, Any]] = {}
+
+
+def declare(
+    cls: type[Declared],
+    *,
+    kind: str | None = None,
+    stage: int | None = None,
+    fields: dict[str, tuple[str, bool, Any]] | None = None,
+    one_of: tuple[str, ...] | None = None,
+    condition_defaults: dict[str, Any] | None = None,
+) -> None:
+    """Set a kind's class constants (see :class:`Declared`); what is not given is inherited."""
+    if kind is not None:
+        cls.kind = kind
+    if stage is not None:
+        cls.stage = stage
+    if fields is not None:
+        cls.FIELDS = fields
+    if one_of is not None:
+        cls.ONE_OF = one_of
+    if condition_defaults is not None:
+        cls.CONDITION_DEFAULTS = condition_defaults
+
+
+@dataclass(frozen=True)
+class Rule(Declared):
+    """Fields every rule has; a kind adds its own and implements :meth:`find`."""
+
+    id: str
+    why: str
+    source: str
+    line: int
+    when: Conditions
+    samples: tuple[Sample, ...]
 
     @property
     def local(self) -> bool:
@@ -266,6 +307,10 @@ class Rule:
     def where(self) -> str:
         return f"{self.source}:{self.line}"
 
+    def __reduce__(self) -> tuple:
+        # Pickled by its fields: the compiled build's classes have no pickling of their own.
+        return (type(self), fields_of(self))
+
 
 @dataclass(frozen=True)
 class PatternRule(Rule):
@@ -274,11 +319,6 @@ class PatternRule(Rule):
     pattern: regex.Pattern = None  # type: ignore[assignment]
     standalone: bool = False
 
-    FIELDS: ClassVar = {
-        "pattern": ("patterns", True, None),
-        "standalone": ("bool", False, False),
-    }
-
     def match(self, text: str):
         """Match the whole paragraph when ``standalone``, else anywhere in it."""
         return full_or_search(self.pattern, text, self.standalone)
@@ -286,6 +326,12 @@ class PatternRule(Rule):
     @property
     def triggers(self) -> tuple[tuple[regex.Pattern, bool], ...]:
         return ((self.pattern, self.standalone),)
+
+
+declare(
+    PatternRule,
+    fields={"pattern": ("patterns", True, None), "standalone": ("bool", False, False)},
+)
 
 
 def full_or_search(pattern: regex.Pattern, text: str, standalone: bool):

@@ -34,12 +34,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import ClassVar
 
 import regex
 
 from ..result import Removal
-from .base import Rule, View, count_words, full_or_search
+from .base import Rule, View, count_words, declare, full_or_search
 
 STOPS = ("heading", "body", "end")
 HEADING_MAX_WORDS = 12
@@ -78,19 +77,6 @@ class BlockRule(Rule):
     body_words: int = 20
     max_share: float = 0.5
 
-    kind: ClassVar[str] = "block"
-    stage: ClassVar[int] = 1
-    FIELDS: ClassVar = {
-        "start": ("patterns", True, None),
-        "standalone": ("bool", False, False),
-        "until": ("stops", False, ("heading",)),
-        "until_pattern": ("patterns", False, None),
-        "include_stop": ("bool", False, False),
-        "max_paragraphs": ("int", False, None),
-        "body_words": ("int", False, 20),
-        "max_share": ("share", False, 0.5),
-    }
-
     def find(self, view: View) -> Iterator[Removal]:
         total: int | None = None  # words of the live document, kept up to date
         # The last block refused by max_share, with running word sums. A start
@@ -102,23 +88,24 @@ class BlockRule(Rule):
         sums: list[int] = [0]
         for i in view.candidates():
             text = view.texts[i]
+            assert text is not None  # candidates() yields live paragraphs only
             if not full_or_search(self.start, text, self.standalone):
                 continue
             if not self.allows(view, i, text):
                 continue
             k = position.get(i)
             reuse = k is not None and self._same_stop(k, len(refused))
-            if reuse:
+            if reuse and k is not None:
                 block, inside = refused[k:], sums[-1] - sums[k]
             else:
                 block = self._extent(view, i)
                 block_sums = [0]
                 for j in block:
-                    block_sums.append(block_sums[-1] + view.words(view.texts[j]))
+                    block_sums.append(block_sums[-1] + view.words(view.texts[j] or ""))
                 inside = block_sums[-1]
             if self.max_share < 1.0:
                 if total is None:
-                    total = sum(view.words(view.texts[j]) for j in view.live())
+                    total = sum(view.words(view.texts[j] or "") for j in view.live())
                 if inside > self.max_share * total:
                     if not reuse:
                         refused, sums = block, block_sums
@@ -151,7 +138,7 @@ class BlockRule(Rule):
         for j in view.after(first):
             if self.max_paragraphs is not None and len(block) >= self.max_paragraphs:
                 break
-            stop = self._stops_at(view.texts[j], view.words)
+            stop = self._stops_at(view.texts[j] or "", view.words)
             if stop:
                 if stop == "include":
                     block.append(j)
@@ -167,3 +154,20 @@ class BlockRule(Rule):
         if "body" in self.until and is_body(text, self.body_words, words):
             return "exclude"
         return None
+
+
+declare(
+    BlockRule,
+    kind="block",
+    stage=1,
+    fields={
+        "start": ("patterns", True, None),
+        "standalone": ("bool", False, False),
+        "until": ("stops", False, ("heading",)),
+        "until_pattern": ("patterns", False, None),
+        "include_stop": ("bool", False, False),
+        "max_paragraphs": ("int", False, None),
+        "body_words": ("int", False, 20),
+        "max_share": ("share", False, 0.5),
+    },
+)

@@ -14,12 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import ClassVar
 
 import regex
 
 from ..result import Removal
-from .base import Rule, View
+from .base import Rule, View, declare
 
 
 @dataclass(frozen=True)
@@ -27,18 +26,10 @@ class CaptionRule(Rule):
     credit: regex.Pattern | None = None
     marker: regex.Pattern | None = None
 
-    kind: ClassVar[str] = "caption"
-    stage: ClassVar[int] = 2
-    FIELDS: ClassVar = {
-        "credit": ("patterns_end", False, None),
-        "marker": ("patterns", False, None),
-    }
-    ONE_OF: ClassVar = ("credit", "marker")
-    CONDITION_DEFAULTS: ClassVar = {"max_words": 60}
-
     def find(self, view: View) -> Iterator[Removal]:
         for i in view.candidates(self.local):
             text = view.texts[i]
+            assert text is not None  # candidates() yields live paragraphs only
             if (
                 not self.when.too_long(text)
                 and self._looks_like_caption(text)
@@ -58,3 +49,16 @@ class CaptionRule(Rule):
             if credit is not None and credit.start() > 0:
                 return True
         return self.marker is not None and self.marker.search(text) is not None
+
+
+declare(
+    CaptionRule,
+    kind="caption",
+    stage=2,
+    fields={
+        "credit": ("patterns_end", False, None),
+        "marker": ("patterns", False, None),
+    },
+    one_of=("credit", "marker"),
+    condition_defaults={"max_words": 60},
+)

@@ -10,19 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import ClassVar
 
 from ..result import Removal
-from .base import PatternRule, View
+from .base import PatternRule, View, declare
 
 
 @dataclass(frozen=True)
 class DropRule(PatternRule):
-    kind: ClassVar[str] = "drop"
-    stage: ClassVar[int] = 2
-
     def find(self, view: View) -> Iterator[Removal]:
         for i in view.candidates(self.local):
             text = view.texts[i]
+            assert text is not None  # candidates() yields live paragraphs only
             if not self.when.too_long(text) and self.match(text) and self.allows(view, i, text):
                 yield self.removal_of(view, (i,))
+
+
+declare(DropRule, kind="drop", stage=2)

@@ -58,12 +58,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import pairwise
-from typing import ClassVar
 
 import regex
 
 from ..result import Removal
-from .base import Rule, View
+from .base import Rule, View, declare
 
 # A paragraph that ends like text: sentence punctuation or a closing quote or bracket.
 _BODY_END = regex.compile(r"[.!?…。！？'\"’”»)\]]\s*$")
@@ -169,18 +168,6 @@ class EdgesRule(Rule):
     label_words: int = 4
     wrapped_share: float = 0.2
 
-    kind: ClassVar[str] = "edges"
-    stage: ClassVar[int] = 3
-    FIELDS: ClassVar = {
-        "body_words": ("int", False, 12),
-        "long_words": ("int", False, 20),
-        "keep_words": ("int", False, 3),
-        "tail_runs": ("bool", False, True),
-        "label_words": ("int", False, 4),
-        "wrapped_share": ("share", False, 0.2),
-    }
-    CONDITION_DEFAULTS: ClassVar = {"max_words": 15}
-
     @property
     def local(self) -> bool:
         return False  # the body's edges depend on every paragraph
@@ -221,11 +208,11 @@ class EdgesRule(Rule):
         for k in ks:
             text = texts[k]
             key = (rid, text)
-            line = verdicts.get(key)
+            line: _Line | None = verdicts.get(key)  # type: ignore[assignment]
             if line is None:
                 line = verdicts[key] = self._judge(text, words(k))
-            lines[k] = line  # type: ignore[assignment]
-            if line.furniture and self.allows(view, order[k], text):  # type: ignore[union-attr]
+            lines[k] = line
+            if line.furniture and self.allows(view, order[k], text):
                 outside.add(k)
         # Runs only after the body: what is left of them once structure is taken
         # out is a subset, so a text with no run there needs no more work.
@@ -347,3 +334,19 @@ class EdgesRule(Rule):
         if _POST.search(text):
             return True
         return words >= self.keep_words and _SENTENCE_END.search(text) is not None
+
+
+declare(
+    EdgesRule,
+    kind="edges",
+    stage=3,
+    fields={
+        "body_words": ("int", False, 12),
+        "long_words": ("int", False, 20),
+        "keep_words": ("int", False, 3),
+        "tail_runs": ("bool", False, True),
+        "label_words": ("int", False, 4),
+        "wrapped_share": ("share", False, 0.2),
+    },
+    condition_defaults={"max_words": 15},
+)

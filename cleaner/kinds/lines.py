@@ -16,12 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import ClassVar
 
 import regex
 
 from ..result import Removal
-from .base import Rule, View
+from .base import Rule, View, declare
 
 _DIGITS = regex.compile(r"\d+")
 
@@ -34,10 +33,6 @@ def line_key(text: str) -> str:
 @dataclass(frozen=True)
 class LinesRule(Rule):
     lines: frozenset[str] = frozenset()
-
-    kind: ClassVar[str] = "lines"
-    stage: ClassVar[int] = 2
-    FIELDS: ClassVar = {"lines": ("lines", True, None)}
 
     def find(self, view: View) -> Iterator[Removal]:
         # The engine runs lines rules as groups; alone, a rule is a group of one.
@@ -70,10 +65,14 @@ class LinesGroup:
         index = self.index
         for i in view.live(self.local):
             text = view.texts[i]
+            assert text is not None  # live() yields live paragraphs only
             for rule in index.get(line_key(text), ()):
                 if not rule.when.too_long(text) and rule.allows(view, i, text):
                     yield rule.removal_of(view, (i,))
                     break
+
+
+declare(LinesRule, kind="lines", stage=2, fields={"lines": ("lines", True, None)})
 
 
 def grouped(rules: tuple[Rule, ...]) -> tuple[Rule | LinesGroup, ...]:

@@ -22,12 +22,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import ClassVar
 
 import regex
 
 from ..result import Removal
-from .base import Rule, View
+from .base import Rule, View, declare
 
 _QUESTION = regex.compile(r"[?？؟][\"'”’»)]*\s*$")
 
@@ -38,15 +37,6 @@ class QuestionsRule(Rule):
     question_words: int = 25
     answer_words: int = 60
     max_share: float = 0.5
-
-    kind: ClassVar[str] = "questions"
-    stage: ClassVar[int] = 3
-    FIELDS: ClassVar = {
-        "min_pairs": ("int", False, 3),
-        "question_words": ("int", False, 25),
-        "answer_words": ("int", False, 60),
-        "max_share": ("share", False, 0.5),
-    }
 
     @property
     def local(self) -> bool:
@@ -89,3 +79,16 @@ class QuestionsRule(Rule):
             and _QUESTION.search(answer) is None
             and view.words(answer) <= self.answer_words
         )
+
+
+declare(
+    QuestionsRule,
+    kind="questions",
+    stage=3,
+    fields={
+        "min_pairs": ("int", False, 3),
+        "question_words": ("int", False, 25),
+        "answer_words": ("int", False, 60),
+        "max_share": ("share", False, 0.5),
+    },
+)

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import ClassVar
 
 from ..result import Removal
-from .base import PatternRule, View
+from .base import PatternRule, View, declare
 
 # A pattern that keeps matching what it just left would loop; no paragraph
 # needs more strips than this.
@@ -22,9 +21,6 @@ MAX_STRIPS_PER_PARAGRAPH = 32
 
 @dataclass(frozen=True)
 class StripRule(PatternRule):
-    kind: ClassVar[str] = "strip"
-    stage: ClassVar[int] = 0
-
     def find(self, view: View) -> Iterator[Removal]:
         for i in view.candidates(self.local):
             line = view.paragraphs[i].line
@@ -36,3 +32,6 @@ class StripRule(PatternRule):
                 if m is None or m.end() == m.start():
                     break
                 yield Removal(self.id, m.group(), line, (i,), (m.start(), m.end()))
+
+
+declare(StripRule, kind="strip", stage=0)
