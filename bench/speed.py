@@ -184,6 +184,90 @@ def _cleaner():
     return Cleaner().clean
 
 
+#: Real pages: every input of the annotated sets (news, Readability), each as is.
+REAL_SETS = ("bench/articles", "bench-readability/articles")
+#: ... repeated, so that a measure runs long enough to time.
+REAL_REPEATS = 5
+
+
+def _real_pages() -> list[str]:
+    texts = []
+    for name in REAL_SETS:
+        for path in sorted((ROOT.parent / "shared" / name).glob("*/input*.txt")):
+            texts.append(path.read_text(encoding="utf-8"))
+    return texts
+
+
+def real_pages(fn_factory):
+    """``in_process`` on the real pages (not the speed corpus), repeated."""
+
+    def measure(corpus: Path, scratch: Path) -> None:
+        texts = _real_pages() * REAL_REPEATS
+        if not texts:
+            raise SystemExit("no real pages: ../shared/bench is not there")
+        fn = fn_factory()
+        start = time.perf_counter()
+        for text in texts:
+            fn(text)
+        size = sum(len(t.encode("utf-8")) for t in texts)
+        print(json.dumps({"seconds": time.perf_counter() - start, "mb": size / 1e6}))
+
+    return measure
+
+
+#: Measures whose name says so run the pure-Python source tree, beside the
+#: installed build (compiled, when pip could compile it).
+PURE = "pure-Python build"
+
+
+def identity_check(corpus: Path) -> str:
+    """Compiled and pure builds give the same output on every corpus document, or exit."""
+    import hashlib
+
+    import cleaner
+
+    if cleaner.build() == "pure Python":
+        return "Identity check: the installed build is pure Python; nothing to compare."
+    script = (
+        "import hashlib, json, sys\n"
+        "import cleaner\n"
+        "assert cleaner.build() == 'pure Python', cleaner.__file__\n"
+        "c = cleaner.Cleaner()\n"
+        "texts = [json.loads(line)['text'] for line in open(sys.argv[1], encoding='utf-8')]\n"
+        "for t in texts: print(hashlib.sha256(c.clean(t).text.encode()).hexdigest())\n"
+    )
+    jsonl = corpus / "corpus.jsonl"
+    pure = subprocess.run(
+        [sys.executable, "-c", script, str(jsonl)],
+        capture_output=True,
+        text=True,
+        env=_env(PURE),
+        check=True,
+    ).stdout.split()
+    clean = cleaner.Cleaner().clean
+    with open(jsonl, encoding="utf-8") as src:
+        compiled = [
+            hashlib.sha256(clean(json.loads(line)["text"]).text.encode()).hexdigest()
+            for line in src
+        ]
+    differ = [i for i, (a, b) in enumerate(zip(compiled, pure, strict=True)) if a != b]
+    if differ:
+        raise SystemExit(f"identity check failed: documents {differ[:10]} differ between builds")
+    return (
+        f"Identity check: the compiled and the pure-Python build give byte-identical "
+        f"output on all {len(compiled):,} documents."
+    )
+
+
+def _env(name: str) -> dict[str, str] | None:
+    """The environment of a measure: the source tree first on the path for a pure one."""
+    if PURE not in name:
+        return None
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    return env
+
+
 def _normalization():
     from cleaner import Cleaner
 
@@ -362,6 +446,7 @@ MEASURES = {
     "I/O floor (read, split, write)": io_floor,
     "I/O floor, JSONL (read, parse, split, dump, write)": io_floor_jsonl,
     "cleaner: Cleaner.clean in-process": in_process(_cleaner),
+    f"cleaner: Cleaner.clean in-process, {PURE}": in_process(_cleaner),
     "cleaner: normalization alone (Cleaner.paragraphs)": in_process(_normalization),
     "cleaner: Cleaner.clean, documents without mojibake or entities": undamaged(_cleaner),
     "cleaner run folder, 1 worker": cli("folder", "1"),
@@ -377,6 +462,9 @@ MEASURES = {
     "cleaner run WET to JSONL.gz, 1 worker": cli("wet", "1"),
     f"cleaner run WET to JSONL.gz, {CORES} workers": cli("wet", CORES),
     "ftfy.fix_text alone": in_process(_ftfy),
+    "real pages: Cleaner.clean": real_pages(_cleaner),
+    f"real pages: Cleaner.clean, {PURE}": real_pages(_cleaner),
+    "real pages: ftfy.fix_text": real_pages(_ftfy),
     "jusText (one <p> per line)": in_process(_justext),
     "trafilatura (text as HTML)": in_process(_trafilatura),
     "clean-text": in_process(_cleantext),
@@ -393,6 +481,10 @@ def _twin(name: str) -> str | None:
 
 
 def _child(name: str, corpus: Path, scratch: Path) -> None:
+    if PURE in name:
+        import cleaner
+
+        assert cleaner.build() == "pure Python", cleaner.__file__
     MEASURES[name](corpus, scratch)
 
 
@@ -415,6 +507,7 @@ def run_measure(name: str, corpus: Path, scratch: Path) -> dict | None:
             stdout=log,
             stderr=subprocess.STDOUT,
             text=True,
+            env=_env(name),
         )
         # wait4 reaps the child and gives this measure's own peak memory (the
         # child and the processes it waited for), where getrusage would give
@@ -528,6 +621,21 @@ def targets(results: list[dict], mb: float) -> list[str]:
                 + _met(ratio >= 1.8)
             )
     out.append("- peak memory of cleaner run on 1 GB of JSONL under 300 MB: see bench/SOAK.md")
+    out += ["", "Targets (issue 19, the compiled core):", ""]
+    pure = rate(f"cleaner: Cleaner.clean in-process, {PURE}")
+    if ours and pure:
+        out.append(
+            f"- Cleaner.clean compiled >= 1.5x the pure-Python build: {ours / pure:.2f}x "
+            f"({ours:.2f} against {pure:.2f} MB/s), " + _met(ours >= 1.5 * pure)
+        )
+    real = rate("real pages: Cleaner.clean")  # the first: the installed build
+    real_pure = rate(f"real pages: Cleaner.clean, {PURE}")
+    real_ftfy = rate("real pages: ftfy.fix_text")
+    if real and real_ftfy:
+        line = f"- real pages, Cleaner.clean >= 5x ftfy.fix_text: {real / real_ftfy:.2f}x"
+        if real_pure:
+            line += f" (pure-Python build: {real_pure / real_ftfy:.2f}x)"
+        out.append(line + ", " + _met(real >= 5 * real_ftfy))
     return out
 
 
@@ -560,6 +668,11 @@ def main() -> int:
     from cleaner import Cleaner
 
     Cleaner()
+    import cleaner
+
+    installed = f"Installed build: {cleaner.build()} (`cleaner --version` says the same)."
+    identity = identity_check(args.corpus)
+    print(identity, file=sys.stderr, flush=True)
     _gzipped(args.corpus)
     mb = info["bytes"] / 1e6
     results = []
@@ -569,7 +682,10 @@ def main() -> int:
     names = [
         name
         for name in MEASURES
-        if not args.only or args.only in name or name.startswith("I/O") or "Cleaner.clean" in name
+        if not args.only
+        or args.only in name
+        or name.startswith(("I/O", "real pages"))
+        or "Cleaner.clean" in name
     ]
     # A 1-worker `cleaner run` measure takes turns with its all-cores twin.
     twins = {_twin(name) for name in names} & set(names)
@@ -591,7 +707,7 @@ def main() -> int:
     shutil.rmtree(scratch, ignore_errors=True)
     for old in args.corpus.glob("old-scratch-*"):
         shutil.rmtree(old, ignore_errors=True)
-    text = table(results, mb, len(paths))
+    text = installed + "\n\n" + identity + "\n\n" + table(results, mb, len(paths))
     print(text)
     if not args.only:
         args.out.write_text(

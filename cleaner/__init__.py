@@ -15,6 +15,18 @@ from .result import Removal, ReplayError, Result
 
 __version__ = "0.1.0"
 
+
+def build() -> str:
+    """Which build of the core runs: ``"compiled with mypyc"`` or ``"pure Python"``.
+
+    ``pip install .`` compiles the hot modules with mypyc when it can (see the
+    README's Speed section); the two builds give byte-identical output.
+    """
+    from .kinds import base
+
+    return "compiled with mypyc" if base.__file__.endswith((".so", ".pyd")) else "pure Python"
+
+
 __all__ = [
     "Cleaner",
     "Problem",
@@ -23,5 +35,6 @@ __all__ = [
     "Result",
     "RuleError",
     "__version__",
+    "build",
     "builtin_packs",
 ]

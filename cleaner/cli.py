@@ -20,7 +20,7 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from . import __version__, formats
+from . import __version__, build, formats
 from .batch import (
     NO_DETAIL,
     PARAGRAPHS,
@@ -147,7 +147,9 @@ disable_option = click.option(
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="cleaner")
+@click.version_option(
+    __version__, prog_name="cleaner", message=f"%(prog)s, version %(version)s ({build()})"
+)
 def main() -> None:
     """Strip web boilerplate from extracted article text.
 

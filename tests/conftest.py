@@ -14,7 +14,17 @@ if "CLEANER_CACHE_DIR" not in os.environ:
     os.environ["CLEANER_CACHE_DIR"] = tempfile.mkdtemp(prefix="cleaner-test-cache-")
     atexit.register(shutil.rmtree, os.environ["CLEANER_CACHE_DIR"], True)
 
-from cleaner import Cleaner
+from cleaner import Cleaner, build
+
+#: The tests run on the installed build; a compiled one's classes and functions
+#: cannot be patched, so the few tests that patch one run on the pure build
+#: only (tests/test_build.py runs those modules' tests on it in every run).
+COMPILED = build() != "pure Python"
+if os.environ.get("CLEANER_EXPECT_BUILD", build()) != build():
+    raise RuntimeError(f"expected the {os.environ['CLEANER_EXPECT_BUILD']} build, got {build()}")
+needs_pure = pytest.mark.skipif(
+    COMPILED, reason="patches a compiled class; test_build runs it on the pure build"
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

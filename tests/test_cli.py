@@ -11,6 +11,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
+from cleaner import build
 from cleaner.cli import main
 
 from .conftest import EXAMPLES
@@ -113,11 +114,17 @@ def test_installed_entry_point_stdin_to_stdout(cleaner):
     assert proc.stdout == cleaner.clean(SEED).text
 
 
-def test_module_version():
+def test_module_version(tmp_path):
+    # Not from the repository's root, where "-m" would import the source tree.
     proc = subprocess.run(
-        [sys.executable, "-m", "cleaner", "--version"], capture_output=True, text=True
+        [sys.executable, "-m", "cleaner", "--version"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
     )
     assert proc.returncode == 0 and proc.stdout.startswith("cleaner, version ")
+    # ... and which build runs: the installed one, as in this process.
+    assert proc.stdout.rstrip().endswith(f"({build()})")
 
 
 def test_golden_command_passes_fails_and_updates(runner, tmp_path):

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import cleaner as api
 from cleaner import Cleaner, Removal, Result, RuleError
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, needs_pure
 
 TEXT = (
     "Headline of the story\n"
@@ -327,6 +327,7 @@ def test_block_reuse_of_refused_extents_changes_nothing(text):
         assert fast == slow, rule.id
 
 
+@needs_pure
 def test_a_flood_of_block_starts_is_walked_once(monkeypatch):
     """10,000 'Comments' lines after a short body: one walk to the end, not 10,000."""
     from cleaner.kinds import BlockRule

@@ -20,7 +20,7 @@ from cleaner import Cleaner
 from cleaner.engine import prefilter_for
 from cleaner.prefilter import Prefilter, _literal_char, fold, is_strong, need
 
-from .conftest import EXAMPLES, SHARED
+from .conftest import EXAMPLES, SHARED, needs_pure
 
 EVERYTHING = "".join(map(chr, range(0x110000)))
 
@@ -344,6 +344,7 @@ def test_the_python_scan_finds_what_hyperscan_finds():
         assert fast.scan(texts) == slow.scan(texts)
 
 
+@needs_pure
 def test_a_pickled_cleaner_brings_its_prefilter_and_analyses_nothing(monkeypatch):
     import pickle
 

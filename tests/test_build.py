@@ -1,0 +1,127 @@
+"""The compiled build and the pure-Python build are the same program.
+
+``pip install .`` compiles the hot modules with mypyc (hatch_build.py). These
+tests run when the installed build is the compiled one (CI installs it so):
+they run the pure source tree beside it, in a subprocess, and compare. On a
+pure install (``pip install -e .``) the rest of the suite already tests pure
+Python, and these skip.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import cleaner
+from cleaner import Cleaner, build
+
+from .conftest import COMPILED, EXAMPLES, ROOT, SHARED
+
+BENCH_SETS = ("bench/articles", "bench-readability/articles")
+INPUTS = ("input.txt", "input_tight.txt", "input_traf.txt")
+
+
+def _pure_env() -> dict[str, str]:
+    """An environment in which ``import cleaner`` imports the source tree."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    env["CLEANER_EXPECT_BUILD"] = "pure Python"
+    return env
+
+
+def test_the_build_is_the_one_ci_asked_for():
+    """CI installs the compiled build: a silent fall-back to pure Python fails here."""
+    if not os.environ.get("CI"):
+        pytest.skip("CI only: a developer's editable install is pure Python")
+    if os.environ.get("CLEANER_PURE_PYTHON", "").strip() not in ("", "0"):
+        assert build() == "pure Python"
+    else:
+        assert build() == "compiled with mypyc", cleaner.__file__
+
+
+def test_a_pure_source_tree_says_so():
+    proc = subprocess.run(
+        [sys.executable, "-c", "import cleaner; print(cleaner.build())"],
+        capture_output=True,
+        text=True,
+        env=_pure_env(),
+        cwd=ROOT,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "pure Python"
+
+
+def _inputs() -> list[Path]:
+    paths = sorted(EXAMPLES.glob("*/input.txt"))
+    for name in BENCH_SETS:
+        for page in sorted((SHARED / name).glob("*")):
+            paths.extend(page / f for f in INPUTS if (page / f).is_file())
+    return paths
+
+
+_PURE_CLEAN = """
+import json, sys
+import cleaner
+assert cleaner.build() == "pure Python", cleaner.__file__
+c = cleaner.Cleaner()
+out = {}
+for path in sys.stdin.read().splitlines():
+    r = c.clean(open(path, encoding="utf-8").read())
+    out[path] = [r.text, [[x.rule, x.text, x.line, list(x.paragraphs), x.span, x.reason]
+                          for x in r.removals]]
+print(json.dumps(out))
+"""
+
+
+@pytest.mark.skipif(not COMPILED, reason="the installed build is pure Python")
+def test_compiled_and_pure_builds_clean_every_example_and_bench_input_alike():
+    paths = _inputs()
+    assert len(paths) > 30
+    proc = subprocess.run(
+        [sys.executable, "-c", _PURE_CLEAN],
+        input="\n".join(map(str, paths)),
+        capture_output=True,
+        text=True,
+        env=_pure_env(),
+        cwd=ROOT,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    pure = json.loads(proc.stdout)
+    compiled = Cleaner()
+    for path in paths:
+        r = compiled.clean(path.read_text(encoding="utf-8"))
+        removals = [
+            [x.rule, x.text, x.line, list(x.paragraphs), list(x.span) if x.span else None, x.reason]
+            for x in r.removals
+        ]
+        assert [r.text, removals] == pure[str(path)], path
+
+
+@pytest.mark.skipif(not COMPILED, reason="the installed build is pure Python")
+def test_engine_normalization_and_prefilter_tests_pass_on_the_pure_build():
+    """The suite runs on the compiled build; these modules' tests run on pure Python too."""
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "tests/test_engine.py",
+            "tests/test_normalize.py",
+            "tests/test_prefilter.py",
+        ],
+        capture_output=True,
+        text=True,
+        env=_pure_env(),
+        cwd=ROOT,
+    )
+    assert proc.returncode == 0, proc.stdout[-5000:] + proc.stderr[-2000:]
+    assert " passed" in proc.stdout
+    assert "patches a compiled class" not in proc.stdout  # the pure-only tests ran
