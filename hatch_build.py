@@ -50,7 +50,7 @@ COMPILED = (
 MYPY_ARGS = ("--ignore-missing-imports", "--follow-imports=silent")
 
 #: Build requirements of the compile, asked for only when it runs.
-COMPILE_REQUIRES = ["mypy>=1.15", "setuptools>=68"]
+COMPILE_REQUIRES = ["mypy>=2.4,<3", "setuptools>=68"]
 
 _SETUP = """\
 from setuptools import setup
