@@ -8,11 +8,16 @@ an instruction count does not (callgrind counts the same total for the same
 binary, inputs and environment, whatever else the machine does). Each build
 runs twice under ``valgrind --tool=callgrind``: on no documents and on
 ``--docs`` documents of bench/speed.py's corpus, after the same start-up (import,
-``Cleaner()``, one clean); the difference is the cleaning. The pure build is
+``Cleaner()``, one clean) and with the build cache filled by a run before them;
+the difference is the cleaning. The pure build is
 the source tree, put first on the path. The table splits each count by where
 the instructions ran (the interpreter's loop, the stdlib ``re`` engine that
 runs cleaner's character checks, the ``regex`` module that runs rule patterns,
 compiled cleaner code, ...). About a minute per build for 300 documents.
+
+The rule time budget is off (``rule_timeout=None``): its timer counts CPU time,
+which runs some fifty times slower under valgrind, so rules would time out there
+that never do outside it. The budget costs 2-3% of ``Cleaner.clean`` (PROFILE.md).
 """
 
 from __future__ import annotations
@@ -38,7 +43,7 @@ import cleaner
 print(cleaner.build(), file=sys.stderr)
 with open(sys.argv[1], encoding="utf-8") as f:
     docs = [json.loads(line)["text"] for line in islice(f, int(sys.argv[2]))]
-c = cleaner.Cleaner()
+c = cleaner.Cleaner(rule_timeout=None)
 c.clean("A first text.\\n")
 for d in docs:
     c.clean(d)
@@ -111,6 +116,9 @@ def measure(pure: bool, jsonl: Path, docs: int) -> tuple[int, dict]:
     env = dict(os.environ)
     if pure:
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    # One run outside valgrind first: it fills the build cache (cleaner/cache.py) that
+    # both counted runs then read, as every run after a first one does.
+    subprocess.run([sys.executable, "-c", _RUN, str(jsonl), "1"], env=env, check=True)
     with tempfile.TemporaryDirectory() as tmp:
         base, split0 = count(env, jsonl, 0, Path(tmp))
         full, split1 = count(env, jsonl, docs, Path(tmp))
