@@ -125,3 +125,19 @@ def test_engine_normalization_and_prefilter_tests_pass_on_the_pure_build():
     assert proc.returncode == 0, proc.stdout[-5000:] + proc.stderr[-2000:]
     assert " passed" in proc.stdout
     assert "patches a compiled class" not in proc.stdout  # the pure-only tests ran
+
+
+@pytest.mark.skipif(not os.environ.get("CI"), reason="CI only: builds a wheel (about 30 s)")
+def test_without_a_compiler_pip_builds_pure_python(tmp_path):
+    """A machine without a C compiler gets a pure-Python wheel, with a warning, not an error."""
+    env = dict(os.environ, CC="false", CLEANER_PURE_PYTHON="")  # every compile fails
+    proc = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-v", "-w", str(tmp_path), str(ROOT)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    wheels = [p.name for p in tmp_path.glob("*.whl")]
+    assert len(wheels) == 1 and wheels[0].endswith("-py3-none-any.whl"), wheels
+    assert "building pure Python instead" in proc.stdout + proc.stderr
