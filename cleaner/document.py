@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from ._fields import fields_of
-from .normalize import Normalizer
+from .normalize import PLAIN, Normalizer
 
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 
@@ -34,17 +34,18 @@ def split_paragraphs(text: str, normalizer: Normalizer) -> tuple[Paragraph, ...]
     """Normalize ``text`` and split it into paragraphs (one per non-blank line)."""
     paragraphs: list[Paragraph] = []
     append = paragraphs.append
-    plain = normalizer.plain
+    judge = normalizer.judge
     lines = _LINE_BREAK.split(text) if "\r" in text else text.split("\n")
     for lineno, raw in enumerate(lines, 1):
         if not raw:
             continue
-        if plain(raw):
+        known = judge(raw)
+        if known == PLAIN:
             append(Paragraph(len(paragraphs), lineno, raw))
             continue
         if raw.isspace() and raw.isascii():
             continue
-        for piece in normalizer.line(raw):
+        for piece in normalizer.line(raw, known):
             append(Paragraph(len(paragraphs), lineno, piece))
     return tuple(paragraphs)
 

@@ -469,23 +469,36 @@ class FtfyGate:
         return any(screen.parts[index].search(line) for index in wanted)
 
 
+#: What :meth:`Normalizer.plain` learnt of a line that is not plain, for :func:`fix_text`:
+#: nothing, that it holds a character ftfy needs (the gate not asked), or that the
+#: gate says ftfy would change it.
+UNKNOWN, NEEDED, REFUSED = 0, 1, 2
+#: :meth:`Normalizer.judge`'s verdict on a line no step would change.
+PLAIN = 3
+
+
 def fix_text(
     line: str,
     config: ftfy.TextFixerConfig,
     needed: re.Pattern = _FTFY_NEEDED,
     gate: FtfyGate | None = None,
+    known: int = UNKNOWN,
 ) -> str:
     """Repair mojibake, HTML entities, control characters; NFC. ``donâ€™t`` -> ``don’t``.
 
     ``needed`` is :func:`ftfy_needed` for ``config``: lines without such a
     character are returned as they are. ``gate`` (:class:`FtfyGate` for the
     same options) returns the others ftfy would not change, without calling it.
+    ``known`` (``NEEDED`` or ``REFUSED``) skips the checks :meth:`Normalizer.plain`
+    already made of this line with the same ``needed`` and ``gate``.
     """
-    if not needed.search(line):
+    if known == UNKNOWN and not needed.search(line):
         return line
     if gate is None:
         return ftfy.fix_text(line, config)
-    if gate.passes(line):
+    # The gate refused the line when judging it crowded (is_bad's exact answer):
+    # uncrowded, it refuses it too (its answer is then exact or "maybe bad").
+    if known != REFUSED and gate.passes(line):
         return line
     fixed = gate.first_round(line)
     return fixed if fixed is not None else ftfy.fix_text(line, config)
@@ -581,31 +594,39 @@ class Normalizer:
         no character another step acts on, while ftfy's own checks (the
         :class:`FtfyGate`) say it would leave the line alone, NFC included.
         """
-        if line[-1] == " " or line[0] == " " or "  " in line:
-            return False
-        if line[1:2] == " " and line[0] in _DROP_CAP_LETTERS:
-            return False  # maybe a split drop cap
-        if line.isascii() and line.isprintable() and "&" not in line:
-            return True  # what _needed lets through, checked without a regex
-        if self._needed.search(line) is None:
-            return True
-        if _STEP_CHARS.search(line) is not None:
-            return False
-        if self._ftfy is None:
-            return True  # no ftfy, no NFC: nothing else would act
-        return self._gate is not None and self._gate.passes(line, crowded=True)
+        return self.judge(line) == PLAIN
 
-    def line(self, line: str) -> list[str]:
+    def judge(self, line: str) -> int:
+        """:meth:`plain`'s verdict: ``PLAIN``, or what it learnt of a line that is not
+        (``UNKNOWN``, ``NEEDED``, ``REFUSED``: pass it to :meth:`line` as ``known``)."""
+        if line[-1] == " " or line[0] == " " or "  " in line:
+            return UNKNOWN
+        if line[1:2] == " " and line[0] in _DROP_CAP_LETTERS:
+            return UNKNOWN  # maybe a split drop cap
+        if line.isascii() and line.isprintable() and "&" not in line:
+            return PLAIN  # what _needed lets through, checked without a regex
+        if self._needed.search(line) is None:
+            return PLAIN
+        if _STEP_CHARS.search(line) is not None:
+            return NEEDED
+        if self._ftfy is None:
+            return PLAIN  # no ftfy, no NFC: nothing else would act
+        if self._gate is None:
+            return NEEDED
+        return PLAIN if self._gate.passes(line, crowded=True) else REFUSED
+
+    def line(self, line: str, known: int = UNKNOWN) -> list[str]:
         """Normalize one input line into the paragraphs it holds (usually one).
 
         ftfy turns U+2028 and similar separators into ``\\n``, so one input line
         can hold several paragraphs; empty ones are dropped. A non-ASCII result
         is normalized again until it no longer changes: trimming a no-break
         space can expose a sequence ftfy then reads as mojibake (``\\xa0\\x8e¤``),
-        and a cleaned text must come out of a second clean unchanged.
+        and a cleaned text must come out of a second clean unchanged. ``known`` is
+        what :meth:`judge` said of ``line``.
         """
         out = []
-        for piece, settled in self._once(line):
+        for piece, settled in self._once(line, known):
             for _ in range(MAX_ROUNDS):
                 if settled or piece.isascii():
                     break
@@ -617,7 +638,7 @@ class Normalizer:
                 out.append(piece)
         return out
 
-    def _once(self, line: str) -> list[tuple[str, bool]]:
+    def _once(self, line: str, known: int = UNKNOWN) -> list[tuple[str, bool]]:
         """One round: ftfy, then the other steps, per piece.
 
         A piece is *settled* when it is ftfy's own output for the whole line and
@@ -626,7 +647,7 @@ class Normalizer:
         pieces pay for a second round.
         """
         if self._ftfy is not None:
-            line = fix_text(line, self._ftfy, self._needed, self._gate)
+            line = fix_text(line, self._ftfy, self._needed, self._gate, known)
         single = "\n" not in line
         out = []
         for segment in (line,) if single else line.split("\n"):
