@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ._fields import fields_of
+from ._fields import pickle_by_fields
 from .normalize import PLAIN, Normalizer
 
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
@@ -25,9 +25,8 @@ class Paragraph:
     line: int
     text: str
 
-    def __reduce__(self) -> tuple:
-        # Pickled by its fields: the compiled build's classes have no pickling of their own.
-        return (type(self), fields_of(self))
+
+pickle_by_fields(Paragraph)
 
 
 def split_paragraphs(text: str, normalizer: Normalizer) -> tuple[Paragraph, ...]:

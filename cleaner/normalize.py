@@ -25,7 +25,7 @@ import ftfy.fixes
 import regex
 from ftfy import TextFixerConfig
 
-from ._fields import fields_of
+from ._fields import pickle_by_fields
 
 #: ftfy options as ``cleaner`` sets them, each for a reason.
 FTFY_DEFAULTS: Mapping[str, Any] = MappingProxyType(
@@ -138,9 +138,8 @@ class NormalizeConfig:
     def ftfy_config(self) -> TextFixerConfig:
         return TextFixerConfig(**self.ftfy)
 
-    def __reduce__(self) -> tuple:
-        # Pickled by its fields: the compiled build's classes have no pickling of their own.
-        return (type(self), fields_of(self))
+
+pickle_by_fields(NormalizeConfig)
 
 
 #: The longest match of ftfy's badness regex we look around a screened

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ._fields import fields_of
+from ._fields import pickle_by_fields
 from .document import Paragraph, render
 from .normalize import collapse_spaces
 
@@ -47,10 +47,6 @@ class Removal:
         if self.span is not None:
             return "span"
         return "paragraph" if len(self.paragraphs) == 1 else "block"
-
-    def __reduce__(self) -> tuple:
-        # Pickled by its fields: the compiled build's classes have no pickling of their own.
-        return (type(self), fields_of(self))
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,9 +83,8 @@ class Result:
             counts[r.rule] = counts.get(r.rule, 0) + 1
         return counts
 
-    def __reduce__(self) -> tuple:
-        # Pickled by its fields: the compiled build's classes have no pickling of their own.
-        return (type(self), fields_of(self))
+
+pickle_by_fields(Removal, Result)
 
 
 class ReplayError(ValueError):

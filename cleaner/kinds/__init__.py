@@ -1,5 +1,6 @@
 """Rule kinds, one module each. :data:`KINDS` maps a pack's ``kind:`` to its class."""
 
+from .._fields import pickle_by_fields
 from .base import Conditions, Rule, Sample, View, count_words
 from .block import BlockRule
 from .caption import CaptionRule
@@ -21,6 +22,7 @@ KINDS: dict[str, type[Rule]] = {
         QuestionsRule,
     )
 }
+pickle_by_fields(*KINDS.values())
 
 __all__ = [
     "KINDS",

@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 
 import regex
 
-from .._fields import fields_of
+from .._fields import pickle_by_fields
 from ..document import Paragraph
 from ..result import Removal
 
@@ -77,10 +77,6 @@ class Sample:
     line: int
     expect: str | None = None
 
-    def __reduce__(self) -> tuple:
-        # Pickled by its fields: the compiled build's classes have no pickling of their own.
-        return (type(self), fields_of(self))
-
 
 @dataclass(frozen=True, slots=True)
 class Conditions:
@@ -129,9 +125,8 @@ class Conditions:
                 return False
         return not (self.unless is not None and self.unless.search(text))
 
-    def __reduce__(self) -> tuple:
-        # Pickled by its fields: the compiled build's classes have no pickling of their own.
-        return (type(self), fields_of(self))
+
+pickle_by_fields(Sample, Conditions)
 
 
 class View:
@@ -306,10 +301,6 @@ class Rule(Declared):
     @property
     def where(self) -> str:
         return f"{self.source}:{self.line}"
-
-    def __reduce__(self) -> tuple:
-        # Pickled by its fields: the compiled build's classes have no pickling of their own.
-        return (type(self), fields_of(self))
 
 
 @dataclass(frozen=True)
