@@ -75,8 +75,7 @@ def plan(
             lambda: clean_jsonl_source(runner, path, str(path), target, stdout, opts),
         )
 
-    def record_file(path: Path, target: Path) -> Iterator[Outcome]:
-        reader = formats.reader_for(path, fmt)
+    def record_file(path: Path, target: Path, reader: type[formats.Reader]) -> Iterator[Outcome]:
         return unless_up_to_date(
             path, target, lambda: clean_source(runner, reader, path, target, stdout, opts)
         )
@@ -91,7 +90,7 @@ def plan(
         reader = formats.reader_for(source, fmt)
         if reader is not None:
             name = reader.output_name(source.name)
-            return _uncounted, record_file(source, dest / name if dest.is_dir() else dest)
+            return _uncounted, record_file(source, dest / name if dest.is_dir() else dest, reader)
         target = dest / source.name if dest.is_dir() else dest
         if jsonl(source):
             return _uncounted, jsonl_file(source, target)
@@ -103,7 +102,7 @@ def plan(
     else:
         wanted = pattern
     jsonls: list[tuple[Path, Path]] = []  # cleaned after the text files, one by one
-    sources: list[tuple[Path, Path]] = []  # record formats, likewise
+    sources: list[tuple[Path, Path, type[formats.Reader]]] = []  # record formats, likewise
     unlisted: list[Outcome] = []  # folders that could not be listed, reported after them
 
     def cannot_list(folder: Path, exc: OSError) -> None:
@@ -115,7 +114,7 @@ def plan(
             reader = formats.reader_for(s.path, fmt)
             if reader is not None:
                 name = reader.output_name(s.path.name)
-                sources.append((s.path, dest / s.relative.with_name(name)))
+                sources.append((s.path, dest / s.relative.with_name(name), reader))
             elif jsonl(s.path):
                 jsonls.append((s.path, dest / s.relative))
             else:
@@ -126,9 +125,9 @@ def plan(
         yield from unlisted
         for path, target in jsonls:
             yield from jsonl_file(path, target)
-        for path, target in sources:
+        for path, target, reader in sources:
             target.parent.mkdir(parents=True, exist_ok=True)
-            yield from record_file(path, target)
+            yield from record_file(path, target, reader)
 
     def count() -> int | None:
         total = 0

@@ -65,19 +65,22 @@ class Chunk:
         return list(range(self.first, self.first + self.batch.num_rows))
 
 
-class Reader:
-    """Reads one source file as chunks. Subclasses set ``patterns`` and implement ``chunks``."""
+class Named:
+    """A format found by file name: ``patterns`` (fnmatch, case-insensitive)."""
 
-    #: File-name patterns this format reads (fnmatch, case-insensitive).
     patterns: ClassVar[tuple[str, ...]] = ()
-
-    def __init__(self, path: Path, name: str, text_field: str):
-        self.path, self.name, self.text_field = path, name, text_field
 
     @classmethod
     def matches(cls, filename: str) -> bool:
         low = filename.lower()
         return any(fnmatch.fnmatch(low, p) for p in cls.patterns)
+
+
+class Reader(Named):
+    """Reads one source file as chunks. Subclasses set ``patterns`` and implement ``chunks``."""
+
+    def __init__(self, path: Path, name: str, text_field: str):
+        self.path, self.name, self.text_field = path, name, text_field
 
     @classmethod
     def output_name(cls, filename: str) -> str:
@@ -101,18 +104,11 @@ class Reader:
         return {}
 
 
-class Writer:
+class Writer(Named):
     """Writes cleaned chunks to a binary stream. Subclasses set ``patterns``."""
-
-    patterns: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, stream: IO[bytes], schema: Any, options: dict[str, Any]):
         self.stream, self.schema, self.options = stream, schema, options
-
-    @classmethod
-    def matches(cls, filename: str) -> bool:
-        low = filename.lower()
-        return any(fnmatch.fnmatch(low, p) for p in cls.patterns)
 
     #: Whether the writer compresses itself (else a ``.gz`` name means gzip around it).
     compresses: ClassVar[bool] = True
