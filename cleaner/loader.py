@@ -121,6 +121,11 @@ def _read_yaml(path: Path, problems: list[Problem]) -> Node | None:
     return None
 
 
+def _every_kind_key() -> set[str]:
+    """The keys of every kind: what a rule of an unknown kind may carry unremarked."""
+    return set().union(*(set(k.FIELDS) for k in KINDS.values()))
+
+
 def _did_you_mean(word: str, choices) -> str:
     """``"; did you mean 'x'?"`` for the closest of ``choices``, or ``""``."""
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.7)
@@ -363,8 +368,7 @@ def _build_rule(
         why = _check_type(ctx, "why", why, "str")
     # With the kind unknown, its own keys cannot be judged: report the kind alone
     # (one mistake, one message), not every key that kind would have taken.
-    every_kind = set().union(*(set(k.FIELDS) for k in KINDS.values()))
-    allowed = COMMON_KEYS | CONDITION_KEYS | (set(cls.FIELDS) if cls else every_kind)
+    allowed = COMMON_KEYS | CONDITION_KEYS | (set(cls.FIELDS) if cls else _every_kind_key())
     for key, value in node.value.items():
         if key not in allowed:
             hint = f" for kind '{cls.kind}'" if cls else ""

@@ -57,3 +57,13 @@ class ColumnCleaner:
             empty.append(result.empty)
             flags.append(result.flag)
         return out, removed, empty, flags
+
+    def add_columns(self, batch: Any, removed: Any, empty: Any, flags: Any) -> None:
+        """Set the columns asked for (``removed_column`` ...) on ``batch``, a dict or DataFrame."""
+        for column, values in (
+            (self.removed_column, removed),
+            (self.empty_column, empty),
+            (self.flag_column, flags),
+        ):
+            if column:
+                batch[column] = values

@@ -34,10 +34,5 @@ class CleanExamples(ColumnCleaner):
         texts, removed, empty, flags = self.clean_texts(batch[self.text_column])
         out = dict(batch)
         out[self.text_column] = texts
-        if self.removed_column:
-            out[self.removed_column] = removed
-        if self.empty_column:
-            out[self.empty_column] = empty
-        if self.flag_column:
-            out[self.flag_column] = flags
+        self.add_columns(out, removed, empty, flags)
         return out

@@ -50,10 +50,5 @@ class CleanBatch(ColumnCleaner):
             removed = lists
             empty = np.array(empty, dtype=bool)
             flags = np.array(flags, dtype=object)
-        if self.removed_column:
-            batch[self.removed_column] = removed
-        if self.empty_column:
-            batch[self.empty_column] = empty
-        if self.flag_column:
-            batch[self.flag_column] = flags
+        self.add_columns(batch, removed, empty, flags)
         return batch
