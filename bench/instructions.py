@@ -32,7 +32,6 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
 sys.path.insert(1, str(HERE))
 import speed  # noqa: E402  (bench/speed.py: the corpus)
 
@@ -113,9 +112,7 @@ def count(env: dict[str, str], jsonl: Path, docs: int, scratch: Path) -> tuple[i
 
 
 def measure(pure: bool, jsonl: Path, docs: int) -> tuple[int, dict]:
-    env = dict(os.environ)
-    if pure:
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    env = speed._env(speed.PURE if pure else "") or dict(os.environ)
     # One run outside valgrind first: it fills the build cache (cleaner/cache.py) that
     # both counted runs then read, as every run after a first one does.
     subprocess.run([sys.executable, "-c", _RUN, str(jsonl), "1"], env=env, check=True)

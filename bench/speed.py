@@ -166,14 +166,21 @@ def io_floor_jsonl(corpus: Path, scratch: Path) -> None:
     print(json.dumps({"seconds": time.perf_counter() - start}))
 
 
+def _time_each(fn_factory, texts: list[str], size: bool = True) -> None:
+    """Time ``fn_factory()`` on every text and print the seconds (and MB, with ``size``)."""
+    fn = fn_factory()
+    start = time.perf_counter()
+    for text in texts:
+        fn(text)
+    row = {"seconds": time.perf_counter() - start}
+    if size:  # a subset or another corpus: its own size
+        row["mb"] = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    print(json.dumps(row))
+
+
 def in_process(fn_factory):
     def measure(corpus: Path, scratch: Path) -> None:
-        texts = _texts(corpus)
-        fn = fn_factory()
-        start = time.perf_counter()
-        for text in texts:
-            fn(text)
-        print(json.dumps({"seconds": time.perf_counter() - start}))
+        _time_each(fn_factory, _texts(corpus), size=False)
 
     return measure
 
@@ -205,12 +212,7 @@ def real_pages(fn_factory):
         texts = _real_pages() * REAL_REPEATS
         if not texts:
             raise SystemExit("no real pages: ../shared/bench is not there")
-        fn = fn_factory()
-        start = time.perf_counter()
-        for text in texts:
-            fn(text)
-        size = sum(len(t.encode("utf-8")) for t in texts)
-        print(json.dumps({"seconds": time.perf_counter() - start, "mb": size / 1e6}))
+        _time_each(fn_factory, texts)
 
     return measure
 
@@ -281,12 +283,7 @@ def undamaged(fn_factory):
         damaged = set(json.loads((corpus / "corpus.json").read_text())["damaged"])
         paths = sorted((corpus / "docs").rglob("*.txt"))
         texts = [p.read_text(encoding="utf-8") for i, p in enumerate(paths) if i not in damaged]
-        fn = fn_factory()
-        start = time.perf_counter()
-        for text in texts:
-            fn(text)
-        size = sum(len(t.encode("utf-8")) for t in texts)
-        print(json.dumps({"seconds": time.perf_counter() - start, "mb": size / 1e6}))
+        _time_each(fn_factory, texts)
 
     return measure
 
