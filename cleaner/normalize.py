@@ -468,7 +468,7 @@ class FtfyGate:
         return any(screen.parts[index].search(line) for index in wanted)
 
 
-#: What :meth:`Normalizer.plain` learnt of a line that is not plain, for :func:`fix_text`:
+#: What :meth:`Normalizer.judge` learnt of a line that is not plain, for :func:`fix_text`:
 #: nothing, that it holds a character ftfy needs (the gate not asked), or that the
 #: gate says ftfy would change it.
 UNKNOWN, NEEDED, REFUSED = 0, 1, 2
@@ -488,7 +488,7 @@ def fix_text(
     ``needed`` is :func:`ftfy_needed` for ``config``: lines without such a
     character are returned as they are. ``gate`` (:class:`FtfyGate` for the
     same options) returns the others ftfy would not change, without calling it.
-    ``known`` (``NEEDED`` or ``REFUSED``) skips the checks :meth:`Normalizer.plain`
+    ``known`` (``NEEDED`` or ``REFUSED``) skips the checks :meth:`Normalizer.judge`
     already made of this line with the same ``needed`` and ``gate``.
     """
     if known == UNKNOWN and not needed.search(line):
