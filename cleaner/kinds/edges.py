@@ -25,10 +25,12 @@ a shape that page furniture has and content does not:
 And it stays, evidence or not, when it is part of something structured:
 
 - a *list or table*: two or more lines in a row that open with the same marker
-  (``+``, ``%``, ``-``, ``•``, ``1.``), three or more lines with digits that
-  share a shape (``Nov 12 – Paris, Olympia`` / ``Nov 14 – Lyon, Halle`` / ...),
-  a fact box (two or more ``Key: value`` lines with short values), or a list of
-  bare links (sources);
+  (``+``, ``%``, ``-``, ``•``, ``1.``), three or more lines with numbers that
+  open in one shape (``Nov 12 – Paris`` / ``Nov 14 – Lyon``, ``1½ cups water`` /
+  ``3 cups flour``), a fact box (two or more ``Key: value`` lines with short
+  values), or a list of bare links (sources); the body's own first and last
+  lines count as rows, so a list that begins inside the body and runs on past
+  its edge stays whole;
 - *data*: a price, phone number, percentage, date range, e-mail address or ``label :
   value`` line, with the short label that introduces it (``Ticketing`` then ``VIP :
   60,000₩``) and whatever lies between two data lines;
@@ -77,6 +79,7 @@ _POST = regex.compile(r"^[—–-] .*\(@\w+\)|pic\.twitter\.com/")
 
 # -- evidence that a line is furniture ---------------------------------------
 _HAS_DIGIT = regex.compile(r"\d")
+_HAS_NUMBER = regex.compile(r"\p{N}")
 _HEADLINE_START = regex.compile(r"^[\p{Lu}\p{Lt}\p{Lo}\d'\"‘“«¿¡]")
 _LINK_ROW = regex.compile(r"\S\s*(?:[|·•»›>]|\s/\s)\s*\S")
 _BARE_LINK = regex.compile(r"^(?:https?://|www\.)\S+$")
@@ -122,23 +125,25 @@ def _is_data(text: str) -> bool:
 # The value is short ("Battery: up to 10 weeks"); "Explainer: what the rules mean for
 # households" is a kicker and a teaser, and a "|" makes a link row.
 _KEY_VALUE = regex.compile(
-    r"^[\p{L}\d][\p{L}\d.'’-]*(?: [\p{L}\d.'’-]+){0,2}\s?:(?: [^\s|]+){1,5}$"
+    r"^[\p{L}\d][\p{L}\d.'’/&-]*(?: [\p{L}\d.'’/&-]+){0,2}\s?:(?: [^\s|]+){1,5}$"
 )
 _MARKER = regex.compile(r"^(?:\d{1,3}[.)]|[^\w\s\"'‘“«(\[])")
 _DIGITS = regex.compile(r"\d+")
-_SHAPE_TOKEN = regex.compile(r"\d+|[^\W\d_]+|\S")
+_SHAPE_TOKEN = regex.compile(r"\p{N}+|[^\W\p{N}_]+|\S")
 #: A hard-wrapped line is a long one (a menu of lower-case items is not wrapped text).
 _WRAP_WORDS = 6
 _WRAP_END = regex.compile(r"[.!?…:;。！？'\"’”»)\]]\s*$")
 
 
 def _shape(text: str) -> str:
-    """The first tokens of a line as classes: ``Nov 12 – Paris`` -> ``a0–a``."""
+    """The first three tokens of a line as classes: ``Nov 12 – Paris`` -> ``a0–``.
+
+    A number is any run of numeric characters, vulgar fractions too (``1½``)."""
     out = []
     for m in _SHAPE_TOKEN.finditer(text):
         tok = m.group()
-        out.append("0" if tok[0].isdigit() else "a" if tok[0].isalpha() else tok)
-        if len(out) == 4:
+        out.append("0" if tok[0].isnumeric() else "a" if tok[0].isalpha() else tok)
+        if len(out) == 3:
             break
     return "".join(out)
 
@@ -214,6 +219,16 @@ class EdgesRule(Rule):
             lines[k] = line
             if line.furniture and self.allows(view, order[k], text):
                 outside.add(k)
+        # The body's own edge lines, judged too: a list, table or fact box that
+        # begins inside the body and runs on past its edge is one structure.
+        for k in (first, first + 1, last - 1, last):
+            if first <= k <= last and k not in lines:
+                text = texts[k]
+                key = (rid, text)
+                line = verdicts.get(key)  # type: ignore[assignment]
+                if line is None:
+                    line = verdicts[key] = self._judge(text, words(k))
+                lines[k] = line
         # Runs only after the body: what is left of them once structure is taken
         # out is a subset, so a text with no run there needs no more work.
         if self.tail_runs:
@@ -273,7 +288,7 @@ class EdgesRule(Rule):
             return _Line(furniture)
         m = _MARKER.match(text)
         shape = None
-        if _HAS_DIGIT.search(text) and not _COUNTER.match(text):
+        if _HAS_NUMBER.search(text) and not _COUNTER.match(text):
             shape = _shape(text)
             shape = shape if "0" in shape else None
         return _Line(
