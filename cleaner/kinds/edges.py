@@ -58,7 +58,7 @@ clean, from its text alone (:attr:`View.verdicts`), however many passes run.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import pairwise
 
 import regex
@@ -67,21 +67,25 @@ from ..result import Removal
 from .base import Rule, View, declare
 
 # A paragraph that ends like text: sentence punctuation or a closing quote or bracket.
+_BODY_END_CHARS = ".!?…。！？'\"’”»)]"
 _BODY_END = regex.compile(r"[.!?…。！？'\"’”»)\]]\s*$")
 # ... and for keeping a line outside the body, a colon too (a lead-in to a list or post).
+_SENTENCE_END_CHARS = _BODY_END_CHARS + ":"
 _SENTENCE_END = regex.compile(r"[.!?…:。！？'\"’”»)\]]\s*$")
 # List items, and bare links between them (a product list with a link per item).
 _LIST_ITEM = regex.compile(r"^(?:\d{1,3}[.)]|[-•*–])\s|^https?://\S+$")
 #: A first paragraph of at least this many words before the body is the headline.
 HEADLINE_WORDS = 3
 _LEAD_IN = regex.compile(r":\s*$")
-_POST = regex.compile(r"^[—–-] .*\(@\w+\)|pic\.twitter\.com/")
+# An embedded post's attribution ("— Jane Roe (@janeroe) November 19, 2019"), or its link.
+_POST_BY = regex.compile(r"[—–-] .*\(@\w+\)")
 
 # -- evidence that a line is furniture ---------------------------------------
 _HAS_DIGIT = regex.compile(r"\d")
 _HAS_NUMBER = regex.compile(r"\p{N}")
 _HEADLINE_START = regex.compile(r"^[\p{Lu}\p{Lt}\p{Lo}\d'\"‘“«¿¡]")
 _LINK_ROW = regex.compile(r"\S\s*(?:[|·•»›>]|\s/\s)\s*\S")
+_LINK_ROW_CHARS = frozenset("|·•»›>/")
 _BARE_LINK = regex.compile(r"^(?:https?://|www\.)\S+$")
 _HANDLE = regex.compile(r"^[@#]\w+$")
 # A dateline right before the body: an upper-case place and its country or state.
@@ -99,7 +103,21 @@ _STAMP = regex.compile(
 # -- what marks content --------------------------------------------------------
 _LABEL_NOT = regex.compile(r"\d|[,.;!?]\s")
 # A line that runs on (ends with "," or ";") or holds code.
-_RUNS_ON_OR_CODE = regex.compile(r"[,;]\s*$|[{}<>=]|\(\)|^\$ |^#include|^import ")
+_RUNS_ON = regex.compile(r"[,;]\s*$")
+_CODE_CHARS = frozenset("{}<>=")
+_CODE_START = ("$ ", "#include", "import ")
+
+
+def _runs_on_or_code(text: str) -> bool:
+    """A line that runs on (ends with "," or ";") or holds code."""
+    return (
+        _ends_with(text, ",;", _RUNS_ON)
+        or not _CODE_CHARS.isdisjoint(text)
+        or "()" in text
+        or text.startswith(_CODE_START)
+    )
+
+
 # Data, each alternative behind a cheap test of its own (a digit, an "@", " : ").
 _NUMERIC_DATA = regex.compile(
     r"[$€£¥₩₹]\s?\d|\d\s?(?:[$€£¥₩₹]|eur|usd|gbp|chf)\b"  # a price
@@ -132,7 +150,21 @@ _DIGITS = regex.compile(r"\d+")
 _SHAPE_TOKEN = regex.compile(r"\p{N}+|[^\W\p{N}_]+|\S")
 #: A hard-wrapped line is a long one (a menu of lower-case items is not wrapped text).
 _WRAP_WORDS = 6
+_WRAP_END_CHARS = _SENTENCE_END_CHARS + ";"
 _WRAP_END = regex.compile(r"[.!?…:;。！？'\"’”»)\]]\s*$")
+
+
+def _ends_with(text: str, chars: str, pattern: regex.Pattern) -> bool:
+    """``pattern.search(text)`` for a pattern ``[chars]\\s*$``, most often from the
+    last character alone (the search scans the whole paragraph)."""
+    last = text[-1:]
+    if not last:
+        return False
+    if last in chars:
+        return True
+    if last.isspace() or not last.isprintable():
+        return pattern.search(text) is not None
+    return False
 
 
 def _shape(text: str) -> str:
@@ -162,6 +194,10 @@ class _Line:
 
 
 _NONE = _Line(None)
+# A line of words alone has no structure: one record per verdict.
+_ALPHA_LINES = {
+    reason: _Line(reason) for reason in (None, "label", "date or time", "teaser headline")
+}
 
 
 @dataclass(frozen=True)
@@ -178,8 +214,9 @@ class EdgesRule(Rule):
         return False  # the body's edges depend on every paragraph
 
     def find(self, view: View) -> Iterator[Removal]:
-        order = list(view.live())
-        texts = [view.texts[i] or "" for i in order]
+        all_texts = view.texts
+        order = [i for i in view.order if all_texts[i] is not None]
+        texts = [all_texts[i] or "" for i in order]
         n = len(texts)
         # Words only of the paragraphs looked at: the head and tail, and the
         # body paragraphs that bound them (a long document costs its edges).
@@ -219,6 +256,12 @@ class EdgesRule(Rule):
             lines[k] = line
             if line.furniture and self.allows(view, order[k], text):
                 outside.add(k)
+        # Runs only after the body: what is left of them once structure is taken
+        # out is a subset, so a text with no run there needs no more work.
+        if self.tail_runs:
+            outside = self._runs(outside, first)
+        if not outside or self._wrapped(texts):
+            return
         # The body's own edge lines, judged too: a list, table or fact box that
         # begins inside the body and runs on past its edge is one structure.
         for k in (first, first + 1, last - 1, last):
@@ -229,12 +272,6 @@ class EdgesRule(Rule):
                 if line is None:
                     line = verdicts[key] = self._judge(text, words(k))
                 lines[k] = line
-        # Runs only after the body: what is left of them once structure is taken
-        # out is a subset, so a text with no run there needs no more work.
-        if self.tail_runs:
-            outside = self._runs(outside, first)
-        if not outside or self._wrapped(texts):
-            return
         # What belongs to a list, a table or a data block stays (judged with the
         # lines around it: a row without evidence still makes a table).
         outside -= self._structured(lines, outside)
@@ -242,9 +279,10 @@ class EdgesRule(Rule):
             outside.discard(first - 1)
         if self.tail_runs:
             outside = self._runs(outside, first)
+        paragraphs = view.paragraphs
         for k in sorted(outside):
-            removal = self.removal_of(view, (order[k],))
-            yield replace(removal, reason=lines[k].furniture)
+            i = order[k]
+            yield Removal(rid, texts[k], paragraphs[i].line, (i,), None, lines[k].furniture)
 
     def evidence(self, text: str, words: int) -> str | None:
         """Why a line outside the body is furniture (``"label"``, ...), or None."""
@@ -262,11 +300,15 @@ class EdgesRule(Rule):
             return "counter"
         if _STAMP.match(text):
             return "date or time"
-        if (words >= 3 and text[:1].islower()) or _RUNS_ON_OR_CODE.search(text):
+        if (words >= 3 and text[:1].islower()) or _runs_on_or_code(text):
             return None  # a piece of running text, or code
         if _BARE_LINK.match(text) or _HANDLE.match(text):
             return "bare link or handle"
-        if words <= 3 * self.label_words and _LINK_ROW.search(text):
+        if (
+            words <= 3 * self.label_words
+            and not _LINK_ROW_CHARS.isdisjoint(text)
+            and _LINK_ROW.search(text)
+        ):
             return "link row"
         if words <= self.label_words and not _LABEL_NOT.search(text):
             return "label"
@@ -285,7 +327,7 @@ class EdgesRule(Rule):
         furniture = None if self._reads_as_text(text, words) else self._evidence(text, words, alpha)
         if alpha:
             # Words alone (most menus and teasers): no data, marker, link, fact or row.
-            return _Line(furniture)
+            return _ALPHA_LINES[furniture]
         m = _MARKER.match(text)
         shape = None
         if _HAS_NUMBER.search(text) and not _COUNTER.match(text):
@@ -336,19 +378,21 @@ class EdgesRule(Rule):
         runs_on = sum(
             1
             for a, b in pairwise(texts)
-            if b[:1].islower() and a.count(" ") >= _WRAP_WORDS - 1 and not _WRAP_END.search(a)
+            if b[:1].islower()
+            and a.count(" ") >= _WRAP_WORDS - 1
+            and not _ends_with(a, _WRAP_END_CHARS, _WRAP_END)
         )
         return runs_on >= 3 and runs_on >= self.wrapped_share * len(texts)
 
     def _body(self, text: str, words: int) -> bool:
         if words >= self.long_words:
             return True
-        return words >= self.body_words and _BODY_END.search(text) is not None
+        return words >= self.body_words and _ends_with(text, _BODY_END_CHARS, _BODY_END)
 
     def _reads_as_text(self, text: str, words: int) -> bool:
-        if _POST.search(text):
+        if "pic.twitter.com/" in text or (text[:1] in "—–-" and _POST_BY.match(text)):
             return True
-        return words >= self.keep_words and _SENTENCE_END.search(text) is not None
+        return words >= self.keep_words and _ends_with(text, _SENTENCE_END_CHARS, _SENTENCE_END)
 
 
 declare(
