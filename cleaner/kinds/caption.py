@@ -42,13 +42,32 @@ class CaptionRule(Rule):
         return tuple((p, False) for p in (self.credit, self.marker) if p is not None)
 
     def _looks_like_caption(self, text: str) -> bool:
-        if self.credit is not None:
-            credit = self.credit.search(text)
+        credit_pattern = self.credit
+        if credit_pattern is not None and _ends_with_match(credit_pattern, text):
+            credit = credit_pattern.search(text)
             # The credit closes a description; a line that is only a bracket
             # is a citation or a credit line, which other rules judge.
             if credit is not None and credit.start() > 0:
                 return True
         return self.marker is not None and self.marker.search(text) is not None
+
+
+# Each credit pattern searched from the end of the text (regex's REVERSE flag).
+_REVERSED: dict[regex.Pattern, regex.Pattern] = {}
+
+
+def _ends_with_match(pattern: regex.Pattern, text: str) -> bool:
+    """Whether ``pattern`` (anchored at the end, ``...\\s*$``) matches ``text`` anywhere.
+
+    A search from the end answers the same question as a search from the start
+    (some start position matches or none does) for half the work on text
+    without a credit, which most candidates are; the start of a match, when
+    there is one, comes from the usual search.
+    """
+    reverse = _REVERSED.get(pattern)
+    if reverse is None:
+        reverse = _REVERSED[pattern] = regex.compile(pattern.pattern, pattern.flags | regex.REVERSE)
+    return reverse.search(text) is not None
 
 
 declare(
