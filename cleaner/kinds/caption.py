@@ -23,7 +23,8 @@ from .base import Rule, View, declare
 
 @dataclass(frozen=True)
 class CaptionRule(Rule):
-    credit: regex.Pattern | None = None
+    #: One pattern per alternative of the pack's ``credit``, each anchored at the end.
+    credit: tuple[regex.Pattern, ...] | None = None
     marker: regex.Pattern | None = None
 
     def find(self, view: View) -> Iterator[Removal]:
@@ -39,35 +40,23 @@ class CaptionRule(Rule):
 
     @property
     def triggers(self) -> tuple[tuple[regex.Pattern, bool], ...]:
-        return tuple((p, False) for p in (self.credit, self.marker) if p is not None)
+        return (
+            *((p, False) for p in self.credit or ()),
+            *(((self.marker, False),) if self.marker is not None else ()),
+        )
 
     def _looks_like_caption(self, text: str) -> bool:
-        credit_pattern = self.credit
-        if credit_pattern is not None and _ends_with_match(credit_pattern, text):
-            credit = credit_pattern.search(text)
-            # The credit closes a description; a line that is only a bracket
-            # is a citation or a credit line, which other rules judge.
-            if credit is not None and credit.start() > 0:
-                return True
+        credits = self.credit
+        # The credit closes a description; a line that is only a bracket is a
+        # citation or a credit line, which other rules judge: the leftmost credit
+        # of all must not start the line.
+        if (
+            credits is not None
+            and any(p.search(text) is not None for p in credits)
+            and not any(p.match(text) is not None for p in credits)
+        ):
+            return True
         return self.marker is not None and self.marker.search(text) is not None
-
-
-# Each credit pattern searched from the end of the text (regex's REVERSE flag).
-_REVERSED: dict[regex.Pattern, regex.Pattern] = {}
-
-
-def _ends_with_match(pattern: regex.Pattern, text: str) -> bool:
-    """Whether ``pattern`` (anchored at the end, ``...\\s*$``) matches ``text`` anywhere.
-
-    A search from the end answers the same question as a search from the start
-    (some start position matches or none does) for half the work on text
-    without a credit, which most candidates are; the start of a match, when
-    there is one, comes from the usual search.
-    """
-    reverse = _REVERSED.get(pattern)
-    if reverse is None:
-        reverse = _REVERSED[pattern] = regex.compile(pattern.pattern, pattern.flags | regex.REVERSE)
-    return reverse.search(text) is not None
 
 
 declare(
