@@ -275,6 +275,20 @@ def char_class(chars: set[str]) -> re.Pattern:
     return re.compile("[" + "".join(parts) + "]")
 
 
+def _silent_chars(gate: FtfyGate | None) -> re.Pattern | None:
+    """Any character that a step after ftfy, ftfy's triggers or its badness screen
+    looks at: a line without one needs only the rest of :meth:`FtfyGate.rest_leaves`.
+
+    None when that shortcut does not hold: no gate, or ``is_bad`` runs unscreened.
+    """
+    if gate is None or (gate.bad and gate.screen is None):
+        return None
+    classes = [_STEP_CHARS, gate.triggers]
+    if gate.bad and gate.screen is not None:
+        classes.append(gate.screen.chars)
+    return re.compile("[" + "".join(c.pattern[1:-1] for c in classes) + "]")
+
+
 # What ftfy.fix_encoding uses when fix_text calls it: its defaults.
 _ENCODING_CONFIG = ftfy.TextFixerConfig(explain=False)
 
@@ -370,13 +384,17 @@ class FtfyGate:
         ``is_bad`` itself (a repaired line in Cyrillic or Greek often is)
         instead of leaving it to ftfy.
         """
-        return self._rest_leaves(line) and not (self.bad and self._maybe_bad(line, crowded))
+        return self.rest_leaves(line) and not (self.bad and self._maybe_bad(line, crowded))
 
-    def _rest_leaves(self, line: str) -> bool:
-        """True when every step of ftfy but the encoding fix leaves ``line`` alone."""
+    def rest_leaves(self, line: str, silent: bool = False) -> bool:
+        """True when every step of ftfy but the encoding fix leaves ``line`` alone.
+
+        ``silent``: the line is known to hold none of the trigger characters
+        (:func:`_silent_chars` found none), so they are not searched for again.
+        """
         return (
             len(line) <= self.max_length
-            and not self.triggers.search(line)
+            and (silent or not self.triggers.search(line))
             and not (self.entities is not None and "&" in line and self.entities.search(line))
             and (self.form is None or unicodedata.is_normalized(self.form, line))  # type: ignore[arg-type]
         )
@@ -398,7 +416,7 @@ class FtfyGate:
         fixed = ftfy.fixes.unescape_html(line) if "&" in line else line
         if self.bad:
             fixed = self._fix_encoding(fixed)
-        return fixed if self._rest_leaves(fixed) else None
+        return fixed if self.rest_leaves(fixed) else None
 
     def _fix_encoding(self, text: str) -> str:
         """``ftfy.fix_encoding(text)``, without its closing full-line is_bad.
@@ -565,7 +583,7 @@ _CHAR_STEPS = (remove_zero_width, remove_soft_hyphens, normalize_spaces)
 class Normalizer:
     """Applies a :class:`NormalizeConfig` to lines; built once per Cleaner."""
 
-    __slots__ = ("_form", "_ftfy", "_gate", "_needed", "_quiet", "_steps", "config")
+    __slots__ = ("_form", "_ftfy", "_gate", "_needed", "_quiet", "_silent", "_steps", "config")
 
     def __init__(self, config: NormalizeConfig | None = None):
         self.config = config or NormalizeConfig()
@@ -579,6 +597,7 @@ class Normalizer:
         # edge spaces (the others return such a piece as it is).
         self._quiet = tuple(fn for fn in self._steps if fn not in _CHAR_STEPS)
         self._form = self.config.ftfy.get("normalization") if self.config.fix_text else None
+        self._silent = _silent_chars(self._gate) if self._ftfy is not None else None
 
     def __reduce__(self):
         return (Normalizer, (self.config,))
@@ -606,6 +625,11 @@ class Normalizer:
             return PLAIN  # what _needed lets through, checked without a regex
         if self._needed.search(line) is None:
             return PLAIN
+        silent = self._silent
+        if silent is not None and silent.search(line) is None:
+            # One scan instead of three (most lines in other scripts): no step's
+            # character, no trigger of ftfy's, nothing its badness screen looks at.
+            return PLAIN if self._gate.rest_leaves(line, silent=True) else REFUSED  # type: ignore[union-attr]
         if _STEP_CHARS.search(line) is not None:
             return NEEDED
         if self._ftfy is None:
