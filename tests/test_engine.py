@@ -379,3 +379,12 @@ def test_word_counts_match_the_split_definition(text):
 
     cjk = len(regex.findall(r"[\p{Han}\p{Hiragana}\p{Katakana}]", text))
     assert count_words(text) == len(text.split()) + cjk
+
+
+def test_every_cjk_character_is_above_the_wide_screen():
+    """count_words skips the CJK count for a text without a character >= U+2E80."""
+    from cleaner.kinds.base import _CJK, _WIDE
+
+    cjk = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and _CJK.match(chr(c))]
+    assert cjk, "the CJK class matches nothing: the test would prove nothing"
+    assert all(_WIDE.match(ch) for ch in cjk)

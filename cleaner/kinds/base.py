@@ -9,7 +9,6 @@ earlier removals (a strip rule that removes two spans from one paragraph).
 
 from __future__ import annotations
 
-import re as stdlib_re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -23,8 +22,10 @@ from ..result import Removal
 
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 # Every Han, Hiragana and Katakana character is at or above U+2E80 (tested over
-# every code point): a text without such a character needs no CJK count.
-_WIDE = stdlib_re.compile("[\u2e80-\U0010ffff]")
+# every code point): a text without such a character needs no CJK count. (The
+# regex module scans for one range twice as fast as the stdlib engine, which is
+# faster for classes of many ranges.)
+_WIDE = regex.compile("[\u2e80-\U0010ffff]")
 
 
 def count_words(text: str) -> int:
