@@ -35,7 +35,9 @@ And it stays, evidence or not, when it is part of something structured:
   value`` line, with the short label that introduces it (``Ticketing`` then ``VIP :
   60,000₩``) and whatever lies between two data lines;
 - a *fragment* of running text: it opens in lower case (with three words or
-  more), or ends with a comma or semicolon, or holds code;
+  more), or ends with a comma or semicolon, or holds code; and a sentence broken
+  over lines (a long line that runs on into lines opening in lower case, the
+  last of which ends like a sentence) stays whole;
 - a dateline right before the body (``BAAR, SWITZERLAND``);
 - the headline (the first paragraph, 3+ words), a line that reads as text (a
   sentence of ``keep_words``+ words ending in ``. ! ? … :``, a closing quote,
@@ -167,6 +169,41 @@ def _ends_with(text: str, chars: str, pattern: regex.Pattern) -> bool:
     return False
 
 
+def _sentence_pieces(texts: list[str], outside: set[int]) -> set[int]:
+    """The lines of ``outside`` that are pieces of a sentence broken over lines.
+
+    A line of ``_WRAP_WORDS`` words or more that does not end like a sentence,
+    followed by lines that open in lower case, the last of which ends a sentence
+    (``It's easier than ever to make it work the way`` / ``you do.``): dropping a
+    piece would leave half a sentence. (A short line before a lower-case one is
+    more often a heading above a date: ``Standings`` / ``friday, 22 October``.)
+    """
+    pieces: set[int] = set()
+    n = len(texts)
+    for k in outside:
+        text = texts[k]
+        if (
+            k + 1 >= n
+            or text.count(" ") < _WRAP_WORDS - 1
+            or _ends_with(text, _SENTENCE_END_CHARS, _SENTENCE_END)
+        ):
+            continue
+        j = k + 1
+        while j < n and texts[j][:1].islower():
+            if _ends_a_sentence(texts[j]):
+                pieces.update(range(k, j + 1))
+                break
+            j += 1
+    return pieces
+
+
+def _ends_a_sentence(text: str) -> bool:
+    """Ends with a full stop, ! or ?, perhaps inside quotes, and not an ellipsis
+    (a truncated teaser or comment: ``Hi there, just found your blog...``)."""
+    end = text.rstrip().rstrip("'\"’”»)]")
+    return end[-1:] in ".!?。！？" and not end.endswith("..") and bool(end)
+
+
 def _shape(text: str) -> str:
     """The first three tokens of a line as classes: ``Nov 12 – Paris`` -> ``a0–``.
 
@@ -275,6 +312,7 @@ class EdgesRule(Rule):
         # What belongs to a list, a table or a data block stays (judged with the
         # lines around it: a row without evidence still makes a table).
         outside -= self._structured(lines, outside)
+        outside -= _sentence_pieces(texts, outside)
         if first > 0 and _DATELINE.match(texts[first - 1]):
             outside.discard(first - 1)
         if self.tail_runs:
