@@ -491,3 +491,15 @@ def test_a_scan_passes_over_removed_paragraphs_and_keeps_indices(use_hyperscan):
     for got, want in zip(prefilter.scan(texts), alone, strict=True):
         assert got == (None if want is None else {where[i] for i in want})
     assert prefilter.scan([None, None]) == prefilter.scan([])
+
+
+# ASCII, accented capitals, sharp s, Turkish i's, long s, Kelvin sign, sigmas, a curly quote.
+FOLD_ALPHABET = "aZ x\u00e9\u00c9\u00df\u0130\u0131\u017f\u212a\u03a3\u03c2\u2019"
+
+
+@given(st.lists(st.text(alphabet=FOLD_ALPHABET, max_size=12), min_size=1, max_size=6))
+def test_folding_line_by_line_is_folding_the_whole_text(lines):
+    from cleaner.prefilter import _fold_lines, fold
+
+    lines = [line.replace("\n", " ") for line in lines]
+    assert _fold_lines(lines) == fold("\n" + "\n".join(lines) + "\n")
