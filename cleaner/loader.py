@@ -394,12 +394,12 @@ def _build_rule(
 
     fields: dict[str, Any] = {}
     if cls is not None:
-        for key, (kind, required, default) in cls.FIELDS.items():
+        for key, (kind, required) in cls.FIELDS.items():
             if key not in spec:
                 if required:
                     ctx.error(node.line, f"missing key '{key}' for kind '{cls.kind}'")
-                fields[key] = default
-            elif kind in ("patterns", "patterns_end"):
+                continue  # the dataclass field's default
+            if kind in ("patterns", "patterns_end"):
                 fields[key] = _compile(ctx, key, spec[key], flags, kind == "patterns_end")
             else:
                 fields[key] = _check_type(ctx, key, spec[key], kind)

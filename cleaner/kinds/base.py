@@ -236,8 +236,9 @@ class Declared:
     kind: ClassVar[str] = ""
     #: Rules run by stage (spans, then blocks, then paragraphs), then pack order.
     stage: ClassVar[int] = 0
-    #: Kind-specific keys: name -> (type, required, default).
-    FIELDS: ClassVar[dict[str, tuple[str, bool, Any]]] = {}
+    #: Kind-specific keys: name -> (type, required). A key left out of a rule takes
+    #: the default of the kind's dataclass field of the same name.
+    FIELDS: ClassVar[dict[str, tuple[str, bool]]] = {}
     #: Optional keys of which at least one must be given.
     ONE_OF: ClassVar[tuple[str, ...]] = ()
     #: Defaults for the shared conditions that differ for this kind.
@@ -249,7 +250,7 @@ def declare(
     *,
     kind: str | None = None,
     stage: int | None = None,
-    fields: dict[str, tuple[str, bool, Any]] | None = None,
+    fields: dict[str, tuple[str, bool]] | None = None,
     one_of: tuple[str, ...] | None = None,
     condition_defaults: dict[str, Any] | None = None,
 ) -> None:
@@ -322,7 +323,7 @@ class PatternRule(Rule):
 
 declare(
     PatternRule,
-    fields={"pattern": ("patterns", True, None), "standalone": ("bool", False, False)},
+    fields={"pattern": ("patterns", True), "standalone": ("bool", False)},
 )
 
 

@@ -64,8 +64,8 @@ declare(
     kind="caption",
     stage=2,
     fields={
-        "credit": ("patterns_end", False, None),
-        "marker": ("patterns", False, None),
+        "credit": ("patterns_end", False),
+        "marker": ("patterns", False),
     },
     one_of=("credit", "marker"),
     condition_defaults={"max_words": 60},

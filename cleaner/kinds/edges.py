@@ -438,12 +438,12 @@ declare(
     kind="edges",
     stage=3,
     fields={
-        "body_words": ("int", False, 12),
-        "long_words": ("int", False, 20),
-        "keep_words": ("int", False, 3),
-        "tail_runs": ("bool", False, True),
-        "label_words": ("int", False, 4),
-        "wrapped_share": ("share", False, 0.2),
+        "body_words": ("int", False),
+        "long_words": ("int", False),
+        "keep_words": ("int", False),
+        "tail_runs": ("bool", False),
+        "label_words": ("int", False),
+        "wrapped_share": ("share", False),
     },
     condition_defaults={"max_words": 15},
 )

@@ -72,7 +72,7 @@ class LinesGroup:
                     break
 
 
-declare(LinesRule, kind="lines", stage=2, fields={"lines": ("lines", True, None)})
+declare(LinesRule, kind="lines", stage=2, fields={"lines": ("lines", True)})
 
 
 def grouped(rules: tuple[Rule, ...]) -> tuple[Rule | LinesGroup, ...]:

@@ -86,9 +86,9 @@ declare(
     kind="questions",
     stage=3,
     fields={
-        "min_pairs": ("int", False, 3),
-        "question_words": ("int", False, 25),
-        "answer_words": ("int", False, 60),
-        "max_share": ("share", False, 0.5),
+        "min_pairs": ("int", False),
+        "question_words": ("int", False),
+        "answer_words": ("int", False),
+        "max_share": ("share", False),
     },
 )
