@@ -68,12 +68,36 @@ import regex
 from ..result import Removal
 from .base import Rule, View, declare
 
+
+class _Ending:
+    """A line that ends with one of ``chars``, perhaps followed by spaces.
+
+    Answered from the last character (a regex search for ``[chars]\\s*$`` scans
+    the whole paragraph); the regex only when that character is a space or
+    unprintable.
+    """
+
+    __slots__ = ("_pattern", "chars")
+
+    def __init__(self, chars: str):
+        self.chars = chars
+        self._pattern = regex.compile(f"[{regex.escape(chars)}]\\s*$")
+
+    def of(self, text: str) -> bool:
+        last = text[-1:]
+        if not last:
+            return False
+        if last in self.chars:
+            return True
+        if last.isspace() or not last.isprintable():
+            return self._pattern.search(text) is not None
+        return False
+
+
 # A paragraph that ends like text: sentence punctuation or a closing quote or bracket.
-_BODY_END_CHARS = ".!?…。！？'\"’”»)]"
-_BODY_END = regex.compile(r"[.!?…。！？'\"’”»)\]]\s*$")
+_BODY_END = _Ending(".!?…。！？'\"’”»)]")
 # ... and for keeping a line outside the body, a colon too (a lead-in to a list or post).
-_SENTENCE_END_CHARS = _BODY_END_CHARS + ":"
-_SENTENCE_END = regex.compile(r"[.!?…:。！？'\"’”»)\]]\s*$")
+_SENTENCE_END = _Ending(_BODY_END.chars + ":")
 # List items, and bare links between them (a product list with a link per item).
 _LIST_ITEM = regex.compile(r"^(?:\d{1,3}[.)]|[-•*–])\s|^https?://\S+$")
 #: A first paragraph of at least this many words before the body is the headline.
@@ -105,7 +129,7 @@ _STAMP = regex.compile(
 # -- what marks content --------------------------------------------------------
 _LABEL_NOT = regex.compile(r"\d|[,.;!?]\s")
 # A line that runs on (ends with "," or ";") or holds code.
-_RUNS_ON = regex.compile(r"[,;]\s*$")
+_RUNS_ON = _Ending(",;")
 _CODE_CHARS = frozenset("{}<>=")
 _CODE_START = ("$ ", "#include", "import ")
 
@@ -113,7 +137,7 @@ _CODE_START = ("$ ", "#include", "import ")
 def _runs_on_or_code(text: str) -> bool:
     """A line that runs on (ends with "," or ";") or holds code."""
     return (
-        _ends_with(text, ",;", _RUNS_ON)
+        _RUNS_ON.of(text)
         or not _CODE_CHARS.isdisjoint(text)
         or "()" in text
         or text.startswith(_CODE_START)
@@ -152,21 +176,7 @@ _DIGITS = regex.compile(r"\d+")
 _SHAPE_TOKEN = regex.compile(r"\p{N}+|[^\W\p{N}_]+|\S")
 #: A hard-wrapped line is a long one (a menu of lower-case items is not wrapped text).
 _WRAP_WORDS = 6
-_WRAP_END_CHARS = _SENTENCE_END_CHARS + ";"
-_WRAP_END = regex.compile(r"[.!?…:;。！？'\"’”»)\]]\s*$")
-
-
-def _ends_with(text: str, chars: str, pattern: regex.Pattern) -> bool:
-    """``pattern.search(text)`` for a pattern ``[chars]\\s*$``, most often from the
-    last character alone (the search scans the whole paragraph)."""
-    last = text[-1:]
-    if not last:
-        return False
-    if last in chars:
-        return True
-    if last.isspace() or not last.isprintable():
-        return pattern.search(text) is not None
-    return False
+_WRAP_END = _Ending(_SENTENCE_END.chars + ";")
 
 
 def _sentence_pieces(texts: list[str], outside: set[int]) -> set[int]:
@@ -182,11 +192,7 @@ def _sentence_pieces(texts: list[str], outside: set[int]) -> set[int]:
     n = len(texts)
     for k in outside:
         text = texts[k]
-        if (
-            k + 1 >= n
-            or text.count(" ") < _WRAP_WORDS - 1
-            or _ends_with(text, _SENTENCE_END_CHARS, _SENTENCE_END)
-        ):
+        if k + 1 >= n or text.count(" ") < _WRAP_WORDS - 1 or _SENTENCE_END.of(text):
             continue
         j = k + 1
         while j < n and texts[j][:1].islower():
@@ -282,16 +288,20 @@ class EdgesRule(Rule):
         ks = (*range(head_start, first), *range(last + 1, n))
         verdicts = view.verdicts
         rid = self.id
+
+        def judged(k: int) -> _Line:
+            """Paragraph ``k`` judged from its text, once per text and clean."""
+            key = (rid, texts[k])
+            line: _Line | None = verdicts.get(key)  # type: ignore[assignment]
+            if line is None:
+                line = verdicts[key] = self._judge(texts[k], words(k))
+            return line
+
         lines: dict[int, _Line] = {}
         outside = set()
         for k in ks:
-            text = texts[k]
-            key = (rid, text)
-            line: _Line | None = verdicts.get(key)  # type: ignore[assignment]
-            if line is None:
-                line = verdicts[key] = self._judge(text, words(k))
-            lines[k] = line
-            if line.furniture and self.allows(view, order[k], text):
+            line = lines[k] = judged(k)
+            if line.furniture and self.allows(view, order[k], texts[k]):
                 outside.add(k)
         # Runs only after the body: what is left of them once structure is taken
         # out is a subset, so a text with no run there needs no more work.
@@ -303,12 +313,7 @@ class EdgesRule(Rule):
         # begins inside the body and runs on past its edge is one structure.
         for k in (first, first + 1, last - 1, last):
             if first <= k <= last and k not in lines:
-                text = texts[k]
-                key = (rid, text)
-                line = verdicts.get(key)  # type: ignore[assignment]
-                if line is None:
-                    line = verdicts[key] = self._judge(text, words(k))
-                lines[k] = line
+                lines[k] = judged(k)
         # What belongs to a list, a table or a data block stays (judged with the
         # lines around it: a row without evidence still makes a table).
         outside -= self._structured(lines, outside)
@@ -416,21 +421,19 @@ class EdgesRule(Rule):
         runs_on = sum(
             1
             for a, b in pairwise(texts)
-            if b[:1].islower()
-            and a.count(" ") >= _WRAP_WORDS - 1
-            and not _ends_with(a, _WRAP_END_CHARS, _WRAP_END)
+            if b[:1].islower() and a.count(" ") >= _WRAP_WORDS - 1 and not _WRAP_END.of(a)
         )
         return runs_on >= 3 and runs_on >= self.wrapped_share * len(texts)
 
     def _body(self, text: str, words: int) -> bool:
         if words >= self.long_words:
             return True
-        return words >= self.body_words and _ends_with(text, _BODY_END_CHARS, _BODY_END)
+        return words >= self.body_words and _BODY_END.of(text)
 
     def _reads_as_text(self, text: str, words: int) -> bool:
         if "pic.twitter.com/" in text or (text[:1] in "—–-" and _POST_BY.match(text)):
             return True
-        return words >= self.keep_words and _ends_with(text, _SENTENCE_END_CHARS, _SENTENCE_END)
+        return words >= self.keep_words and _SENTENCE_END.of(text)
 
 
 declare(
