@@ -46,16 +46,13 @@ class CaptionRule(Rule):
         )
 
     def _looks_like_caption(self, text: str) -> bool:
-        credits = self.credit
-        # The credit closes a description; a line that is only a bracket is a
-        # citation or a credit line, which other rules judge: the leftmost credit
-        # of all must not start the line.
-        if (
-            credits is not None
-            and any(p.search(text) is not None for p in credits)
-            and not any(p.match(text) is not None for p in credits)
-        ):
-            return True
+        if self.credit is not None:
+            # The credit closes a description; a line that is only a bracket is
+            # a citation or a credit line, which other rules judge: the leftmost
+            # credit of all must not start the line.
+            starts = [m.start() for p in self.credit if (m := p.search(text)) is not None]
+            if starts and min(starts) > 0:
+                return True
         return self.marker is not None and self.marker.search(text) is not None
 
 
