@@ -513,9 +513,10 @@ class Prefilter:
         if not live:
             return hits
         joined = "\n" + "\n".join(live) + "\n"
-        haystack = fold(joined) if joined.isascii() else _fold_lines(live)
+        ascii = joined.isascii()
+        haystack = joined.lower() if ascii else _fold_lines(live)
         if self._db is not None:
-            found = self._hyperscan(haystack, live, joined.isascii())
+            found = self._hyperscan(haystack, live, ascii)
         else:
             found = self._python(haystack)
         owners = self._owners
