@@ -70,6 +70,15 @@ def test_structured_content_after_the_body_stays(tail):
     assert removed(BODY + tail) == []
 
 
+def test_a_fact_box_in_one_row_before_the_body_stays():
+    # Two "Key: value" fields and a price: a review's fact box, not a teaser.
+    fact = "Tested by: Jane Roe RRP: £23.99 More info: www.example.com"
+    assert removed("Workshop manual review\n" + fact + "\n" + BODY) == []
+    # One field and no data is still a teaser ("Explainer: ...").
+    teaser = "Explainer: What the new ferry rules mean for you"
+    assert removed("Ferries\n" + teaser + "\n" + BODY) == ["Ferries", teaser]
+
+
 def test_a_dateline_before_the_body_stays():
     assert removed("Ferry Strike Ends\nBAAR, SWITZERLAND\n" + BODY) == []
 

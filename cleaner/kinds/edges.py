@@ -28,9 +28,10 @@ And it stays, evidence or not, when it is part of something structured:
   (``+``, ``%``, ``-``, ``•``, ``1.``), three or more lines with numbers that
   open in one shape (``Nov 12 – Paris`` / ``Nov 14 – Lyon``, ``1½ cups water`` /
   ``3 cups flour``), a fact box (two or more ``Key: value`` lines with short
-  values), or a list of bare links (sources); the body's own first and last
-  lines count as rows, so a list that begins inside the body and runs on past
-  its edge stays whole;
+  values, or one line with two ``Key: value`` fields and a price, phone number or
+  percentage: ``Tested by: Jane Roe RRP: £23.99``), or a list of bare links
+  (sources); the body's own first and last lines count as rows, so a list that
+  begins inside the body and runs on past its edge stays whole;
 - *data*: a price, phone number, percentage, date range, e-mail address or ``label :
   value`` line, with the short label that introduces it (``Ticketing`` then ``VIP :
   60,000₩``) and whatever lies between two data lines;
@@ -153,6 +154,10 @@ _NUMERIC_DATA = regex.compile(
     regex.I,
 )
 _EMAIL = regex.compile(r"\b[\w.+-]+@[\w-]+\.\w")
+# Two or more "Key: value" fields on one line: a fact box set in a row
+# ("Tested by: Jane Roe RRP: £23.99 More info: www.example.com").
+_KEY = r"\p{Lu}[\p{L}.'’/&-]*(?: [\p{L}.'’/&-]+){0,2}: \S"
+_FIELDS = regex.compile(rf"(?:^|\s){_KEY}.*\s{_KEY}")
 _LABEL_VALUE = regex.compile(r"^[^:]{1,30}\s:\s\S")
 
 
@@ -163,6 +168,11 @@ def _is_data(text: str) -> bool:
         or ("@" in text and _EMAIL.search(text))
         or (" : " in text and _LABEL_VALUE.match(text))
     )
+
+
+def _fields(text: str) -> bool:
+    """Two or more ``Key: value`` fields on one line."""
+    return text.count(": ") >= 2 and _FIELDS.search(text) is not None
 
 
 # "Key: value" with a key of one to three words: a fact box's line.
@@ -368,6 +378,8 @@ class EdgesRule(Rule):
         """What a line outside the body is, from its text alone (kept for the whole clean)."""
         alpha = text.replace(" ", "").isalpha()
         furniture = None if self._reads_as_text(text, words) else self._evidence(text, words, alpha)
+        if furniture and not alpha and _fields(text) and _is_data(text):
+            furniture = None  # a fact box set in a row: "Tested by: ... RRP: £23.99"
         if alpha:
             # Words alone (most menus and teasers): no data, marker, link, fact or row.
             return _ALPHA_LINES[furniture]
