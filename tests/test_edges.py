@@ -79,6 +79,18 @@ def test_a_fact_box_in_one_row_before_the_body_stays():
     assert removed("Ferries\n" + teaser + "\n" + BODY) == ["Ferries", teaser]
 
 
+def test_a_long_teaser_shaped_line_stays_but_still_makes_a_run():
+    # 13 words without a full stop: as often a standfirst or a body line as a teaser.
+    long = "Activists in the United States are calling for a rent freeze during the crisis"
+    assert removed(BODY + long + "\nMost read\n") == ["Most read"]
+    assert removed("Ferry strike ends\n" + long + "\n" + BODY) == []
+
+
+def test_a_price_with_its_currency_spelled_out_is_data():
+    book = "Verlag Otto Schmidt, 5th edition, 2014, 896 pages, hardback with dust jacket"
+    assert removed(BODY + book + "\n84,80 Euro\n") == []
+
+
 def test_a_dateline_before_the_body_stays():
     assert removed("Ferry Strike Ends\nBAAR, SWITZERLAND\n" + BODY) == []
 

@@ -53,7 +53,8 @@ sentences, and judging them one by one would drop the body.
 With ``tail_runs`` (default), after the body only runs of two or more go
 (teaser lists, link rows); a single stray line there is left alone.
 Conditions apply to each paragraph it would remove (default ``max_words:
-15``: longer ones stay). Each removal carries its evidence as its ``reason``
+15``: longer ones stay), once the runs are found: a line they keep still
+makes a run of the furniture around it. Each removal carries its evidence as its ``reason``
 (``cleaner explain`` and the reports show it). A line is judged once per
 clean, from its text alone (:attr:`View.verdicts`), however many passes run.
 """
@@ -147,7 +148,7 @@ def _runs_on_or_code(text: str) -> bool:
 
 # Data, each alternative behind a cheap test of its own (a digit, an "@", " : ").
 _NUMERIC_DATA = regex.compile(
-    r"[$€£¥₩₹]\s?\d|\d\s?(?:[$€£¥₩₹]|eur|usd|gbp|chf)\b"  # a price
+    r"[$€£¥₩₹]\s?\d|\d\s?(?:[$€£¥₩₹]|eur(?:os?)?|usd|gbp|chf|dollars?)\b"  # a price
     r"|(?<!\d)\+?\d{2,4}[-. ]\d{3,4}[-. ]\d{3,4}(?!\d)"  # a phone number
     r"|\d\s?%|%\s?\d"  # a percentage
     r"|\d{4}\s*(?:[|–—-]|to|until|bis|au|al)\s*(?:\d{1,2}\.?\s+)?\p{L}+\.?\s+\d",  # a date range
@@ -311,7 +312,7 @@ class EdgesRule(Rule):
         outside = set()
         for k in ks:
             line = lines[k] = judged(k)
-            if line.furniture and self.allows(view, order[k], texts[k]):
+            if line.furniture:
                 outside.add(k)
         # Runs only after the body: what is left of them once structure is taken
         # out is a subset, so a text with no run there needs no more work.
@@ -333,8 +334,12 @@ class EdgesRule(Rule):
         if self.tail_runs:
             outside = self._runs(outside, first)
         paragraphs = view.paragraphs
+        # Conditions pick, of the lines judged furniture, those it may remove
+        # (a long teaser it may not remove still makes a run of its neighbours).
         for k in sorted(outside):
             i = order[k]
+            if not self.allows(view, i, texts[k]):
+                continue
             yield Removal(rid, texts[k], paragraphs[i].line, (i,), None, lines[k].furniture)
 
     def evidence(self, text: str, words: int) -> str | None:
