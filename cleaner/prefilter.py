@@ -27,6 +27,10 @@ bench input, and on random documents). How it stays exact:
 
 The scan runs in Hyperscan (the ``hyperscan`` package) when it is installed
 and the CPU supports it, and in plain Python otherwise: same hits, slower.
+Hyperscan is given the text's UTF-8 bytes with their ASCII letters lowered
+(at memory speed) unless the text holds a character that folding turns into
+one a literal holds (``É``, ``ß``, the Kelvin sign; a second, small database
+finds them): only then is it case-folded, line by line.
 """
 
 from __future__ import annotations
@@ -475,10 +479,10 @@ class Prefilter:
         # What scan() starts from: None for items without a need, else no hits.
         self._blank = tuple(None if n is None else _NO_HITS for n in self.needs)
         self._use_hyperscan = use_hyperscan
-        self._db = None
+        self._db = self._odd = None
         if use_hyperscan:
-            self._db = _load(compiled) if compiled else None
-            self._db = self._db or _compile(self.literals)
+            loaded = _load(compiled) if compiled else None
+            self._db, self._odd = loaded or _compile(self.literals)
         self._local = threading.local()
 
     def __reduce__(self):
@@ -487,8 +491,8 @@ class Prefilter:
         return (Prefilter, (self.needs, self._use_hyperscan, self.compiled()))
 
     def compiled(self) -> bytes | None:
-        """The Hyperscan database as bytes (None when the scan runs in Python)."""
-        return _dump(self._db) if self._db is not None else None
+        """The Hyperscan databases as bytes (None when the scan runs in Python)."""
+        return _dump(self._db, self._odd) if self._db is not None else None
 
     @property
     def engine(self) -> str:
@@ -514,11 +518,19 @@ class Prefilter:
             return hits
         joined = "\n" + "\n".join(live) + "\n"
         ascii = joined.isascii()
-        haystack = joined.lower() if ascii else _fold_lines(live)
-        if self._db is not None:
-            found = self._hyperscan(haystack, live, ascii)
+        if self._db is None:
+            found = self._python(joined.lower() if ascii else _fold_lines(live))
+        elif ascii:
+            found = self._hyperscan(joined.lower().encode("ascii"), live)
         else:
-            found = self._python(haystack)
+            data = joined.encode("utf-8", "surrogatepass")
+            if self._odd is None or not self._folds_apart(data):
+                # Folding would only lower ASCII letters (curly quotes, dashes,
+                # letters no literal holds): lower the bytes, at memory speed.
+                data = data.lower()
+            else:
+                data = _fold_lines(live).encode("utf-8", "surrogatepass")
+            found = self._hyperscan(data, None)
         owners = self._owners
         last = len(order)
         for position, literal in found:
@@ -546,22 +558,31 @@ class Prefilter:
                 at = haystack.find(literal, at + 1)
         return found
 
-    def _hyperscan(self, haystack: str, live: Sequence[str], ascii: bool) -> list[tuple[int, int]]:
-        data = haystack.encode("utf-8", "surrogatepass")
+    def _hyperscan(self, data: bytes, live: Sequence[str] | None) -> list[tuple[int, int]]:
+        """Scan folded ``data``; ``live`` are its lines when it is ASCII (offsets
+        are then character offsets, and the line breaks need no search)."""
         ends: list[tuple[int, int]] = []
         self._db.scan(data, _on_match, context=ends, scratch=self._scratch())  # type: ignore[union-attr]
         if not ends:
             return ends
-        # ASCII before folding (not only after: "ß" folds to "ss"): byte
-        # offsets are character offsets, and folding kept every length.
-        breaks = [0, *accumulate(len(t) + 1 for t in live)] if ascii else _breaks(data, b"\n")
+        breaks = [0, *accumulate(len(t) + 1 for t in live)] if live else _breaks(data, b"\n")
         sizes = self._sizes
         return [(bisect_right(breaks, end - sizes[n]) - 1, n) for n, end in ends]
 
-    def _scratch(self):
-        scratch = getattr(self._local, "scratch", None)
+    def _folds_apart(self, data: bytes) -> bool:
+        """Whether the text holds a character that case folding turns into a
+        character some literal holds (``É``, ``ß``, the Kelvin sign): then lowering
+        its ASCII letters is not folding it."""
+        found: list[int] = []
+        self._odd.scan(data, _on_odd, context=found, scratch=self._scratch(odd=True))  # type: ignore[union-attr]
+        return bool(found)
+
+    def _scratch(self, odd: bool = False):
+        name = "odd" if odd else "scratch"
+        scratch = getattr(self._local, name, None)
         if scratch is None:
-            scratch = self._local.scratch = hyperscan.Scratch(self._db)
+            scratch = hyperscan.Scratch(self._odd if odd else self._db)
+            setattr(self._local, name, scratch)
         return scratch
 
 
@@ -570,6 +591,10 @@ _NO_HITS: frozenset[int] = frozenset()
 
 def _on_match(literal: int, start: int, end: int, flags: int, ends: list) -> None:
     ends.append((literal, end))
+
+
+def _on_odd(char: int, start: int, end: int, flags: int, found: list) -> None:
+    found.append(char)  # once per character at most (HS_FLAG_SINGLEMATCH)
 
 
 def _breaks(haystack, newline) -> list[int]:
@@ -600,38 +625,84 @@ def engine_version() -> str | None:
         return "unknown"
 
 
-def _dump(db) -> bytes | None:
+def _dump(db, odd) -> bytes | None:
+    """Both databases as one string of bytes: the first one's size, then each."""
     try:
-        return hyperscan.dumpb(db)
+        main = hyperscan.dumpb(db)
+        return len(main).to_bytes(8, "little") + main + (hyperscan.dumpb(odd) if odd else b"")
     except Exception:
         return None
 
 
 def _load(data: bytes):
-    """A database from :func:`_dump`, or None (another platform: compile instead)."""
-    if hyperscan is None:
+    """The databases from :func:`_dump`, or None (another platform: compile instead)."""
+    if hyperscan is None or len(data) < 8:
         return None
+    size = int.from_bytes(data[:8], "little")
     try:
-        return hyperscan.loadb(data, hyperscan.HS_MODE_BLOCK)
+        db = hyperscan.loadb(data[8 : 8 + size], hyperscan.HS_MODE_BLOCK)
+        rest = data[8 + size :]
+        return db, hyperscan.loadb(rest, hyperscan.HS_MODE_BLOCK) if rest else None
     except Exception:
         return None
 
 
 def _compile(literals: Iterable[str]):
-    """A Hyperscan database of the literals, or None where Hyperscan cannot run."""
+    """Hyperscan databases of the literals and of the characters that fold into
+    them (see :meth:`Prefilter._folds_apart`), or Nones where Hyperscan cannot run."""
     literals = list(literals)
     if hyperscan is None or not literals:
-        return None
+        return None, None
     try:
-        db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        expressions = [s.encode("utf-8", "surrogatepass") for s in literals]
-        db.compile(
-            expressions=expressions,
-            ids=list(range(len(expressions))),
-            elements=len(expressions),
-            flags=0,
-            literal=True,
-        )
+        db = _database([s.encode("utf-8", "surrogatepass") for s in literals], 0)
+        odd = _odd_characters(literals)
+        flags = hyperscan.HS_FLAG_SINGLEMATCH
+        return db, _database(
+            [c.encode("utf-8", "surrogatepass") for c in odd], flags
+        ) if odd else None
     except Exception:
-        return None
+        return None, None
+
+
+def _database(expressions: list[bytes], flags: int):
+    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    db.compile(
+        expressions=expressions,
+        ids=list(range(len(expressions))),
+        elements=len(expressions),
+        flags=flags,
+        literal=True,
+    )
     return db
+
+
+def _odd_characters(literals: Iterable[str]) -> list[str]:
+    """The non-ASCII characters that :func:`fold` changes into text holding a
+    character of one of ``literals``: where they occur, lowering a text's ASCII
+    letters is not folding it."""
+    chars: set[str] = set().union(*literals)
+    return sorted(
+        ch
+        for folded, sources in _unfolded().items()
+        if not chars.isdisjoint(folded)
+        for ch in sources
+        if not ch.isascii()
+    )
+
+
+@functools.cache
+def _unfolded() -> dict[str, tuple[str, ...]]:
+    """Each string :func:`fold` makes of a character other than itself, with the
+    characters it makes it of (``"k"``: ``"K"`` and the Kelvin sign).
+
+    One pass over every code point (about 0.2 s), made only to compile a scan.
+    """
+    out: dict[str, list[str]] = {}
+    for code in range(0x110000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        ch = chr(code)
+        folded = fold(ch)
+        if folded != ch:
+            out.setdefault(folded, []).append(ch)
+    return {k: tuple(v) for k, v in out.items()}

@@ -503,3 +503,43 @@ def test_folding_line_by_line_is_folding_the_whole_text(lines):
 
     lines = [line.replace("\n", " ") for line in lines]
     assert _fold_lines(lines) == fold("\n" + "\n".join(lines) + "\n")
+
+
+# Literals drawn from folded text over the same alphabet, with line starts and ends.
+_FOLDED_LITERALS = st.lists(
+    st.builds(
+        lambda text, start, end: ("\n" if start else "") + fold(text) + ("\n" if end else ""),
+        st.text(alphabet=FOLD_ALPHABET.replace("\u0130", ""), min_size=1, max_size=4),
+        st.booleans(),
+        st.booleans(),
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    _FOLDED_LITERALS,
+    st.lists(st.text(alphabet=FOLD_ALPHABET, min_size=1, max_size=12), min_size=1, max_size=5),
+)
+def test_hyperscan_on_lowered_bytes_finds_what_folding_finds(literals, lines):
+    """Lowering the bytes of a text without characters that fold into a literal's,
+    and folding the others, finds in Hyperscan what ``str.find`` finds in the
+    folded text."""
+    fast = Prefilter([frozenset(literals)])
+    if fast.engine != "hyperscan":
+        pytest.skip("hyperscan is not installed here")
+    slow = Prefilter([frozenset(literals)], use_hyperscan=False)
+    lines = [line.replace("\n", " ") for line in lines]
+    assert fast.scan(lines) == slow.scan(lines)
+
+
+def test_the_characters_that_fold_into_a_literal_are_looked_for():
+    from cleaner.prefilter import _odd_characters
+
+    odd = _odd_characters(["\nshare this", "kicker", "häufige fragen"])
+    # ASCII capitals are lowered with the bytes; these fold into "k", "s", "i", "ss", "ä".
+    assert {"\u212a", "\u017f", "\u0130", "\u0131", "ß", "Ä"} <= set(odd)
+    assert not any(ch.isascii() for ch in odd)
+    assert "É" not in odd  # "é" is in no literal
