@@ -695,14 +695,18 @@ def _unfolded() -> dict[str, tuple[str, ...]]:
     """Each string :func:`fold` makes of a character other than itself, with the
     characters it makes it of (``"k"``: ``"K"`` and the Kelvin sign).
 
-    One pass over every code point (about 0.2 s), made only to compile a scan.
+    One pass over every code point, 256 at a time (a few hundredths of a second),
+    made only to compile a scan.
     """
     out: dict[str, list[str]] = {}
-    for code in range(0x110000):
-        if 0xD800 <= code < 0xE000:
-            continue
-        ch = chr(code)
-        folded = fold(ch)
-        if folded != ch:
-            out.setdefault(folded, []).append(ch)
+    for block in range(0, 0x110000, 256):
+        if 0xD800 <= block < 0xE000:
+            continue  # surrogates
+        chars = "".join(map(chr, range(block, block + 256)))
+        if fold(chars) == chars:
+            continue  # folding maps each character alone: none changes here
+        for ch in chars:
+            folded = fold(ch)
+            if folded != ch:
+                out.setdefault(folded, []).append(ch)
     return {k: tuple(v) for k, v in out.items()}

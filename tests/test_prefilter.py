@@ -543,3 +543,13 @@ def test_the_characters_that_fold_into_a_literal_are_looked_for():
     assert {"\u212a", "\u017f", "\u0130", "\u0131", "ß", "Ä"} <= set(odd)
     assert not any(ch.isascii() for ch in odd)
     assert "É" not in odd  # "é" is in no literal
+
+
+def test_the_characters_folding_changes_are_found_block_by_block():
+    from cleaner.prefilter import _unfolded
+
+    naive: dict[str, list[str]] = {}
+    for code in range(0x110000):
+        if not 0xD800 <= code < 0xE000 and fold(chr(code)) != chr(code):
+            naive.setdefault(fold(chr(code)), []).append(chr(code))
+    assert _unfolded() == {k: tuple(v) for k, v in naive.items()}
