@@ -27,7 +27,8 @@ And it stays, evidence or not, when it is part of something structured:
 - a *list or table*: two or more lines in a row that open with the same marker
   (``+``, ``%``, ``-``, ``•``, ``1.``), three or more lines with numbers that
   open in one shape (``Nov 12 – Paris`` / ``Nov 14 – Lyon``, ``1½ cups water`` /
-  ``3 cups flour``), a fact box (two or more ``Key: value`` lines with short
+  ``3 cups flour``) or at least with a number (``1 Ei`` / ``1 TL Zimt`` /
+  ``8-9 ripe pears``), a fact box (two or more ``Key: value`` lines with short
   values, or one line with two ``Key: value`` fields and a price, phone number or
   percentage: ``Tested by: Jane Roe RRP: £23.99``), or a list of bare links
   (sources); the body's own first and last lines count as rows, so a list that
@@ -429,8 +430,15 @@ class EdgesRule(Rule):
             elif line.shape is not None:
                 sh = line.shape
                 row = [get(j, _NONE).shape == sh for j in range(k - 2, k + 3)]
-                if (row[0] and row[1]) or (row[1] and row[3]) or (row[3] and row[4]):
-                    kept.add(k)  # rows of a table: three or more of one shape
+                if not ((row[0] and row[1]) or (row[1] and row[3]) or (row[3] and row[4])):
+                    if sh[0] != "0":
+                        continue
+                    # ... or three or more that open with a number, whatever follows
+                    # ("1 Ei" / "1 TL Zimt" / "8-9 ripe pears"; "1998/99 ..." / "2003 ...").
+                    row = [(get(j, _NONE).shape or "-")[0] == "0" for j in range(k - 2, k + 3)]
+                    if not ((row[0] and row[1]) or (row[1] and row[3]) or (row[3] and row[4])):
+                        continue
+                kept.add(k)  # rows of a table: three or more of one shape
         return kept
 
     def _wrapped(self, texts: list[str]) -> bool:
