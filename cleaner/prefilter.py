@@ -655,11 +655,8 @@ def _compile(literals: Iterable[str]):
         return None, None
     try:
         db = _database([s.encode("utf-8", "surrogatepass") for s in literals], 0)
-        odd = _odd_characters(literals)
-        flags = hyperscan.HS_FLAG_SINGLEMATCH
-        return db, _database(
-            [c.encode("utf-8", "surrogatepass") for c in odd], flags
-        ) if odd else None
+        odd = [c.encode("utf-8", "surrogatepass") for c in _odd_characters(literals)]
+        return db, (_database(odd, hyperscan.HS_FLAG_SINGLEMATCH) if odd else None)
     except Exception:
         return None, None
 

@@ -235,6 +235,12 @@ def _shape(text: str) -> str:
     return "".join(out)
 
 
+def _in_a_row_of_three(row: list[bool]) -> bool:
+    """``row`` holds whether each of the lines k-2 .. k+2 is like line k: is k one of
+    three alike in a row?"""
+    return (row[0] and row[1]) or (row[1] and row[3]) or (row[3] and row[4])
+
+
 @dataclass(frozen=True, slots=True)
 class _Line:
     """A line outside the body as judged from its text: its evidence of being furniture
@@ -428,17 +434,15 @@ class EdgesRule(Rule):
             elif line.pair and (before.pair or after.pair):
                 kept.add(k)  # a fact box: "Venue: Olympia" then "Tickets: 45 euros"
             elif line.shape is not None:
+                shapes = [get(j, _NONE).shape for j in range(k - 2, k + 3)]
                 sh = line.shape
-                row = [get(j, _NONE).shape == sh for j in range(k - 2, k + 3)]
-                if not ((row[0] and row[1]) or (row[1] and row[3]) or (row[3] and row[4])):
-                    if sh[0] != "0":
-                        continue
-                    # ... or three or more that open with a number, whatever follows
-                    # ("1 Ei" / "1 TL Zimt" / "8-9 ripe pears"; "1998/99 ..." / "2003 ...").
-                    row = [(get(j, _NONE).shape or "-")[0] == "0" for j in range(k - 2, k + 3)]
-                    if not ((row[0] and row[1]) or (row[1] and row[3]) or (row[3] and row[4])):
-                        continue
-                kept.add(k)  # rows of a table: three or more of one shape
+                if _in_a_row_of_three([s == sh for s in shapes]) or (
+                    # ... or that open with a number, whatever follows ("1 Ei" /
+                    # "1 TL Zimt" / "8-9 ripe pears"; "1998/99 ..." / "2003 ...").
+                    sh[0] == "0"
+                    and _in_a_row_of_three([s is not None and s[0] == "0" for s in shapes])
+                ):
+                    kept.add(k)  # rows of a table: three or more of one shape
         return kept
 
     def _wrapped(self, texts: list[str]) -> bool:
