@@ -119,6 +119,39 @@ def test_a_single_stray_line_after_the_body_stays():
     assert removed(BODY + "Read more\n") == []
 
 
+FULL = Cleaner()
+
+
+@pytest.mark.parametrize(
+    ("tail", "gone"),
+    [
+        # The author's name, whose desk and date the line rules took: the rest of a
+        # byline block, so a run.
+        ("Joshua Sokol\nContributing Correspondent\nMay 20, 2019\n", "Joshua Sokol"),
+        ("Share this article\nJane Roe\n", "Jane Roe"),
+    ],
+)
+def test_a_label_beside_lines_the_rules_removed_goes(tail, gone):
+    result = FULL.clean(BODY + tail)
+    assert gone not in result.text
+    assert any(r.rule == "outside-body" and r.text == gone for r in result.removals)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # A sign-off and a cut sentence are not labels of words alone.
+        "Thanks Junior!\n« Previous Post Next Post »\n",
+        "All...\nTo Read the Full Story\n",
+        # No removed neighbour: a stray line alone.
+        "Jane Roe\n",
+    ],
+)
+def test_a_line_beside_removed_ones_stays_unless_it_is_a_label(tail):
+    first = tail.split("\n")[0]
+    assert first in FULL.clean(BODY + tail).text.splitlines()
+
+
 def test_the_keys_are_read_from_the_pack(tmp_path):
     pack = tmp_path / "p.yaml"
     pack.write_text(

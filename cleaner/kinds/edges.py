@@ -52,7 +52,9 @@ next line that opens in lower case) is left alone: its "lines" are pieces of
 sentences, and judging them one by one would drop the body.
 
 With ``tail_runs`` (default), after the body only runs of two or more go
-(teaser lists, link rows); a single stray line there is left alone.
+(teaser lists, link rows); a single stray line there is left alone, unless it
+is a label of words alone next to a line another rule removed (the author's
+name left of a byline block whose desk and date the line rules took).
 Conditions apply to each paragraph it would remove (default ``max_words:
 15``: longer ones stay), once the runs are found: a line they keep still
 makes a run of the furniture around it. Each removal carries its evidence as its ``reason``
@@ -235,6 +237,17 @@ def _shape(text: str) -> str:
     return "".join(out)
 
 
+def _beside_removed(order: list[int], texts: list[str | None], last: int) -> set[int]:
+    """Positions after ``last`` whose paragraph is next to one a rule removed."""
+    n = len(texts)
+    return {
+        k
+        for k in range(last + 1, len(order))
+        if (order[k] > 0 and texts[order[k] - 1] is None)
+        or (order[k] + 1 < n and texts[order[k] + 1] is None)
+    }
+
+
 def _in_a_row_of_three(row: list[bool]) -> bool:
     """``row`` holds whether each of the lines k-2 .. k+2 is like line k: is k one of
     three alike in a row?"""
@@ -323,8 +336,13 @@ class EdgesRule(Rule):
                 outside.add(k)
         # Runs only after the body: what is left of them once structure is taken
         # out is a subset, so a text with no run there needs no more work.
+        beside: set[int] = set()
         if self.tail_runs:
-            outside = self._runs(outside, first)
+            # Only a label of words alone (a name, a desk): a sign-off ("Thanks
+            # Junior!") or a cut sentence next to a removed share bar stays.
+            label = _ALPHA_LINES["label"]
+            beside = {k for k in _beside_removed(order, all_texts, last) if lines[k] is label}
+            outside = self._runs(outside, first, beside)
         if not outside or self._wrapped(texts):
             return
         # The body's own edge lines, judged too: a list, table or fact box that
@@ -339,7 +357,7 @@ class EdgesRule(Rule):
         if first > 0 and _DATELINE.match(texts[first - 1]):
             outside.discard(first - 1)
         if self.tail_runs:
-            outside = self._runs(outside, first)
+            outside = self._runs(outside, first, beside)
         paragraphs = view.paragraphs
         # Conditions pick, of the lines judged furniture, those it may remove
         # (a long teaser it may not remove still makes a run of its neighbours).
@@ -382,9 +400,15 @@ class EdgesRule(Rule):
         return None
 
     @staticmethod
-    def _runs(outside: set[int], first: int) -> set[int]:
-        """Before the body every line; after it only runs of two or more."""
-        return {k for k in outside if k < first or k - 1 in outside or k + 1 in outside}
+    def _runs(outside: set[int], first: int, beside: set[int]) -> set[int]:
+        """Before the body every line; after it only runs of two or more.
+
+        A label next to a line a rule removed (``beside``) is part of a run:
+        the line rules took the rest of that footer or byline block.
+        """
+        return {
+            k for k in outside if k < first or k - 1 in outside or k + 1 in outside or k in beside
+        }
 
     def _judge(self, text: str, words: int) -> _Line:
         """What a line outside the body is, from its text alone (kept for the whole clean)."""
