@@ -237,15 +237,37 @@ def _shape(text: str) -> str:
     return "".join(out)
 
 
-def _beside_removed(order: list[int], texts: list[str | None], last: int) -> set[int]:
-    """Positions after ``last`` whose paragraph is next to one a rule removed."""
-    n = len(texts)
-    return {
-        k
-        for k in range(last + 1, len(order))
-        if (order[k] > 0 and texts[order[k] - 1] is None)
-        or (order[k] + 1 < n and texts[order[k] + 1] is None)
-    }
+def _beside_removed(i: int, texts: list[str | None]) -> bool:
+    """Whether paragraph ``i`` is next to one a rule removed."""
+    return (i > 0 and texts[i - 1] is None) or (i + 1 < len(texts) and texts[i + 1] is None)
+
+
+def _runs(
+    outside: set[int],
+    first: int,
+    lines: dict[int, _Line],
+    order: list[int],
+    texts: list[str | None],
+) -> tuple[set[int], set[int]]:
+    """Before the body every line; after it only runs of two or more: ``(kept, beside)``.
+
+    A label of words alone next to a line a rule removed (``beside``) is part
+    of a run: the line rules took the rest of that footer or byline block. (A
+    sign-off, "Thanks Junior!", or a cut sentence next to a removed share bar
+    is not a label, and stays.)
+    """
+    kept: set[int] = set()
+    beside: set[int] = set()
+    label = _ALPHA_LINES["label"]
+    for k in outside:
+        if k < first:
+            kept.add(k)
+            continue
+        if lines[k] is label and _beside_removed(order[k], texts):
+            beside.add(k)
+        if k - 1 in outside or k + 1 in outside:
+            kept.add(k)
+    return kept | beside, beside
 
 
 def _in_a_row_of_three(row: list[bool]) -> bool:
@@ -338,11 +360,7 @@ class EdgesRule(Rule):
         # out is a subset, so a text with no run there needs no more work.
         beside: set[int] = set()
         if self.tail_runs:
-            # Only a label of words alone (a name, a desk): a sign-off ("Thanks
-            # Junior!") or a cut sentence next to a removed share bar stays.
-            label = _ALPHA_LINES["label"]
-            beside = {k for k in _beside_removed(order, all_texts, last) if lines[k] is label}
-            outside = self._runs(outside, first, beside)
+            outside, beside = _runs(outside, first, lines, order, all_texts)
         if not outside or self._wrapped(texts):
             return
         # The body's own edge lines, judged too: a list, table or fact box that
@@ -357,7 +375,11 @@ class EdgesRule(Rule):
         if first > 0 and _DATELINE.match(texts[first - 1]):
             outside.discard(first - 1)
         if self.tail_runs:
-            outside = self._runs(outside, first, beside)
+            outside = {
+                k
+                for k in outside
+                if k < first or k - 1 in outside or k + 1 in outside or k in beside
+            }
         paragraphs = view.paragraphs
         # Conditions pick, of the lines judged furniture, those it may remove
         # (a long teaser it may not remove still makes a run of its neighbours).
@@ -398,17 +420,6 @@ class EdgesRule(Rule):
         if _HEADLINE_START.match(text):
             return "teaser headline"
         return None
-
-    @staticmethod
-    def _runs(outside: set[int], first: int, beside: set[int]) -> set[int]:
-        """Before the body every line; after it only runs of two or more.
-
-        A label next to a line a rule removed (``beside``) is part of a run:
-        the line rules took the rest of that footer or byline block.
-        """
-        return {
-            k for k in outside if k < first or k - 1 in outside or k + 1 in outside or k in beside
-        }
 
     def _judge(self, text: str, words: int) -> _Line:
         """What a line outside the body is, from its text alone (kept for the whole clean)."""
