@@ -461,7 +461,8 @@ class FtfyGate:
         if screen is None:
             return True, ftfy.badness.is_bad(line)
         reach = screen.width - 1
-        windows: list[list[int]] = []
+        # [start, end, the screened characters in it]
+        windows: list[list] = []
         for count, found in enumerate(screen.chars.finditer(line)):
             if count == MAX_BAD_WINDOWS:
                 # Mojibake, most likely: ftfy itself decides, unless asked.
@@ -469,11 +470,26 @@ class FtfyGate:
             start, end = found.start() - reach, found.end() + reach
             if windows and start <= windows[-1][1]:
                 windows[-1][1] = end
+                windows[-1][2] += found.group()
             else:
-                windows.append([start, end])
+                windows.append([start, end, found.group()])
         # A window's edge can only add a match (an early end of text): never miss one.
-        search = ftfy.badness.BADNESS_RE.search
-        return True, any(search(line, max(0, start), end) for start, end in windows)
+        # Every screened character inside a window is one of its own (a later one
+        # would have joined it), so only the alternatives they belong to can match
+        # there: each compiled alone scans the window faster than the whole regex.
+        parts, needs = screen.parts, screen.needs
+        if not parts:
+            search = ftfy.badness.BADNESS_RE.search
+            return True, any(search(line, max(0, start), end) for start, end, _ in windows)
+        for start, end, found_chars in windows:
+            start = max(0, start)
+            wanted: set[int] = set()
+            for ch in found_chars:
+                wanted.update(needs[ch])
+            for index in wanted:
+                if parts[index].search(line, start, end):
+                    return True, True
+        return True, False
 
     def _bad_by_parts(self, line: str) -> bool:
         """``ftfy.badness.is_bad(line)``, searching only the alternatives that can match."""

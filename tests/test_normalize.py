@@ -238,6 +238,17 @@ def test_the_windowed_badness_check_never_misses_a_bad_line(line):
         assert GATE._maybe_bad(line)
 
 
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(HARD_ALPHABET, max_size=60).map("".join))
+def test_the_windowed_badness_check_is_is_bad_when_it_says_it_is_exact(line):
+    import ftfy.badness
+
+    exact, verdict = GATE._judge(line, crowded=False)
+    if exact:
+        assert verdict == ftfy.badness.is_bad(line)
+    assert GATE._judge(line, crowded=True) == (True, ftfy.badness.is_bad(line))
+
+
 def test_the_windowed_badness_check_agrees_on_real_and_mojibake_lines():
     import ftfy.badness
 
@@ -253,6 +264,8 @@ def test_the_windowed_badness_check_agrees_on_real_and_mojibake_lines():
             assert GATE._maybe_bad(line), line  # never missed
         else:
             cleared += not GATE._maybe_bad(line)
+        exact, verdict = GATE._judge(line, crowded=False)
+        assert verdict == bad or not exact, line  # exact when it says so
     # Only lines crowded with screened characters are left for ftfy to judge.
     assert cleared > 0.95 * sum(not ftfy.badness.is_bad(line) for line in lines)
 
