@@ -553,3 +553,24 @@ def test_the_characters_folding_changes_are_found_block_by_block():
         if not 0xD800 <= code < 0xE000 and fold(chr(code)) != chr(code):
             naive.setdefault(fold(chr(code)), []).append(chr(code))
     assert _unfolded() == {k: tuple(v) for k, v in naive.items()}
+
+
+@pytest.mark.skipif(not (SHARED / "bench").is_dir(), reason="needs ../shared/bench")
+def test_prefilter_hits_counts_each_rules_paragraphs_here_and_at_a_commit():
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    script = ROOT / "bench" / "prefilter_hits.py"
+    run = subprocess.run(
+        [sys.executable, str(script), "--pages", "5", "--against", "HEAD"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rows = {line.split(" | ")[0].lstrip("| "): line for line in run.stdout.splitlines()}
+    # Every line rule is counted in both trees; the page rule has no literal need.
+    assert "date-line" in rows and "byline" in rows
+    assert "(all)" in rows["outside-body"]
+    assert rows["all rules"].count("|") == 5
