@@ -237,37 +237,32 @@ def _shape(text: str) -> str:
     return "".join(out)
 
 
-def _beside_removed(i: int, texts: list[str | None]) -> bool:
-    """Whether paragraph ``i`` is next to one a rule removed."""
-    return (i > 0 and texts[i - 1] is None) or (i + 1 < len(texts) and texts[i + 1] is None)
+def _labels_beside_removed(
+    outside: set[int], last: int, lines: dict[int, _Line], order: list[int], texts: list[str | None]
+) -> set[int]:
+    """The labels of words alone after the body (past ``last``) next to a line a rule removed.
 
-
-def _runs(
-    outside: set[int],
-    first: int,
-    lines: dict[int, _Line],
-    order: list[int],
-    texts: list[str | None],
-) -> tuple[set[int], set[int]]:
-    """Before the body every line; after it only runs of two or more: ``(kept, beside)``.
-
-    A label of words alone next to a line a rule removed (``beside``) is part
-    of a run: the line rules took the rest of that footer or byline block. (A
-    sign-off, "Thanks Junior!", or a cut sentence next to a removed share bar
-    is not a label, and stays.)
+    Such a label is part of a run: the line rules took the rest of that footer or
+    byline block. (A sign-off, "Thanks Junior!", or a cut sentence next to a
+    removed share bar is not a label, and stays.)
     """
-    kept: set[int] = set()
-    beside: set[int] = set()
     label = _ALPHA_LINES["label"]
-    for k in outside:
-        if k < first:
-            kept.add(k)
-            continue
-        if lines[k] is label and _beside_removed(order[k], texts):
-            beside.add(k)
-        if k - 1 in outside or k + 1 in outside:
-            kept.add(k)
-    return kept | beside, beside
+    n = len(texts)
+    return {
+        k
+        for k in outside
+        if k > last
+        and lines[k] is label
+        and (
+            (order[k] > 0 and texts[order[k] - 1] is None)
+            or (order[k] + 1 < n and texts[order[k] + 1] is None)
+        )
+    }
+
+
+def _runs(outside: set[int], first: int, beside: set[int]) -> set[int]:
+    """Before the body every line; after it only runs of two or more, and ``beside``."""
+    return {k for k in outside if k < first or k - 1 in outside or k + 1 in outside or k in beside}
 
 
 def _in_a_row_of_three(row: list[bool]) -> bool:
@@ -360,7 +355,8 @@ class EdgesRule(Rule):
         # out is a subset, so a text with no run there needs no more work.
         beside: set[int] = set()
         if self.tail_runs:
-            outside, beside = _runs(outside, first, lines, order, all_texts)
+            beside = _labels_beside_removed(outside, last, lines, order, all_texts)
+            outside = _runs(outside, first, beside)
         if not outside or self._wrapped(texts):
             return
         # The body's own edge lines, judged too: a list, table or fact box that
@@ -375,11 +371,7 @@ class EdgesRule(Rule):
         if first > 0 and _DATELINE.match(texts[first - 1]):
             outside.discard(first - 1)
         if self.tail_runs:
-            outside = {
-                k
-                for k in outside
-                if k < first or k - 1 in outside or k + 1 in outside or k in beside
-            }
+            outside = _runs(outside, first, beside)
         paragraphs = view.paragraphs
         # Conditions pick, of the lines judged furniture, those it may remove
         # (a long teaser it may not remove still makes a run of its neighbours).
