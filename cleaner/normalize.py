@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -477,18 +477,12 @@ class FtfyGate:
         # Every screened character inside a window is one of its own (a later one
         # would have joined it), so only the alternatives they belong to can match
         # there: each compiled alone scans the window faster than the whole regex.
-        parts, needs = screen.parts, screen.needs
-        if not parts:
+        if not screen.parts:
             search = ftfy.badness.BADNESS_RE.search
             return True, any(search(line, max(0, start), end) for start, end, _ in windows)
-        for start, end, found_chars in windows:
-            start = max(0, start)
-            wanted: set[int] = set()
-            for ch in found_chars:
-                wanted.update(needs[ch])
-            for index in wanted:
-                if parts[index].search(line, start, end):
-                    return True, True
+        for start, end, chars in windows:
+            if _parts_match(screen, line, chars, max(0, start), end):
+                return True, True
         return True, False
 
     def _bad_by_parts(self, line: str) -> bool:
@@ -496,10 +490,19 @@ class FtfyGate:
         screen = self.screen
         if screen is None or not screen.parts:
             return ftfy.badness.is_bad(line)
-        wanted: set[int] = set()
-        for ch in set(screen.chars.findall(line)):
-            wanted.update(screen.needs[ch])
-        return any(screen.parts[index].search(line) for index in wanted)
+        return _parts_match(screen, line, set(screen.chars.findall(line)), 0, len(line))
+
+
+def _parts_match(
+    screen: BadnessScreen, line: str, chars: Iterable[str], start: int, end: int
+) -> bool:
+    """Whether an alternative of ftfy's badness regex that one of the screened ``chars``
+    belongs to matches within ``line[start:end]`` (each alternative compiled alone)."""
+    wanted: set[int] = set()
+    for ch in chars:
+        wanted.update(screen.needs[ch])
+    parts = screen.parts
+    return any(parts[index].search(line, start, end) for index in wanted)
 
 
 #: What :meth:`Normalizer.judge` learnt of a line that is not plain, for :func:`fix_text`:
