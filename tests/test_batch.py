@@ -415,6 +415,7 @@ def test_an_interrupted_run_leaves_no_partial_output_and_a_rerun_finishes(tmp_pa
     # On a loaded machine this test can be too slow to signal the run before it
     # ends (exit 0, or killed by the signal while it exits): then it tries again
     # on four times the documents.
+    cmd = [shutil.which("cleaner"), "run", "-j", "2", "-q"]
     for attempt, n in enumerate((1500, 6000)):
         work = tmp_path / str(attempt)
         work.mkdir()
@@ -426,7 +427,6 @@ def test_an_interrupted_run_leaves_no_partial_output_and_a_rerun_finishes(tmp_pa
             src = jsonl
         name = "out.jsonl" if how == "jsonl" else "out"
         reference, out = work / "reference" / name, work / "interrupted" / name
-        cmd = [shutil.which("cleaner"), "run", "-j", "2", "-q"]
         subprocess.run([*cmd, str(src), str(reference)], check=False, capture_output=True)
         proc = subprocess.Popen([*cmd, str(src), str(out)], stderr=subprocess.PIPE, text=True)
         _wait_for_output(out.parent, proc)
