@@ -26,7 +26,15 @@ from .normalize import FTFY_DEFAULTS, STEP_NAMES, NormalizeConfig
 
 PACK_KEYS = {"pack", "description", "extends", "disable", "defaults", "normalize", "rules"}
 COMMON_KEYS = {"id", "kind", "why", "tests", "ignore_case"}
-CONDITION_KEYS = {"max_words", "min_words", "max_chars", "within_first", "within_last", "unless"}
+CONDITION_KEYS = {
+    "max_words",
+    "min_words",
+    "max_chars",
+    "within_first",
+    "within_last",
+    "unless",
+    "beside_removed",
+}
 DEFAULTABLE_KEYS = {"ignore_case"} | CONDITION_KEYS
 ID_SHAPE = regex.compile(r"[a-z0-9][a-z0-9_.-]*")
 MAX_PACK_BYTES = 2_000_000
@@ -385,9 +393,13 @@ def _build_rule(
     flags = regex.IGNORECASE if ignore_case else 0
 
     conditions: dict[str, Any] = dict(cls.CONDITION_DEFAULTS) if cls else {}
-    for key in CONDITION_KEYS - {"unless"}:
+    for key in CONDITION_KEYS - {"unless", "beside_removed"}:
         if key in spec:
             conditions[key] = _check_type(ctx, key, spec[key], "int")
+    if "beside_removed" in spec:
+        conditions["beside_removed"] = bool(
+            _check_type(ctx, "beside_removed", spec["beside_removed"], "bool")
+        )
     if "unless" in spec:
         conditions["unless"] = _compile(ctx, "unless", spec["unless"], flags)
     samples = _samples(ctx, node.value.get("tests"), node.line)

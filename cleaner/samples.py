@@ -25,22 +25,29 @@ class SampleFailure:
 
 
 def check_rule(cleaner: Cleaner, rule: Rule) -> list[SampleFailure]:
-    """Run one rule's samples with that rule alone (and the pack's normalization)."""
-    alone = cleaner.only([rule.id])
+    """Run one rule's samples with that rule alone (and the pack's normalization).
+
+    A ``beside_removed`` rule acts only next to what other rules removed, so its
+    samples run with the whole pack, and only its own removals count.
+    """
+    beside = rule.when.beside_removed
+    alone = cleaner if beside else cleaner.only([rule.id])
     failures = []
     for sample in rule.samples:
         result = alone.clean(sample.text)
-        expected_text = alone.normalize(sample.text)
+        own = [r for r in result.removals if r.rule == rule.id] if beside else result.removals
         if sample.expect is not None:
             expect = alone.normalize(sample.expect) if sample.expect.strip() else ""
             if result.text != expect:
                 failures.append(
                     SampleFailure(rule, sample, f"expected {expect!r}, got {result.text!r}")
                 )
-        elif sample.kind == "drop" and not result.removals:
+        elif sample.kind == "drop" and not own:
             failures.append(SampleFailure(rule, sample, f"drop sample kept: {sample.text!r}"))
-        elif sample.kind == "keep" and result.text != expected_text:
-            removed = "; ".join(r.text for r in result.removals)
+        elif sample.kind == "keep" and (
+            own if beside else result.text != alone.normalize(sample.text)
+        ):
+            removed = "; ".join(r.text for r in own)
             failures.append(SampleFailure(rule, sample, f"keep sample lost {removed!r}"))
     return failures
 

@@ -95,6 +95,16 @@ def test_a_dateline_before_the_body_stays():
     assert removed("Ferry Strike Ends\nBAAR, SWITZERLAND\n" + BODY) == []
 
 
+def test_a_lead_in_right_before_the_body_opens_it():
+    # A live report: the lead-in ends with a colon, the first entry's time follows.
+    lead = "HAYWARD, Calif. (AP) — The Latest on the train stabbing near Hayward (all times local):"
+    text = f"Politics\n{lead}\n10 p.m.\n{BODY}"
+    assert removed(text) == ["Politics"]
+    # A prompt ending in a colon three lines before the body is no lead-in to it.
+    prompt = "Enter your details below or click an icon to log in to your account:"
+    assert removed(f"{prompt}\nEmail\nName\nWebsite\n{BODY}") == ["Email", "Name", "Website"]
+
+
 def test_a_section_crumb_before_the_body_goes():
     assert removed("World\nEurope\n" + BODY) == ["World", "Europe"]
 

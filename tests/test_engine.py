@@ -130,6 +130,57 @@ def test_rules_rerun_until_stable(pack):
     assert c.clean(result.text).text == result.text
 
 
+BESIDE_PACK = """rules:
+  - id: lone-time
+    kind: drop
+    why: A time alone goes only beside a line another rule removed.
+    pattern: '^\\d{1,2}:\\d{2}\\s*[ap]m$'
+    ignore_case: true
+    beside_removed: true
+    tests:
+      drop: ["Body line.\\nAdvertisement\\n5:50 PM\\nMore body."]
+      keep: ["Body line.\\n5:50 PM\\nMore body."]
+  - id: ad
+    kind: drop
+    why: The ad label.
+    pattern: '^Advertisement$'
+    tests: {drop: ["Advertisement"], keep: ["An advertisement ran."]}
+"""
+
+
+def test_beside_removed_acts_only_next_to_a_removed_paragraph(pack):
+    c = Cleaner(packs=[pack(BESIDE_PACK)])
+    # The rule comes before the one that removes its neighbour: a later pass sees it.
+    for text in (
+        "Body line.\n5:50 PM\nAdvertisement\nMore body.\n",
+        "Body line.\nAdvertisement\n5:50 PM\nMore body.\n",
+    ):
+        result = c.clean(text)
+        assert [r.rule for r in result.removals] == ["ad", "lone-time"]
+        assert result.text == "Body line.\n\nMore body.\n"
+        assert c.clean(result.text).text == result.text
+    # Two paragraphs away, or with no removal at all, it stays.
+    assert c.clean("Body line.\n5:50 PM\nMore body.\nAdvertisement\n").text == (
+        "Body line.\n\n5:50 PM\n\nMore body.\n"
+    )
+    assert c.clean("5:50 PM\nBody line.\n").removals == ()
+    rule = next(r for r in c.rules if r.id == "lone-time")
+    assert not rule.local  # its verdict depends on its neighbours
+
+
+def test_beside_removed_samples_run_with_the_whole_pack(pack):
+    from cleaner.samples import check_all
+
+    assert check_all(Cleaner(packs=[pack(BESIDE_PACK)])) == []
+    # Its own removals count: the ad going is not the time going.
+    wrong = BESIDE_PACK.replace(
+        'drop: ["Body line.\\nAdvertisement\\n5:50 PM\\nMore body."]',
+        'drop: ["Body line.\\nAdvertisement\\nMore body."]',
+    )
+    failures = check_all(Cleaner(packs=[pack(wrong)]))
+    assert [(f.rule.id, f.problem[:17]) for f in failures] == [("lone-time", "drop sample kept:")]
+
+
 # Lines of boilerplate and body mixed at random: the property tests build
 # documents out of these, plus arbitrary text.
 PIECES = [
@@ -154,6 +205,9 @@ PIECES = [
     "donâ€™t &amp; can&#8217;t",
     "\u00a0odd\u200bspaces\u00ad here\u3000",
     "Jane Roe is a reporter covering energy for Example News.",
+    "5:50 PM",
+    "4:14 p.m.",
+    "___",
 ]
 
 documents = st.lists(

@@ -162,6 +162,11 @@ def test_extends_cycle(pack):
         ("- just\n- a list\n", "a pack is a mapping"),
         ("flavour: vanilla\nrules: []\n", "unknown key 'flavour'"),
         ("rules: {}\n", "'rules' must be a list"),
+        (
+            "rules:\n  - {id: t, kind: drop, why: w, pattern: x, beside_removed: 1,"
+            " tests: {drop: [x]}}\n",
+            "'beside_removed' must be",
+        ),
         ("normalize: {fix_text: maybe}\nrules: []\n", "'normalize.fix_text' must be true or false"),
         ("normalize: {ftfy: {uncurl_quotes: 3}}\nrules: []\n", "ftfy option 'uncurl_quotes'"),
         ("normalize: {sparkle: true}\nrules: []\n", "unknown normalize step 'sparkle'"),

@@ -94,6 +94,9 @@ class Conditions:
     within_first: int | None = None
     within_last: int | None = None
     unless: regex.Pattern | None = None
+    #: Only when the paragraph right before or after it (in the input) has been
+    #: removed: the second line of a stamp split over two lines.
+    beside_removed: bool = False
 
     def too_long(self, text: str) -> bool:
         """A cheap, exact early "no" from ``max_chars`` or ``max_words``, before any pattern runs.
@@ -217,6 +220,13 @@ class View:
             if i in rank and texts[i] is not None:
                 yield i
 
+    def beside_removed(self, index: int) -> bool:
+        """True when the input paragraph right before or after ``index`` has been removed."""
+        texts = self.texts
+        return (index > 0 and texts[index - 1] is None) or (
+            index + 1 < len(texts) and texts[index + 1] is None
+        )
+
     def after(self, index: int) -> Iterator[int]:
         """Indices of paragraphs still present after ``index``."""
         for i in self.order[self.rank[index] + 1 :]:
@@ -280,8 +290,10 @@ class Rule(Declared):
 
     @property
     def local(self) -> bool:
-        """True when a verdict depends on the paragraph's own text only (no positions)."""
-        return self.when.within_first is None and self.when.within_last is None
+        """True when a verdict depends on the paragraph's own text only (no positions,
+        no neighbours)."""
+        when = self.when
+        return when.within_first is None and when.within_last is None and not when.beside_removed
 
     @property
     def triggers(self) -> tuple[tuple[regex.Pattern, bool], ...] | None:
@@ -290,6 +302,8 @@ class Rule(Declared):
         return None
 
     def allows(self, view: View, index: int, text: str) -> bool:
+        if self.when.beside_removed and not view.beside_removed(index):
+            return False
         return self.when.allow(text, view.rank[index], view.total, view.words)
 
     def find(self, view: View) -> Iterator[Removal]:  # pragma: no cover - abstract

@@ -5,8 +5,9 @@ after the body reads like a heading inside it. This kind judges the page
 instead. The body runs from the first to the last *body paragraph* (a
 sentence of at least ``body_words`` words, or any paragraph of at least
 ``long_words``), stretched over list items (and bare links between them)
-that hang off either end. Inside it nothing is touched: lists, tables,
-short sentences and headings stay.
+that hang off either end, and back to a lead-in of ``body_words`` words or
+more that ends with a colon one or two lines before the first. Inside it
+nothing is touched: lists, tables, short sentences and headings stay.
 
 Outside it a paragraph goes only with **positive evidence** that it is
 furniture, never merely because it is not a sentence (a tour's date list, a
@@ -322,6 +323,13 @@ class EdgesRule(Rule):
         if first is None:
             return
         last = next(k for k in range(n - 1, first - 1, -1) if self._body(texts[k], words(k)))
+        # A lead-in of as many words one or two lines before the first body
+        # paragraph opens the body ("The Latest on the storm (all times local):"
+        # / "9 p.m." / the first update): what it introduces is content.
+        for k in (first - 1, first - 2):
+            if k >= 0 and words(k) >= self.body_words and _LEAD_IN.search(texts[k]):
+                first = k
+                break
         while last + 1 < n and _LIST_ITEM.match(texts[last + 1]):
             last += 1
         if last + 1 < n and _LEAD_IN.search(texts[last + 1]):
