@@ -567,23 +567,42 @@ def normalize_spaces(line: str) -> str:
 
 # A drop cap split from its word: "W hile the talks..." A capital that is not a
 # one-letter word in English, French, Spanish, German, Italian or Portuguese
-# (A, I, O, E, Y, U, Ä, À, É, Ó stay), then a space and lower-case letters.
+# (A, I, O, E, Y, U, Ä, À, É, Ó stay), then a space and a word of lower-case
+# letters ("R ggplot2" is a name).
 _DROP_CAP_LETTERS = "BCDFGHJKLMNPQRSTVWZ"
-_DROP_CAP = regex.compile(rf"([{_DROP_CAP_LETTERS}]) (\p{{Ll}}{{2,}})")
+_DROP_CAP = regex.compile(rf"([{_DROP_CAP_LETTERS}]) (\p{{Ll}}{{2,}})\b")
 #: A paragraph this short is not an article's opening (``"T shirts"`` as a heading).
 DROP_CAP_WORDS = 8
+# A drop cap opens a paragraph, which ends like one; a line that does not is a
+# heading or a piece of hard-wrapped text ("Client" / "B may then make a request").
+_PARAGRAPH_END = frozenset(".!?…。！？\"'’”»)]")
+# K, S, V, W and Z are prepositions in Polish, Czech, Slovak, Slovene and Croatian
+# ("W latach 2013-2017 ...", "V roce 2019 ..."); a paragraph with one of these
+# languages' letters keeps them apart.
+_SLAVIC_PREPOSITIONS = frozenset("KSVWZ")
+_SLAVIC_LETTERS = regex.compile("[ąćęłńśźżčďěňřšťůžľĺŕđĄĆĘŁŃŚŹŻČĎĚŇŘŠŤŮŽĽĹŔĐ]")
 
 
 def join_drop_caps(line: str) -> str:
     """A paragraph that opens with a split drop cap gets it back: ``W hile`` -> ``While``.
 
-    Only at the start of a paragraph of at least DROP_CAP_WORDS words, and not
-    for letters that are words (``A man``, ``I think``, ``O presidente``).
+    Only at the start of a paragraph of at least DROP_CAP_WORDS words that
+    ends like a paragraph (``.``, ``?``, a closing quote or bracket), and not
+    for letters that are words (``A man``, ``I think``, ``O presidente``; in a
+    paragraph in Polish or Czech, ``W latach``, ``V roce``).
     """
-    if line[1:2] != " " or line.count(" ") < DROP_CAP_WORDS:
+    if (
+        line[1:2] != " "
+        or line.count(" ") < DROP_CAP_WORDS
+        or line.rstrip()[-1:] not in _PARAGRAPH_END
+    ):
         return line
     match = _DROP_CAP.match(line)
-    return line if match is None else match[1] + line[2:]
+    if match is None:
+        return line
+    if match[1] in _SLAVIC_PREPOSITIONS and _SLAVIC_LETTERS.search(line):
+        return line
+    return match[1] + line[2:]
 
 
 #: The steps, in the order they run. Names are the keys of ``normalize:``.

@@ -115,6 +115,14 @@ def test_ftfy_fast_path_changes_nothing():
         ("I think the vote will pass, the senator told reporters on Monday.", "I think"),
         ("O presidente disse que a votação será na próxima semana, segundo fontes.", "O pres"),
         ("T shirts", "T shirts"),  # too short to be an article's opening
+        # Prepositions of a language that has one-letter words.
+        ("W latach 2013-2017 związany był z Urzędem Komisji Nadzoru Finansowego.", "W latach"),
+        ("Z perspektywy sojuszników Londynu to nowa jakość i siła, szeroko.", "Z persp"),
+        ("V roce 2019 se počet cestujících v Praze opět zvýšil o deset procent.", "V roce"),
+        # A piece of hard-wrapped text, and a heading: neither ends like a paragraph.
+        ("B may then make a request that puts the document to the version the", "B may"),
+        ("R ggplot2 Error: Discrete Value Supplied to Continuous Scale (2 Examples)", "R gg"),
+        ("D ie Angst ist ein unausweichlicher Bestandteil der menschlichen Erfahrung?", "Die"),
     ],
 )
 def test_split_drop_caps_are_joined(line, expected):
