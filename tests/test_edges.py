@@ -70,6 +70,31 @@ def test_structured_content_after_the_body_stays(tail):
     assert removed(BODY + tail) == []
 
 
+MEAL_PLAN = (
+    "This sample day of the plan spreads five meals over the day, each a few hours apart.\n"
+    + "".join(
+        f"Meal {n}\nEat every 2-3 hours\n"
+        f"{food}, with a side salad of lettuce, cucumber and two boiled eggs, and water.\n"
+        f"Portion Fix Containers: 2 Green, 1 Red\n"
+        for n, food in enumerate(("Oats", "Chicken chili", "Tomato salad", "Beef stew"), 1)
+    )
+)
+
+
+def test_the_body_s_own_keyed_lines_after_it_carry_the_structure_on():
+    # A meal plan: after the last long paragraph, its last meal; the line that
+    # opens with the body's repeated key ends it.
+    tail = "Nighttime Supplement\n30 minutes before bed\nPortion Fix Containers: 1 tsp.\n"
+    assert removed(MEAL_PLAN + tail) == []
+    # Without that line the body's last key ends it, and what follows is a run of
+    # short lines like any other.
+    gone = ["Nighttime Supplement", "30 minutes before bed"]
+    assert removed(MEAL_PLAN + "Nighttime Supplement\n30 minutes before bed\n") == gone
+    # A key that only two lines of the body open with is no structure.
+    two = MEAL_PLAN.replace("Portion Fix Containers: 2 Green, 1 Red\n", "", 1)
+    assert removed(two + tail) == ["Portion Fix Containers: 2 Green, 1 Red", *gone]
+
+
 def test_a_fact_box_in_one_row_before_the_body_stays():
     # Two "Key: value" fields and a price: a review's fact box, not a teaser.
     fact = "Tested by: Jane Roe RRP: £23.99 More info: www.example.com"

@@ -45,7 +45,10 @@ And it stays, evidence or not, when it is part of something structured:
 - the headline (the first paragraph, 3+ words), a line that reads as text (a
   sentence of ``keep_words``+ words ending in ``. ! ? … :``, a closing quote,
   or CJK ``。！？``), an embedded post's attribution, and everything after a
-  first line that ends with a colon (a lead-in: ``This is how it begins:``).
+  first line that ends with a colon (a lead-in: ``This is how it begins:``);
+- the body's own structure going on after its last body paragraph: everything
+  up to a line that opens with a key three or more body lines open with
+  (``Portion Fix Containers: 1 tsp.`` after a meal plan's meals, ``Q: ...``).
 
 Text whose lines are not paragraphs (hard-wrapped at a fixed width, as plain
 text mail and RFCs are: at least ``wrapped_share`` of the lines run on into a
@@ -261,6 +264,34 @@ def _labels_beside_removed(
     }
 
 
+# A line's key: a label of up to four words before a colon ("Portion Fix Containers:").
+_KEY = regex.compile(r"^[\p{L}\d][\p{L}\d.'’&-]*(?: [\p{L}\d.'’&-]+){0,3}:\s")
+
+
+def _structure_goes_on(texts: list[str], first: int, last: int) -> int:
+    """The body's last line, moved to the last line after it that opens with a key
+    two or more lines of the body open with ("Portion Fix Containers: 1 tsp." after
+    a meal plan, "Q: ..." after an interview): the body's structure goes on to there,
+    and what lies between is its content."""
+    keys = {}
+    for k in range(len(texts) - 1, last, -1):
+        m = _KEY.match(texts[k])
+        if m is not None:
+            keys.setdefault(m.group(), k)
+    if not keys:
+        return last
+    opening = tuple(keys)
+    seen: dict[str, int] = {}
+    for k in range(first, last + 1):
+        text = texts[k]
+        if text.startswith(opening):
+            m = _KEY.match(text)
+            if m is not None and m.group() in keys:
+                seen[m.group()] = seen.get(m.group(), 0) + 1
+    ends = [keys[key] for key, count in seen.items() if count >= 3]
+    return max(ends) if ends else last
+
+
 def _runs(outside: set[int], first: int, beside: set[int]) -> set[int]:
     """Before the body every line; after it only runs of two or more, and ``beside``."""
     return {k for k in outside if k < first or k - 1 in outside or k + 1 in outside or k in beside}
@@ -336,6 +367,8 @@ class EdgesRule(Rule):
             # The body ends by announcing what follows ("She read this poem:"):
             # what follows is its content, not furniture.
             last = n - 1
+        elif last + 1 < n:
+            last = _structure_goes_on(texts, first, last)
         while first > 0 and _LIST_ITEM.match(texts[first - 1]):
             first -= 1
         # POLICY keeps the headline "when the text starts with one": a first
