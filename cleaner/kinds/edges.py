@@ -265,7 +265,7 @@ def _labels_beside_removed(
 
 
 # A line's key: a label of up to four words before a colon ("Portion Fix Containers:").
-_KEY = regex.compile(r"^[\p{L}\d][\p{L}\d.'’&-]*(?: [\p{L}\d.'’&-]+){0,3}:\s")
+_LINE_KEY = regex.compile(r"^[\p{L}\d][\p{L}\d.'’&-]*(?: [\p{L}\d.'’&-]+){0,3}:\s")
 
 
 def _structure_goes_on(texts: list[str], first: int, last: int) -> int:
@@ -273,9 +273,9 @@ def _structure_goes_on(texts: list[str], first: int, last: int) -> int:
     two or more lines of the body open with ("Portion Fix Containers: 1 tsp." after
     a meal plan, "Q: ..." after an interview): the body's structure goes on to there,
     and what lies between is its content."""
-    keys = {}
+    keys: dict[str, int] = {}
     for k in range(len(texts) - 1, last, -1):
-        m = _KEY.match(texts[k])
+        m = _LINE_KEY.match(texts[k])
         if m is not None:
             keys.setdefault(m.group(), k)
     if not keys:
@@ -285,7 +285,7 @@ def _structure_goes_on(texts: list[str], first: int, last: int) -> int:
     for k in range(first, last + 1):
         text = texts[k]
         if text.startswith(opening):
-            m = _KEY.match(text)
+            m = _LINE_KEY.match(text)
             if m is not None and m.group() in keys:
                 seen[m.group()] = seen.get(m.group(), 0) + 1
     ends = [keys[key] for key, count in seen.items() if count >= 3]
