@@ -270,7 +270,7 @@ _LINE_KEY = regex.compile(r"^[\p{L}\d][\p{L}\d.'’&-]*(?: [\p{L}\d.'’&-]+){0,
 
 def _structure_goes_on(texts: list[str], first: int, last: int) -> int:
     """The body's last line, moved to the last line after it that opens with a key
-    two or more lines of the body open with ("Portion Fix Containers: 1 tsp." after
+    three or more lines of the body open with ("Portion Fix Containers: 1 tsp." after
     a meal plan, "Q: ..." after an interview): the body's structure goes on to there,
     and what lies between is its content."""
     keys: dict[str, int] = {}
