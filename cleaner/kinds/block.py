@@ -16,13 +16,18 @@ including, the first paragraph that meets one of the ``until`` stops:
     neither.
 ``body``
     a paragraph that reads like body prose: at least ``body_words`` words
-    (20 by default) and ends like a sentence, or one of three words or more
-    that ends with a colon. Teaser headlines are short and end with neither.
+    (20 by default) and ends like a sentence (a short tag in brackets after
+    its full stop included: ``... the universe. [MP]``, ``... voraus. (bsc)``)
+    or a clause (``;``),
+    or one of three words or more that ends with a colon. Teaser headlines are
+    short and end with none of these.
 ``list``
-    a bulleted list item: a paragraph that opens with ``-``, ``*``, ``•`` or
-    ``▪``, a space and a letter or digit. Teaser lists come as bare headlines
-    (no bullets in over 3,000 teaser lines of the bench pages); a bulleted list
-    after them is the body going on (``Ingredients`` / ``- 2 cups flour``).
+    a list item: a paragraph that opens with ``-``, ``*``, ``•`` or ``▪``, or
+    with a number (``6.``, ``6)``, ``(6)``) that is not a date's day
+    (``1. November``), then a space and a letter or digit. Teaser lists come as
+    bare headlines (no such item in over 3,000 teaser lines of the bench
+    pages); a list after them is the body going on (``- 2 cups flour``,
+    ``6. France``).
 ``end``
     nothing stops the block: it runs to the end of the text.
 
@@ -49,8 +54,21 @@ STOPS = ("heading", "body", "list", "end")
 HEADING_MAX_WORDS = 12
 _SENTENCE_END = regex.compile(r"[.!?:;,…。！？»”\"')\]]$")
 _LIST_ITEM = regex.compile(r"^(?:[-*•▪·]\s|\d{1,3}[.)]\s)")
-_BODY_END = regex.compile(r"[.!?…。！？][\"'”’»)]*$")
-_BULLET = regex.compile(r"^[-*•▪]\s+[\p{L}\p{N}]")
+# A sentence's end, perhaps closed by quotes or brackets, or followed by a short
+# tag in brackets ("... the universe. [MP]"), or an author's initials after it
+# ("... voraus. (bsc)"; a caption's "(FILE)" or "(AP)" is upper case); or
+# a clause's end (";"): no teaser ends so.
+_BODY_END = regex.compile(
+    r"(?:[.!?…。！？][\"'”’»)]*(?:\s*(?:\[[^\[\]]{1,40}\]|\([\p{Ll}/.-]{2,12}\)))?|;)$"
+)
+# A list item: a bullet, or a number ("6. France", "(1) Think of a noun"), then a
+# word; not a date ("1. November 2023" heads a German teaser).
+_LIST_START = regex.compile(
+    r"^(?:[-*•▪]\s+[\p{L}\p{N}]|(?:\d{1,3}[.)]|\(\d{1,3}\))\s+(?!(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?"
+    r"|mar(?:ch)?|märz|apr(?:il)?|ma[iy]|june?|juni|july?|juli|aug(?:ust)?|sept?(?:ember)?"
+    r"|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?)\.?(?:\s|$))[\p{L}\p{N}])",
+    regex.I,
+)
 
 
 def is_heading(text: str, words=count_words) -> bool:
@@ -159,7 +177,7 @@ class BlockRule(Rule):
             return "exclude"
         if "body" in self.until and is_body(text, self.body_words, words):
             return "exclude"
-        if "list" in self.until and _BULLET.match(text):
+        if "list" in self.until and _LIST_START.match(text):
             return "exclude"
         return None
 
