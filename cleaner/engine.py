@@ -274,11 +274,12 @@ def _run(plan, paragraphs, texts, removals, timer, allow=None) -> tuple[str, ...
     """
     rules, hits, counts = plan
     dirty: set[int] = set()
+    removed_by: dict[int, str] = {}
     timeouts: list[str] = []
     focus: set[int] | None = None
     for _ in range(MAX_PASSES):
         before = len(removals)
-        view = View(paragraphs, texts, focus, dirty, counts)
+        view = View(paragraphs, texts, focus, dirty, counts, removed_by)
         # No paragraph changed in the last pass: a local rule has given its
         # verdict on every text there is (it would look at none of them).
         settled = focus is not None and not focus
@@ -320,6 +321,9 @@ def _apply(rule, view, texts, removals, focus, allow=None) -> None:
         if removal.span is not None:
             focus.update(removal.paragraphs)
             view.dirty.update(removal.paragraphs)
+        else:
+            for i in removal.paragraphs:
+                view.removed_by[i] = removal.rule
 
 
 class RuleTimeout(Exception):

@@ -216,6 +216,18 @@ def _plain(node: Node | None) -> Any:
     return node.value
 
 
+def _beside_removed(ctx: _Context, node: Node) -> tuple[str, ...] | None:
+    """``beside_removed``: true (next to what any rule removed: ``()``), false
+    (``None``), or the ids of the rules whose removals count."""
+    v = node.value
+    if isinstance(v, bool):
+        return () if v else None
+    if isinstance(v, list) and v and all(isinstance(x.value, str) and x.value for x in v):
+        return tuple(x.value for x in v)
+    ctx.error(node.line, "'beside_removed' must be true, false or a list of rule ids")
+    return None
+
+
 def _check_type(ctx: _Context, key: str, node: Node, kind: str) -> Any:
     """Check a value's type; return it (converted) or ``None`` after reporting."""
     v = node.value
@@ -397,9 +409,7 @@ def _build_rule(
         if key in spec:
             conditions[key] = _check_type(ctx, key, spec[key], "int")
     if "beside_removed" in spec:
-        conditions["beside_removed"] = bool(
-            _check_type(ctx, "beside_removed", spec["beside_removed"], "bool")
-        )
+        conditions["beside_removed"] = _beside_removed(ctx, spec["beside_removed"])
     if "unless" in spec:
         conditions["unless"] = _compile(ctx, "unless", spec["unless"], flags)
     samples = _samples(ctx, node.value.get("tests"), node.line)
@@ -610,6 +620,17 @@ def load_packs(packs: Iterable[str | Path], disable: Sequence[str] = ()) -> Pack
         if rid not in loader.seen:
             loader.problems.append(Problem(file, line, rid, "cannot disable an unknown rule id"))
         off.add(rid)
+    for rule in loader.rules:
+        for rid in rule.when.beside_removed or ():
+            if rid not in loader.seen:
+                loader.problems.append(
+                    Problem(
+                        rule.source,
+                        rule.line,
+                        rule.id,
+                        f"'beside_removed' names an unknown rule id {rid!r}",
+                    )
+                )
     if loader.problems:
         raise RuleError(loader.problems)
     config = NormalizeConfig().with_options(loader.normalize)

@@ -30,7 +30,7 @@ def check_rule(cleaner: Cleaner, rule: Rule) -> list[SampleFailure]:
     A ``beside_removed`` rule acts only next to what other rules removed, so its
     samples run with the whole pack, and only its own removals count.
     """
-    beside = rule.when.beside_removed
+    beside = rule.when.beside_removed is not None
     alone = cleaner if beside else cleaner.only([rule.id])
     failures = []
     for sample in rule.samples:

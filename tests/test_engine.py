@@ -168,6 +168,29 @@ def test_beside_removed_acts_only_next_to_a_removed_paragraph(pack):
     assert not rule.local  # its verdict depends on its neighbours
 
 
+def test_beside_removed_can_name_the_rules_whose_removals_count(pack):
+    named = BESIDE_PACK.replace("beside_removed: true", "beside_removed: [date]").replace(
+        'drop: ["Body line.\\nAdvertisement\\n5:50 PM\\nMore body."]',
+        'drop: ["Body line.\\nNov. 19, 2019\\n5:50 PM\\nMore body."]',
+    )
+    named += """  - id: date
+    kind: drop
+    why: A date alone.
+    pattern: '^Nov\\. \\d+, \\d{4}$'
+    tests: {drop: ["Nov. 19, 2019"], keep: ["On Nov. 19, 2019 it rained."]}
+"""
+    c = Cleaner(packs=[pack(named)])
+    result = c.clean("Body line.\nNov. 19, 2019\n5:50 PM\nMore body.\n")
+    assert [r.rule for r in result.removals] == ["date", "lone-time"]
+    # Beside what another rule removed, it stays.
+    result = c.clean("Body line.\nAdvertisement\n5:50 PM\nMore body.\n")
+    assert [r.rule for r in result.removals] == ["ad"]
+    # An id no pack defines is a mistake in the pack, reported with its place.
+    with pytest.raises(RuleError) as err:
+        Cleaner(packs=[pack(named.replace("[date]", "[dates]"))])
+    assert "[lone-time] 'beside_removed' names an unknown rule id 'dates'" in str(err.value)
+
+
 def test_beside_removed_samples_run_with_the_whole_pack(pack):
     from cleaner.samples import check_all
 

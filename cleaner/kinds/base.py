@@ -95,8 +95,9 @@ class Conditions:
     within_last: int | None = None
     unless: regex.Pattern | None = None
     #: Only when the paragraph right before or after it (in the input) has been
-    #: removed: the second line of a stamp split over two lines.
-    beside_removed: bool = False
+    #: removed: the second line of a stamp split over two lines. ``()``: removed by
+    #: any rule; else the ids of the rules whose removals count. None: no such gate.
+    beside_removed: tuple[str, ...] | None = None
 
     def too_long(self, text: str) -> bool:
         """A cheap, exact early "no" from ``max_chars`` or ``max_words``, before any pattern runs.
@@ -148,6 +149,7 @@ class View:
         "order",
         "paragraphs",
         "rank",
+        "removed_by",
         "texts",
         "total",
         "want",
@@ -160,6 +162,7 @@ class View:
         focus: set[int] | None = None,
         dirty: set[int] | None = None,
         counts: WordCounts | None = None,
+        removed_by: dict[int, str] | None = None,
     ):
         self.paragraphs = paragraphs
         self.texts = texts
@@ -175,6 +178,8 @@ class View:
         self.dirty: set[int] = set() if dirty is None else dirty
         #: Word counts by text, kept for the whole clean (see :meth:`words`).
         self.counts = WordCounts() if counts is None else counts
+        #: Which rule removed each whole paragraph removed so far (index -> rule id).
+        self.removed_by: dict[int, str] = {} if removed_by is None else removed_by
 
     def words(self, text: str) -> int:
         """``count_words(text)``, counted once per text for the whole clean."""
@@ -220,12 +225,18 @@ class View:
             if i in rank and texts[i] is not None:
                 yield i
 
-    def beside_removed(self, index: int) -> bool:
-        """True when the input paragraph right before or after ``index`` has been removed."""
+    def beside_removed(self, index: int, rules: tuple[str, ...] = ()) -> bool:
+        """True when the input paragraph right before or after ``index`` has been
+        removed whole (by one of ``rules``, when given)."""
         texts = self.texts
-        return (index > 0 and texts[index - 1] is None) or (
-            index + 1 < len(texts) and texts[index + 1] is None
-        )
+        for j in (index - 1, index + 1):
+            if (
+                0 <= j < len(texts)
+                and texts[j] is None
+                and (not rules or self.removed_by.get(j) in rules)
+            ):
+                return True
+        return False
 
     def after(self, index: int) -> Iterator[int]:
         """Indices of paragraphs still present after ``index``."""
@@ -293,7 +304,9 @@ class Rule(Declared):
         """True when a verdict depends on the paragraph's own text only (no positions,
         no neighbours)."""
         when = self.when
-        return when.within_first is None and when.within_last is None and not when.beside_removed
+        return (
+            when.within_first is None and when.within_last is None and when.beside_removed is None
+        )
 
     @property
     def triggers(self) -> tuple[tuple[regex.Pattern, bool], ...] | None:
@@ -302,7 +315,8 @@ class Rule(Declared):
         return None
 
     def allows(self, view: View, index: int, text: str) -> bool:
-        if self.when.beside_removed and not view.beside_removed(index):
+        beside = self.when.beside_removed
+        if beside is not None and not view.beside_removed(index, beside):
             return False
         return self.when.allow(text, view.rank[index], view.total, view.words)
 
