@@ -18,7 +18,7 @@ including, the first paragraph that meets one of the ``until`` stops:
     a paragraph that reads like body prose: at least ``body_words`` words
     (20 by default) and ends like a sentence (a short tag in brackets after
     its full stop included: ``... the universe. [MP]``, ``... voraus. (bsc)``)
-    or a clause (``;``),
+    or a clause (``;``), an embedded post's attribution (``— Name (@handle) date``),
     or one of three words or more that ends with a colon. Teaser headlines are
     short and end with none of these.
 ``list``
@@ -61,6 +61,8 @@ _LIST_ITEM = regex.compile(r"^(?:[-*•▪·]\s|\d{1,3}[.)]\s)")
 _BODY_END = regex.compile(
     r"(?:[.!?…。！？][\"'”’»)]*(?:\s*(?:\[[^\[\]]{1,40}\]|\([\p{Ll}/.-]{2,12}\)))?|;)$"
 )
+# An embedded post's attribution ("— The Senate (@NGRSenate) October 9, 2018").
+_POST_BY = regex.compile(r"[—–-] .*\(@\w+\)")
 # A list item: a bullet, or a number ("6. France", "(1) Think of a noun"), then a
 # word; not a date ("1. November 2023" heads a German teaser).
 _LIST_START = regex.compile(
@@ -87,6 +89,8 @@ def is_body(text: str, min_words: int, words=count_words) -> bool:
     """
     if text.endswith(":") and words(text) >= 3:
         return True
+    if text[:1] in "—–-" and _POST_BY.match(text):
+        return True  # an embedded post's attribution: the post above it is quoted
     return bool(_BODY_END.search(text)) and words(text) >= min_words
 
 
