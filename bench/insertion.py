@@ -93,6 +93,7 @@ def run(trials: int, seed: int) -> tuple[list[tuple], list[str]]:
     ]
     rows = []
     lost_lines: list[str] = []
+    left_lines: list[str] = []
     for kind, (furniture, where) in FURNITURE.items():
         for place in where:
             inserted = lost = left = 0
@@ -106,7 +107,11 @@ def run(trials: int, seed: int) -> tuple[list[tuple], list[str]]:
                     inserted += 1
                     missing = alone - out
                     lost += sum(missing.values())
-                    left += sum(1 for line in furniture if out[line] > alone[line])
+                    stayed = [line for line in furniture if out[line] > alone[line]]
+                    left += len(stayed)
+                    left_lines.extend(
+                        f"- {kind}, {place} (at line {at + 1}) {page}: {line}" for line in stayed
+                    )
                     for line in missing:
                         rules = sorted({r.rule for r in result.removals if line in r.text})
                         lost_lines.append(
@@ -114,7 +119,7 @@ def run(trials: int, seed: int) -> tuple[list[tuple], list[str]]:
                             f"{page}: {line[:160]}"
                         )
             rows.append((kind, place, inserted, lost, left, inserted * len(furniture)))
-    return rows, lost_lines
+    return rows, lost_lines, left_lines
 
 
 def main() -> None:
@@ -124,7 +129,7 @@ def main() -> None:
     parser.add_argument("--markdown", action="store_true", help="only the table")
     parser.add_argument("--out", type=Path, default=Path("/tmp/cleaner-accuracy"))
     args = parser.parse_args()
-    rows, lost_lines = run(args.trials, args.seed)
+    rows, lost_lines, left_lines = run(args.trials, args.seed)
     print("| furniture | where | insertions | body lines lost | furniture lines left |")
     print("|---|---|---|---|---|")
     for kind, place, inserted, lost, left, total in rows:
@@ -135,11 +140,15 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     report = args.out / "insertion-lost.md"
     report.write_text(
-        "# Body lines lost when furniture was inserted\n\n" + "\n".join(lost_lines) + "\n",
+        "# Body lines lost when furniture was inserted\n\n"
+        + "\n".join(lost_lines)
+        + "\n\n# Furniture lines left\n\n"
+        + "\n".join(left_lines)
+        + "\n",
         encoding="utf-8",
     )
     if not args.markdown:
-        print(f"\nbody lines lost, with the rule that took each: {report}")
+        print(f"\nbody lines lost (with the rule that took each), furniture left: {report}")
 
 
 if __name__ == "__main__":
