@@ -55,6 +55,20 @@ FURNITURE: dict[str, tuple[list[str], tuple[str, ...]]] = {
         ["Most Read", "1", "Storm closes mountain passes", "2", "Why ferry fares rise"],
         (BETWEEN, AFTER),
     ),
+    "the same in other languages": (
+        [
+            "Lesen Sie auch: Warum die Fähre teurer wird",
+            "Anzeige",
+            "Foto: dpa",
+            "À lire aussi : Les négociations reprennent",
+            "Lee también: Las negociaciones continúan",
+        ],
+        (BETWEEN,),
+    ),
+    "related box in German": (
+        ["Mehr zum Thema", "Warum die Fähre teurer wird", "Neue Regeln für Radfahrer"],
+        (BETWEEN, AFTER),
+    ),
     "tags": (["Tags: politics, budget, city council"], (AFTER,)),
     "author bio": (["Jane Roe is a reporter covering energy for Example News."], (AFTER,)),
     "FAQ block": (
