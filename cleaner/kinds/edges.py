@@ -275,20 +275,17 @@ def _structure_goes_on(texts: list[str], first: int, last: int) -> int:
     and what lies between is its content."""
     keys: dict[str, int] = {}
     for k in range(len(texts) - 1, last, -1):
-        m = _LINE_KEY.match(texts[k])
+        text = texts[k]
+        # A key is a few words before ": " (most furniture lines have none).
+        m = _LINE_KEY.match(text) if ": " in text[:80] else None
         if m is not None:
             keys.setdefault(m.group(), k)
     if not keys:
         return last
-    opening = tuple(keys)
-    seen: dict[str, int] = {}
-    for k in range(first, last + 1):
-        text = texts[k]
-        if text.startswith(opening):
-            m = _LINE_KEY.match(text)
-            if m is not None and m.group() in keys:
-                seen[m.group()] = seen.get(m.group(), 0) + 1
-    ends = [keys[key] for key, count in seen.items() if count >= 3]
+    # A body line opens with a key exactly when it starts with it (a key ends at
+    # its first ": "), so count the keys after line breaks in the body, in one text.
+    body = "\n" + "\n".join(texts[first : last + 1])
+    ends = [k for key, k in keys.items() if body.count("\n" + key) >= 3]
     return max(ends) if ends else last
 
 
