@@ -318,12 +318,9 @@ def _apply(rule, view, texts, removals, focus, allow=None) -> None:
             continue
         apply_removal(texts, removal)
         removals.append(removal)
+        view.record(removal)
         if removal.span is not None:
             focus.update(removal.paragraphs)
-            view.dirty.update(removal.paragraphs)
-        else:
-            for i in removal.paragraphs:
-                view.removed_by[i] = removal.rule
 
 
 class RuleTimeout(Exception):

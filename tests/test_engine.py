@@ -292,12 +292,14 @@ def _naive_clean(c: Cleaner, text: str) -> str:
 
     paragraphs = c.paragraphs(text)
     texts = [p.text for p in paragraphs]
+    removed_by: dict[int, str] = {}
     for _ in range(8):
         changed = False
-        view = View(paragraphs, texts)
+        view = View(paragraphs, texts, removed_by=removed_by)
         for rule in c.rules:
             for removal in rule.find(view):
                 apply_removal(texts, removal)
+                view.record(removal)
                 changed = True
         if not changed:
             break

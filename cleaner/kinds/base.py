@@ -225,6 +225,15 @@ class View:
             if i in rank and texts[i] is not None:
                 yield i
 
+    def record(self, removal: Removal) -> None:
+        """Note a removal just applied to ``texts``: the paragraphs a span removal
+        edited (``dirty``), or the rule that removed whole ones (``removed_by``)."""
+        if removal.span is not None:
+            self.dirty.update(removal.paragraphs)
+        else:
+            for i in removal.paragraphs:
+                self.removed_by[i] = removal.rule
+
     def beside_removed(self, index: int, rules: tuple[str, ...] = ()) -> bool:
         """True when the input paragraph right before or after ``index`` has been
         removed whole (by one of ``rules``, when given)."""
