@@ -28,6 +28,15 @@ _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _WIDE = regex.compile("[\u2e80-\U0010ffff]")
 
 
+# An embedded post's attribution: "— The Senate (@NGRSenate) October 9, 2018".
+_POST_BY = regex.compile(r"[—–-] .*\(@\w+\)")
+
+
+def is_post_attribution(text: str) -> bool:
+    """The line under an embedded post that names its author: the post is quoted."""
+    return text[:1] in "—–-" and _POST_BY.match(text) is not None
+
+
 def count_words(text: str) -> int:
     """Words as a reader counts them: space-separated tokens, plus one per CJK character.
 

@@ -48,7 +48,7 @@ from dataclasses import dataclass
 import regex
 
 from ..result import Removal
-from .base import Rule, View, count_words, declare, full_or_search
+from .base import Rule, View, count_words, declare, full_or_search, is_post_attribution
 
 STOPS = ("heading", "body", "list", "end")
 HEADING_MAX_WORDS = 12
@@ -61,8 +61,6 @@ _LIST_ITEM = regex.compile(r"^(?:[-*•▪·]\s|\d{1,3}[.)]\s)")
 _BODY_END = regex.compile(
     r"(?:[.!?…。！？][\"'”’»)]*(?:\s*(?:\[[^\[\]]{1,40}\]|\([\p{Ll}/.-]{2,12}\)))?|;)$"
 )
-# An embedded post's attribution ("— The Senate (@NGRSenate) October 9, 2018").
-_POST_BY = regex.compile(r"[—–-] .*\(@\w+\)")
 # A list item: a bullet, or a number ("6. France", "(1) Think of a noun"), then a
 # word; not a date ("1. November 2023" heads a German teaser).
 _LIST_START = regex.compile(
@@ -89,8 +87,8 @@ def is_body(text: str, min_words: int, words=count_words) -> bool:
     """
     if text.endswith(":") and words(text) >= 3:
         return True
-    if text[:1] in "—–-" and _POST_BY.match(text):
-        return True  # an embedded post's attribution: the post above it is quoted
+    if is_post_attribution(text):
+        return True  # the post above it is quoted
     return bool(_BODY_END.search(text)) and words(text) >= min_words
 
 

@@ -75,7 +75,7 @@ from itertools import pairwise
 import regex
 
 from ..result import Removal
-from .base import Rule, View, declare
+from .base import Rule, View, declare, is_post_attribution
 
 
 class _Ending:
@@ -112,8 +112,6 @@ _LIST_ITEM = regex.compile(r"^(?:\d{1,3}[.)]|[-•*–])\s|^https?://\S+$")
 #: A first paragraph of at least this many words before the body is the headline.
 HEADLINE_WORDS = 3
 _LEAD_IN = regex.compile(r":\s*$")
-# An embedded post's attribution ("— Jane Roe (@janeroe) November 19, 2019"), or its link.
-_POST_BY = regex.compile(r"[—–-] .*\(@\w+\)")
 
 # -- evidence that a line is furniture ---------------------------------------
 _HAS_DIGIT = regex.compile(r"\d")
@@ -242,7 +240,7 @@ def _shape(text: str) -> str:
 
 
 def _labels_beside_removed(
-    outside: set[int], last: int, lines: dict[int, _Line], order: list[int], texts: list[str | None]
+    outside: set[int], last: int, lines: dict[int, _Line], order: list[int], view: View
 ) -> set[int]:
     """The labels of words alone after the body (past ``last``) next to a line a rule removed.
 
@@ -251,17 +249,7 @@ def _labels_beside_removed(
     removed share bar is not a label, and stays.)
     """
     label = _ALPHA_LINES["label"]
-    n = len(texts)
-    return {
-        k
-        for k in outside
-        if k > last
-        and lines[k] is label
-        and (
-            (order[k] > 0 and texts[order[k] - 1] is None)
-            or (order[k] + 1 < n and texts[order[k] + 1] is None)
-        )
-    }
+    return {k for k in outside if k > last and lines[k] is label and view.beside_removed(order[k])}
 
 
 # A line's key: a label of up to four words before a colon ("Portion Fix Containers:").
@@ -277,7 +265,7 @@ def _structure_goes_on(texts: list[str], first: int, last: int) -> int:
     for k in range(len(texts) - 1, last, -1):
         text = texts[k]
         # A key is a few words before ": " (most furniture lines have none).
-        m = _LINE_KEY.match(text) if ": " in text[:80] else None
+        m = _LINE_KEY.match(text) if ": " in text else None
         if m is not None:
             keys.setdefault(m.group(), k)
     if not keys:
@@ -393,7 +381,7 @@ class EdgesRule(Rule):
         # out is a subset, so a text with no run there needs no more work.
         beside: set[int] = set()
         if self.tail_runs:
-            beside = _labels_beside_removed(outside, last, lines, order, all_texts)
+            beside = _labels_beside_removed(outside, last, lines, order, view)
             outside = _runs(outside, first, beside)
         if not outside or self._wrapped(texts):
             return
@@ -525,7 +513,7 @@ class EdgesRule(Rule):
         return words >= self.body_words and _BODY_END.of(text)
 
     def _reads_as_text(self, text: str, words: int) -> bool:
-        if "pic.twitter.com/" in text or (text[:1] in "—–-" and _POST_BY.match(text)):
+        if "pic.twitter.com/" in text or is_post_attribution(text):
             return True
         return words >= self.keep_words and _SENTENCE_END.of(text)
 
