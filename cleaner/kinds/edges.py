@@ -184,9 +184,8 @@ def _fields(text: str) -> bool:
 # "Key: value" with a key of one to three words: a fact box's line.
 # The value is short ("Battery: up to 10 weeks"); "Explainer: what the rules mean for
 # households" is a kicker and a teaser, and a "|" makes a link row.
-_KEY_VALUE = regex.compile(
-    r"^[\p{L}\d][\p{L}\d.'’/&-]*(?: [\p{L}\d.'’/&-]+){0,2}\s?:(?: [^\s|]+){1,5}$"
-)
+_KEY_WORDS = r"[\p{L}\d][\p{L}\d.'’/&-]*(?: [\p{L}\d.'’/&-]+){0,2}"
+_KEY_VALUE = regex.compile(rf"^{_KEY_WORDS}\s?:(?: [^\s|]+){{1,5}}$")
 _MARKER = regex.compile(r"^(?:\d{1,3}[.)]|[^\w\s\"'‘“«(\[])")
 _DIGITS = regex.compile(r"\d+")
 _SHAPE_TOKEN = regex.compile(r"\p{N}+|[^\W\p{N}_]+|\S")
@@ -252,8 +251,8 @@ def _labels_beside_removed(
     return {k for k in outside if k > last and lines[k] is label and view.beside_removed(order[k])}
 
 
-# A line's key: a label of up to four words before a colon ("Portion Fix Containers:").
-_LINE_KEY = regex.compile(r"^[\p{L}\d][\p{L}\d.'’&-]*(?: [\p{L}\d.'’&-]+){0,3}:\s")
+# A line's key: a fact box's key and its colon ("Portion Fix Containers: ...").
+_LINE_KEY = regex.compile(rf"^{_KEY_WORDS}:\s")
 
 
 def _structure_goes_on(texts: list[str], first: int, last: int) -> int:
