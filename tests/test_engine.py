@@ -384,6 +384,10 @@ block_documents = st.lists(
             "A Heading",
             "Short teaser line",
             "Leave a comment",
+            "Council Approves Budget for Harbour Redevelopment",
+            "The route would follow the old railway",
+            "Most of the line would run on the bed of the railway that closed in 1971, which the"
+            " city bought a decade ago.",
         ]
     ),
     max_size=40,
@@ -406,6 +410,62 @@ def test_block_reuse_of_refused_extents_changes_nothing(text):
         assert fast == slow, rule.id
 
 
+def test_heading_style_reads_title_and_sentence_case():
+    from cleaner.kinds.block import heading_style
+
+    assert heading_style("Council Approves Budget for Harbour Redevelopment") == "title"
+    assert heading_style("The route would follow the old railway") == "sentence"
+    assert heading_style("No, the United States is not at risk of becoming Greece") == "sentence"
+    assert heading_style("Conclusion") == "plain"
+    assert heading_style("Wrap-up") == "plain"
+
+
+_TEASER = "Council Approves Budget for Harbour Redevelopment"
+_SECTIONED = (
+    "The city council voted on Tuesday to study a tram line between the old harbour and the "
+    "university, the first new line in forty years.\n"
+    "Traffic on the harbour road has doubled\n"
+    "Counts taken last spring show twice as many cars on the harbour road as ten years ago, and "
+    "the buses that share it run late most mornings.\n"
+    "Buses alone are not enough\n"
+    "Adding buses was tried in 2019 and 2021, and both times the new services were stuck in the "
+    "same queues as the cars around them.\n"
+    "Related Coverage\n"
+    "{teasers}\n"
+    "{last}\n"
+    "Most of the line would run on the bed of the railway that closed in 1971, which the city "
+    "bought from the state a decade ago.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "teasers, last, kept",
+    [
+        # The next section heading: sentence case like the article's, unlike the teasers.
+        (_TEASER, "The route would follow the old railway", True),
+        # The last teaser: written like the teaser before it.
+        ("Council approves budget for the harbour", "Region promises a decision on funding", False),
+        # No teaser to compare with: the box's evidence holds, the line goes.
+        ("Nov. 12, 2025", "The route would follow the old railway", False),
+        # Title Case like the teasers, unlike the article's headings: a teaser.
+        (_TEASER, "Region Promises Decision on Funding", False),
+    ],
+)
+def test_a_related_box_ends_before_the_articles_next_section_heading(teasers, last, kept):
+    out = Cleaner().clean(_SECTIONED.format(teasers=teasers, last=last)).text
+    assert "Related Coverage" not in out and teasers not in out
+    assert (last in out) is kept
+    assert "Most of the line would run" in out
+
+
+def test_without_headings_of_its_own_the_article_gives_no_section_evidence():
+    text = _SECTIONED.replace("Traffic on the harbour road has doubled\n", "").format(
+        teasers="Council Approves Budget for Harbour Redevelopment",
+        last="The route would follow the old railway",
+    )
+    assert "The route would follow" not in Cleaner().clean(text).text
+
+
 @needs_pure
 def test_a_flood_of_block_starts_is_walked_once(monkeypatch):
     """10,000 'Comments' lines after a short body: one walk to the end, not 10,000."""
@@ -414,9 +474,9 @@ def test_a_flood_of_block_starts_is_walked_once(monkeypatch):
     walks = []
     original = BlockRule._extent
 
-    def counting(self, view, first):
+    def counting(self, view, first, *styles):
         walks.append(first)
-        return original(self, view, first)
+        return original(self, view, first, *styles)
 
     monkeypatch.setattr(BlockRule, "_extent", counting)
     text = "A body paragraph that is long enough to be real text.\n" * 5 + "Comments\n" * 10_000

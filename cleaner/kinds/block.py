@@ -28,6 +28,15 @@ including, the first paragraph that meets one of the ``until`` stops:
     bare headlines (no such item in over 3,000 teaser lines of the bench
     pages); a list after them is the body going on (``- 2 cups flour``,
     ``6. France``).
+``section``
+    with ``body``: when the block ends right before body prose, its last line
+    stays if it is the article's next section heading rather than the last
+    teaser. It must be a heading (see ``heading``) written in the style of at
+    least two of the article's own headings that sit between paragraphs of
+    prose (Title Case, sentence case or a single word; see
+    :func:`heading_style`), and the block must hold a teaser headline of
+    another style and none of its own. A related box between two sections
+    of an article then ends where the next section begins.
 ``end``
     nothing stops the block: it runs to the end of the text.
 
@@ -50,7 +59,7 @@ import regex
 from ..result import Removal
 from .base import Rule, View, count_words, declare, full_or_search, is_post_attribution
 
-STOPS = ("heading", "body", "list", "end")
+STOPS = ("heading", "body", "list", "section", "end")
 HEADING_MAX_WORDS = 12
 _SENTENCE_END = regex.compile(r"[.!?:;,…。！？»”\"')\]]$")
 _LIST_ITEM = regex.compile(r"^(?:[-*•▪·]\s|\d{1,3}[.)]\s)")
@@ -112,6 +121,8 @@ class BlockRule(Rule):
         refused: tuple[int, ...] = ()
         position: dict[int, int] = {}
         sums: list[int] = [0]
+        # The styles of the article's own section headings, counted on first need.
+        styles: list[dict[str, int]] = []
         for i in view.candidates():
             text = view.texts[i]
             assert text is not None  # candidates() yields live paragraphs only
@@ -124,7 +135,7 @@ class BlockRule(Rule):
             if reuse and k is not None:
                 block, inside = refused[k:], sums[-1] - sums[k]
             else:
-                block = self._extent(view, i)
+                block = self._extent(view, i, styles)
                 block_sums = [0]
                 for j in block:
                     block_sums.append(block_sums[-1] + view.words(view.texts[j] or ""))
@@ -144,10 +155,12 @@ class BlockRule(Rule):
     def _same_stop(self, k: int, length: int) -> bool:
         """Whether the block from position ``k`` of a refused block ends where it did.
 
-        Not with ``max_paragraphs`` (it counts from the start), nor from the last
-        paragraph when the stop itself was included (the walk goes past it).
+        Not with ``max_paragraphs`` (it counts from the start), nor with the
+        ``section`` stop (whether the last line is a teaser depends on the teasers
+        before it), nor from the last paragraph when the stop itself was included
+        (the walk goes past it).
         """
-        if self.max_paragraphs is not None:
+        if self.max_paragraphs is not None or "section" in self.until:
             return False
         return not (self.include_stop and k == length - 1)
 
@@ -159,8 +172,13 @@ class BlockRule(Rule):
     def triggers(self) -> tuple[tuple[regex.Pattern, bool], ...]:
         return ((self.start, self.standalone),)
 
-    def _extent(self, view: View, first: int) -> tuple[int, ...]:
+    def _extent(
+        self, view: View, first: int, styles: list[dict[str, int]] | None = None
+    ) -> tuple[int, ...]:
+        """The block from ``first`` to its stop. ``styles`` caches the article's
+        section heading styles for the ``section`` stop (filled on first need)."""
         block = [first]
+        stopped = ""
         for j in view.after(first):
             if self.max_paragraphs is not None and len(block) >= self.max_paragraphs:
                 break
@@ -168,8 +186,17 @@ class BlockRule(Rule):
             if stop:
                 if stop == "include":
                     block.append(j)
+                stopped = stop
                 break
             block.append(j)
+        if stopped == "body" and "section" in self.until and len(block) > 1:
+            if styles is None:
+                styles = []
+            if not styles:
+                styles.append(section_styles(view))
+            teasers = [view.texts[j] or "" for j in block[1:-1]]
+            if is_section_heading(view.texts[block[-1]] or "", teasers, styles[0], view.words):
+                block.pop()
         return tuple(block)
 
     def _stops_at(self, text: str, words=count_words) -> str | None:
@@ -178,10 +205,69 @@ class BlockRule(Rule):
         if "heading" in self.until and is_heading(text, words):
             return "exclude"
         if "body" in self.until and is_body(text, self.body_words, words):
-            return "exclude"
+            return "body"
         if "list" in self.until and _LIST_START.match(text):
             return "exclude"
         return None
+
+
+_CASED_WORD = regex.compile(r"\b\p{L}[\p{L}'’]{3,}")
+
+
+def heading_style(text: str) -> str:
+    """``title`` (Most Words Capitalized), ``sentence`` (most not) or ``plain``.
+
+    Only words of four letters or more after the first count: short function
+    words stay lower case in both styles, and the first word is upper in both.
+    """
+    words = _CASED_WORD.findall(text)[1:]
+    if len(words) < 2:
+        return "plain"
+    upper = sum(1 for w in words if w[0].isupper())
+    if upper * 4 >= len(words) * 3:
+        return "title"
+    if upper * 2 <= len(words):
+        return "sentence"
+    return "mixed"
+
+
+def section_styles(view: View) -> dict[str, int]:
+    """How many of the article's section headings have each style (see
+    :func:`heading_style`): headings that sit between two paragraphs of body prose."""
+    styles: dict[str, int] = {}
+    texts = view.texts
+    words = view.words
+    live = list(view.live())
+    for n in range(1, len(live) - 1):
+        text = texts[live[n]] or ""
+        if (
+            is_heading(text, words)
+            and is_body(texts[live[n - 1]] or "", 20, words)
+            and is_body(texts[live[n + 1]] or "", 20, words)
+        ):
+            style = heading_style(text)
+            styles[style] = styles.get(style, 0) + 1
+    return styles
+
+
+def is_section_heading(
+    text: str, teasers: list[str], styles: dict[str, int], words=count_words
+) -> bool:
+    """Whether ``text``, the last line of a block before body prose, is the article's
+    next section heading rather than the last teaser.
+
+    It must break the teasers' shape and take the headings': its style (see
+    :func:`heading_style`) is that of at least two of the article's own section
+    headings (``styles``, from :func:`section_styles`), and the block holds a
+    teaser headline of another style and none of its own.
+    """
+    if not is_heading(text, words):
+        return False
+    style = heading_style(text)
+    if style == "mixed" or styles.get(style, 0) < 2:
+        return False
+    others = {heading_style(t) for t in teasers if is_heading(t, words)} & {"title", "sentence"}
+    return bool(others) and style not in others
 
 
 declare(
