@@ -410,6 +410,25 @@ def test_block_reuse_of_refused_extents_changes_nothing(text):
         assert fast == slow, rule.id
 
 
+@pytest.mark.parametrize(
+    "line, row",
+    [
+        ("Thomas Arnhold 619 2.8%", True),
+        ("37 Drew Herring 8 0 0 0 0", True),
+        ("HD THE HOME DEPOT INC. 225.86 -12.99 -5.44%", True),
+        # A teaser with its date, a release count in brackets, an ingredient: not rows.
+        ("Verizon Announces $4.8 Billion Deal for Yahoo JULY 25, 2016", False),
+        ("WordPress 2.31 Release (0)", False),
+        ("1 tsp cinnamon", False),
+        ("Top 10", False),
+    ],
+)
+def test_a_table_row_ends_with_a_number_that_is_not_a_year(line, row):
+    from cleaner.kinds.block import is_table_row
+
+    assert is_table_row(line) is row
+
+
 def test_heading_style_reads_title_and_sentence_case():
     from cleaner.kinds.block import heading_style
 

@@ -28,6 +28,12 @@ including, the first paragraph that meets one of the ``until`` stops:
     bare headlines (no such item in over 3,000 teaser lines of the bench
     pages); a list after them is the body going on (``- 2 cups flour``,
     ``6. France``).
+``table``
+    the first of three paragraphs in a row that are a table's rows (see
+    :func:`is_table_row`): two numbers or more, the last one ending the line
+    and not a year (``Thomas Arnhold 619 2.8%``, ``37 Drew Herring 8 0 0 0 0``).
+    Teasers carry a number now and then, rarely three rows of them
+    ending in one; a table after a related box is the body going on.
 ``section``
     with ``body``: when the block ends right before body prose, its last line
     stays if it is the article's next section heading rather than the last
@@ -59,7 +65,7 @@ import regex
 from ..result import Removal
 from .base import Rule, View, count_words, declare, full_or_search, is_post_attribution
 
-STOPS = ("heading", "body", "list", "section", "end")
+STOPS = ("heading", "body", "list", "table", "section", "end")
 HEADING_MAX_WORDS = 12
 _SENTENCE_END = regex.compile(r"[.!?:;,…。！？»”\"')\]]$")
 _LIST_ITEM = regex.compile(r"^(?:[-*•▪·]\s|\d{1,3}[.)]\s)")
@@ -78,6 +84,18 @@ _LIST_START = regex.compile(
     r"|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?)\.?(?:\s|$))[\p{L}\p{N}])",
     regex.I,
 )
+
+
+# A number: digits with their separators, a sign, a currency or a percent.
+_NUMBER = regex.compile(r"(?<![\p{L}\p{N}])[-+−]?[$€£¥₩]?\d[\d.,:/]*%?(?![\p{L}\p{N}])")
+_YEAR_END = regex.compile(r"\b(?:1[89]|20)\d\d\W*$")
+
+
+def is_table_row(text: str) -> bool:
+    """A table's row as text: two numbers or more, the last one ending the line and
+    not a year ("Thomas Arnhold 619 2.8%", "37 Drew Herring 8 0 0 0 0")."""
+    numbers = _NUMBER.findall(text)
+    return len(numbers) >= 2 and text.endswith(numbers[-1]) and not _YEAR_END.search(text)
 
 
 def is_heading(text: str, words=count_words) -> bool:
@@ -183,6 +201,8 @@ class BlockRule(Rule):
             if self.max_paragraphs is not None and len(block) >= self.max_paragraphs:
                 break
             stop = self._stops_at(view.texts[j] or "", view.words)
+            if not stop and "table" in self.until and self._table_starts(view, j):
+                stop = "exclude"
             if stop:
                 if stop == "include":
                     block.append(j)
@@ -198,6 +218,19 @@ class BlockRule(Rule):
             if is_section_heading(view.texts[block[-1]] or "", teasers, styles[0], view.words):
                 block.pop()
         return tuple(block)
+
+    def _table_starts(self, view: View, index: int) -> bool:
+        """Whether ``index`` and the two paragraphs after it are table rows."""
+        if not is_table_row(view.texts[index] or ""):
+            return False
+        rows = 1
+        for j in view.after(index):
+            if not is_table_row(view.texts[j] or ""):
+                return False
+            rows += 1
+            if rows == 3:
+                return True
+        return False
 
     def _stops_at(self, text: str, words=count_words) -> str | None:
         if self.until_pattern is not None and self.until_pattern.search(text):
