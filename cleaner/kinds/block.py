@@ -210,13 +210,16 @@ class BlockRule(Rule):
                 break
             block.append(j)
         if stopped == "body" and "section" in self.until and len(block) > 1:
-            if styles is None:
-                styles = []
-            if not styles:
-                styles.append(section_styles(view))
+            last = view.texts[block[-1]] or ""
             teasers = [view.texts[j] or "" for j in block[1:-1]]
-            if is_section_heading(view.texts[block[-1]] or "", teasers, styles[0], view.words):
-                block.pop()
+            style = breaks_teasers(last, teasers, view.words)
+            if style:
+                if styles is None:
+                    styles = []
+                if not styles:
+                    styles.append(section_styles(view))
+                if styles[0].get(style, 0) >= 2:
+                    block.pop()
         return tuple(block)
 
     def _table_starts(self, view: View, index: int) -> bool:
@@ -283,24 +286,22 @@ def section_styles(view: View) -> dict[str, int]:
     return styles
 
 
-def is_section_heading(
-    text: str, teasers: list[str], styles: dict[str, int], words=count_words
-) -> bool:
-    """Whether ``text``, the last line of a block before body prose, is the article's
-    next section heading rather than the last teaser.
+def breaks_teasers(text: str, teasers: list[str], words=count_words) -> str:
+    """The style of ``text``, the last line of a block before body prose, when it
+    breaks the teasers' shape: a heading (see :func:`is_heading`) of one style
+    (see :func:`heading_style`) after a teaser of another and none of its own;
+    else ``""``.
 
-    It must break the teasers' shape and take the headings': its style (see
-    :func:`heading_style`) is that of at least two of the article's own section
-    headings (``styles``, from :func:`section_styles`), and the block holds a
-    teaser headline of another style and none of its own.
+    The line is the article's next section heading when the article has at least
+    two headings of that style of its own (:func:`section_styles`).
     """
     if not is_heading(text, words):
-        return False
+        return ""
     style = heading_style(text)
-    if style == "mixed" or styles.get(style, 0) < 2:
-        return False
+    if style == "mixed":
+        return ""
     others = {heading_style(t) for t in teasers if is_heading(t, words)} & {"title", "sentence"}
-    return bool(others) and style not in others
+    return style if others and style not in others else ""
 
 
 declare(
