@@ -94,6 +94,8 @@ _YEAR_END = regex.compile(r"\b(?:1[89]|20)\d\d\W*$")
 def is_table_row(text: str) -> bool:
     """A table's row as text: two numbers or more, the last one ending the line and
     not a year ("Thomas Arnhold 619 2.8%", "37 Drew Herring 8 0 0 0 0")."""
+    if not (text[-1:].isdigit() or text.endswith("%")):
+        return False  # the quick answer for nearly every line
     numbers = _NUMBER.findall(text)
     return len(numbers) >= 2 and text.endswith(numbers[-1]) and not _YEAR_END.search(text)
 
@@ -251,7 +253,8 @@ _CASED_WORD = regex.compile(r"\b\p{L}[\p{L}'’]{3,}")
 
 
 def heading_style(text: str) -> str:
-    """``title`` (Most Words Capitalized), ``sentence`` (most not) or ``plain``.
+    """``title`` (Most Words Capitalized), ``sentence`` (most not), ``mixed``
+    (between the two) or ``plain`` (fewer than two words to tell: ``Conclusion``).
 
     Only words of four letters or more after the first count: short function
     words stay lower case in both styles, and the first word is upper in both.
@@ -267,9 +270,14 @@ def heading_style(text: str) -> str:
     return "mixed"
 
 
+#: Body prose around a section heading: a sentence of at least this many words.
+PROSE_WORDS = 20
+
+
 def section_styles(view: View) -> dict[str, int]:
     """How many of the article's section headings have each style (see
-    :func:`heading_style`): headings that sit between two paragraphs of body prose."""
+    :func:`heading_style`): headings that sit between two paragraphs of body prose
+    (see :func:`is_body`, with :data:`PROSE_WORDS`)."""
     styles: dict[str, int] = {}
     texts = view.texts
     words = view.words
@@ -278,8 +286,8 @@ def section_styles(view: View) -> dict[str, int]:
         text = texts[live[n]] or ""
         if (
             is_heading(text, words)
-            and is_body(texts[live[n - 1]] or "", 20, words)
-            and is_body(texts[live[n + 1]] or "", 20, words)
+            and is_body(texts[live[n - 1]] or "", PROSE_WORDS, words)
+            and is_body(texts[live[n + 1]] or "", PROSE_WORDS, words)
         ):
             style = heading_style(text)
             styles[style] = styles.get(style, 0) + 1
