@@ -31,6 +31,7 @@ FURNITURE = [
     ["Share this article", "Facebook", "Twitter"],
     ["Lesen Sie auch: Warum die Fähre teurer wird"],
     ["Anzeige"],
+    ["Anzeige", "Weiterlesen nach der Anzeige"],
 ]
 
 CLEANER = Cleaner(rule_timeout=None)
