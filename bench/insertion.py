@@ -47,6 +47,10 @@ FURNITURE: dict[str, tuple[list[str], tuple[str, ...]]] = {
     "ad label": (["Advertisement", "Story continues below advertisement"], (BETWEEN,)),
     "read-more link": (["Also Read: Ministers meet again on Friday"], (BETWEEN,)),
     "photo credit": (["Photo: John Doe/Getty Images"], (BETWEEN,)),
+    "wire photo caption": (
+        ["Firefighters work at the scene of the fire on Tuesday. REUTERS/John Doe"],
+        (BETWEEN,),
+    ),
     "related box": (
         ["Related Articles", "City plans new tram line for 2026", "Bus fares to rise in January"],
         (BETWEEN, AFTER),
