@@ -47,6 +47,7 @@ FURNITURE: dict[str, tuple[list[str], tuple[str, ...]]] = {
     "ad label": (["Advertisement", "Story continues below advertisement"], (BETWEEN,)),
     "read-more link": (["Also Read: Ministers meet again on Friday"], (BETWEEN,)),
     "photo credit": (["Photo: John Doe/Getty Images"], (BETWEEN,)),
+    "photo gallery": (["Photo gallery", "1 of 12"], (BETWEEN,)),
     "wire photo caption": (
         ["Firefighters work at the scene of the fire on Tuesday. REUTERS/John Doe"],
         (BETWEEN,),
