@@ -32,6 +32,10 @@ FURNITURE = [
     ["Lesen Sie auch: Warum die Fähre teurer wird"],
     ["Anzeige"],
     ["Anzeige", "Weiterlesen nach der Anzeige"],
+    ["Firefighters work at the scene of the fire on Tuesday. REUTERS/John Doe"],
+    ["Pictured: The museum's new wing on Tuesday"],
+    ["Photo AFP"],
+    ["La suite après cette publicité"],
 ]
 
 CLEANER = Cleaner(rule_timeout=None)
