@@ -99,9 +99,31 @@ def test_a_fact_box_in_one_row_before_the_body_stays():
     # Two "Key: value" fields and a price: a review's fact box, not a teaser.
     fact = "Tested by: Jane Roe RRP: £23.99 More info: www.example.com"
     assert removed("Workshop manual review\n" + fact + "\n" + BODY) == []
-    # One field and no data is still a teaser ("Explainer: ...").
+    # One field and no data is still a teaser ("Explainer: ..."), under the headline.
     teaser = "Explainer: What the new ferry rules mean for you"
-    assert removed("Ferries\n" + teaser + "\n" + BODY) == ["Ferries", teaser]
+    head = "Ferry strike ends after two weeks"
+    assert removed("Ferries\n" + head + "\n" + teaser + "\n" + BODY) == ["Ferries", teaser]
+
+
+def test_the_headline_under_a_menu_stays():
+    """POLICY keeps the headline; a menu, a crumb or a date above it does not make it
+    a teaser. The headline is the first line of three words or more before the body
+    that is not itself navigation (a label, a link row, a counter, a date)."""
+    head = "Why Neon Is the Ultimate Symbol of the 20th Century"
+    assert removed("Home\nNews\nWorld\n" + head + "\n" + BODY) == ["Home", "News", "World"]
+    top = "Example News\nTuesday, November 19, 2019\n"
+    assert removed(top + head + "\n" + BODY) == ["Example News", "Tuesday, November 19, 2019"]
+    # A short line of words alone is a label, navigation too.
+    label = "Storm closes mountain passes"
+    assert removed("Home\n" + label + "\n" + head + "\n" + BODY) == ["Home", label]
+    # A teaser above it is not navigation, and cannot be told from a headline: the
+    # first of them is taken for the headline (on the bench pages this keeps 28 real
+    # headlines and 10 such lines).
+    teaser = "Storm closes mountain passes as snow returns"
+    assert removed("Home\n" + teaser + "\n" + head + "\n" + BODY) == ["Home", head]
+    # The first paragraph is the headline as before, whatever its shape.
+    crumb_head = "Update | Crash victims identified"
+    assert removed(crumb_head + "\nPhoto\n" + BODY) == ["Photo"]
 
 
 def test_a_long_teaser_shaped_line_stays_but_still_makes_a_run():

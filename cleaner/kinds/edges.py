@@ -42,7 +42,9 @@ And it stays, evidence or not, when it is part of something structured:
   over lines (a long line that runs on into lines opening in lower case, the
   last of which ends like a sentence) stays whole;
 - a dateline right before the body (``BAAR, SWITZERLAND``);
-- the headline (the first paragraph, 3+ words), a line that reads as text (a
+- the headline (the first paragraph of 3+ words, or the first line of 3+ words
+  before the body that has nothing but navigation above it: labels, link rows,
+  counters, dates, bare links; a menu above the headline), a line that reads as text (a
   sentence of ``keep_words``+ words ending in ``. ! ? … :``, a closing quote,
   or CJK ``。！？``), an embedded post's attribution, and everything after a
   first line that ends with a colon (a lead-in: ``This is how it begins:``);
@@ -301,6 +303,8 @@ class _Line:
 
 
 _NONE = _Line(None)
+#: Evidence of navigation: what may stand above the headline (a menu, a crumb, a date).
+_NAVIGATION = frozenset({"label", "link row", "counter", "date or time", "bare link or handle"})
 # A line of words alone has no structure: one record per verdict.
 _ALPHA_LINES = {
     reason: _Line(reason) for reason in (None, "label", "date or time", "teaser headline")
@@ -356,9 +360,8 @@ class EdgesRule(Rule):
         while first > 0 and _LIST_ITEM.match(texts[first - 1]):
             first -= 1
         # POLICY keeps the headline "when the text starts with one": a first
-        # paragraph of a few words before the body.
-        head_start = 1 if first > 0 and words(0) >= HEADLINE_WORDS else 0
-        ks = (*range(head_start, first), *range(last + 1, n))
+        # paragraph of a few words before the body, or the first such line under
+        # nothing but navigation (a menu, a crumb, a date above the headline).
         verdicts = view.verdicts
         rid = self.id
 
@@ -369,6 +372,16 @@ class EdgesRule(Rule):
             if line is None:
                 line = verdicts[key] = self._judge(texts[k], words(k))
             return line
+
+        head = -1
+        for k in range(first):
+            if words(k) >= HEADLINE_WORDS:
+                if k == 0 or judged(k).furniture not in _NAVIGATION:
+                    head = k
+                    break
+            elif judged(k).furniture not in _NAVIGATION:
+                break
+        ks = (*(k for k in range(first) if k != head), *range(last + 1, n))
 
         lines: dict[int, _Line] = {}
         outside = set()
