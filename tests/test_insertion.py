@@ -36,6 +36,10 @@ FURNITURE = [
     ["Pictured: The museum's new wing on Tuesday"],
     ["Photo AFP"],
     ["La suite après cette publicité"],
+    ["İlginizi Çekebilir: Bakanlar cuma günü yeniden bir araya geliyor"],
+    ["関連記事：閣僚が金曜日に再び会合"],
+    ["View this post on Instagram"],
+    ["Фото: Иван Иванов / ТАСС"],
 ]
 
 CLEANER = Cleaner(rule_timeout=None)
