@@ -6,8 +6,8 @@
 
 Every ``truth.txt`` of ../shared/bench and ../shared/bench-readability is an article
 body (the annotators' reading of it). Each kind of furniture below is inserted where
-pages put it (under the headline, between paragraphs, after the body) and the text is
-cleaned. Two figures per kind and place:
+pages put it (above the headline: a menu; under the headline, between paragraphs, after
+the body) and the text is cleaned. Two figures per kind and place:
 
 - **body lines lost**: paragraphs of the body that cleaning the body alone keeps and
   cleaning it with the furniture does not. A rule that runs on past the furniture (a
@@ -34,9 +34,12 @@ SETS = ("bench", "bench-readability")
 
 #: Where furniture goes: under the headline, between two body paragraphs, after the body.
 UNDER_HEADLINE, BETWEEN, AFTER = "under the headline", "between paragraphs", "after the body"
+ABOVE = "above the headline"
 
 #: Each kind of POLICY furniture, its lines, and the places pages put it.
 FURNITURE: dict[str, tuple[list[str], tuple[str, ...]]] = {
+    "menu": (["Home", "News", "World", "Sport"], (ABOVE,)),
+    "site name and date": (["Example News", "Tuesday, November 19, 2019"], (ABOVE,)),
     "byline and time": (
         ["By Jane Roe, Staff Writer", "Nov. 19, 2019", "5:50 PM"],
         (UNDER_HEADLINE,),
@@ -100,6 +103,8 @@ def paragraphs(text: str) -> Counter[str]:
 
 def places(place: str, n: int, rng: random.Random, trials: int) -> list[int]:
     """Indices to insert at, among ``n`` body lines."""
+    if place == ABOVE:
+        return [0]
     if place == UNDER_HEADLINE:
         return [1] if n > 1 else []
     if place == AFTER:
