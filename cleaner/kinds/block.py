@@ -308,8 +308,17 @@ def breaks_teasers(text: str, teasers: list[str], words=count_words) -> str:
     style = heading_style(text)
     if style == "mixed":
         return ""
-    others = {heading_style(t) for t in teasers if is_heading(t, words)} & {"title", "sentence"}
-    return style if others and style not in others else ""
+    other = False
+    # From the last teaser up: the one right above is the likeliest to share its style.
+    for teaser in reversed(teasers):
+        if not is_heading(teaser, words):
+            continue
+        found = heading_style(teaser)
+        if found == "title" or found == "sentence":
+            if found == style:
+                return ""
+            other = True
+    return style if other else ""
 
 
 declare(
