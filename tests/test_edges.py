@@ -105,6 +105,18 @@ def test_a_fact_box_in_one_row_before_the_body_stays():
     assert removed("Ferries\n" + head + "\n" + teaser + "\n" + BODY) == ["Ferries", teaser]
 
 
+def test_what_may_stand_above_the_headline_is_evidence_the_rule_gives():
+    """The navigation set names evidence by its string: a renamed reason must fail here."""
+    from cleaner.kinds.edges import _NAVIGATION
+
+    rule = next(r for r in EDGES.rules if r.id == "outside-body")
+    found = {
+        rule.evidence(text, len(text.split()))
+        for text in ("World", "Home | News | Sport", "4 55 3", "November 20", "@example")
+    }
+    assert found == _NAVIGATION
+
+
 def test_the_headline_under_a_menu_stays():
     """POLICY keeps the headline; a menu, a crumb or a date above it does not make it
     a teaser. The headline is the first line of three words or more before the body

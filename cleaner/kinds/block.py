@@ -297,8 +297,8 @@ def section_styles(view: View) -> dict[str, int]:
 def breaks_teasers(text: str, teasers: list[str], words=count_words) -> str:
     """The style of ``text``, the last line of a block before body prose, when it
     breaks the teasers' shape: a heading (see :func:`is_heading`) of one style
-    (see :func:`heading_style`) after a teaser of another and none of its own;
-    else ``""``.
+    (see :func:`heading_style`) in a block whose teaser headlines include one in
+    Title Case or sentence case of another style and none in its own; else ``""``.
 
     The line is the article's next section heading when the article has at least
     two headings of that style of its own (:func:`section_styles`).

@@ -359,9 +359,6 @@ class EdgesRule(Rule):
             last = _structure_goes_on(texts, first, last)
         while first > 0 and _LIST_ITEM.match(texts[first - 1]):
             first -= 1
-        # POLICY keeps the headline "when the text starts with one": a first
-        # paragraph of a few words before the body, or the first such line under
-        # nothing but navigation (a menu, a crumb, a date above the headline).
         verdicts = view.verdicts
         rid = self.id
 
@@ -373,6 +370,9 @@ class EdgesRule(Rule):
                 line = verdicts[key] = self._judge(texts[k], words(k))
             return line
 
+        # POLICY keeps the headline "when the text starts with one": a first
+        # paragraph of a few words before the body, or the first such line under
+        # nothing but navigation (a menu, a crumb, a date above the headline).
         head = -1
         for k in range(first):
             if words(k) >= HEADLINE_WORDS:
