@@ -40,7 +40,6 @@ FURNITURE = [
     ["関連記事：閣僚が金曜日に再び会合"],
     ["View this post on Instagram"],
     ["Фото: Иван Иванов / ТАСС"],
-    ["Imagen de archivo de la sede del Gobierno. (EFE)"],
     ["Symbolbild"],
 ]
 
