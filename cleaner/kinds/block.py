@@ -57,7 +57,7 @@ button at the top of a page can never take the article with it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -211,17 +211,8 @@ class BlockRule(Rule):
                 stopped = stop
                 break
             block.append(j)
-        if stopped == "body" and "section" in self.until and len(block) > 1:
-            last = view.texts[block[-1]] or ""
-            teasers = [view.texts[j] or "" for j in block[1:-1]]
-            style = breaks_teasers(last, teasers, view.words)
-            if style:
-                if styles is None:
-                    styles = []
-                if not styles:
-                    styles.append(section_styles(view))
-                if styles[0].get(style, 0) >= 2:
-                    block.pop()
+        if stopped == "body" and "section" in self.until and _heads_a_section(view, block, styles):
+            block.pop()
         return tuple(block)
 
     def _table_starts(self, view: View, index: int) -> bool:
@@ -294,14 +285,32 @@ def section_styles(view: View) -> dict[str, int]:
     return styles
 
 
-def breaks_teasers(text: str, teasers: list[str], words=count_words) -> str:
+def _heads_a_section(view: View, block: list[int], styles: list[dict[str, int]] | None) -> bool:
+    """Whether the block's last line (right before body prose) is the article's next
+    section heading: it breaks the teasers' style (:func:`breaks_teasers`) and the
+    article has at least two headings of its style of its own (:func:`section_styles`,
+    counted once into ``styles`` on first need)."""
+    if len(block) < 2:
+        return False
+    texts = view.texts
+    # From the last teaser up: the one right above is the likeliest to share its style.
+    teasers = (texts[j] or "" for j in reversed(block[1:-1]))
+    style = breaks_teasers(texts[block[-1]] or "", teasers, view.words)
+    if not style:
+        return False
+    if styles is None:
+        styles = []
+    if not styles:
+        styles.append(section_styles(view))
+    return styles[0].get(style, 0) >= 2
+
+
+def breaks_teasers(text: str, teasers: Iterable[str], words=count_words) -> str:
     """The style of ``text``, the last line of a block before body prose, when it
     breaks the teasers' shape: a heading (see :func:`is_heading`) of one style
     (see :func:`heading_style`) in a block whose teaser headlines include one in
     Title Case or sentence case of another style and none in its own; else ``""``.
-
-    The line is the article's next section heading when the article has at least
-    two headings of that style of its own (:func:`section_styles`).
+    ``teasers`` are read in the order given and only as far as needed.
     """
     if not is_heading(text, words):
         return ""
@@ -309,8 +318,7 @@ def breaks_teasers(text: str, teasers: list[str], words=count_words) -> str:
     if style == "mixed":
         return ""
     other = False
-    # From the last teaser up: the one right above is the likeliest to share its style.
-    for teaser in reversed(teasers):
+    for teaser in teasers:
         if not is_heading(teaser, words):
             continue
         found = heading_style(teaser)
