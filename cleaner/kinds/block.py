@@ -22,11 +22,13 @@ including, the first paragraph that meets one of the ``until`` stops:
     or one of three words or more that ends with a colon. Teaser headlines are
     short and end with none of these.
 ``list``
-    a list item: a paragraph that opens with ``-``, ``*``, ``•`` or ``▪``, or
-    with a number (``6.``, ``6)``, ``(6)``) that is not a date's day
-    (``1. November``), then a space and a letter or digit. Teaser lists come as
-    bare headlines (no such item in over 3,000 teaser lines of the bench
-    pages); a list after them is the body going on (``- 2 cups flour``,
+    a list item: a paragraph that opens with ``-``, ``*``, ``•``, ``▪`` or
+    ``+``, or with a number (``6.``, ``6)``, ``(6)``) that is not a date's day
+    (``1. November``), then a space and a letter or digit; or an interview's
+    question or answer (``Q: ``, ``A: ``), or an ingredient (a quantity and a
+    unit: ``1 tsp nutmeg``, ``1/2 cup honey``, ``200 g Mehl``). Teaser lists
+    come as bare headlines (no such item in over 3,000 teaser lines of the
+    bench pages); a list after them is the body going on (``- 2 cups flour``,
     ``6. France``).
 ``table``
     the first of three paragraphs in a row that are a table's rows (see
@@ -79,9 +81,20 @@ _BODY_END = regex.compile(
 # A list item: a bullet, or a number ("6. France", "(1) Think of a noun"), then a
 # word; not a date ("1. November 2023" heads a German teaser).
 _LIST_START = regex.compile(
-    r"^(?:[-*•▪]\s+[\p{L}\p{N}]|(?:\d{1,3}[.)]|\(\d{1,3}\))\s+(?!(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?"
+    r"^(?:[-*•▪+]\s+[\p{L}\p{N}]|(?:\d{1,3}[.)]|\(\d{1,3}\))\s+(?!(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?"
     r"|mar(?:ch)?|märz|apr(?:il)?|ma[iy]|june?|juni|july?|juli|aug(?:ust)?|sept?(?:ember)?"
     r"|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?)\.?(?:\s|$))[\p{L}\p{N}])",
+    regex.I,
+)
+# An interview's question or answer ("Q: Favorite books?", "A: ..."), or a
+# recipe's ingredient: a quantity and a unit ("1 tsp nutmeg", "1/2 cup milk",
+# "200 g Mehl"). No teaser headline opens so (none of 3,000 on the bench pages).
+_BODY_ITEM = regex.compile(
+    r"^(?:(?:Q|A|F|Frage|Antwort|Question|Answer)\s?:\s"
+    r"|(?:\d{1,4}(?:[.,/]\d{1,3})?(?:\s\d/\d)?|[½¼¾⅓⅔⅛])"
+    r"(?:\s|(?=(?:tsp|tbsp|ml|kg|mg|oz|lbs?)\b))"
+    r"(?:tsp|tbsp|teaspoons?|tablespoons?|cups?|oz|ounces?|g|kg|mg|ml|l|lbs?|pounds?"
+    r"|cloves?|pinch(?:es)?|EL|TL|Prisen?)\.?\s)",
     regex.I,
 )
 
@@ -235,7 +248,7 @@ class BlockRule(Rule):
             return "exclude"
         if "body" in self.until and is_body(text, self.body_words, words):
             return "body"
-        if "list" in self.until and _LIST_START.match(text):
+        if "list" in self.until and (_LIST_START.match(text) or _BODY_ITEM.match(text)):
             return "exclude"
         return None
 
