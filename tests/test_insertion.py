@@ -41,6 +41,9 @@ FURNITURE = [
     ["View this post on Instagram"],
     ["Фото: Иван Иванов / ТАСС"],
     ["Symbolbild"],
+    ["Media playback is unsupported on your device"],
+    ["Your browser does not support the audio element."],
+    ["Copyright Getty Images"],
 ]
 
 CLEANER = Cleaner(rule_timeout=None)
