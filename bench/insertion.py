@@ -1,7 +1,7 @@
 """Insert POLICY's furniture into annotated article bodies; count what the cleaner loses.
 
-    python bench/insertion.py              # the table, and OUT/insertion-lost.md
-    python bench/insertion.py --markdown   # the README's table
+    python bench/insertion.py              # the tables, and OUT/insertion-lost.md
+    python bench/insertion.py --markdown   # the README's tables
     python bench/insertion.py --trials 5 --seed 3
 
 Every ``truth.txt`` of ../shared/bench and ../shared/bench-readability is an article
@@ -18,6 +18,12 @@ the body) and the text is cleaned. Two figures per kind and place:
 This measures rules on pages nobody tuned them on in one respect: the body is real and
 varied, the furniture is POLICY's own examples, and where they meet is random (seeded).
 Between paragraphs, places are drawn at random, ``--trials`` per page.
+
+A second table does the same with *content* POLICY keeps: structured parts of an
+article (tour dates, a ticket block, a fact box, a feature list, a list of teams, a
+venue's address, sources) inserted after the body and between its paragraphs. There
+the second figure is **content lines kept** (it should be all of them), and body lines
+lost as before.
 """
 
 from __future__ import annotations
@@ -96,6 +102,43 @@ FURNITURE: dict[str, tuple[list[str], tuple[str, ...]]] = {
 }
 
 
+#: Structured content POLICY keeps ("every body paragraph, list and quotation"), and
+#: where articles put it. The second table counts how much of it stays.
+CONTENT: dict[str, tuple[list[str], tuple[str, ...]]] = {
+    "tour dates": (
+        ["Tour dates:", "March 3 – London, O2 Arena", "March 5 – Paris, Zenith"],
+        (BETWEEN, AFTER),
+    ),
+    "ticket block": (["Tickets", "Adults: $25", "Children: $10", "Box office: 555-0134"], (AFTER,)),
+    "fact box": (
+        ["Specifications", "Display: 6.1-inch OLED", "Battery: 3,200 mAh", "Weight: 174 g"],
+        (AFTER,),
+    ),
+    "race results": (
+        ["Results", "1. Jane Roe 2:31:04", "2. Mary Major 2:31:40", "3. Ann Lee 2:32:15"],
+        (AFTER,),
+    ),
+    "interview": (
+        ["Q: When does the line open?", "A: In 2026.", "Q: What does it cost?", "A: €2.4 billion."],
+        (BETWEEN, AFTER),
+    ),
+    "ingredients": (["Ingredients", "1 cup honey", "1 tsp ground ginger"], (BETWEEN, AFTER)),
+    "feature list": (
+        ["Key features", "Waterproof to 50 metres", "Ten days of battery life", "Built-in GPS"],
+        (BETWEEN, AFTER),
+    ),
+    "list of teams": (["Qualified teams", "Germany", "France", "Spain", "Portugal"], (AFTER,)),
+    "venue and address": (
+        ["The Old Mill", "12 River Street", "Springfield, IL 62701", "Open daily 10am–6pm"],
+        (AFTER,),
+    ),
+    "sources": (
+        ["Sources", "World Bank, 2019", "IMF World Economic Outlook, October 2019"],
+        (AFTER,),
+    ),
+}
+
+
 def paragraphs(text: str) -> Counter[str]:
     """The output's paragraphs, as a multiset."""
     return Counter(p.strip() for p in text.split("\n\n") if p.strip())
@@ -112,7 +155,11 @@ def places(place: str, n: int, rng: random.Random, trials: int) -> list[int]:
     return [rng.randint(1, n - 1) for _ in range(trials)] if n > 2 else []
 
 
-def run(trials: int, seed: int) -> tuple[list[tuple], list[str]]:
+def run(
+    trials: int, seed: int, table: dict[str, tuple[list[str], tuple[str, ...]]] | None = None
+) -> tuple[list[tuple], list[str], list[str]]:
+    """Rows (kind, place, insertions, body lines lost, inserted lines left, inserted
+    lines in all), and the lost and left lines, for ``table`` (default FURNITURE)."""
     cleaner = Cleaner(rule_timeout=None)
     bodies = [
         (f"{name}/{path.parent.name}", path.read_text(encoding="utf-8"))
@@ -122,7 +169,7 @@ def run(trials: int, seed: int) -> tuple[list[tuple], list[str]]:
     rows = []
     lost_lines: list[str] = []
     left_lines: list[str] = []
-    for kind, (furniture, where) in FURNITURE.items():
+    for kind, (furniture, where) in (FURNITURE if table is None else table).items():
         for place in where:
             # Each kind and place draws from its own stream: a kind added to the
             # table leaves the places of the others as they were.
@@ -161,13 +208,10 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("/tmp/cleaner-accuracy"))
     args = parser.parse_args()
     rows, lost_lines, left_lines = run(args.trials, args.seed)
-    print("| furniture | where | insertions | body lines lost | furniture lines left |")
-    print("|---|---|---|---|---|")
-    for kind, place, inserted, lost, left, total in rows:
-        print(f"| {kind} | {place} | {inserted} | {lost} | {left} of {total} |")
-    total_lost = sum(r[3] for r in rows)
-    total_left, total_in = sum(r[4] for r in rows), sum(r[5] for r in rows)
-    print(f"| all | | {sum(r[2] for r in rows)} | {total_lost} | {total_left} of {total_in} |")
+    _table("furniture", "furniture lines left", rows)
+    content, content_lost, _ = run(args.trials, args.seed, CONTENT)
+    print()
+    _table("content", "content lines kept", content)
     args.out.mkdir(parents=True, exist_ok=True)
     report = args.out / "insertion-lost.md"
     report.write_text(
@@ -175,11 +219,23 @@ def main() -> None:
         + "\n".join(lost_lines)
         + "\n\n# Furniture lines left\n\n"
         + "\n".join(left_lines)
+        + "\n\n# Body lines lost when content was inserted\n\n"
+        + "\n".join(content_lost)
         + "\n",
         encoding="utf-8",
     )
     if not args.markdown:
         print(f"\nbody lines lost (with the rule that took each), furniture left: {report}")
+
+
+def _table(what: str, left: str, rows: list[tuple]) -> None:
+    print(f"| {what} | where | insertions | body lines lost | {left} |")
+    print("|---|---|---|---|---|")
+    for kind, place, inserted, lost, stayed, total in rows:
+        print(f"| {kind} | {place} | {inserted} | {lost} | {stayed} of {total} |")
+    total_lost = sum(r[3] for r in rows)
+    total_left, total_in = sum(r[4] for r in rows), sum(r[5] for r in rows)
+    print(f"| all | | {sum(r[2] for r in rows)} | {total_lost} | {total_left} of {total_in} |")
 
 
 if __name__ == "__main__":
