@@ -64,6 +64,8 @@ def test_a_teaser_list_after_the_body_goes():
         "Screen: 7-inch\nBattery: 10 weeks\nWeight: 174 g\n",
         # Sources: a list of links.
         "https://example.org/a\nhttps://example.org/b\n",
+        # Two ingredients under their heading: a quantity and a unit each.
+        "Ingredients\n1 cup honey\n1 tsp ground ginger\n",
     ],
 )
 def test_structured_content_after_the_body_stays(tail):

@@ -86,17 +86,23 @@ _LIST_START = regex.compile(
     r"|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?)\.?(?:\s|$))[\p{L}\p{N}])",
     regex.I,
 )
-# An interview's question or answer ("Q: Favorite books?", "A: ..."), or a
-# recipe's ingredient: a quantity and a unit ("1 tsp nutmeg", "1/2 cup milk",
-# "200 g Mehl"). No teaser headline opens so (none of 3,000 on the bench pages).
-_BODY_ITEM = regex.compile(
-    r"^(?:(?:Q|A|F|Frage|Antwort|Question|Answer)\s?:\s"
-    r"|(?:\d{1,4}(?:[.,/]\d{1,3})?(?:\s\d/\d)?|[½¼¾⅓⅔⅛])"
+# An interview's question or answer ("Q: Favorite books?", "A: ..."). No teaser
+# headline opens so (none of 3,000 on the bench pages).
+_INTERVIEW = regex.compile(r"^(?:Q|A|F|Frage|Antwort|Question|Answer)\s?:\s", regex.I)
+# A recipe's ingredient: a quantity and a unit ("1 tsp nutmeg", "1/2 cup milk",
+# "200 g Mehl"). No teaser headline opens so either.
+_INGREDIENT = regex.compile(
+    r"^(?:\d{1,4}(?:[.,/]\d{1,3})?(?:\s\d/\d)?|[½¼¾⅓⅔⅛])"
     r"(?:\s|(?=(?:tsp|tbsp|ml|kg|mg|oz|lbs?)\b))"
     r"(?:tsp|tbsp|teaspoons?|tablespoons?|cups?|oz|ounces?|g|kg|mg|ml|l|lbs?|pounds?"
-    r"|cloves?|pinch(?:es)?|EL|TL|Prisen?)\.?\s)",
+    r"|cloves?|pinch(?:es)?|EL|TL|Prisen?)\.?\s",
     regex.I,
 )
+
+
+def is_ingredient(text: str) -> bool:
+    """A recipe's ingredient: a quantity and a unit (``1 tsp nutmeg``, ``200 g Mehl``)."""
+    return _INGREDIENT.match(text) is not None
 
 
 # A number: digits with their separators, a sign, a currency or a percent.
@@ -248,7 +254,9 @@ class BlockRule(Rule):
             return "exclude"
         if "body" in self.until and is_body(text, self.body_words, words):
             return "body"
-        if "list" in self.until and (_LIST_START.match(text) or _BODY_ITEM.match(text)):
+        if "list" in self.until and (
+            _LIST_START.match(text) or _INTERVIEW.match(text) or _INGREDIENT.match(text)
+        ):
             return "exclude"
         return None
 

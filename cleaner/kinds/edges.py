@@ -34,9 +34,10 @@ And it stays, evidence or not, when it is part of something structured:
   percentage: ``Tested by: Jane Roe RRP: £23.99``), or a list of bare links
   (sources); the body's own first and last lines count as rows, so a list that
   begins inside the body and runs on past its edge stays whole;
-- *data*: a price, phone number, percentage, date range, e-mail address or ``label :
-  value`` line, with the short label that introduces it (``Ticketing`` then ``VIP :
-  60,000₩``) and whatever lies between two data lines;
+- *data*: a price, phone number, percentage, date range, e-mail address, ``label :
+  value`` line or ingredient (a quantity and a unit: ``1 tsp ground ginger``), with
+  the short label that introduces it (``Ticketing`` then ``VIP : 60,000₩``) and
+  whatever lies between two data lines;
 - a *fragment* of running text: it opens in lower case (with three words or
   more), or ends with a comma or semicolon, or holds code; and a sentence broken
   over lines (a long line that runs on into lines opening in lower case, the
@@ -78,6 +79,7 @@ import regex
 
 from ..result import Removal
 from .base import Rule, View, declare, is_post_attribution
+from .block import is_ingredient
 
 
 class _Ending:
@@ -170,9 +172,10 @@ _LABEL_VALUE = regex.compile(r"^[^:]{1,30}\s:\s\S")
 
 
 def _is_data(text: str) -> bool:
-    """A price, phone number, percentage, e-mail address or ``label : value`` line."""
+    """A price, phone number, percentage, e-mail address, ``label : value`` line, or
+    an ingredient (a quantity and a unit: ``1 tsp ground ginger``)."""
     return bool(
-        (_HAS_DIGIT.search(text) and _NUMERIC_DATA.search(text))
+        (_HAS_DIGIT.search(text) and (_NUMERIC_DATA.search(text) or is_ingredient(text)))
         or ("@" in text and _EMAIL.search(text))
         or (" : " in text and _LABEL_VALUE.match(text))
     )
