@@ -70,6 +70,7 @@ def _create_beside(path: Path) -> tuple[int, str]:
     gets (outputs are as readable as with ``>``). A missing folder is made.
     """
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    made = False
     for _ in range(100):
         tmp = os.path.join(path.parent, f".{path.name}.{secrets.token_hex(4)}.tmp")
         try:
@@ -77,9 +78,12 @@ def _create_beside(path: Path) -> tuple[int, str]:
         except FileExistsError:
             continue  # another name
         except FileNotFoundError:
-            if path.parent.is_dir():
+            # The folder is missing, or was when the file was opened: another worker
+            # may make it in between, so make sure it is there and try once more.
+            if made:
                 raise
             path.parent.mkdir(parents=True, exist_ok=True)
+            made = True
     raise FileExistsError(errno.EEXIST, "no free temporary name", str(path.parent))
 
 

@@ -582,3 +582,27 @@ def test_a_file_output_sweeps_only_its_own_temporary_files(tmp_path):
     res = run(str(src), str(out))
     assert res.returncode == 0, res.stderr
     assert not mine.exists() and other.exists() and out.exists()
+
+
+def test_a_folder_another_worker_makes_while_a_file_is_opened_is_no_error(tmp_path, monkeypatch):
+    # Two workers write the first files of a new subfolder: one's open fails because
+    # the folder is missing, and by the time it looks, the other has made it. The
+    # write must go on (it failed the document "cannot write: No such file or
+    # directory" once, in CI).
+    import cleaner.io as cio
+
+    target = tmp_path / "out" / "part0" / "00000.txt"
+    real_open = os.open
+    calls = []
+
+    def open_after_the_other_worker(path, flags, mode=0o777):
+        if not calls:
+            calls.append(path)
+            target.parent.mkdir(parents=True)  # the other worker, just now
+            raise FileNotFoundError(2, "No such file or directory", path)
+        return real_open(path, flags, mode)
+
+    monkeypatch.setattr(cio.os, "open", open_after_the_other_worker)
+    with cio.atomic_output(target) as out:
+        out.write("text\n")
+    assert target.read_text(encoding="utf-8") == "text\n" and len(calls) == 1
