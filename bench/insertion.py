@@ -42,8 +42,11 @@ SETS = ("bench", "bench-readability")
 UNDER_HEADLINE, BETWEEN, AFTER = "under the headline", "between paragraphs", "after the body"
 ABOVE = "above the headline"
 
+#: Kinds of inserted lines: each kind's lines, and the places pages put them.
+Table = dict[str, tuple[list[str], tuple[str, ...]]]
+
 #: Each kind of POLICY furniture, its lines, and the places pages put it.
-FURNITURE: dict[str, tuple[list[str], tuple[str, ...]]] = {
+FURNITURE: Table = {
     "menu": (["Home", "News", "World", "Sport"], (ABOVE,)),
     "site name and date": (["Example News", "Tuesday, November 19, 2019"], (ABOVE,)),
     "byline and time": (
@@ -104,7 +107,7 @@ FURNITURE: dict[str, tuple[list[str], tuple[str, ...]]] = {
 
 #: Structured content POLICY keeps ("every body paragraph, list and quotation"), and
 #: where articles put it. The second table counts how much of it stays.
-CONTENT: dict[str, tuple[list[str], tuple[str, ...]]] = {
+CONTENT: Table = {
     "tour dates": (
         ["Tour dates:", "March 3 – London, O2 Arena", "March 5 – Paris, Zenith"],
         (BETWEEN, AFTER),
@@ -156,7 +159,7 @@ def places(place: str, n: int, rng: random.Random, trials: int) -> list[int]:
 
 
 def run(
-    trials: int, seed: int, table: dict[str, tuple[list[str], tuple[str, ...]]] | None = None
+    trials: int, seed: int, table: Table | None = None
 ) -> tuple[list[tuple], list[str], list[str]]:
     """Rows (kind, place, insertions, body lines lost, inserted lines left, inserted
     lines in all), and the lost and left lines, for ``table`` (default FURNITURE)."""

@@ -100,6 +100,12 @@ _INGREDIENT = regex.compile(
 )
 
 
+# The ``list`` stop: any of the three, in one match.
+_LIST_STOP = regex.compile(
+    "|".join(f"(?:{p.pattern})" for p in (_LIST_START, _INTERVIEW, _INGREDIENT)), regex.I
+)
+
+
 def is_ingredient(text: str) -> bool:
     """A recipe's ingredient: a quantity and a unit (``1 tsp nutmeg``, ``200 g Mehl``)."""
     return _INGREDIENT.match(text) is not None
@@ -216,6 +222,8 @@ class BlockRule(Rule):
     ) -> tuple[int, ...]:
         """The block from ``first`` to its stop. ``styles`` caches the article's
         section heading styles for the ``section`` stop (filled on first need)."""
+        if styles is None:
+            styles = []
         block = [first]
         stopped = ""
         for j in view.after(first):
@@ -254,9 +262,7 @@ class BlockRule(Rule):
             return "exclude"
         if "body" in self.until and is_body(text, self.body_words, words):
             return "body"
-        if "list" in self.until and (
-            _LIST_START.match(text) or _INTERVIEW.match(text) or _INGREDIENT.match(text)
-        ):
+        if "list" in self.until and _LIST_STOP.match(text):
             return "exclude"
         return None
 
@@ -306,7 +312,7 @@ def section_styles(view: View) -> dict[str, int]:
     return styles
 
 
-def _heads_a_section(view: View, block: list[int], styles: list[dict[str, int]] | None) -> bool:
+def _heads_a_section(view: View, block: list[int], styles: list[dict[str, int]]) -> bool:
     """Whether the block's last line (right before body prose) is the article's next
     section heading: it breaks the teasers' style (:func:`breaks_teasers`) and the
     article has at least two headings of its style of its own (:func:`section_styles`,
@@ -319,8 +325,6 @@ def _heads_a_section(view: View, block: list[int], styles: list[dict[str, int]] 
     style = breaks_teasers(texts[block[-1]] or "", teasers, view.words)
     if not style:
         return False
-    if styles is None:
-        styles = []
     if not styles:
         styles.append(section_styles(view))
     return styles[0].get(style, 0) >= 2
