@@ -73,7 +73,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import pairwise
 
 import regex
 
@@ -124,9 +123,12 @@ _HEADLINE_START = regex.compile(r"^[\p{Lu}\p{Lt}\p{Lo}\d'\"‘“«¿¡]")
 _LINK_ROW = regex.compile(r"\S\s*(?:[|·•»›>]|\s/\s)\s*\S")
 _LINK_ROW_CHARS = frozenset("|·•»›>/")
 _BARE_LINK = regex.compile(r"^(?:https?://|www\.)\S+$")
+_LINK_START = ("http://", "https://", "www.")
 _HANDLE = regex.compile(r"^[@#]\w+$")
 # A dateline right before the body: an upper-case place and its country or state.
 _DATELINE = regex.compile(r"^\p{Lu}[\p{Lu} .'-]+,(?: [\p{Lu}.'-]+)+$")
+# (No line that opens with a letter is a counter or a marker: a letter is a word
+# character; such lines are not matched against the two at all.)
 _COUNTER = regex.compile(r"^[\d\W_]+$")
 _MONTH = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -143,6 +145,11 @@ _LABEL_NOT = regex.compile(r"\d|[,.;!?]\s")
 _RUNS_ON = _Ending(",;")
 _CODE_CHARS = frozenset("{}<>=")
 _CODE_START = ("$ ", "#include", "import ")
+
+
+def _is_link(text: str) -> bool:
+    """A bare address alone on its line."""
+    return text.startswith(_LINK_START) and _BARE_LINK.match(text) is not None
 
 
 def _runs_on_or_code(text: str) -> bool:
@@ -334,17 +341,24 @@ class EdgesRule(Rule):
         n = len(texts)
         # Words only of the paragraphs looked at: the head and tail, and the
         # body paragraphs that bound them (a long document costs its edges).
-        counted: dict[int, int] = {}
+        # The counts are the clean's own (View.words): each text counted once.
+        counts = view.counts
 
         def words(k: int) -> int:
-            if k not in counted:
-                counted[k] = view.words(texts[k])
-            return counted[k]
+            return counts[texts[k]]
 
-        first = next((k for k in range(n) if self._body(texts[k], words(k))), None)
-        if first is None:
+        first = -1
+        for k in range(n):
+            if self._body(texts[k], counts[texts[k]]):
+                first = k
+                break
+        if first < 0:
             return
-        last = next(k for k in range(n - 1, first - 1, -1) if self._body(texts[k], words(k)))
+        last = first
+        for k in range(n - 1, first, -1):
+            if self._body(texts[k], counts[texts[k]]):
+                last = k
+                break
         # A lead-in of as many words one or two lines before the first body
         # paragraph opens the body ("The Latest on the storm (all times local):"
         # / "9 p.m." / the first update): what it introduces is content.
@@ -402,8 +416,14 @@ class EdgesRule(Rule):
             return
         # The body's own edge lines, judged too: a list, table or fact box that
         # begins inside the body and runs on past its edge is one structure.
+        # (Only those within two lines of a line outside are read: every test of
+        # _structured looks at most two lines away.)
         for k in (first, first + 1, last - 1, last):
-            if first <= k <= last and k not in lines:
+            if (
+                first <= k <= last
+                and k not in lines
+                and (k - 2 in outside or k - 1 in outside or k + 1 in outside or k + 2 in outside)
+            ):
                 lines[k] = judged(k)
         # What belongs to a list, a table or a data block stays (judged with the
         # lines around it: a row without evidence still makes a table).
@@ -434,13 +454,14 @@ class EdgesRule(Rule):
             if words <= self.label_words:
                 return "date or time" if _STAMP.match(text) else "label"
             return "teaser headline" if _HEADLINE_START.match(text) else None
-        if _COUNTER.match(text):
+        letter = text[:1].isalpha()
+        if not letter and _COUNTER.match(text):
             return "counter"
         if _STAMP.match(text):
             return "date or time"
         if (words >= 3 and text[:1].islower()) or _runs_on_or_code(text):
             return None  # a piece of running text, or code
-        if _BARE_LINK.match(text) or _HANDLE.match(text):
+        if _is_link(text) or (text[:1] in ("@", "#") and _HANDLE.match(text)):
             return "bare link or handle"
         if (
             words <= 3 * self.label_words
@@ -463,17 +484,18 @@ class EdgesRule(Rule):
         if alpha:
             # Words alone (most menus and teasers): no data, marker, link, fact or row.
             return _ALPHA_LINES[furniture]
-        m = _MARKER.match(text)
+        letter = text[:1].isalpha()
+        m = None if letter else _MARKER.match(text)
         shape = None
-        if _HAS_NUMBER.search(text) and not _COUNTER.match(text):
+        if _HAS_NUMBER.search(text) and (letter or not _COUNTER.match(text)):
             shape = _shape(text)
             shape = shape if "0" in shape else None
         return _Line(
             furniture,
             data=text.count(" ") < 2 * self.label_words and _is_data(text),
             marker=_DIGITS.sub("0", m.group()) if m else None,
-            link=_BARE_LINK.match(text) is not None,
-            pair=_KEY_VALUE.match(text) is not None,
+            link=_is_link(text),
+            pair=":" in text and _KEY_VALUE.match(text) is not None,
             shape=shape,
         )
 
@@ -515,11 +537,12 @@ class EdgesRule(Rule):
 
     def _wrapped(self, texts: list[str]) -> bool:
         """Lines hard-wrapped at a fixed width: a share of them run on into the next."""
-        runs_on = sum(
-            1
-            for a, b in pairwise(texts)
-            if b[:1].islower() and a.count(" ") >= _WRAP_WORDS - 1 and not _WRAP_END.of(a)
-        )
+        runs_on = 0
+        for k in range(1, len(texts)):
+            if texts[k][:1].islower():
+                a = texts[k - 1]
+                if a.count(" ") >= _WRAP_WORDS - 1 and not _WRAP_END.of(a):
+                    runs_on += 1
         return runs_on >= 3 and runs_on >= self.wrapped_share * len(texts)
 
     def _body(self, text: str, words: int) -> bool:
