@@ -74,6 +74,7 @@ class Cleaner:
         "_guard",
         "_normalizer",
         "_packs",
+        "_parts",
         "_plan",
         "_prefilter",
         "_rules",
@@ -234,7 +235,12 @@ class Cleaner:
             # What every run of the rules on these paragraphs shares: the
             # prefilter's hits, and word counts (the guard's too).
             counts = WordCounts()
-            plan = (self._plan, self._prefilter.scan(texts), counts)
+            scanned = self._prefilter.scan(texts)
+            parts = tuple(
+                None if at is None or at[1] > len(scanned) else tuple(scanned[slice(*at)])
+                for at in self._parts
+            )
+            plan = (self._plan, scanned, parts, counts)
             timeouts = _run(plan, paragraphs, texts, removals, timer)
             if self._guard is not None and removals:
                 texts_in = [p.text for p in paragraphs]
@@ -270,9 +276,10 @@ def _run(plan, paragraphs, texts, removals, timer, allow=None) -> tuple[str, ...
     paragraphs, the ones each rule could act on, for every pass (paragraphs
     a span removal edits are looked at by every rule after it). With
     ``allow``, a removal it refuses is not applied (the guard's second run,
-    from the same input, with the same hits).
+    from the same input, with the same hits). ``parts`` are the hits of each
+    trigger apart, for the rules that want them (:attr:`Rule.per_trigger`), else None.
     """
-    rules, hits, counts = plan
+    rules, hits, parts, counts = plan
     dirty: set[int] = set()
     removed_by: dict[int, str] = {}
     timeouts: list[str] = []
@@ -284,12 +291,13 @@ def _run(plan, paragraphs, texts, removals, timer, allow=None) -> tuple[str, ...
         # verdict on every text there is (it would look at none of them).
         settled = focus is not None and not focus
         focus = set()
-        for rule, want in zip(rules, hits, strict=True):
+        # ``hits`` may go on past the rules: the triggers' own hits (``parts``).
+        for rule, want, part in zip(rules, hits, parts, strict=False):
             if want is not None and not want and not dirty:
                 continue  # the prefilter found nothing this rule could act on
             if settled and rule.local:
                 continue
-            view.want = want
+            view.set_hits(want, part)
             if timer is None:
                 _apply(rule, view, texts, removals, focus, allow)
                 continue
@@ -399,16 +407,30 @@ def _fill(cleaner: Cleaner, packs, disable, rules, normalizer, files, options, p
     set_(cleaner, "_rules", rules)
     # What runs: the rules, with consecutive ``lines`` rules fused (same removals).
     plan = grouped(rules)
-    set_(cleaner, "_plan", plan)
-    set_(cleaner, "_prefilter", prefilter_for(plan) if prefilter is None else prefilter)
+    use_plan(cleaner, plan, prefilter_for(plan) if prefilter is None else prefilter)
     set_(cleaner, "_normalizer", normalizer)
     set_(cleaner, "_files", files)
     set_(cleaner, "_timeout", timeout)
     set_(cleaner, "_guard", guard)
 
 
+def use_plan(cleaner: Cleaner, plan, prefilter: Prefilter) -> None:
+    """Set what ``cleaner`` runs: ``plan`` and its ``prefilter`` (and where each rule's
+    trigger-by-trigger hits sit in the prefilter's scan, see :func:`_parts_layout`).
+
+    A prefilter built by hand may hold only the plan's own needs: then no rule's
+    triggers are kept apart.
+    """
+    set_ = object.__setattr__
+    set_(cleaner, "_plan", plan)
+    set_(cleaner, "_prefilter", prefilter)
+    fits = _layout_fits(plan, prefilter.needs)
+    set_(cleaner, "_parts", _parts_layout(plan, prefilter.needs) if fits else (None,) * len(plan))
+
+
 def prefilter_for(plan) -> Prefilter:
-    """The prefilter of a plan: one need per item, in plan order.
+    """The prefilter of a plan: one need per item, in plan order, then one per
+    trigger of each item that tries its triggers apart (see :func:`_parts_layout`).
 
     Analysing the patterns and compiling the scan take most of a build, so
     both are kept in the on-disk cache (:mod:`cleaner.cache`), under a key
@@ -419,9 +441,13 @@ def prefilter_for(plan) -> Prefilter:
     if hit is not None:
         value, compiled = hit
         needs = _needs_from_json(value, len(plan))
-        if needs is not None:
+        if needs is not None and _layout_fits(plan, needs):
             return Prefilter(needs, compiled=compiled or None)
-    prefilter = Prefilter([rule_need(rule) for rule in plan])
+    needs = [rule_need(rule) for rule in plan]
+    for rule, at in zip(plan, _parts_layout(plan, needs), strict=True):
+        if at is not None:
+            needs += [need(pattern, standalone) for pattern, standalone in rule.triggers]
+    prefilter = Prefilter(needs)
     compiled = prefilter.compiled() or b""
     if name:
         cache.put(name, [None if n is None else sorted(n) for n in prefilter.needs], compiled)
@@ -434,15 +460,46 @@ def _prefilter_key(plan) -> str | None:
     if version is None:
         return None
     triggers = [
-        [(p.pattern, int(p.flags), bool(standalone)) for p, standalone in t] if t else None
-        for t in (getattr(rule, "triggers", None) for rule in plan)
+        [bool(getattr(rule, "per_trigger", False))]
+        + [(p.pattern, int(p.flags), bool(standalone)) for p, standalone in t]
+        if t
+        else None
+        for rule, t in ((rule, getattr(rule, "triggers", None)) for rule in plan)
     ]
     return "prefilter-" + cache.key(version, triggers)
 
 
+def _parts_layout(plan, needs) -> tuple[tuple[int, int] | None, ...]:
+    """Where each plan item's trigger-by-trigger needs sit in ``needs``: ``(start,
+    end)``, or None for an item whose triggers are not kept apart.
+
+    An item keeps them apart when it asks to (:attr:`Rule.per_trigger`), has two
+    triggers or more, and has a need of its own (each trigger's is then strong).
+    They follow the plan's own needs, in plan order. Read from the plan's own
+    needs (the first ``len(plan)`` of ``needs``).
+    """
+    layout: list[tuple[int, int] | None] = []
+    at = len(plan)
+    for rule, own in zip(plan, needs, strict=False):
+        triggers = getattr(rule, "triggers", None) or ()
+        if own is not None and len(triggers) > 1 and getattr(rule, "per_trigger", False):
+            layout.append((at, at + len(triggers)))
+            at += len(triggers)
+        else:
+            layout.append(None)
+    return tuple(layout)
+
+
+def _layout_fits(plan, needs) -> bool:
+    """Whether ``needs`` holds exactly the plan's own needs and its triggers'."""
+    ends = [at[1] for at in _parts_layout(plan, needs) if at is not None]
+    return len(needs) == (ends[-1] if ends else len(plan))
+
+
 def _needs_from_json(value, size: int) -> list[frozenset[str] | None] | None:
-    """Needs as :func:`prefilter_for` stored them, or None if ``value`` is not that shape."""
-    if not isinstance(value, list) or len(value) != size:
+    """Needs as :func:`prefilter_for` stored them (the plan's ``size`` first, then its
+    triggers' own), or None if ``value`` is not that shape."""
+    if not isinstance(value, list) or len(value) < size:
         return None
     needs: list[frozenset[str] | None] = []
     for item in value:

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from cleaner import Cleaner
 from cleaner.cli import main
-from cleaner.engine import prefilter_for
+from cleaner.engine import prefilter_for, use_plan
 from cleaner.learn import MAX_WORDS, Learner, LearnOptions, is_prose, site_of
 
 from .conftest import EXAMPLES
@@ -223,8 +223,7 @@ def test_lines_rules_run_fused_and_remove_exactly_what_they_would_one_by_one(tmp
     pack.write_text(learn(docs).pack("c"), encoding="utf-8")
     fused = Cleaner(packs=["default", pack])
     one_by_one = Cleaner(packs=["default", pack])
-    object.__setattr__(one_by_one, "_plan", one_by_one.rules)  # no groups
-    object.__setattr__(one_by_one, "_prefilter", prefilter_for(one_by_one.rules))
+    use_plan(one_by_one, one_by_one.rules, prefilter_for(one_by_one.rules))  # no groups
     assert len(fused._plan) < len(fused.rules)  # the learned rules were fused
     for text, _ in docs:
         a, b = fused.clean(text), one_by_one.clean(text)

@@ -17,7 +17,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import Cleaner
-from cleaner.engine import prefilter_for
+from cleaner.document import Paragraph
+from cleaner.engine import _layout_fits, prefilter_for, use_plan
+from cleaner.kinds import View
 from cleaner.prefilter import Prefilter, _literal_char, fold, is_strong, need
 
 from .conftest import EXAMPLES, SHARED, needs_pure
@@ -194,10 +196,40 @@ def test_every_bundled_rule_has_a_prefilter_but_the_page_rules():
     # The two page-level rules judge the whole text (the body's edges, a closing
     # run of questions); each looks only at a few paragraphs from the ends.
     cleaner = Cleaner()
-    unfiltered = [
-        r.id for r, n in zip(cleaner._plan, cleaner._prefilter.needs, strict=True) if n is None
-    ]
+    own = cleaner._prefilter.needs[: len(cleaner._plan)]
+    unfiltered = [r.id for r, n in zip(cleaner._plan, own, strict=True) if n is None]
     assert unfiltered == ["question-run", "outside-body"]
+
+
+def test_a_caption_rule_searches_only_the_credits_whose_literals_a_paragraph_holds():
+    cleaner = Cleaner()
+    [(k, rule)] = [(k, r) for k, r in enumerate(cleaner._plan) if r.id == "caption-credit"]
+    start, end = cleaner._parts[k]
+    assert end - start == len(rule.triggers) > 1
+    needs = cleaner._prefilter.needs
+    assert needs[k] == frozenset().union(*needs[start:end])  # the rule's need, split
+    texts = [
+        "Crowds gathered in the square on Tuesday. (Photo: Reuters)",
+        "The minister spoke for an hour about the budget and the debt.",
+    ]
+    scanned = cleaner._prefilter.scan(texts)
+    view = View(tuple(Paragraph(i, i + 1, t) for i, t in enumerate(texts)), list(texts))
+    view.set_hits(scanned[k], tuple(scanned[start:end]))
+    tried = list(view.triggers_hit(0) or ())
+    assert tried and len(tried) < len(rule.triggers)
+    assert rule._looks_like_caption(texts[0], tried)
+    assert list(view.triggers_hit(1) or ()) == []
+    # A paragraph edited since the scan has stale hits: every trigger is tried.
+    view.dirty.add(1)
+    assert view.triggers_hit(1) is None
+
+
+def test_a_stored_prefilter_of_another_layout_is_not_used():
+    cleaner = Cleaner()
+    own = len(cleaner._plan)
+    assert _layout_fits(cleaner._plan, cleaner._prefilter.needs)
+    # An entry with only the plan's own needs (as an older build stored it).
+    assert not _layout_fits(cleaner._plan, cleaner._prefilter.needs[:own])
 
 
 def test_bundled_needs_hold_on_every_example_bench_and_sample_paragraph():
@@ -260,7 +292,7 @@ def _without_prefilter(cleaner: Cleaner) -> Cleaner:
     bare = Cleaner.__new__(Cleaner)
     for name in Cleaner.__slots__:
         object.__setattr__(bare, name, getattr(cleaner, name))
-    object.__setattr__(bare, "_prefilter", Prefilter([None] * len(cleaner._plan)))
+    use_plan(bare, cleaner._plan, Prefilter([None] * len(cleaner._plan)))
     return bare
 
 

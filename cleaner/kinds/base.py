@@ -9,7 +9,7 @@ earlier removals (a strip rule that removes two spans from one paragraph).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -152,11 +152,13 @@ class View:
     """
 
     __slots__ = (
+        "_hit_map",
         "counts",
         "dirty",
         "focus",
         "order",
         "paragraphs",
+        "parts",
         "rank",
         "removed_by",
         "texts",
@@ -183,6 +185,10 @@ class View:
         #: The current rule's prefilter hits (see :mod:`cleaner.prefilter`), or
         #: None when it must look at every paragraph; set by the engine.
         self.want: AbstractSet[int] | None = None
+        #: The current rule's prefilter hits trigger by trigger (see
+        #: :attr:`Rule.per_trigger` and :meth:`may_match`), or None; set by the engine.
+        self.parts: tuple[AbstractSet[int] | None, ...] | None = None
+        self._hit_map: dict[int, list[int]] | None = None
         #: Paragraphs whose text a span removal changed since the prefilter scan.
         self.dirty: set[int] = set() if dirty is None else dirty
         #: Word counts by text, kept for the whole clean (see :meth:`words`).
@@ -233,6 +239,32 @@ class View:
         for i in sorted(picked):
             if i in rank and texts[i] is not None:
                 yield i
+
+    def set_hits(
+        self, want: AbstractSet[int] | None, parts: tuple[AbstractSet[int] | None, ...] | None
+    ) -> None:
+        """Make the next rule's prefilter hits current: ``want`` for the rule, ``parts``
+        for each of its triggers (None when they were not kept apart)."""
+        self.want = want
+        self.parts = parts
+        self._hit_map = None
+
+    def triggers_hit(self, index: int) -> Iterable[int] | None:
+        """The numbers of the current rule's triggers (see :attr:`Rule.triggers`)
+        whose literals paragraph ``index`` holds, in order: only those can match
+        it. None when every trigger must be tried: the prefilter did not keep
+        this rule's triggers apart, or the paragraph was edited since the scan."""
+        parts = self.parts
+        if parts is None or index in self.dirty:
+            return None
+        found = self._hit_map
+        if found is None:
+            found = {}
+            for k, hits in enumerate(parts):
+                for i in hits or ():
+                    found.setdefault(i, []).append(k)
+            self._hit_map = found
+        return found.get(index, ())
 
     def record(self, removal: Removal) -> None:
         """Note a removal just applied to ``texts``: the paragraphs a span removal
@@ -331,6 +363,14 @@ class Rule(Declared):
         """``(pattern, standalone)`` pairs one of which must match a paragraph for
         this rule to act on it, or None when any paragraph may do (no prefilter)."""
         return None
+
+    @property
+    def per_trigger(self) -> bool:
+        """Whether :meth:`find` tries its triggers one by one and asks
+        :meth:`View.triggers_hit`: the prefilter then keeps each
+        trigger's hits apart too, so a paragraph is searched only with the
+        patterns whose literals it holds."""
+        return False
 
     def allows(self, view: View, index: int, text: str) -> bool:
         beside = self.when.beside_removed

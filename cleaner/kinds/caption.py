@@ -12,7 +12,7 @@ reported speech.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -33,7 +33,7 @@ class CaptionRule(Rule):
             assert text is not None  # candidates() yields live paragraphs only
             if (
                 not self.when.too_long(text)
-                and self._looks_like_caption(text)
+                and self._looks_like_caption(text, view.triggers_hit(i))
                 and self.allows(view, i, text)
             ):
                 yield self.removal_of(view, (i,))
@@ -45,15 +45,32 @@ class CaptionRule(Rule):
             *(((self.marker, False),) if self.marker is not None else ()),
         )
 
-    def _looks_like_caption(self, text: str) -> bool:
-        if self.credit is not None:
-            # The credit closes a description; a line that is only a bracket is
-            # a citation or a credit line, which other rules judge: the leftmost
-            # credit of all must not start the line.
-            starts = [m.start() for p in self.credit if (m := p.search(text)) is not None]
-            if starts and min(starts) > 0:
+    @property
+    def per_trigger(self) -> bool:
+        return True  # each credit pattern is searched alone
+
+    def _looks_like_caption(self, text: str, tried: Iterable[int] | None = None) -> bool:
+        """Whether ``text`` closes with a credit or holds a marker.
+
+        ``tried``: the numbers of the triggers (the credit patterns, then the
+        marker) whose literals the prefilter found in it (see
+        :meth:`View.triggers_hit`); the others cannot match. None: try them all.
+        """
+        credit = self.credit or ()
+        if tried is None:
+            tried = range(len(credit) + 1)
+        starts = []
+        for k in tried:
+            if k < len(credit):
+                m = credit[k].search(text)
+                if m is not None:
+                    starts.append(m.start())
+            elif self.marker is not None and self.marker.search(text) is not None:
                 return True
-        return self.marker is not None and self.marker.search(text) is not None
+        # The credit closes a description; a line that is only a bracket is a
+        # citation or a credit line, which other rules judge: the leftmost credit
+        # of all must not start the line.
+        return bool(starts) and min(starts) > 0
 
 
 declare(
