@@ -546,3 +546,17 @@ def test_every_cjk_character_is_above_the_wide_screen():
     cjk = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and _CJK.match(chr(c))]
     assert cjk, "the CJK class matches nothing: the test would prove nothing"
     assert all(_WIDE.match(ch) for ch in cjk)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(".!?…。！？\"'”’») ;[]ab(x/.-\n")), max_size=14))
+def test_block_line_tests_read_from_the_end_agree_with_a_forward_search(text):
+    # The block kind reads a line's ending from its last character and searches
+    # its body-end pattern backwards; both must say what a forward search says.
+    import regex
+
+    from cleaner.kinds import block
+
+    forward = regex.compile(block._BODY_END.pattern)
+    assert (block._BODY_END.search(text) is None) == (forward.search(text) is None)
+    assert block._ends_with_punctuation(text) == (block._SENTENCE_END.search(text) is not None)

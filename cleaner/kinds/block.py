@@ -70,13 +70,26 @@ from .base import Rule, View, count_words, declare, full_or_search, is_post_attr
 STOPS = ("heading", "body", "list", "table", "section", "end")
 HEADING_MAX_WORDS = 12
 _SENTENCE_END = regex.compile(r"[.!?:;,…。！？»”\"')\]]$")
+_SENTENCE_END_CHARS = frozenset(".!?:;,…。！？»”\"')]")
+
+
+def _ends_with_punctuation(text: str) -> bool:
+    """``_SENTENCE_END.search(text)``, read from the last character (a search for an
+    end-anchored class tries every position of the text)."""
+    if text.endswith("\n"):
+        return _SENTENCE_END.search(text) is not None  # "$" also matches before it
+    return text[-1:] in _SENTENCE_END_CHARS
+
+
 _LIST_ITEM = regex.compile(r"^(?:[-*•▪·]\s|\d{1,3}[.)]\s)")
 # A sentence's end, perhaps closed by quotes or brackets, or followed by a short
 # tag in brackets ("... the universe. [MP]"), or an author's initials after it
 # ("... voraus. (bsc)"; a caption's "(FILE)" or "(AP)" is upper case); or
-# a clause's end (";"): no teaser ends so.
+# a clause's end (";"): no teaser ends so. Searched from the end (REVERSE): a
+# forward search of a pattern anchored there tries every position of the line.
 _BODY_END = regex.compile(
-    r"(?:[.!?…。！？][\"'”’»)]*(?:\s*(?:\[[^\[\]]{1,40}\]|\([\p{Ll}/.-]{2,12}\)))?|;)$"
+    r"(?:[.!?…。！？][\"'”’»)]*(?:\s*(?:\[[^\[\]]{1,40}\]|\([\p{Ll}/.-]{2,12}\)))?|;)$",
+    regex.REVERSE,
 )
 # A list item: a bullet, or a number ("6. France", "(1) Think of a noun"), then a
 # word; not a date ("1. November 2023" heads a German teaser).
@@ -129,7 +142,7 @@ def is_heading(text: str, words=count_words) -> bool:
     """An author heading: short, not a sentence, not a question, not a list item."""
     return (
         words(text) <= HEADING_MAX_WORDS
-        and not _SENTENCE_END.search(text)
+        and not _ends_with_punctuation(text)
         and not _LIST_ITEM.match(text)
     )
 
@@ -143,7 +156,9 @@ def is_body(text: str, min_words: int, words=count_words) -> bool:
         return True
     if is_post_attribution(text):
         return True  # the post above it is quoted
-    return bool(_BODY_END.search(text)) and words(text) >= min_words
+    # The word count first: it is kept for the whole clean, and most lines a
+    # block walks are short.
+    return words(text) >= min_words and _BODY_END.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -158,7 +173,12 @@ class BlockRule(Rule):
     max_share: float = 0.5
 
     def find(self, view: View) -> Iterator[Removal]:
-        total: int | None = None  # words of the live document, kept up to date
+        # The live document's words, for max_share: counted only as far as a
+        # block's test needs (a long document outweighs a short block after a
+        # few paragraphs), from the texts live at the first test. ``taken``: the
+        # words of the blocks removed since.
+        document: list[str] | None = None
+        counted = seen = taken = 0
         # The last block refused by max_share, with running word sums. A start
         # inside it walks to the same stop, so its block is the rest of that
         # one: reusing it keeps a flood of start lines ("Comments" x 10,000)
@@ -186,14 +206,18 @@ class BlockRule(Rule):
                     block_sums.append(block_sums[-1] + view.words(view.texts[j] or ""))
                 inside = block_sums[-1]
             if self.max_share < 1.0:
-                if total is None:
-                    total = sum(view.words(view.texts[j] or "") for j in view.live())
-                if inside > self.max_share * total:
+                if document is None:
+                    document = [view.texts[j] or "" for j in view.live()]
+                # Exact: words not yet counted only add to the document's.
+                while inside > self.max_share * (counted - taken) and seen < len(document):
+                    counted += view.words(document[seen])
+                    seen += 1
+                if inside > self.max_share * (counted - taken):
                     if not reuse:
                         refused, sums = block, block_sums
                         position = {j: n for n, j in enumerate(block)}
                     continue
-                total -= inside
+                taken += inside
             refused, position, sums = (), {}, [0]
             yield self.removal_of(view, block)
 
