@@ -19,19 +19,17 @@ from . import prefilter as prefilter_module
 from .document import Paragraph, split_paragraphs
 from .errors import RuleError
 from .guard import MAX_REMOVED, Guard, trusted
-from .kinds import Rule, View
+from .kinds import Rule
 from .kinds.base import WordCounts
 from .kinds.lines import grouped
 from .loader import load_packs
 from .normalize import Normalizer
+from .passes import RuleTimeout
+from .passes import run as _run
 from .prefilter import Prefilter, is_strong, need
 from .result import Removal, Result, apply_removal, render, replay
 
 DEFAULT_PACKS = ("default",)
-# Rules run again on what is left until nothing more is removed, so that
-# cleaning a clean text changes nothing (positions like "within the last 3
-# paragraphs" move when something is removed). Real texts settle in 2 passes.
-MAX_PASSES = 8
 #: Extra cleans of a flagged document's output, until it no longer changes.
 MAX_GUARD_ROUNDS = 3
 #: Seconds of CPU time one rule may spend on one document (see ``rule_timeout``).
@@ -266,73 +264,6 @@ def _still_held(held: tuple[Removal, ...], applied: list[Removal]) -> tuple[Remo
     """What the guard held back and no later round applied after all."""
     done = {r.text for r in applied}
     return tuple(r for r in held if r.text not in done)
-
-
-def _run(plan, paragraphs, texts, removals, timer, allow=None) -> tuple[str, ...]:
-    """Run the plan's rules to a fixpoint, editing ``texts`` and ``removals``.
-
-    Returns the ids of rules that timed out. ``plan`` is ``(rules, hits,
-    word counts)``: ``hits`` is the prefilter's scan of the input
-    paragraphs, the ones each rule could act on, for every pass (paragraphs
-    a span removal edits are looked at by every rule after it). With
-    ``allow``, a removal it refuses is not applied (the guard's second run,
-    from the same input, with the same hits). ``parts`` are the hits of each
-    trigger apart, for the rules that want them (:attr:`Rule.per_trigger`), else None.
-    """
-    rules, hits, parts, counts = plan
-    dirty: set[int] = set()
-    removed_by: dict[int, str] = {}
-    timeouts: list[str] = []
-    focus: set[int] | None = None
-    for _ in range(MAX_PASSES):
-        before = len(removals)
-        view = View(paragraphs, texts, focus, dirty, counts, removed_by)
-        # No paragraph changed in the last pass: a local rule has given its
-        # verdict on every text there is (it would look at none of them).
-        settled = focus is not None and not focus
-        focus = set()
-        # ``hits`` may go on past the rules: the triggers' own hits (``parts``).
-        for rule, want, part in zip(rules, hits, parts, strict=False):
-            if want is not None and not want and not dirty:
-                continue  # the prefilter found nothing this rule could act on
-            if settled and rule.local:
-                continue
-            view.set_hits(want, part)
-            if timer is None:
-                _apply(rule, view, texts, removals, focus, allow)
-                continue
-            if rule.id in timeouts:
-                continue
-            saved, mark = texts[:], len(removals)
-            try:
-                timer.arm()
-                try:
-                    _apply(rule, view, texts, removals, focus, allow)
-                finally:
-                    timer.disarm()
-            except RuleTimeout:
-                # Undo what the rule did before its time ran out: a rule applies whole.
-                texts[:] = saved
-                del removals[mark:]
-                timeouts.append(rule.id)
-        if len(removals) == before:
-            break
-    return tuple(timeouts)
-
-
-def _apply(rule, view, texts, removals, focus, allow=None) -> None:
-    for removal in rule.find(view):
-        if allow is not None and not allow(removal):
-            continue
-        apply_removal(texts, removal)
-        removals.append(removal)
-        view.record(removal)
-        if removal.span is not None:
-            focus.update(removal.paragraphs)
-
-
-class RuleTimeout(Exception):
-    """Raised inside a rule whose time budget ran out (caught by the engine)."""
 
 
 #: The budget timer ticks this many times per ``rule_timeout``: a rule call is

@@ -63,7 +63,14 @@ class Guard:
             return None, ()
         held_words = sum(words(r.text) for r in untrusted)
         removed_words = sum(words(r.text) for r in removals)
-        left = sum(words(t) for t in texts) - (removed_words - held_words)
+        # The words the trusted removals leave, counted paragraph by paragraph
+        # only until they clear the document (exact: the words not yet counted
+        # only add to them, and lower the share).
+        left = held_words - removed_words
+        for text in texts:
+            left += words(text)
+            if left > 0 and held_words / left <= self.max_removed:
+                return None, ()
         share = held_words / left if left > 0 else 1.0
         if share <= self.max_removed:
             return None, ()

@@ -1,0 +1,104 @@
+"""The rules' passes over one document: each rule in turn, until nothing more goes.
+
+Kept apart from :mod:`cleaner.engine` so that the compiled build compiles this
+loop (the ``Cleaner`` class stays plain Python: it sets its attributes with
+``object.__setattr__`` to stay immutable, which a compiled class cannot do).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .kinds.base import View, WordCounts
+from .result import Removal, apply_removal
+
+# Rules run again on what is left until nothing more is removed, so that
+# cleaning a clean text changes nothing (positions like "within the last 3
+# paragraphs" move when something is removed). Real texts settle in 2 passes.
+MAX_PASSES = 8
+
+
+class RuleTimeout(Exception):
+    """Raised inside a rule whose time budget ran out (caught by :func:`run`)."""
+
+
+def run(
+    plan: tuple[Any, list, tuple, WordCounts],
+    paragraphs: tuple,
+    texts: list[str | None],
+    removals: list[Removal],
+    timer: Any,
+    allow: Callable[[Removal], bool] | None = None,
+) -> tuple[str, ...]:
+    """Run the plan's rules to a fixpoint, editing ``texts`` and ``removals``.
+
+    Returns the ids of rules that timed out. ``plan`` is ``(rules, hits,
+    parts, word counts)``: ``hits`` is the prefilter's scan of the input
+    paragraphs, the ones each rule could act on, for every pass (paragraphs
+    a span removal edits are looked at by every rule after it); ``parts`` are
+    the hits of each trigger apart, for the rules that want them
+    (:attr:`Rule.per_trigger`), else None. With ``allow``, a removal it refuses
+    is not applied (the guard's second run, from the same input, with the same
+    hits). ``timer`` (or None) arms and disarms a rule's time budget; a rule out
+    of time raises :class:`RuleTimeout` and is undone whole.
+    """
+    rules, hits, parts, counts = plan
+    dirty: set[int] = set()
+    removed_by: dict[int, str] = {}
+    timeouts: list[str] = []
+    focus: set[int] | None = None
+    for _ in range(MAX_PASSES):
+        before = len(removals)
+        view = View(paragraphs, texts, focus, dirty, counts, removed_by)
+        # No paragraph changed in the last pass: a local rule has given its
+        # verdict on every text there is (it would look at none of them).
+        settled = focus is not None and not focus
+        seen: set[int] = set()
+        focus = seen
+        # ``hits`` may go on past the rules: the triggers' own hits (``parts``).
+        for rule, want, part in zip(rules, hits, parts, strict=False):
+            if want is not None and not want and not dirty:
+                continue  # the prefilter found nothing this rule could act on
+            if settled and rule.local:
+                continue
+            view.set_hits(want, part)
+            if timer is None:
+                apply(rule, view, texts, removals, seen, allow)
+                continue
+            if rule.id in timeouts:
+                continue
+            saved, mark = texts[:], len(removals)
+            try:
+                timer.arm()
+                try:
+                    apply(rule, view, texts, removals, seen, allow)
+                finally:
+                    timer.disarm()
+            except RuleTimeout:
+                # Undo what the rule did before its time ran out: a rule applies whole.
+                texts[:] = saved
+                del removals[mark:]
+                timeouts.append(rule.id)
+        if len(removals) == before:
+            break
+    return tuple(timeouts)
+
+
+def apply(
+    rule: Any,
+    view: View,
+    texts: list[str | None],
+    removals: list[Removal],
+    focus: set[int],
+    allow: Callable[[Removal], bool] | None = None,
+) -> None:
+    """Apply each removal ``rule`` finds, as it finds it (the next one sees the text without it)."""
+    for removal in rule.find(view):
+        if allow is not None and not allow(removal):
+            continue
+        apply_removal(texts, removal)
+        removals.append(removal)
+        view.record(removal)
+        if removal.span is not None:
+            focus.update(removal.paragraphs)
