@@ -565,9 +565,30 @@ class Prefilter:
         self._db.scan(data, _on_match, context=ends, scratch=self._scratch())  # type: ignore[union-attr]
         if not ends:
             return ends
-        breaks = [0, *accumulate(len(t) + 1 for t in live)] if live else _breaks(data, b"\n")
+        breaks: list[int] = (
+            [0, *accumulate(len(t) + 1 for t in live)] if live else _breaks(data, b"\n")
+        )
         sizes = self._sizes
-        return [(bisect_right(breaks, end - sizes[n]) - 1, n) for n, end in ends]
+        # Hyperscan reports matches by their end: their starts move forward but
+        # for the few literals that are longer than the one before, so the
+        # paragraph of each is found by walking from the last one, not by a
+        # search. A literal found again in the same paragraph is reported once.
+        last = len(breaks) - 1
+        width = len(sizes)
+        at = 0
+        seen: set[int] = set()
+        found: list[tuple[int, int]] = []
+        for n, end in ends:
+            start = end - sizes[n]
+            while at < last and breaks[at + 1] <= start:
+                at += 1
+            while at > 0 and breaks[at] > start:
+                at -= 1
+            key = at * width + n
+            if key not in seen:
+                seen.add(key)
+                found.append((at, n))
+        return found
 
     def _folds_apart(self, data: bytes) -> bool:
         """Whether the text holds a character that case folding turns into a
