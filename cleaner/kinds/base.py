@@ -186,7 +186,7 @@ class View:
         #: None when it must look at every paragraph; set by the engine.
         self.want: AbstractSet[int] | None = None
         #: The current rule's prefilter hits trigger by trigger (see
-        #: :attr:`Rule.per_trigger` and :meth:`may_match`), or None; set by the engine.
+        #: :attr:`Rule.per_trigger` and :meth:`triggers_hit`), or None; set by the engine.
         self.parts: tuple[AbstractSet[int] | None, ...] | None = None
         self._hit_map: dict[int, list[int]] | None = None
         #: Paragraphs whose text a span removal changed since the prefilter scan.
