@@ -12,7 +12,6 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from dataclasses import fields as dataclass_fields
 from pathlib import Path
 from typing import Any
 
@@ -426,17 +425,6 @@ def _build_rule(
                 fields[key] = _compile(ctx, key, spec[key], flags, kind == "patterns_end")
             else:
                 fields[key] = _check_type(ctx, key, spec[key], kind)
-        pattern = spec.get("pattern")
-        if (
-            fields.get("pattern") is not None
-            and "parts" in {f.name for f in dataclass_fields(cls)}
-            and pattern is not None
-            and isinstance(pattern.value, list)
-        ):
-            # Each alternative alone too, for the rules that search them apart.
-            fields["parts"] = tuple(
-                regex.compile(f"(?:{item.value})", flags) for item in pattern.value
-            )
         if cls.ONE_OF and not any(key in spec for key in cls.ONE_OF):
             keys = " or ".join(f"'{key}'" for key in cls.ONE_OF)
             ctx.error(node.line, f"a {cls.kind} rule needs {keys} (or both)")

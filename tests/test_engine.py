@@ -560,31 +560,3 @@ def test_block_line_tests_read_from_the_end_agree_with_a_forward_search(text):
     forward = regex.compile(block._BODY_END.pattern)
     assert (block._BODY_END.search(text) is None) == (forward.search(text) is None)
     assert block._ends_with_punctuation(text) == (block._SENTENCE_END.search(text) is not None)
-
-
-def test_a_drop_rule_searches_only_the_alternatives_a_paragraph_holds_literals_of(pack):
-    path = pack(
-        """rules:
-  - id: stamps
-    kind: drop
-    why: Drops a few stamp lines, to test alternatives searched apart.
-    ignore_case: true
-    pattern: ['^posted on \\d+$', '^updated \\d+ ago$', '^filed under \\w+$', '^via \\w+$']
-    tests: {drop: ["Posted on 12", "via Reuters"], keep: ["Posted on Monday, she said."]}
-  - id: two
-    kind: drop
-    why: Two alternatives stay one alternation.
-    pattern: ['^first line$', '^second line$']
-    tests: {drop: ["first line"], keep: ["Body."]}
-"""
-    )
-    c = Cleaner(packs=[path], max_removed=None)
-    stamps, two = c.rules
-    assert stamps.per_trigger and [p.pattern for p in stamps.parts][1] == "(?:^updated \\d+ ago$)"
-    assert stamps.triggers == tuple((p, False) for p in stamps.parts)
-    assert not two.per_trigger and two.triggers == ((two.pattern, False),)
-    text = "Body text that stays.\nPOSTED ON 12\nUpdated 3 ago\nFiled under news\nfirst line\n"
-    assert c.clean(text).text == "Body text that stays.\n"
-    # Each alternative alone matches what the alternation matches.
-    assert stamps.match("Via Reuters", [3]) and not stamps.match("Via Reuters", [0, 1, 2])
-    assert stamps.match("Via Reuters") and stamps.match("Via Reuters", None)

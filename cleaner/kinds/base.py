@@ -397,30 +397,13 @@ class PatternRule(Rule):
 
     pattern: regex.Pattern = None  # type: ignore[assignment]
     standalone: bool = False
-    #: A list ``pattern``'s alternatives, each compiled alone (the loader sets it;
-    #: not a key of its own): see :attr:`per_trigger`.
-    parts: tuple[regex.Pattern, ...] = ()
 
-    def match(self, text: str, tried: Iterable[int] | None = None):
-        """Match the whole paragraph when ``standalone``, else anywhere in it.
-
-        ``tried``: with :attr:`per_trigger`, the alternatives (numbers into
-        :attr:`parts`) whose literals the paragraph holds (see
-        :meth:`View.triggers_hit`); only they are tried, the first that matches
-        answers. None: the whole pattern.
-        """
-        if tried is None or not self.per_trigger:
-            return full_or_search(self.pattern, text, self.standalone)
-        for k in tried:
-            found = full_or_search(self.parts[k], text, self.standalone)
-            if found is not None:
-                return found
-        return None
+    def match(self, text: str):
+        """Match the whole paragraph when ``standalone``, else anywhere in it."""
+        return full_or_search(self.pattern, text, self.standalone)
 
     @property
     def triggers(self) -> tuple[tuple[regex.Pattern, bool], ...]:
-        if self.per_trigger:
-            return tuple((part, self.standalone) for part in self.parts)
         return ((self.pattern, self.standalone),)
 
 
