@@ -499,11 +499,7 @@ def _group(name: str, names: list[str]) -> list[str]:
     """The measures that take turns with ``name`` (itself included), reference first."""
     twin = _twin(name)
     if twin in names:
-        return [name, twin]
-    if name.startswith("cleaner run") and name.endswith(f"{CORES} workers"):
-        one = name[: -len(f"{CORES} workers")] + "1 worker"
-        if one in names and one != name:
-            return [one, name]
+        return [name, twin]  # MEASURES lists the 1-worker measure first
     for group in RATIO_GROUPS:
         if name in group:
             return [g for g in group if g in names]

@@ -234,10 +234,7 @@ class Cleaner:
             # prefilter's hits, and word counts (the guard's too).
             counts = WordCounts()
             scanned = self._prefilter.scan(texts)
-            parts = tuple(
-                None if at is None or at[1] > len(scanned) else tuple(scanned[slice(*at)])
-                for at in self._parts
-            )
+            parts = tuple(None if at is None else tuple(scanned[slice(*at)]) for at in self._parts)
             plan = (self._plan, scanned, parts, counts)
             timeouts = _run(plan, paragraphs, texts, removals, timer)
             if self._guard is not None and removals:

@@ -54,8 +54,9 @@ def run(
         # No paragraph changed in the last pass: a local rule has given its
         # verdict on every text there is (it would look at none of them).
         settled = focus is not None and not focus
-        seen: set[int] = set()
-        focus = seen
+        # The paragraphs span removals edit in this pass: the next pass's focus.
+        edited: set[int] = set()
+        focus = edited
         # ``hits`` may go on past the rules: the triggers' own hits (``parts``).
         for rule, want, part in zip(rules, hits, parts, strict=False):
             if want is not None and not want and not dirty:
@@ -64,7 +65,7 @@ def run(
                 continue
             view.set_hits(want, part)
             if timer is None:
-                apply(rule, view, texts, removals, seen, allow)
+                apply(rule, view, texts, removals, edited, allow)
                 continue
             if rule.id in timeouts:
                 continue
@@ -72,7 +73,7 @@ def run(
             try:
                 timer.arm()
                 try:
-                    apply(rule, view, texts, removals, seen, allow)
+                    apply(rule, view, texts, removals, edited, allow)
                 finally:
                     timer.disarm()
             except RuleTimeout:

@@ -549,7 +549,7 @@ def test_every_cjk_character_is_above_the_wide_screen():
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list(".!?…。！？\"'”’») ;[]ab(x/.-\n")), max_size=14))
+@given(st.text(alphabet=st.sampled_from(list(".!?…。！？\"'”’») ;:,[]ab(x/.-\n\x85")), max_size=14))
 def test_block_line_tests_read_from_the_end_agree_with_a_forward_search(text):
     # The block kind reads a line's ending from its last character and searches
     # its body-end pattern backwards; both must say what a forward search says.
@@ -559,4 +559,5 @@ def test_block_line_tests_read_from_the_end_agree_with_a_forward_search(text):
 
     forward = regex.compile(block._BODY_END.pattern)
     assert (block._BODY_END.search(text) is None) == (forward.search(text) is None)
-    assert block._ends_with_punctuation(text) == (block._SENTENCE_END.search(text) is not None)
+    heading_end = regex.compile(r"[.!?:;,…。！？»”\"')\]]$")  # the class as a forward search
+    assert block._SENTENCE_END.of(text) == (heading_end.search(text) is not None)

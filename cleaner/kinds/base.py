@@ -28,6 +28,33 @@ _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _WIDE = regex.compile("[\u2e80-\U0010ffff]")
 
 
+class Ending:
+    """A line that ends with one of ``chars`` (with ``trailing_space``, perhaps
+    followed by spaces).
+
+    Answered from the last character (a regex search for ``[chars]\\s*$`` or
+    ``[chars]$`` tries every position of the paragraph); the regex only when that
+    character is a space or unprintable (``$`` also matches before a final line break).
+    """
+
+    __slots__ = ("_pattern", "chars")
+
+    def __init__(self, chars: str, trailing_space: bool = True):
+        self.chars = chars
+        tail = "\\s*$" if trailing_space else "$"
+        self._pattern = regex.compile(f"[{regex.escape(chars)}]{tail}")
+
+    def of(self, text: str) -> bool:
+        last = text[-1:]
+        if not last:
+            return False
+        if last in self.chars:
+            return True
+        if last.isspace() or not last.isprintable():
+            return self._pattern.search(text) is not None
+        return False
+
+
 # An embedded post's attribution: "— The Senate (@NGRSenate) October 9, 2018".
 _POST_BY = regex.compile(r"[—–-] .*\(@\w+\)")
 

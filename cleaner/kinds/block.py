@@ -65,22 +65,20 @@ from dataclasses import dataclass
 import regex
 
 from ..result import Removal
-from .base import Rule, View, count_words, declare, full_or_search, is_post_attribution
+from .base import (
+    Ending,
+    Rule,
+    View,
+    count_words,
+    declare,
+    full_or_search,
+    is_post_attribution,
+)
 
 STOPS = ("heading", "body", "list", "table", "section", "end")
 HEADING_MAX_WORDS = 12
-_SENTENCE_END = regex.compile(r"[.!?:;,…。！？»”\"')\]]$")
-_SENTENCE_END_CHARS = frozenset(".!?:;,…。！？»”\"')]")
-
-
-def _ends_with_punctuation(text: str) -> bool:
-    """``_SENTENCE_END.search(text)``, read from the last character (a search for an
-    end-anchored class tries every position of the text)."""
-    if text.endswith("\n"):
-        return _SENTENCE_END.search(text) is not None  # "$" also matches before it
-    return text[-1:] in _SENTENCE_END_CHARS
-
-
+# What a heading never ends with (read from the last character: see Ending).
+_SENTENCE_END = Ending(".!?:;,…。！？»”\"')]", trailing_space=False)
 _LIST_ITEM = regex.compile(r"^(?:[-*•▪·]\s|\d{1,3}[.)]\s)")
 # A sentence's end, perhaps closed by quotes or brackets, or followed by a short
 # tag in brackets ("... the universe. [MP]"), or an author's initials after it
@@ -142,7 +140,7 @@ def is_heading(text: str, words=count_words) -> bool:
     """An author heading: short, not a sentence, not a question, not a list item."""
     return (
         words(text) <= HEADING_MAX_WORDS
-        and not _ends_with_punctuation(text)
+        and not _SENTENCE_END.of(text)
         and not _LIST_ITEM.match(text)
     )
 

@@ -77,39 +77,13 @@ from dataclasses import dataclass
 import regex
 
 from ..result import Removal
-from .base import Rule, View, declare, is_post_attribution
+from .base import Ending, Rule, View, declare, is_post_attribution
 from .block import is_ingredient
 
-
-class _Ending:
-    """A line that ends with one of ``chars``, perhaps followed by spaces.
-
-    Answered from the last character (a regex search for ``[chars]\\s*$`` scans
-    the whole paragraph); the regex only when that character is a space or
-    unprintable.
-    """
-
-    __slots__ = ("_pattern", "chars")
-
-    def __init__(self, chars: str):
-        self.chars = chars
-        self._pattern = regex.compile(f"[{regex.escape(chars)}]\\s*$")
-
-    def of(self, text: str) -> bool:
-        last = text[-1:]
-        if not last:
-            return False
-        if last in self.chars:
-            return True
-        if last.isspace() or not last.isprintable():
-            return self._pattern.search(text) is not None
-        return False
-
-
 # A paragraph that ends like text: sentence punctuation or a closing quote or bracket.
-_BODY_END = _Ending(".!?…。！？'\"’”»)]")
+_BODY_END = Ending(".!?…。！？'\"’”»)]")
 # ... and for keeping a line outside the body, a colon too (a lead-in to a list or post).
-_SENTENCE_END = _Ending(_BODY_END.chars + ":")
+_SENTENCE_END = Ending(_BODY_END.chars + ":")
 # List items, and bare links between them (a product list with a link per item).
 _LIST_ITEM = regex.compile(r"^(?:\d{1,3}[.)]|[-•*–])\s|^https?://\S+$")
 #: A first paragraph of at least this many words before the body is the headline.
@@ -142,7 +116,7 @@ _STAMP = regex.compile(
 # -- what marks content --------------------------------------------------------
 _LABEL_NOT = regex.compile(r"\d|[,.;!?]\s")
 # A line that runs on (ends with "," or ";") or holds code.
-_RUNS_ON = _Ending(",;")
+_RUNS_ON = Ending(",;")
 _CODE_CHARS = frozenset("{}<>=")
 _CODE_START = ("$ ", "#include", "import ")
 
@@ -203,7 +177,7 @@ _DIGITS = regex.compile(r"\d+")
 _SHAPE_TOKEN = regex.compile(r"\p{N}+|[^\W\p{N}_]+|\S")
 #: A hard-wrapped line is a long one (a menu of lower-case items is not wrapped text).
 _WRAP_WORDS = 6
-_WRAP_END = _Ending(_SENTENCE_END.chars + ";")
+_WRAP_END = Ending(_SENTENCE_END.chars + ";")
 
 
 def _sentence_pieces(texts: list[str], outside: set[int]) -> set[int]:
@@ -365,14 +339,14 @@ class EdgesRule(Rule):
 
         first = -1
         for k in range(n):
-            if self._body(texts[k], counts[texts[k]]):
+            if self._body(texts[k], words(k)):
                 first = k
                 break
         if first < 0:
             return
         last = first
         for k in range(n - 1, first, -1):
-            if self._body(texts[k], counts[texts[k]]):
+            if self._body(texts[k], words(k)):
                 last = k
                 break
         # A lead-in of as many words one or two lines before the first body
