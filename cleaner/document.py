@@ -8,10 +8,11 @@ user's file even when normalization splits or drops lines.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 import regex
 
-from ._fields import pickle_by_fields
+from ._fields import compiled, pickle_by_fields, set_field
 from .normalize import PLAIN, Normalizer
 
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
@@ -24,6 +25,18 @@ class Paragraph:
     index: int
     line: int
     text: str
+
+    # One per input line: the fast ``__init__`` of the compiled build (see
+    # cleaner._fields.compiled). Still a frozen dataclass for every other purpose.
+    def __init__(self, index: int, line: int, text: str) -> None:
+        if _COMPILED:
+            self.index = index  # type: ignore[misc]
+            self.line = line  # type: ignore[misc]
+            self.text = text  # type: ignore[misc]
+        else:
+            set_field(self, "index", index)
+            set_field(self, "line", line)
+            set_field(self, "text", text)
 
 
 pickle_by_fields(Paragraph)
@@ -47,6 +60,10 @@ def split_paragraphs(text: str, normalizer: Normalizer) -> tuple[Paragraph, ...]
         for piece in normalizer.line(raw, known):
             append(Paragraph(len(paragraphs), lineno, piece))
     return tuple(paragraphs)
+
+
+#: Whether this module runs compiled: which branch the fast ``__init__`` takes.
+_COMPILED: Final = compiled(split_paragraphs)
 
 
 def render(texts: list[str | None] | tuple[str | None, ...]) -> str:

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Final
 
 import regex
 
-from ._fields import pickle_by_fields
+from ._fields import compiled, pickle_by_fields, set_field
 from .document import Paragraph, render
 from .normalize import collapse_spaces
 
@@ -40,6 +41,32 @@ class Removal:
     paragraphs: tuple[int, ...]
     span: tuple[int, int] | None = None
     reason: str | None = None
+
+    # The compiled build's fast ``__init__`` (see cleaner._fields.compiled); the
+    # same parameters and defaults as the fields above.
+    def __init__(
+        self,
+        rule: str,
+        text: str,
+        line: int,
+        paragraphs: tuple[int, ...],
+        span: tuple[int, int] | None = None,
+        reason: str | None = None,
+    ) -> None:
+        if _COMPILED:
+            self.rule = rule  # type: ignore[misc]
+            self.text = text  # type: ignore[misc]
+            self.line = line  # type: ignore[misc]
+            self.paragraphs = paragraphs  # type: ignore[misc]
+            self.span = span  # type: ignore[misc]
+            self.reason = reason  # type: ignore[misc]
+        else:
+            set_field(self, "rule", rule)
+            set_field(self, "text", text)
+            set_field(self, "line", line)
+            set_field(self, "paragraphs", paragraphs)
+            set_field(self, "span", span)
+            set_field(self, "reason", reason)
 
     @property
     def what(self) -> str:
@@ -112,6 +139,10 @@ def apply_removal(texts: list[str | None], removal: Removal) -> None:
     # Close the gap the span leaves: "a  b " -> "a b".
     rest = collapse_spaces(text[:start] + text[end:])
     texts[i] = rest if _WORD.search(rest) else None
+
+
+#: Whether this module runs compiled: which branch the fast ``__init__`` takes.
+_COMPILED: Final = compiled(apply_removal)
 
 
 def replay(paragraphs: Iterable[Paragraph], removals: Iterable[Removal]) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
 import pickle
 from concurrent.futures import ThreadPoolExecutor
 
@@ -11,6 +13,7 @@ from hypothesis import strategies as st
 
 import cleaner as api
 from cleaner import Cleaner, Removal, Result, RuleError
+from cleaner.document import Paragraph
 
 from .conftest import EXAMPLES, needs_pure
 
@@ -78,6 +81,50 @@ def test_cleaner_pickles_and_cleans_the_same(cleaner):
     assert clone.clean(TEXT) == cleaner.clean(TEXT)
     result = cleaner.clean(TEXT)
     assert pickle.loads(pickle.dumps(result)) == result
+
+
+@pytest.mark.parametrize(
+    "cls, values",
+    [
+        (Paragraph, {"index": 3, "line": 7, "text": "A body line."}),
+        (Removal, {"rule": "r", "text": "t", "line": 2, "paragraphs": (1,)}),
+        (
+            Removal,
+            {
+                "rule": "r",
+                "text": "t",
+                "line": 2,
+                "paragraphs": (1,),
+                "span": (0, 1),
+                "reason": "why",
+            },
+        ),
+    ],
+)
+def test_the_records_are_frozen_dataclasses_in_both_builds(cls, values):
+    """Paragraph and Removal write their own __init__ (fast in the compiled build);
+    it must take exactly the fields, with the same defaults, and the records stay
+    frozen dataclasses that compare, hash, replace, convert and pickle by field."""
+    fields = dataclasses.fields(cls)
+    if inspect.isfunction(cls.__init__):  # the pure build: mypyc's has no signature
+        parameters = list(inspect.signature(cls.__init__).parameters.values())[1:]
+        assert [p.name for p in parameters] == [f.name for f in fields]
+        assert [p.default for p in parameters] == [
+            inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default
+            for f in fields
+        ]
+    # Both builds: positions and names agree, the defaults are the fields'.
+    positional = cls(*values.values())
+    record = cls(**values)
+    assert record == positional and hash(record) == hash(positional)
+    expected = {f.name: values.get(f.name, f.default) for f in fields}
+    assert dataclasses.asdict(record) == expected
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(record, fields[0].name, None)
+    changed = dataclasses.replace(record, line=99)
+    assert changed.line == 99 and changed != record
+    assert pickle.loads(pickle.dumps(record)) == record
+    assert repr(record).startswith(f"{cls.__name__}(")
 
 
 def test_cleaner_in_worker_processes(cleaner):
