@@ -66,6 +66,10 @@ def test_a_teaser_list_after_the_body_goes():
         "https://example.org/a\nhttps://example.org/b\n",
         # Two ingredients under their heading: a quantity and a unit each.
         "Ingredients\n1 cup honey\n1 tsp ground ginger\n",
+        # A venue: its name, street, town with postcode and opening hours.
+        "The Old Mill\n12 River Street\nSpringfield, IL 62701\nOpen daily 10am–6pm\n",
+        "Kontakt\nFreundeskreis Alte Mühle\nMühlenweg 4\nÖffnungszeiten\nMo–Fr: 9:00 – 16:00 Uhr\n",
+        "Box office\nThe Grand Hall\nLondon SW1A 1AA\n",
     ],
 )
 def test_structured_content_after_the_body_stays(tail):
@@ -145,6 +149,30 @@ def test_a_long_teaser_shaped_line_stays_but_still_makes_a_run():
     long = "Activists in the United States are calling for a rent freeze during the crisis"
     assert removed(BODY + long + "\nMost read\n") == ["Most read"]
     assert removed("Ferry strike ends\n" + long + "\n" + BODY) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "data"),
+    [
+        ("12 River Street", True),
+        ("1600 Pennsylvania Ave", True),
+        ("Springfield, IL 62701", True),
+        ("London SW1A 1AA", True),
+        ("Hohenzollernstraße 45", True),
+        ("Korbacher Str. 93", True),
+        ("Open daily 10am–6pm", True),
+        ("Mo bis Fr: 9:00 – 16:00 Uhr", True),
+        # Teasers and counts with numbers are not addresses.
+        ("5 Reasons Main Street Is Dying", False),
+        ("10 Best Places to Eat", False),
+        ("3737 Bewertungen", False),
+        ("2019 Audi e-tron Review", False),
+    ],
+)
+def test_a_postal_address_or_opening_hours_is_data(line, data):
+    from cleaner.kinds.edges import _is_data
+
+    assert _is_data(line) is data
 
 
 def test_a_price_with_its_currency_spelled_out_is_data():

@@ -35,7 +35,9 @@ And it stays, evidence or not, when it is part of something structured:
   (sources); the body's own first and last lines count as rows, so a list that
   begins inside the body and runs on past its edge stays whole;
 - *data*: a price, phone number, percentage, date range, e-mail address, ``label :
-  value`` line or ingredient (a quantity and a unit: ``1 tsp ground ginger``), with
+  value`` line, ingredient (a quantity and a unit: ``1 tsp ground ginger``), postal
+  address (``12 River Street``, ``Hohenzollernstraße 45``, ``Springfield, IL 62701``,
+  ``London SW1A 1AA``) or span of opening hours (``Open daily 10am–6pm``), with
   the short label that introduces it (``Ticketing`` then ``VIP : 60,000₩``) and
   whatever lies between two data lines;
 - a *fragment* of running text: it opens in lower case (with three words or
@@ -144,6 +146,23 @@ _NUMERIC_DATA = regex.compile(
     r"|\d{4}\s*(?:[|–—-]|to|until|bis|au|al)\s*(?:\d{1,2}\.?\s+)?\p{L}+\.?\s+\d",  # a date range
     regex.I,
 )
+# A postal address or opening hours, each with a digit: a house number before
+# a street ("12 River Street") or after one ("Hauptstraße 12", "Korbacher Str. 93"),
+# a postcode with its town ("Springfield, IL 62701", "10115 Berlin", "SW1A 1AA"),
+# or a span of hours ("10am–6pm", "9:00-17:00 Uhr").
+_STREET = (
+    r"(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl"
+    r"|Square|Sq|Court|Ct|Terrace|Highway|Hwy|Parkway|Pkwy)"
+)
+_ADDRESS = regex.compile(
+    rf"^\d{{1,5}}[A-Za-z]?,?\s+(?:\p{{Lu}}[\p{{L}}'.-]*\s+){{1,3}}{_STREET}\b\.?(?:,|$)"
+    r"|^\p{Lu}[\p{L}-]*\s?(?i:stra(?:ß|ss)e|str\.|weg|platz|allee|gasse|damm|chaussee)"
+    r"\s+\d{1,4}\s?[a-z]?(?:,|$)"
+    r"|\b\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*)*,\s+\p{Lu}{2}\s+\d{5}(?:-\d{4})?$"
+    r"|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}$"
+    r"|\b\d{1,2}(?:[:.]\d\d)?\s?(?i:[ap]\.?m\.?)?\s?[–-]\s?\d{1,2}(?:[:.]\d\d)?\s?"
+    r"(?i:[ap]\.?m\.?|uhr|h)\b"
+)
 _EMAIL = regex.compile(r"\b[\w.+-]+@[\w-]+\.\w")
 # Two or more "Key: value" fields on one line: a fact box set in a row
 # ("Tested by: Jane Roe RRP: £23.99 More info: www.example.com").
@@ -153,10 +172,14 @@ _LABEL_VALUE = regex.compile(r"^[^:]{1,30}\s:\s\S")
 
 
 def _is_data(text: str) -> bool:
-    """A price, phone number, percentage, e-mail address, ``label : value`` line, or
-    an ingredient (a quantity and a unit: ``1 tsp ground ginger``)."""
+    """A price, phone number, percentage, e-mail address, ``label : value`` line, an
+    ingredient (a quantity and a unit: ``1 tsp ground ginger``), a postal address or
+    a span of opening hours."""
     return bool(
-        (_HAS_DIGIT.search(text) and (_NUMERIC_DATA.search(text) or is_ingredient(text)))
+        (
+            _HAS_DIGIT.search(text)
+            and (_NUMERIC_DATA.search(text) or is_ingredient(text) or _ADDRESS.search(text))
+        )
         or ("@" in text and _EMAIL.search(text))
         or (" : " in text and _LABEL_VALUE.match(text))
     )
