@@ -158,11 +158,27 @@ _ADDRESS = regex.compile(
     rf"^\d{{1,5}}[A-Za-z]?,?\s+(?:\p{{Lu}}[\p{{L}}'.-]*\s+){{1,3}}{_STREET}\b\.?(?:,|$)"
     r"|^\p{Lu}[\p{L}-]*\s?(?i:stra(?:ß|ss)e|str\.|weg|platz|allee|gasse|damm|chaussee)"
     r"\s+\d{1,4}\s?[a-z]?(?:,|$)"
-    r"|\b\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*)*,\s+\p{Lu}{2}\s+\d{5}(?:-\d{4})?$"
-    r"|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}$"
-    r"|\b\d{1,2}(?:[:.]\d\d)?\s?(?i:[ap]\.?m\.?)?\s?[–-]\s?\d{1,2}(?:[:.]\d\d)?\s?"
+)
+# ... read from the line's end (it must end there).
+_POSTCODE = regex.compile(
+    r"(?:,\s+\p{Lu}{2}\s+\d{5}(?:-\d{4})?|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})$", regex.REVERSE
+)
+_HOURS = regex.compile(
+    r"\b\d{1,2}(?:[:.]\d\d)?\s?(?i:[ap]\.?m\.?)?\s?[–-]\s?\d{1,2}(?:[:.]\d\d)?\s?"
     r"(?i:[ap]\.?m\.?|uhr|h)\b"
 )
+
+
+def _is_address(text: str) -> bool:
+    """A postal address or a span of opening hours (a line with a digit)."""
+    last = text[-1:]
+    return bool(
+        _ADDRESS.match(text)
+        or ((last.isdigit() or last.isupper()) and _POSTCODE.search(text))
+        or (("-" in text or "–" in text) and _HOURS.search(text))
+    )
+
+
 _EMAIL = regex.compile(r"\b[\w.+-]+@[\w-]+\.\w")
 # Two or more "Key: value" fields on one line: a fact box set in a row
 # ("Tested by: Jane Roe RRP: £23.99 More info: www.example.com").
@@ -178,7 +194,7 @@ def _is_data(text: str) -> bool:
     return bool(
         (
             _HAS_DIGIT.search(text)
-            and (_NUMERIC_DATA.search(text) or is_ingredient(text) or _ADDRESS.search(text))
+            and (_NUMERIC_DATA.search(text) or is_ingredient(text) or _is_address(text))
         )
         or ("@" in text and _EMAIL.search(text))
         or (" : " in text and _LABEL_VALUE.match(text))
