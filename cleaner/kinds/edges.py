@@ -146,15 +146,16 @@ _NUMERIC_DATA = regex.compile(
     r"|\d{4}\s*(?:[|–—-]|to|until|bis|au|al)\s*(?:\d{1,2}\.?\s+)?\p{L}+\.?\s+\d",  # a date range
     regex.I,
 )
-# A postal address or opening hours, each with a digit: a house number before
-# a street ("12 River Street") or after one ("Hauptstraße 12", "Korbacher Str. 93"),
-# a postcode with its town ("Springfield, IL 62701", "10115 Berlin", "SW1A 1AA"),
-# or a span of hours ("10am–6pm", "9:00-17:00 Uhr").
+# A postal address or opening hours, each with a digit (see _is_address): a house
+# number before a street ("12 River Street") or after one ("Hauptstraße 12",
+# "Korbacher Str. 93"); a US or UK postcode ending the line ("Springfield, IL 62701",
+# "London SW1A 1AA"; not a bare "10115 Berlin", which a count has too: "3737
+# Bewertungen"); a span of hours ("10am–6pm", "9:00-17:00 Uhr").
 _STREET = (
     r"(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl"
     r"|Square|Sq|Court|Ct|Terrace|Highway|Hwy|Parkway|Pkwy)"
 )
-_ADDRESS = regex.compile(
+_STREET_LINE = regex.compile(
     rf"^\d{{1,5}}[A-Za-z]?,?\s+(?:\p{{Lu}}[\p{{L}}'.-]*\s+){{1,3}}{_STREET}\b\.?(?:,|$)"
     r"|^\p{Lu}[\p{L}-]*\s?(?i:stra(?:ß|ss)e|str\.|weg|platz|allee|gasse|damm|chaussee)"
     r"\s+\d{1,4}\s?[a-z]?(?:,|$)"
@@ -173,7 +174,7 @@ def _is_address(text: str) -> bool:
     """A postal address or a span of opening hours (a line with a digit)."""
     last = text[-1:]
     return bool(
-        _ADDRESS.match(text)
+        _STREET_LINE.match(text)
         or ((last.isdigit() or last.isupper()) and _POSTCODE.search(text))
         or (("-" in text or "–" in text) and _HOURS.search(text))
     )
