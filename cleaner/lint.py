@@ -18,6 +18,8 @@ from dataclasses import dataclass
 import regex
 
 _BOUNDED = regex.compile(r"\{(\d*)(,?)(\d*)\}")
+# A run of plain characters: nothing to read in it but the quantifier after its last.
+_PLAIN_RUN = regex.compile(r"[^\\\[()*+?{]{2,}")
 
 
 @dataclass
@@ -48,6 +50,9 @@ def backtracking_risks(pattern: str) -> list[str]:
             group = stack.pop()
             i = _after_quantifier(pattern, i + 1, stack, risks, group)
             continue
+        run = _PLAIN_RUN.match(pattern, i)
+        if run is not None:
+            i = run.end() - 1  # a plain character without a quantifier changes nothing
         i = _after_quantifier(pattern, i + 1, stack, risks, None)
     return risks
 

@@ -109,6 +109,11 @@ def test_a_batch_reports_the_timeout_and_goes_on(hostile, tmp_path, workers):
         (r"^(?:Read more|Also read)\b.{0,80}$", False),
         (r"(?:x{1,3}y)+", False),  # the inner repeat is bounded
         (r"[(+]+\(+", False),  # brackets and escapes are not groups
+        # A quantifier on the last of a run of plain characters counts (the lint
+        # skips such runs but reads what follows them).
+        (r"^(?:more words+ here)+$", True),
+        (r"^(?:Read more|Also read) (?:here|there)+$", False),
+        (r"(?:one|two|three*)*x", True),
     ],
 )
 def test_rules_check_warns_about_nested_unbounded_repeats(pack, pattern, risky):
