@@ -1,12 +1,15 @@
 """A small on-disk cache for work that building a :class:`~cleaner.Cleaner` repeats.
 
-Building a Cleaner analyses every rule's patterns for the prefilter's
-literals and compiles them into a Hyperscan database: about 0.3 s of the
-0.4 s a build takes, and the same result every time the same rules are
-loaded. Each result is stored once under a key that covers everything it
-depends on (the rules' patterns and flags, the code that analyses them, and
-the versions of Python, ``regex`` and Hyperscan), so a changed rule or a new
-release simply misses.
+Building a Cleaner without it compiles every rule's patterns with the
+``regex`` module, analyses them for the prefilter's literals and compiles
+those into a Hyperscan database: more than a second in a fresh process, and
+the same result every time the same rules are loaded. Two kinds of entry
+keep that work: the prefilter's (:func:`cleaner.engine.prefilter_for`), under
+a key that covers everything it depends on (the rules' patterns and flags,
+the code that analyses them, and the versions of Python, ``regex`` and
+Hyperscan), and the compiled patterns (:mod:`cleaner.patterns`), one entry
+per version of Python and ``regex``, each pattern stored under its own text
+and flags. A changed rule or a new release simply misses.
 
 Where: ``$CLEANER_CACHE_DIR`` if set, else the platform's user cache folder
 (``~/.cache/cleaner`` on Linux, by :mod:`platformdirs`). ``CLEANER_CACHE=off``

@@ -23,6 +23,7 @@ from .kinds import KINDS, Conditions, Rule, Sample, line_key
 from .kinds.block import STOPS
 from .lint import backtracking_risks
 from .normalize import FTFY_DEFAULTS, STEP_NAMES, NormalizeConfig
+from .patterns import compile_pattern, save_patterns
 
 PACK_KEYS = {"pack", "description", "extends", "disable", "defaults", "normalize", "rules"}
 COMMON_KEYS = {"id", "kind", "why", "tests", "ignore_case"}
@@ -305,7 +306,7 @@ def _compile(ctx: _Context, key: str, node: Node, flags: int, anchor_end: bool =
             ctx.error(item.line, f"'{key}' must be a regex string or a list of them")
             continue
         try:
-            regex.compile(item.value, flags)
+            compile_pattern(item.value, flags)
         except regex.error as exc:
             ctx.error(item.line, f"'{key}' is not a valid regex: {exc}: {item.value!r}")
             continue
@@ -317,8 +318,8 @@ def _compile(ctx: _Context, key: str, node: Node, flags: int, anchor_end: bool =
             ctx.error(node.line, f"'{key}' is empty")
         return None
     if anchor_end:
-        return tuple(regex.compile(rf"{part}\s*$", flags) for part in parts)
-    return regex.compile("|".join(parts), flags)
+        return tuple(compile_pattern(rf"{part}\s*$", flags) for part in parts)
+    return compile_pattern("|".join(parts), flags)
 
 
 def _samples(ctx: _Context, node: Node | None, line: int) -> tuple[Sample, ...]:
@@ -631,6 +632,7 @@ def load_packs(packs: Iterable[str | Path], disable: Sequence[str] = ()) -> Pack
                         f"'beside_removed' names an unknown rule id {rid!r}",
                     )
                 )
+    save_patterns()  # what this build compiled, for the next process
     if loader.problems:
         raise RuleError(loader.problems)
     config = NormalizeConfig().with_options(loader.normalize)

@@ -1,4 +1,5 @@
-"""The on-disk cache of the prefilter: a shortcut that never changes what a Cleaner does.
+"""The on-disk cache (the prefilter's analysis, the compiled patterns): a shortcut
+that never changes what a Cleaner does.
 
 conftest.py points ``CLEANER_CACHE_DIR`` at a temporary folder for the whole
 run; these tests point it at their own.
@@ -6,12 +7,17 @@ run; these tests point it at their own.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
+import subprocess
+import sys
 import time
 
 import pytest
+import regex
 
-from cleaner import Cleaner, cache
+from cleaner import Cleaner, cache, patterns
 from cleaner.engine import need, prefilter_for
 
 from .conftest import EXAMPLES
@@ -34,16 +40,24 @@ def folder(tmp_path, monkeypatch):
     where = tmp_path / "cache"
     monkeypatch.setenv("CLEANER_CACHE_DIR", str(where))
     monkeypatch.delenv("CLEANER_CACHE", raising=False)
-    return where
+    patterns.forget()  # what this process holds belongs to the other folder
+    yield where
+    patterns.forget()
 
 
 def entries(folder):
-    return sorted(folder.glob("*.cache"))
+    """The prefilter's entries."""
+    return sorted(folder.glob("prefilter-*.cache"))
+
+
+def pattern_entries(folder):
+    return sorted(folder.glob("patterns-*.cache"))
 
 
 def cold(packs=None) -> Cleaner:
-    """A Cleaner whose prefilter is analysed afresh: no cache, no in-process memo."""
+    """A Cleaner analysed and compiled afresh: no cache, no in-process memo."""
     need.cache_clear()
+    patterns.forget()
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("CLEANER_CACHE", "off")
         return Cleaner(packs)
@@ -122,7 +136,8 @@ def test_the_least_recently_used_entries_go_first(folder, monkeypatch):
         os.utime(folder / f"entry-{n}.cache", (now - 100 + n, now - 100 + n))
     assert cache.get("entry-0") == (0, b"body")  # used: now the most recent
     cache.put("entry-3", 3)
-    assert [p.name for p in entries(folder)] == ["entry-0.cache", "entry-2.cache", "entry-3.cache"]
+    kept = sorted(p.name for p in folder.glob("*.cache"))
+    assert kept == ["entry-0.cache", "entry-2.cache", "entry-3.cache"]
     assert cache.get("entry-1") is None
 
 
@@ -132,3 +147,107 @@ def test_the_default_folder_is_the_users_cache(monkeypatch):
     import platformdirs
 
     assert cache.folder() == cache.Path(platformdirs.user_cache_dir("cleaner", appauthor=False))
+
+
+# --- compiled patterns (cleaner.patterns) --------------------------------------------
+
+#: Builds a Cleaner in a fresh process, counting what the ``regex`` module compiles
+#: meanwhile, and prints the count and a digest of the examples cleaned.
+FRESH_BUILD = """
+import hashlib, sys
+import regex
+main = regex._main
+compiled = []
+original = main._compile
+main._compile = lambda p, *a, **k: compiled.append(p) or original(p, *a, **k)
+from cleaner import Cleaner
+cleaner = Cleaner()
+count = len(compiled)
+digest = hashlib.sha256()
+for path in sys.argv[1:]:
+    digest.update(cleaner.clean(open(path, encoding="utf-8").read()).text.encode())
+print(count, digest.hexdigest())
+"""
+
+
+def fresh_build(folder) -> tuple[int, str]:
+    env = {**os.environ, "CLEANER_CACHE_DIR": str(folder)}
+    env.pop("CLEANER_CACHE", None)
+    paths = [str(p) for p in sorted(EXAMPLES.glob("*/input.txt"))]
+    out = subprocess.run(
+        [sys.executable, "-c", FRESH_BUILD, *paths],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    return int(out[0]), out[1]
+
+
+@pytest.mark.skipif(
+    not callable(getattr(getattr(regex, "_main", None), "_compile", None)),
+    reason="regex compiles elsewhere",
+)
+def test_a_fresh_process_compiles_no_rule_pattern_the_cache_holds(folder):
+    """The rule patterns are compiled by the first build on a machine; a build in
+    another process later loads them (a ``cleaner run`` on one file, a Spark task)
+    and cleans exactly the same."""
+    first, cleaned = fresh_build(folder)
+    assert first > 100  # cold: the packs' patterns (and the modules' own) compiled
+    assert len(pattern_entries(folder)) == 1
+    stamp = pattern_entries(folder)[0].read_bytes()
+    again, cleaned_again = fresh_build(folder)
+    # Only what the modules compile when imported is left: no rule pattern.
+    assert again < first / 4, (first, again)
+    assert cleaned_again == cleaned
+    assert pattern_entries(folder)[0].read_bytes() == stamp  # read, not written again
+
+
+def _store(folder, value) -> None:
+    """``value`` pickled into the pattern entry, with a valid checksum."""
+    name = patterns._entry_name()
+    cache.put(name, {"patterns": 1}, pickle.dumps(value))
+    assert (folder / f"{name}.cache").exists()
+
+
+class _Marker:
+    """Pickles as a call to ``os.system`` (what a tampered entry could hold)."""
+
+    def __init__(self, command: str):
+        self.command = command
+
+    def __reduce__(self):
+        return (os.system, (self.command,))
+
+
+def test_an_entry_that_names_anything_but_a_pattern_builds_nothing(folder, tmp_path):
+    marker = tmp_path / "ran"
+    _store(folder, {("^x$", 0): _Marker(f"touch {marker}")})
+    built = Cleaner()
+    assert not marker.exists()
+    assert built.clean("Share this article\nThe talks resumed on Friday.\n").text == (
+        "The talks resumed on Friday.\n"
+    )
+
+
+def test_a_pattern_stored_under_another_text_is_not_used(folder):
+    _store(folder, {("^cats?$", 0): regex.compile("^dogs?$")})
+    got = patterns.compile_pattern("^cats?$")
+    assert got.pattern == "^cats?$"
+    assert got.match("cat") and not got.match("dog")
+
+
+def test_a_damaged_pattern_entry_is_compiled_again(folder):
+    Cleaner()
+    (entry,) = pattern_entries(folder)
+    data = bytearray(entry.read_bytes())
+    data[-50] ^= 0xFF
+    entry.write_bytes(bytes(data))
+    patterns.forget()
+    rebuilt = Cleaner()
+    reference = cold()
+    for path in sorted(EXAMPLES.glob("*/input.txt"))[:20]:
+        text = path.read_text(encoding="utf-8")
+        assert rebuilt.clean(text) == reference.clean(text), path
+    digest = hashlib.sha256(entry.read_bytes()).hexdigest()
+    assert digest != hashlib.sha256(bytes(data)).hexdigest()  # stored again, whole
