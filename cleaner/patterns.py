@@ -11,7 +11,7 @@ Python, and in memory for the rest of the process.
 
 What is loaded is checked: the entry's checksum (by :mod:`cleaner.cache`), and
 every object in it must be a pattern compiled by ``regex`` for the very text
-it is stored under: the unpickler builds nothing else (no other class or
+and flags it is stored under: the unpickler builds nothing else (no other class or
 function can be named in the entry). An entry that fails is ignored and its
 patterns are compiled again. A pattern that does not compile is never stored:
 its error is raised by ``regex`` each time, as without the cache.
@@ -112,6 +112,7 @@ def _read() -> dict[tuple[str, int], regex.Pattern]:
             and isinstance(key[1], int)
             and isinstance(value, regex.Pattern)
             and value.pattern == key[0]
+            and value.flags & key[1] == key[1]
         ):
             patterns[key] = value
     return patterns

@@ -230,11 +230,18 @@ def test_an_entry_that_names_anything_but_a_pattern_builds_nothing(folder, tmp_p
     )
 
 
-def test_a_pattern_stored_under_another_text_is_not_used(folder):
-    _store(folder, {("^cats?$", 0): regex.compile("^dogs?$")})
+def test_a_pattern_stored_under_another_text_or_flags_is_not_used(folder):
+    _store(
+        folder,
+        {
+            ("^cats?$", 0): regex.compile("^dogs?$"),
+            ("^owls?$", int(regex.I)): regex.compile("^owls?$"),
+        },
+    )
     got = patterns.compile_pattern("^cats?$")
     assert got.pattern == "^cats?$"
     assert got.match("cat") and not got.match("dog")
+    assert patterns.compile_pattern("^owls?$", regex.I).match("OWL")
 
 
 def test_a_damaged_pattern_entry_is_compiled_again(folder):
