@@ -89,8 +89,11 @@ def forget() -> None:
 
 def _entry_name() -> str:
     version = getattr(regex, "__version__", "?")
+    # The pattern syntax a compile assumes when the flags name none (V0 unless a
+    # program sets regex.DEFAULT_VERSION): the same text compiles differently.
+    syntax = int(getattr(regex, "DEFAULT_VERSION", 0))
     python = [sys.implementation.name, *sys.version_info[:3]]
-    return "patterns-" + cache.key("regex", version, python)
+    return "patterns-" + cache.key("regex", version, syntax, python)
 
 
 def _read() -> dict[tuple[str, int], regex.Pattern]:
