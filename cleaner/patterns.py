@@ -16,7 +16,9 @@ function can be named in the entry). An entry that fails is ignored and its
 patterns are compiled again. A pattern that does not compile is never stored:
 its error is raised by ``regex`` each time, as without the cache.
 
-``CLEANER_CACHE=off`` turns the on-disk part off, as for the rest of the cache.
+The loader cannot check the compiled code itself: like ``__pycache__``, the
+cache folder should be writable by its user alone. ``CLEANER_CACHE=off`` turns
+the on-disk part off, as for the rest of the cache.
 """
 
 from __future__ import annotations
