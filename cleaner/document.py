@@ -10,12 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-import regex
-
 from ._fields import compiled, pickle_by_fields, set_field
 from .normalize import PLAIN, Normalizer
+from .patterns import compile_pattern
 
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_LINE_BREAK = compile_pattern(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
+from .patterns import compile_pattern
 
-_BOUNDED = regex.compile(r"\{(\d*)(,?)(\d*)\}")
+_BOUNDED = compile_pattern(r"\{(\d*)(,?)(\d*)\}")
 # A run of plain characters: nothing to read in it but the quantifier after its last.
-_PLAIN_RUN = regex.compile(r"[^\\\[()*+?{]{2,}")
+_PLAIN_RUN = compile_pattern(r"[^\\\[()*+?{]{2,}")
 
 
 @dataclass

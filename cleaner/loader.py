@@ -37,7 +37,7 @@ CONDITION_KEYS = {
     "beside_removed",
 }
 DEFAULTABLE_KEYS = {"ignore_case"} | CONDITION_KEYS
-ID_SHAPE = regex.compile(r"[a-z0-9][a-z0-9_.-]*")
+ID_SHAPE = compile_pattern(r"[a-z0-9][a-z0-9_.-]*")
 MAX_PACK_BYTES = 2_000_000
 MAX_DEPTH = 40
 

@@ -22,10 +22,10 @@ import ftfy
 import ftfy.badness
 import ftfy.chardata
 import ftfy.fixes
-import regex
 from ftfy import TextFixerConfig
 
 from ._fields import pickle_by_fields
+from .patterns import compile_pattern
 
 #: ftfy options as ``cleaner`` sets them, each for a reason.
 FTFY_DEFAULTS: Mapping[str, Any] = MappingProxyType(
@@ -70,19 +70,19 @@ FTFY_DEFAULTS: Mapping[str, Any] = MappingProxyType(
 # Zero-width characters that carry no meaning in running text. ZWNJ and ZWJ are
 # handled apart: they are letters' glue in Persian, Indic scripts and emoji.
 _ZERO_WIDTH_CHARS = "\u200b\u2060\ufeff\u180e"
-_ZERO_WIDTH = regex.compile(f"[{_ZERO_WIDTH_CHARS}]")
-_JOINERS = regex.compile(
+_ZERO_WIDTH = compile_pattern(f"[{_ZERO_WIDTH_CHARS}]")
+_JOINERS = compile_pattern(
     r"(?<![\p{L}\p{M}\p{So}])[\u200c\u200d]|[\u200c\u200d](?![\p{L}\p{M}\p{So}])"
 )
 _SOFT_HYPHEN = "\u00ad"
 # No-break, en/em/thin/hair, narrow no-break, math, ideographic, Ogham spaces, tab,
 # and any control character ftfy left (vertical tab, form feed, ...).
 _ODD_SPACE_CHARS = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x0b\x0c\x1c-\x1f\x85"
-_ODD_SPACES = regex.compile(f"[{_ODD_SPACE_CHARS}]")
+_ODD_SPACES = compile_pattern(f"[{_ODD_SPACE_CHARS}]")
 # Every character a step after ftfy acts on (a line without one, already NFC
 # and left alone by ftfy, is its own normalization). Stdlib, for speed.
 _STEP_CHARS = re.compile(f"[{_ZERO_WIDTH_CHARS}\u200c\u200d{_SOFT_HYPHEN}{_ODD_SPACE_CHARS}]")
-_SPACE_RUNS = regex.compile(" {2,}")
+_SPACE_RUNS = compile_pattern(" {2,}")
 # Rounds of normalization a line gets before it is taken as stable.
 MAX_ROUNDS = 4
 # ftfy leaves a line alone when it holds only printable ASCII without "&" and
@@ -570,7 +570,7 @@ def normalize_spaces(line: str) -> str:
 # (A, I, O, E, Y, U, Ä, À, É, Ó stay), then a space and a word of lower-case
 # letters ("R ggplot2" is a name).
 _DROP_CAP_LETTERS = "BCDFGHJKLMNPQRSTVWZ"
-_DROP_CAP = regex.compile(rf"([{_DROP_CAP_LETTERS}]) (\p{{Ll}}{{2,}})\b")
+_DROP_CAP = compile_pattern(rf"([{_DROP_CAP_LETTERS}]) (\p{{Ll}}{{2,}})\b")
 #: A paragraph this short is not an article's opening (``"T shirts"`` as a heading).
 DROP_CAP_WORDS = 8
 # A drop cap opens a paragraph, which ends like one; a line that does not is a
@@ -580,7 +580,7 @@ _PARAGRAPH_END = frozenset(".!?…。！？\"'’”»)]")
 # ("W latach 2013-2017 ...", "V roce 2019 ..."); a paragraph with one of these
 # languages' letters keeps them apart.
 _SLAVIC_PREPOSITIONS = frozenset("KSVWZ")
-_SLAVIC_LETTERS = regex.compile("[ąćęłńśźżčďěňřšťůžľĺŕđĄĆĘŁŃŚŹŻČĎĚŇŘŠŤŮŽĽĹŔĐ]")
+_SLAVIC_LETTERS = compile_pattern("[ąćęłńśźżčďěňřšťůžľĺŕđĄĆĘŁŃŚŹŻČĎĚŇŘŠŤŮŽĽĹŔĐ]")
 
 
 def join_drop_caps(line: str) -> str:

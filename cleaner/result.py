@@ -13,13 +13,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
-import regex
-
 from ._fields import compiled, pickle_by_fields, set_field
 from .document import Paragraph, render
 from .normalize import collapse_spaces
+from .patterns import compile_pattern
 
-_WORD = regex.compile(r"\w")
+_WORD = compile_pattern(r"\w")
 
 
 @dataclass(frozen=True, slots=True)

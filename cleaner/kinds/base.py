@@ -18,14 +18,15 @@ import regex
 
 from .._fields import pickle_by_fields
 from ..document import Paragraph
+from ..patterns import compile_pattern
 from ..result import Removal
 
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_CJK = compile_pattern(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 # Every Han, Hiragana and Katakana character is at or above U+2E80 (tested over
 # every code point): a text without such a character needs no CJK count. (The
 # regex module scans for one range twice as fast as the stdlib engine, which is
 # faster for classes of many ranges.)
-_WIDE = regex.compile("[\u2e80-\U0010ffff]")
+_WIDE = compile_pattern("[\u2e80-\U0010ffff]")
 
 
 class Ending:
@@ -42,7 +43,7 @@ class Ending:
     def __init__(self, chars: str, trailing_space: bool = True):
         self.chars = chars
         tail = "\\s*$" if trailing_space else "$"
-        self._pattern = regex.compile(f"[{regex.escape(chars)}]{tail}")
+        self._pattern = compile_pattern(f"[{regex.escape(chars)}]{tail}")
 
     def of(self, text: str) -> bool:
         last = text[-1:]
@@ -56,7 +57,7 @@ class Ending:
 
 
 # An embedded post's attribution: "— The Senate (@NGRSenate) October 9, 2018".
-_POST_BY = regex.compile(r"[—–-] .*\(@\w+\)")
+_POST_BY = compile_pattern(r"[—–-] .*\(@\w+\)")
 
 
 def is_post_attribution(text: str) -> bool:

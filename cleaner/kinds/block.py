@@ -64,6 +64,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..patterns import compile_pattern
 from ..result import Removal
 from .base import (
     Ending,
@@ -79,19 +80,19 @@ STOPS = ("heading", "body", "list", "table", "section", "end")
 HEADING_MAX_WORDS = 12
 # What a heading never ends with (read from the last character: see Ending).
 _SENTENCE_END = Ending(".!?:;,…。！？»”\"')]", trailing_space=False)
-_LIST_ITEM = regex.compile(r"^(?:[-*•▪·]\s|\d{1,3}[.)]\s)")
+_LIST_ITEM = compile_pattern(r"^(?:[-*•▪·]\s|\d{1,3}[.)]\s)")
 # A sentence's end, perhaps closed by quotes or brackets, or followed by a short
 # tag in brackets ("... the universe. [MP]"), or an author's initials after it
 # ("... voraus. (bsc)"; a caption's "(FILE)" or "(AP)" is upper case); or
 # a clause's end (";"): no teaser ends so. Searched from the end (REVERSE): a
 # forward search of a pattern anchored there tries every position of the line.
-_BODY_END = regex.compile(
+_BODY_END = compile_pattern(
     r"(?:[.!?…。！？][\"'”’»)]*(?:\s*(?:\[[^\[\]]{1,40}\]|\([\p{Ll}/.-]{2,12}\)))?|;)$",
     regex.REVERSE,
 )
 # A list item: a bullet, or a number ("6. France", "(1) Think of a noun"), then a
 # word; not a date ("1. November 2023" heads a German teaser).
-_LIST_START = regex.compile(
+_LIST_START = compile_pattern(
     r"^(?:[-*•▪+]\s+[\p{L}\p{N}]|(?:\d{1,3}[.)]|\(\d{1,3}\))\s+(?!(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?"
     r"|mar(?:ch)?|märz|apr(?:il)?|ma[iy]|june?|juni|july?|juli|aug(?:ust)?|sept?(?:ember)?"
     r"|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?)\.?(?:\s|$))[\p{L}\p{N}])",
@@ -99,10 +100,10 @@ _LIST_START = regex.compile(
 )
 # An interview's question or answer ("Q: Favorite books?", "A: ..."). No teaser
 # headline opens so (none of 3,000 on the bench pages).
-_INTERVIEW = regex.compile(r"^(?:Q|A|F|Frage|Antwort|Question|Answer)\s?:\s", regex.I)
+_INTERVIEW = compile_pattern(r"^(?:Q|A|F|Frage|Antwort|Question|Answer)\s?:\s", regex.I)
 # A recipe's ingredient: a quantity and a unit ("1 tsp nutmeg", "1/2 cup milk",
 # "200 g Mehl"). No teaser headline opens so either.
-_INGREDIENT = regex.compile(
+_INGREDIENT = compile_pattern(
     r"^(?:\d{1,4}(?:[.,/]\d{1,3})?(?:\s\d/\d)?|[½¼¾⅓⅔⅛])"
     r"(?:\s|(?=(?:tsp|tbsp|ml|kg|mg|oz|lbs?)\b))"
     r"(?:tsp|tbsp|teaspoons?|tablespoons?|cups?|oz|ounces?|g|kg|mg|ml|l|lbs?|pounds?"
@@ -112,7 +113,7 @@ _INGREDIENT = regex.compile(
 
 
 # The ``list`` stop: any of the three, in one match.
-_LIST_STOP = regex.compile(
+_LIST_STOP = compile_pattern(
     "|".join(f"(?:{p.pattern})" for p in (_LIST_START, _INTERVIEW, _INGREDIENT)), regex.I
 )
 
@@ -123,8 +124,8 @@ def is_ingredient(text: str) -> bool:
 
 
 # A number: digits with their separators, a sign, a currency or a percent.
-_NUMBER = regex.compile(r"(?<![\p{L}\p{N}])[-+−]?[$€£¥₩]?\d[\d.,:/]*%?(?![\p{L}\p{N}])")
-_YEAR_END = regex.compile(r"\b(?:1[89]|20)\d\d\W*$")
+_NUMBER = compile_pattern(r"(?<![\p{L}\p{N}])[-+−]?[$€£¥₩]?\d[\d.,:/]*%?(?![\p{L}\p{N}])")
+_YEAR_END = compile_pattern(r"\b(?:1[89]|20)\d\d\W*$")
 
 
 def is_table_row(text: str) -> bool:
@@ -289,7 +290,7 @@ class BlockRule(Rule):
         return None
 
 
-_CASED_WORD = regex.compile(r"\b\p{L}[\p{L}'’]{3,}")
+_CASED_WORD = compile_pattern(r"\b\p{L}[\p{L}'’]{3,}")
 
 
 def heading_style(text: str) -> str:

@@ -78,6 +78,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..patterns import compile_pattern
 from ..result import Removal
 from .base import Ending, Rule, View, declare, is_post_attribution
 from .block import is_ingredient
@@ -87,36 +88,36 @@ _BODY_END = Ending(".!?…。！？'\"’”»)]")
 # ... and for keeping a line outside the body, a colon too (a lead-in to a list or post).
 _SENTENCE_END = Ending(_BODY_END.chars + ":")
 # List items, and bare links between them (a product list with a link per item).
-_LIST_ITEM = regex.compile(r"^(?:\d{1,3}[.)]|[-•*–])\s|^https?://\S+$")
+_LIST_ITEM = compile_pattern(r"^(?:\d{1,3}[.)]|[-•*–])\s|^https?://\S+$")
 #: A first paragraph of at least this many words before the body is the headline.
 HEADLINE_WORDS = 3
-_LEAD_IN = regex.compile(r":\s*$")
+_LEAD_IN = compile_pattern(r":\s*$")
 
 # -- evidence that a line is furniture ---------------------------------------
-_HAS_DIGIT = regex.compile(r"\d")
-_HAS_NUMBER = regex.compile(r"\p{N}")
-_HEADLINE_START = regex.compile(r"^[\p{Lu}\p{Lt}\p{Lo}\d'\"‘“«¿¡]")
-_LINK_ROW = regex.compile(r"\S\s*(?:[|·•»›>]|\s/\s)\s*\S")
+_HAS_DIGIT = compile_pattern(r"\d")
+_HAS_NUMBER = compile_pattern(r"\p{N}")
+_HEADLINE_START = compile_pattern(r"^[\p{Lu}\p{Lt}\p{Lo}\d'\"‘“«¿¡]")
+_LINK_ROW = compile_pattern(r"\S\s*(?:[|·•»›>]|\s/\s)\s*\S")
 _LINK_ROW_CHARS = frozenset("|·•»›>/")
-_BARE_LINK = regex.compile(r"^(?:https?://|www\.)\S+$")
+_BARE_LINK = compile_pattern(r"^(?:https?://|www\.)\S+$")
 _LINK_START = ("http://", "https://", "www.")
-_HANDLE = regex.compile(r"^[@#]\w+$")
+_HANDLE = compile_pattern(r"^[@#]\w+$")
 # A dateline right before the body: an upper-case place and its country or state.
-_DATELINE = regex.compile(r"^\p{Lu}[\p{Lu} .'-]+,(?: [\p{Lu}.'-]+)+$")
+_DATELINE = compile_pattern(r"^\p{Lu}[\p{Lu} .'-]+,(?: [\p{Lu}.'-]+)+$")
 # (No line that opens with a letter is a counter or a marker: a letter is a word
 # character; such lines are not matched against the two at all.)
-_COUNTER = regex.compile(r"^[\d\W_]+$")
+_COUNTER = compile_pattern(r"^[\d\W_]+$")
 _MONTH = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
 _DAY = r"mon|tue|wed|thu|fri|sat|sun"
-_STAMP = regex.compile(
+_STAMP = compile_pattern(
     rf"^(?:(?:(?:{_DAY})\w*|(?:{_MONTH})\.?|\d{{1,4}}|[ap]\.?m\.?|at|[,./:\s-])+)$",
     regex.I,
 )
 # -- what marks content --------------------------------------------------------
-_LABEL_NOT = regex.compile(r"\d|[,.;!?]\s")
+_LABEL_NOT = compile_pattern(r"\d|[,.;!?]\s")
 # A line that runs on (ends with "," or ";") or holds code.
 _RUNS_ON = Ending(",;")
 _CODE_CHARS = frozenset("{}<>=")
@@ -139,7 +140,7 @@ def _runs_on_or_code(text: str) -> bool:
 
 
 # Data, each alternative behind a cheap test of its own (a digit, an "@", " : ").
-_NUMERIC_DATA = regex.compile(
+_NUMERIC_DATA = compile_pattern(
     r"[$€£¥₩₹]\s?\d|\d\s?(?:[$€£¥₩₹]|eur(?:os?)?|usd|gbp|chf|dollars?)\b"  # a price
     r"|(?<!\d)\+?\d{2,4}[-. ]\d{3,4}[-. ]\d{3,4}(?!\d)"  # a phone number
     r"|\d\s?%|%\s?\d"  # a percentage
@@ -155,16 +156,16 @@ _STREET = (
     r"(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl"
     r"|Square|Sq|Court|Ct|Terrace|Highway|Hwy|Parkway|Pkwy)"
 )
-_STREET_LINE = regex.compile(
+_STREET_LINE = compile_pattern(
     rf"^\d{{1,5}}[A-Za-z]?,?\s+(?:\p{{Lu}}[\p{{L}}'.-]*\s+){{1,3}}{_STREET}\b\.?(?:,|$)"
     r"|^\p{Lu}[\p{L}-]*\s?(?i:stra(?:ß|ss)e|str\.|weg|platz|allee|gasse|damm|chaussee)"
     r"\s+\d{1,4}\s?[a-z]?(?:,|$)"
 )
 # ... read from the line's end (it must end there).
-_POSTCODE = regex.compile(
+_POSTCODE = compile_pattern(
     r"(?:,\s+\p{Lu}{2}\s+\d{5}(?:-\d{4})?|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})$", regex.REVERSE
 )
-_HOURS = regex.compile(
+_HOURS = compile_pattern(
     r"\b\d{1,2}(?:[:.]\d\d)?\s?(?i:[ap]\.?m\.?)?\s?[–-]\s?\d{1,2}(?:[:.]\d\d)?\s?"
     r"(?i:[ap]\.?m\.?|uhr|h)\b"
 )
@@ -180,12 +181,12 @@ def _is_address(text: str) -> bool:
     )
 
 
-_EMAIL = regex.compile(r"\b[\w.+-]+@[\w-]+\.\w")
+_EMAIL = compile_pattern(r"\b[\w.+-]+@[\w-]+\.\w")
 # Two or more "Key: value" fields on one line: a fact box set in a row
 # ("Tested by: Jane Roe RRP: £23.99 More info: www.example.com").
 _KEY = r"\p{Lu}[\p{L}.'’/&-]*(?: [\p{L}.'’/&-]+){0,2}: \S"
-_FIELDS = regex.compile(rf"(?:^|\s){_KEY}.*\s{_KEY}")
-_LABEL_VALUE = regex.compile(r"^[^:]{1,30}\s:\s\S")
+_FIELDS = compile_pattern(rf"(?:^|\s){_KEY}.*\s{_KEY}")
+_LABEL_VALUE = compile_pattern(r"^[^:]{1,30}\s:\s\S")
 
 
 def _is_data(text: str) -> bool:
@@ -211,10 +212,10 @@ def _fields(text: str) -> bool:
 # The value is short ("Battery: up to 10 weeks"); "Explainer: what the rules mean for
 # households" is a kicker and a teaser, and a "|" makes a link row.
 _KEY_WORDS = r"[\p{L}\d][\p{L}\d.'’/&-]*(?: [\p{L}\d.'’/&-]+){0,2}"
-_KEY_VALUE = regex.compile(rf"^{_KEY_WORDS}\s?:(?: [^\s|]+){{1,5}}$")
-_MARKER = regex.compile(r"^(?:\d{1,3}[.)]|[^\w\s\"'‘“«(\[])")
-_DIGITS = regex.compile(r"\d+")
-_SHAPE_TOKEN = regex.compile(r"\p{N}+|[^\W\p{N}_]+|\S")
+_KEY_VALUE = compile_pattern(rf"^{_KEY_WORDS}\s?:(?: [^\s|]+){{1,5}}$")
+_MARKER = compile_pattern(r"^(?:\d{1,3}[.)]|[^\w\s\"'‘“«(\[])")
+_DIGITS = compile_pattern(r"\d+")
+_SHAPE_TOKEN = compile_pattern(r"\p{N}+|[^\W\p{N}_]+|\S")
 #: A hard-wrapped line is a long one (a menu of lower-case items is not wrapped text).
 _WRAP_WORDS = 6
 _WRAP_END = Ending(_SENTENCE_END.chars + ";")
@@ -278,7 +279,7 @@ def _labels_beside_removed(
 
 
 # A line's key: a fact box's key and its colon ("Portion Fix Containers: ...").
-_LINE_KEY = regex.compile(rf"^{_KEY_WORDS}:\s")
+_LINE_KEY = compile_pattern(rf"^{_KEY_WORDS}:\s")
 
 
 def _structure_goes_on(texts: list[str], first: int, last: int) -> int:

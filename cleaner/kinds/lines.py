@@ -17,12 +17,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
+from ..patterns import compile_pattern
 from ..result import Removal
 from .base import Rule, View, declare
 
-_DIGITS = regex.compile(r"\d+")
+_DIGITS = compile_pattern(r"\d+")
 
 
 def line_key(text: str) -> str:

@@ -23,12 +23,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
+from ..patterns import compile_pattern
 from ..result import Removal
 from .base import Rule, View, declare
 
-_QUESTION = regex.compile(r"[?？؟][\"'”’»)]*\s*$")
+_QUESTION = compile_pattern(r"[?？؟][\"'”’»)]*\s*$")
 
 
 @dataclass(frozen=True)
