@@ -39,6 +39,9 @@ from . import cache
 #: different packs does not grow either without end).
 MAX_PATTERNS = 4000
 
+#: The syntax versions' flags: a compile that names neither gets regex.DEFAULT_VERSION.
+_VERSIONS = int(regex.V0 | regex.V1)
+
 _lock = threading.Lock()
 _memo: dict[tuple[str, int], regex.Pattern] = {}
 #: Whether the entry has been read in this process, and whether a pattern was
@@ -48,7 +51,12 @@ _state = {"read": False, "new": False}
 
 def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern:
     """``regex.compile(pattern, flags)``, from the cache when it was compiled before."""
-    key = (pattern, int(flags))
+    flags = int(flags)
+    if not flags & _VERSIONS:
+        # The version a plain compile would take, named: a program that sets
+        # regex.DEFAULT_VERSION gets patterns of that syntax, cached apart.
+        flags |= int(regex.DEFAULT_VERSION)
+    key = (pattern, flags)
     hit = _memo.get(key)
     if hit is not None:
         return hit
@@ -92,11 +100,8 @@ def forget() -> None:
 
 def _entry_name() -> str:
     version = getattr(regex, "__version__", "?")
-    # The pattern syntax a compile assumes when the flags name none (V0 unless a
-    # program sets regex.DEFAULT_VERSION): the same text compiles differently.
-    syntax = int(getattr(regex, "DEFAULT_VERSION", 0))
     python = [sys.implementation.name, *sys.version_info[:3]]
-    return "patterns-" + cache.key("regex", version, syntax, python)
+    return "patterns-" + cache.key("regex", version, python)
 
 
 def _read() -> dict[tuple[str, int], regex.Pattern]:

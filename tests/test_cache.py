@@ -257,3 +257,14 @@ def test_a_damaged_pattern_entry_is_compiled_again(folder):
         assert rebuilt.clean(text) == reference.clean(text), path
     digest = hashlib.sha256(entry.read_bytes()).hexdigest()
     assert digest != hashlib.sha256(bytes(data)).hexdigest()  # stored again, whole
+
+
+def test_a_pattern_compiled_under_another_default_syntax_is_not_reused(folder, monkeypatch):
+    """A program may set ``regex.DEFAULT_VERSION``; the same text then means another
+    pattern (``--`` is a set difference in V1), so it is compiled and kept apart."""
+    text = r"[[a-z]--[aeiou]]"
+    v0 = patterns.compile_pattern(text)
+    monkeypatch.setattr(regex, "DEFAULT_VERSION", regex.V1)
+    v1 = patterns.compile_pattern(text)
+    assert v1.fullmatch("b") and not v1.fullmatch("a")
+    assert v1.fullmatch("b") != v0.fullmatch("b")
