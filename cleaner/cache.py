@@ -8,8 +8,8 @@ keep that work: the prefilter's (:func:`cleaner.engine.prefilter_for`), under
 a key that covers everything it depends on (the rules' patterns and flags,
 the code that analyses them, and the versions of Python, ``regex`` and
 Hyperscan), and the compiled patterns (:mod:`cleaner.patterns`), one entry
-per version of Python and ``regex``, each pattern stored under its own text
-and flags. A changed rule or a new release simply misses.
+per version of Python and ``regex``, each pattern stored under its own text,
+flags and syntax version. A changed rule or a new release simply misses.
 
 Where: ``$CLEANER_CACHE_DIR`` if set, else the platform's user cache folder
 (``~/.cache/cleaner`` on Linux, by :mod:`platformdirs`). ``CLEANER_CACHE=off``
