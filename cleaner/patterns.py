@@ -34,9 +34,8 @@ import regex
 
 from . import cache
 
-#: Patterns kept in memory and in the entry. Past it the memory starts over, and
-#: the entry holds the patterns of the builds since (a user who loads many
-#: different packs does not grow either without end).
+#: Patterns kept in memory. Past it the memory starts over (a program that loads
+#: many different packs does not grow it without end).
 MAX_PATTERNS = 4000
 
 #: The syntax versions' flags: a compile that names neither gets regex.DEFAULT_VERSION.
@@ -44,9 +43,12 @@ _VERSIONS = int(regex.V0 | regex.V1)
 
 _lock = threading.Lock()
 _memo: dict[tuple[str, int], regex.Pattern] = {}
-#: Whether the entry has been read in this process, and whether a pattern was
-#: compiled since it was read or written.
-_state = {"read": False, "new": False}
+#: The patterns this process asked for: what the entry is rewritten with, so a
+#: pattern no build asks for any more (a pack edited since) leaves it.
+_used: set[tuple[str, int]] = set()
+#: Whether the entry has been read in this process, whether a pattern was
+#: compiled since it was read or written, and how many patterns it held.
+_state = {"read": False, "new": False, "held": 0}
 
 
 def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern:
@@ -57,13 +59,16 @@ def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern:
         # regex.DEFAULT_VERSION gets patterns of that syntax, cached apart.
         flags |= int(regex.DEFAULT_VERSION)
     key = (pattern, flags)
+    _used.add(key)
     hit = _memo.get(key)
     if hit is not None:
         return hit
     with _lock:
         if not _state["read"]:
             _state["read"] = True
-            _memo.update(_read())
+            stored = _read()
+            _state["held"] = len(stored)
+            _memo.update(stored)
         hit = _memo.get(key)
         if hit is not None:
             return hit
@@ -71,18 +76,23 @@ def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern:
     with _lock:
         if len(_memo) >= MAX_PATTERNS:
             _memo.clear()
+            _used.clear()
+            _used.add(key)
         _memo[key] = compiled
         _state["new"] = True
     return compiled
 
 
 def save_patterns() -> None:
-    """Store the patterns compiled since the entry was read; nothing when none were."""
+    """Rewrite the entry with the patterns this process asked for, when it had to
+    compile one, or when the entry holds over half as many again as it asked for
+    (the rest is stale, and each costs its load in every process); nothing otherwise."""
     with _lock:
-        if not _state["new"]:
+        if not _state["new"] and 2 * _state["held"] <= 3 * len(_used):
             return
         _state["new"] = False
-        patterns = dict(_memo)
+        patterns = {key: _memo[key] for key in _used if key in _memo}
+        _state["held"] = len(patterns)
     try:
         body = pickle.dumps(patterns, protocol=pickle.HIGHEST_PROTOCOL)
     except (pickle.PicklingError, TypeError, AttributeError):
@@ -94,8 +104,10 @@ def forget() -> None:
     """Drop what this process holds in memory (the next pattern reads the entry again)."""
     with _lock:
         _memo.clear()
+        _used.clear()
         _state["read"] = False
         _state["new"] = False
+        _state["held"] = 0
 
 
 def _entry_name() -> str:

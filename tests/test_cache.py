@@ -268,3 +268,29 @@ def test_a_pattern_compiled_under_another_default_syntax_is_not_reused(folder, m
     v1 = patterns.compile_pattern(text)
     assert v1.fullmatch("b") and not v1.fullmatch("a")
     assert v1.fullmatch("b") != v0.fullmatch("b")
+
+
+def test_a_pattern_no_build_asks_for_leaves_the_entry(folder):
+    """The entry is rewritten with what a process asked for, so the patterns of a pack
+    edited since do not pile up in it (each one costs its load in every process)."""
+    patterns.compile_pattern("^old teaser$")
+    patterns.save_patterns()
+    patterns.forget()  # a later process, whose packs no longer hold that pattern
+    assert {text for text, _ in patterns._read()} == {"^old teaser$"}
+    patterns.compile_pattern("^new teaser$")
+    patterns.save_patterns()
+    assert {text for text, _ in patterns._read()} == {"^new teaser$"}
+
+
+def test_an_entry_mostly_stale_is_rewritten_even_without_a_new_pattern(folder):
+    # Two patterns asked for, two stale: over half as many again.
+    for n in range(2):
+        patterns.compile_pattern(f"^stale {n}$")
+    patterns.compile_pattern("^kept$")
+    patterns.compile_pattern("^kept too$")
+    patterns.save_patterns()
+    patterns.forget()
+    patterns.compile_pattern("^kept$")  # from the entry: nothing new compiled
+    patterns.compile_pattern("^kept too$")
+    patterns.save_patterns()
+    assert {text for text, _ in patterns._read()} == {"^kept$", "^kept too$"}
