@@ -91,7 +91,9 @@ def save_patterns() -> None:
         if not _state["new"] and 2 * _state["held"] <= 3 * len(_used):
             return
         _state["new"] = False
-        patterns = {key: _memo[key] for key in _used if key in _memo}
+        # A copy (atomic): another thread may be adding to it outside the lock.
+        used = _used.copy()
+        patterns = {key: _memo[key] for key in used if key in _memo}
         _state["held"] = len(patterns)
     try:
         body = pickle.dumps(patterns, protocol=pickle.HIGHEST_PROTOCOL)
