@@ -294,3 +294,18 @@ def test_an_entry_mostly_stale_is_rewritten_even_without_a_new_pattern(folder):
     patterns.compile_pattern("^kept too$")
     patterns.save_patterns()
     assert {text for text, _ in patterns._read()} == {"^kept$", "^kept too$"}
+
+
+def test_cleaners_built_at_once_in_threads_agree(folder):
+    """Threads share the patterns' memory: built together from a cold cache, every
+    Cleaner cleans as one built alone, and the entry written is whole."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(4) as pool:
+        built = list(pool.map(lambda _: Cleaner(), range(4)))
+    reference = cold()
+    for path in sorted(EXAMPLES.glob("*/input.txt"))[:10]:
+        text = path.read_text(encoding="utf-8")
+        assert {c.clean(text) for c in built} == {reference.clean(text)}, path
+    patterns.forget()
+    assert len(patterns._read()) > 300
