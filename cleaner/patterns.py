@@ -51,14 +51,20 @@ _used: set[tuple[str, int]] = set()
 _state = {"read": False, "new": False, "held": 0}
 
 
-def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern:
-    """``regex.compile(pattern, flags)``, from the cache when it was compiled before."""
+def _key(pattern: str, flags: int) -> tuple[str, int]:
+    """What a pattern is stored under: its text and its flags, the syntax version
+    a plain compile would take named (a program that sets regex.DEFAULT_VERSION
+    gets patterns of that syntax, kept apart)."""
     flags = int(flags)
     if not flags & _VERSIONS:
-        # The version a plain compile would take, named: a program that sets
-        # regex.DEFAULT_VERSION gets patterns of that syntax, cached apart.
         flags |= int(regex.DEFAULT_VERSION)
-    key = (pattern, flags)
+    return (pattern, flags)
+
+
+def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern:
+    """``regex.compile(pattern, flags)``, from the cache when it was compiled before."""
+    key = _key(pattern, flags)
+    flags = key[1]
     _used.add(key)
     hit = _memo.get(key)
     if hit is not None:

@@ -46,3 +46,24 @@ def pack(tmp_path):
         return path
 
     return write
+
+
+@pytest.fixture
+def regex_compiles(monkeypatch) -> list[str]:
+    """The patterns the ``regex`` module compiles from here on, in order (it parses
+    them in pure Python: what the pattern cache spares). Skips where that version
+    of ``regex`` compiles elsewhere."""
+    import regex
+
+    main = getattr(regex, "_main", None)
+    original = getattr(main, "_compile", None)
+    if not callable(original):
+        pytest.skip("this version of regex compiles elsewhere")
+    compiled: list[str] = []
+
+    def counting(pattern, *args, **kwargs):
+        compiled.append(pattern)
+        return original(pattern, *args, **kwargs)
+
+    monkeypatch.setattr(main, "_compile", counting)
+    return compiled

@@ -221,7 +221,7 @@ class _Marker:
 
 def test_an_entry_that_names_anything_but_a_pattern_builds_nothing(folder, tmp_path):
     marker = tmp_path / "ran"
-    _store(folder, {("^x$", 0): _Marker(f"touch {marker}")})
+    _store(folder, {patterns._key("^x$", 0): _Marker(f"touch {marker}")})
     built = Cleaner()
     assert not marker.exists()
     assert built.clean("Share this article\nThe talks resumed on Friday.\n").text == (
@@ -229,18 +229,26 @@ def test_an_entry_that_names_anything_but_a_pattern_builds_nothing(folder, tmp_p
     )
 
 
-def test_a_pattern_stored_under_another_text_or_flags_is_not_used(folder):
+def test_a_pattern_stored_under_another_text_or_flags_is_not_used(folder, regex_compiles):
+    key = patterns._key
     _store(
         folder,
         {
-            ("^cats?$", 0): regex.compile("^dogs?$"),
-            ("^owls?$", int(regex.I)): regex.compile("^owls?$"),
+            key("^fish$", 0): regex.compile("^fish$"),  # stored as it should be
+            key("^cats?$", 0): regex.compile("^dogs?$"),
+            key("^owls?$", regex.I): regex.compile("^owls?$"),
         },
     )
+    regex_compiles.clear()  # what was compiled to make the entry
+    # The entry is read and used: what it holds rightly is not compiled again ...
+    assert patterns.compile_pattern("^fish$").match("fish")
+    assert regex_compiles == []
+    # ... and what it holds wrongly is.
     got = patterns.compile_pattern("^cats?$")
     assert got.pattern == "^cats?$"
     assert got.match("cat") and not got.match("dog")
     assert patterns.compile_pattern("^owls?$", regex.I).match("OWL")
+    assert regex_compiles == ["^cats?$", "^owls?$"]
 
 
 def test_a_damaged_pattern_entry_is_compiled_again(folder):

@@ -239,7 +239,7 @@ def test_a_pack_cannot_pull_in_a_file_that_is_not_a_pack(pack, tmp_path):
     assert "hunter2" not in str(err.value)
 
 
-def test_a_second_build_compiles_no_pattern_again(monkeypatch):
+def test_a_second_build_compiles_no_pattern_again(monkeypatch, regex_compiles):
     """A second ``Cleaner()`` in the same process (a test, a notebook, a worker that
     builds again) takes every pattern from memory (:mod:`cleaner.patterns`), even
     with the on-disk cache off. Session 18 measured what it cost when it did not:
@@ -249,19 +249,11 @@ def test_a_second_build_compiles_no_pattern_again(monkeypatch):
 
     from cleaner import patterns
 
-    main = getattr(regex, "_main", None)
-    if not callable(getattr(main, "_compile", None)):
-        pytest.skip("this version of regex compiles elsewhere")
-    compiled = []
-    original = main._compile
-    monkeypatch.setattr(
-        main, "_compile", lambda p, *a, **k: compiled.append(p) or original(p, *a, **k)
-    )
     monkeypatch.setenv("CLEANER_CACHE", "off")
     patterns.forget()
     regex.purge()
     Cleaner()
-    assert len(compiled) > 100  # the packs' patterns, compiled afresh
-    compiled.clear()
+    assert len(regex_compiles) > 100  # the packs' patterns, compiled afresh
+    regex_compiles.clear()
     Cleaner()
-    assert compiled == []
+    assert regex_compiles == []
