@@ -139,6 +139,17 @@ CONTENT: Table = {
         ["Sources", "World Bank, 2019", "IMF World Economic Outlook, October 2019"],
         (AFTER,),
     ),
+    # The same lists under headings the edges kind has no word for, and with none: the
+    # limit of what it can tell from a menu or a tag cloud (see the README).
+    "feature list, other heading": (
+        ["What you get", "Waterproof to 50 metres", "Ten days of battery life", "Built-in GPS"],
+        (AFTER,),
+    ),
+    "list of teams, other heading": (
+        ["Group B", "Brazil", "Serbia", "Switzerland", "Cameroon"],
+        (AFTER,),
+    ),
+    "list of teams, no heading": (["Germany", "France", "Spain", "Portugal"], (AFTER,)),
 }
 
 

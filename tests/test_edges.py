@@ -218,6 +218,51 @@ def test_a_single_stray_line_after_the_body_stays():
     assert removed(BODY + "Read more\n") == []
 
 
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Qualified teams\nGermany\nFrance\nSpain\nPortugal\n",
+        "Key features\nWaterproof to 50 metres\nTen days of battery life\nBuilt-in GPS\n",
+        "Sources:\nWorld Bank, 2019\nIMF World Economic Outlook, October 2019\n",
+        "QUELLEN\nStatistisches Bundesamt\nEurostat\n",
+        # Two lists, each under its heading.
+        "Line-up\nJane Roe\nMary Major\nAnn Lee\nResults\nRoe wins\nMajor second\n",
+        # A stray line between the body and the list does not take the list with it.
+        "Thanks Junior!\nCast\nJane Roe\nMary Major\n",
+    ],
+)
+def test_a_list_under_a_heading_that_announces_content_stays(tail):
+    lines = [line for line in tail.splitlines() if line != "Thanks Junior!"]
+    assert [line for line in removed(BODY + tail) if line in lines] == []
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # Headings next to each other: a sports site's menu.
+        "Fixtures\nResults\nTables\nTransfers\n",
+        # A section link in lower case is not a heading.
+        "features\nReuse this content\nBack to top\n",
+        # A list under a heading the kind has no word for goes as a menu would.
+        "World\nEurope\nAsia\n",
+    ],
+)
+def test_a_run_without_a_heading_that_announces_content_goes(tail):
+    assert removed(BODY + tail) == tail.splitlines()
+
+
+def test_announced_lists_end_where_a_menu_begins():
+    tail = "Sources\nWorld Bank, 2019\nEurostat\nFixtures\nResults\nTables\n"
+    assert removed(BODY + tail) == ["Fixtures", "Results", "Tables"]
+
+
+def test_an_announced_list_ends_at_a_line_another_rule_removed():
+    tail = "Sources\nWorld Bank, 2019\nMore from Business\nWhy fares rise\nHome\nNews\nSport\n"
+    result = FULL.clean(BODY + tail)
+    assert "Sources\n\nWorld Bank, 2019\n" in result.text
+    assert not {"Why fares rise", "Home", "News", "Sport"} & set(result.text.splitlines())
+
+
 FULL = Cleaner()
 
 

@@ -45,6 +45,11 @@ And it stays, evidence or not, when it is part of something structured:
   over lines (a long line that runs on into lines opening in lower case, the
   last of which ends like a sentence) stays whole;
 - a dateline right before the body (``BAAR, SWITZERLAND``);
+- after the body, a list under a heading that announces content (``Sources``,
+  ``Ingredients``, ``Key features``, ``Results``, ``Qualified teams``: see
+  ``_CONTENT_HEADING``), up to the next line that stays or one another rule removed
+  (headings next to each other are a menu: ``Fixtures`` / ``Results``). A list
+  with no such heading looks like a menu or a tag cloud after the body, and goes;
 - the headline (the first paragraph of 3+ words, or the first line of 3+ words
   before the body that has nothing but navigation above it: labels, link rows,
   counters, dates, bare links; a menu above the headline), a line that reads as text (a
@@ -303,6 +308,58 @@ def _structure_goes_on(texts: list[str], first: int, last: int) -> int:
     return max(ends) if ends else last
 
 
+# A heading that announces content after the body: a list of sources, a product's
+# specifications, a recipe's ingredients, results, a tour's dates, a team's line-up.
+# Capitalized (a lower-case "features" is a site's section link).
+_CONTENT_HEADING = compile_pattern(
+    r"^(?=\p{Lu})(?i:(?:key |main |product |technical |tech |the )?"
+    r"(?:features|specifications|specs|facts|ingredients|instructions|directions|method"
+    r"|sources|references|bibliography|footnotes|notes|citations"
+    r"|(?:qualified |participating )?teams|squads?|line-?ups?|(?:full |final )?results"
+    r"|standings|fixtures|schedule|tour dates|dates|cast|track ?list(?:ing)?|set ?list"
+    r"|winners|nominees|pros|cons|pros and cons|at a glance|key facts"
+    r"|quellen|literatur|zutaten|zubereitung|technische daten|ausstattung|steckbrief"
+    r"|ergebnisse|termine|tabelle|fuentes|ingredientes|resultados|ingrédients|résultats))"
+    r"\s*:?$"
+)
+
+
+def _announced_lists(texts: list[str], order: list[int], outside: set[int], last: int) -> set[int]:
+    """The lines of ``outside`` after the body from a heading that announces content
+    (:data:`_CONTENT_HEADING`: ``Sources``, ``Qualified teams``) to the end of its run:
+    the lines after it up to the next that stays or one another rule removed.
+
+    Headings next to each other ("Fixtures" / "Results") are a menu, not a list: the
+    lists end where the first two in a row begin.
+    """
+    kept: set[int] = set()
+    k = last + 1
+    n = len(texts)
+    while k < n:
+        if k not in outside:
+            k += 1
+            continue
+        headings: list[int] = []
+        while True:
+            text = texts[k]
+            # (A heading is a few words: most lines need no match.)
+            if text.count(" ") < 4 and _CONTENT_HEADING.match(text):
+                headings.append(k)
+            if k + 1 not in outside or order[k + 1] != order[k] + 1:
+                break
+            k += 1
+        if headings:
+            # The lists end where a menu begins: at the first of two headings in a row.
+            end = k + 1
+            for h in range(len(headings) - 1):
+                if headings[h + 1] == headings[h] + 1:
+                    end = headings[h]
+                    break
+            kept.update(range(headings[0], end))
+        k += 1
+    return kept
+
+
 def _runs(outside: set[int], first: int, beside: set[int]) -> set[int]:
     """Before the body every line; after it only runs of two or more, and ``beside``."""
     return {k for k in outside if k < first or k - 1 in outside or k + 1 in outside or k in beside}
@@ -460,6 +517,7 @@ class EdgesRule(Rule):
         # lines around it: a row without evidence still makes a table).
         outside -= self._structured(lines, outside)
         outside -= _sentence_pieces(texts, outside)
+        outside -= _announced_lists(texts, order, outside, last)
         if first > 0 and _DATELINE.match(texts[first - 1]):
             outside.discard(first - 1)
         if self.tail_runs:
