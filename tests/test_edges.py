@@ -198,6 +198,11 @@ def test_a_section_crumb_before_the_body_goes():
     assert removed("World\nEurope\n" + BODY) == ["World", "Europe"]
 
 
+def test_the_headline_is_not_a_teaser_list_item_above_it():
+    text = "Top stories\n- Ferry fares to rise in the spring\nStrike over, ferries sail again\n"
+    assert removed(text + BODY) == ["Top stories"]
+
+
 def test_hard_wrapped_text_is_left_alone():
     wrapped = (
         "Status of this Memo\n"

@@ -50,8 +50,8 @@ And it stays, evidence or not, when it is part of something structured:
   ``_CONTENT_HEADING``), up to the next line that stays or one another rule removed
   (headings next to each other are a menu: ``Fixtures`` / ``Results``). A list
   with no such heading looks like a menu or a tag cloud after the body, and goes;
-- the headline (the first paragraph of 3+ words, or the first line of 3+ words
-  before the body that has nothing but navigation above it: labels, link rows,
+- the headline (the first paragraph of 3+ words that is not a list item, or the first
+  line of 3+ words before the body that has nothing but navigation above it: labels, link rows,
   counters, dates, bare links; a menu above the headline), a line that reads as text (a
   sentence of ``keep_words``+ words ending in ``. ! ? … :``, a closing quote,
   or CJK ``。！？``), an embedded post's attribution, and everything after a
@@ -481,6 +481,8 @@ class EdgesRule(Rule):
         head = -1
         for k in range(first):
             if words(k) >= HEADLINE_WORDS:
+                if _LIST_ITEM.match(texts[k]):
+                    continue  # a teaser list's item ("- ..."), not the headline
                 if k == 0 or judged(k).furniture not in _NAVIGATION:
                     head = k
                     break
