@@ -170,9 +170,27 @@ def test_a_long_teaser_shaped_line_stays_but_still_makes_a_run():
     ],
 )
 def test_a_postal_address_or_opening_hours_is_data(line, data):
-    from cleaner.kinds.edges import _is_data
+    from cleaner.kinds.block import is_data
 
-    assert _is_data(line) is data
+    assert is_data(line) is data
+
+
+@pytest.mark.parametrize(
+    ("line", "data"),
+    [
+        ("VIP : 60,000₩", True),  # a currency sign after the amount, at the line's end
+        ("Tickets from $25", True),
+        ("Shares fell 5.4%", True),
+        ("% 165 votes", True),
+        # A URL's escapes are not percentages.
+        ("%2Ftennis%2Fargentina-wins-davis-cup-opener%2F", False),
+        ("search?q=ferry%20fares", False),
+    ],
+)
+def test_prices_and_percentages_are_data(line, data):
+    from cleaner.kinds.block import is_data
+
+    assert is_data(line, labelled=False) is data
 
 
 def test_a_price_with_its_currency_spelled_out_is_data():

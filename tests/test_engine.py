@@ -532,6 +532,48 @@ def test_without_headings_of_its_own_the_article_gives_no_section_evidence():
     assert "The route would follow" not in Cleaner().clean(text).text
 
 
+_BOX = (
+    "The theater will stage its winter musical again from December 5, after last year's run "
+    "sold out within a week.\n"
+    "The company said the cast would stay the same, and that a second theater in the city "
+    "would show the musical on weekends from January.\n"
+    "Related Coverage\n"
+    "Council Approves Budget for Harbour Redevelopment\n"
+    "{after}\n"
+)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "VIP : 60,000₩\nR : 50,000₩",  # prices
+        "Inquiry\n02-751-1500",  # a phone number, with the label that introduces it
+        "Tickets from $25",
+        "12 River Street\nSpringfield, IL 62701",  # an address
+        "Open daily 10am–6pm",
+        "HD THE HOME DEPOT INC. -5.44%",
+    ],
+)
+def test_a_related_box_stops_at_a_line_of_data(after):
+    out = Cleaner().clean(_BOX.format(after=after)).text
+    assert "Council Approves" not in out
+    assert all(line in out.splitlines() for line in after.splitlines())
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        # Words, not data: a French teaser (a space before its colon), a URL's escapes,
+        # a long teaser that holds a percentage.
+        "Mardi 12 novembre : manifestations devant les CROUS",
+        "%2Ftennis%2Fargentina-comfortably-wins-davis-cup-opener",
+        "Why the central bank's decision to raise rates by 0.5% surprised the markets",
+    ],
+)
+def test_a_related_box_runs_on_through_teasers_that_are_not_data(after):
+    assert after not in Cleaner().clean(_BOX.format(after=after)).text
+
+
 @needs_pure
 def test_a_flood_of_block_starts_is_walked_once(monkeypatch):
     """10,000 'Comments' lines after a short body: one walk to the end, not 10,000."""

@@ -36,6 +36,13 @@ including, the first paragraph that meets one of the ``until`` stops:
     and not a year (``Thomas Arnhold 619 2.8%``, ``37 Drew Herring 8 0 0 0 0``).
     Teasers carry a number now and then, rarely three rows of them
     ending in one; a table after a related box is the body going on.
+``data``
+    a short line of data (fewer than eight spaces; see :func:`is_data`): a price, a
+    phone number, a percentage, an e-mail address, an ingredient, a postal address
+    or opening hours (``VIP : 60,000₩``, ``02-751-1500``, ``12 River Street``); not
+    a ``label : value`` line without them (a French teaser has a space before its
+    colon: ``Mardi 12 novembre : manifestations ...``). Teaser headlines are words; a ticket
+    block, a fact sheet or a price list after a related box is the body going on.
 ``section``
     with ``body``: when the block ends right before body prose, its last line
     stays if it is the article's next section heading rather than the last
@@ -76,7 +83,9 @@ from .base import (
     is_post_attribution,
 )
 
-STOPS = ("heading", "body", "list", "table", "section", "end")
+STOPS = ("heading", "body", "list", "table", "data", "section", "end")
+#: A data line that stops a block is short: fewer spaces than this.
+DATA_SPACES = 8
 HEADING_MAX_WORDS = 12
 # What a heading never ends with (read from the last character: see Ending).
 _SENTENCE_END = Ending(".!?:;,…。！？»”\"')]", trailing_space=False)
@@ -121,6 +130,68 @@ _LIST_STOP = compile_pattern(
 def is_ingredient(text: str) -> bool:
     """A recipe's ingredient: a quantity and a unit (``1 tsp nutmeg``, ``200 g Mehl``)."""
     return _INGREDIENT.match(text) is not None
+
+
+# Data, each alternative behind a cheap test of its own (a digit, an "@", " : ").
+_NUMERIC_DATA = compile_pattern(
+    r"[$€£¥₩₹]\s?\d|\d\s?(?:[$€£¥₩₹]|(?:eur(?:os?)?|usd|gbp|chf|dollars?)\b)"  # a price
+    r"|(?<!\d)\+?\d{2,4}[-. ]\d{3,4}[-. ]\d{3,4}(?!\d)"  # a phone number
+    r"|\d\s?%(?![0-9A-Fa-f]{2})|%\s\d|%\d(?![0-9A-Fa-f])"  # a percentage (not "%2F")
+    r"|\d{4}\s*(?:[|–—-]|to|until|bis|au|al)\s*(?:\d{1,2}\.?\s+)?\p{L}+\.?\s+\d",  # a date range
+    regex.I,
+)
+# A postal address or opening hours, each with a digit (see _is_address): a house
+# number before a street ("12 River Street") or after one ("Hauptstraße 12",
+# "Korbacher Str. 93"); a US or UK postcode ending the line ("Springfield, IL 62701",
+# "London SW1A 1AA"; not a bare "10115 Berlin", which a count has too: "3737
+# Bewertungen"); a span of hours ("10am–6pm", "9:00-17:00 Uhr").
+_STREET = (
+    r"(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl"
+    r"|Square|Sq|Court|Ct|Terrace|Highway|Hwy|Parkway|Pkwy)"
+)
+_STREET_LINE = compile_pattern(
+    rf"^\d{{1,5}}[A-Za-z]?,?\s+(?:\p{{Lu}}[\p{{L}}'.-]*\s+){{1,3}}{_STREET}\b\.?(?:,|$)"
+    r"|^\p{Lu}[\p{L}-]*\s?(?i:stra(?:ß|ss)e|str\.|weg|platz|allee|gasse|damm|chaussee)"
+    r"\s+\d{1,4}\s?[a-z]?(?:,|$)"
+)
+# ... read from the line's end (it must end there).
+_POSTCODE = compile_pattern(
+    r"(?:,\s+\p{Lu}{2}\s+\d{5}(?:-\d{4})?|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})$", regex.REVERSE
+)
+_HOURS = compile_pattern(
+    r"\b\d{1,2}(?:[:.]\d\d)?\s?(?i:[ap]\.?m\.?)?\s?[–-]\s?\d{1,2}(?:[:.]\d\d)?\s?"
+    r"(?i:[ap]\.?m\.?|uhr|h)\b"
+)
+
+
+def _is_address(text: str) -> bool:
+    """A postal address or a span of opening hours (a line with a digit)."""
+    last = text[-1:]
+    return bool(
+        _STREET_LINE.match(text)
+        or ((last.isdigit() or last.isupper()) and _POSTCODE.search(text))
+        or (("-" in text or "–" in text) and _HOURS.search(text))
+    )
+
+
+_EMAIL = compile_pattern(r"\b[\w.+-]+@[\w-]+\.\w")
+_LABEL_VALUE = compile_pattern(r"^[^:]{1,30}\s:\s\S")
+_HAS_DIGIT = compile_pattern(r"\d")
+
+
+def is_data(text: str, labelled: bool = True) -> bool:
+    """A price, phone number, percentage, e-mail address, ``label : value`` line (not
+    with ``labelled=False``: French sets a space before every colon, teasers' too), an
+    ingredient (a quantity and a unit: ``1 tsp ground ginger``), a postal address or
+    a span of opening hours."""
+    return bool(
+        (
+            _HAS_DIGIT.search(text)
+            and (_NUMERIC_DATA.search(text) or is_ingredient(text) or _is_address(text))
+        )
+        or ("@" in text and _EMAIL.search(text))
+        or (labelled and " : " in text and _LABEL_VALUE.match(text))
+    )
 
 
 # A number: digits with their separators, a sign, a currency or a percent.
@@ -225,10 +296,11 @@ class BlockRule(Rule):
 
         Not with ``max_paragraphs`` (it counts from the start), nor with the
         ``section`` stop (whether the last line is a teaser depends on the teasers
-        before it), nor from the last paragraph when the stop itself was included
-        (the walk goes past it).
+        before it) or the ``data`` stop (whether the label above the data is the
+        block's depends on the block's length), nor from the last paragraph when the
+        stop itself was included (the walk goes past it).
         """
-        if self.max_paragraphs is not None or "section" in self.until:
+        if self.max_paragraphs is not None or "section" in self.until or "data" in self.until:
             return False
         return not (self.include_stop and k == length - 1)
 
@@ -258,6 +330,10 @@ class BlockRule(Rule):
             if stop:
                 if stop == "include":
                     block.append(j)
+                elif stop == "data" and len(block) >= 3 and _is_label(view.texts[block[-1]] or ""):
+                    # The short label that introduces the data ("Ticketing" above
+                    # "VIP : 60,000₩") is the body's too, not the box's last teaser.
+                    block.pop()
                 stopped = stop
                 break
             block.append(j)
@@ -287,7 +363,14 @@ class BlockRule(Rule):
             return "body"
         if "list" in self.until and _LIST_STOP.match(text):
             return "exclude"
+        if "data" in self.until and text.count(" ") < DATA_SPACES and is_data(text, False):
+            return "data"
         return None
+
+
+def _is_label(text: str) -> bool:
+    """One or two words of letters alone (``Ticketing``, ``Box office``)."""
+    return text.count(" ") < 2 and text.replace(" ", "").isalpha()
 
 
 _CASED_WORD = compile_pattern(r"\b\p{L}[\p{L}'’]{3,}")

@@ -86,7 +86,7 @@ import regex
 from ..patterns import compile_pattern
 from ..result import Removal
 from .base import Ending, Rule, View, declare, is_post_attribution
-from .block import is_ingredient
+from .block import is_data
 
 # A paragraph that ends like text: sentence punctuation or a closing quote or bracket.
 _BODY_END = Ending(".!?…。！？'\"’”»)]")
@@ -99,7 +99,6 @@ HEADLINE_WORDS = 3
 _LEAD_IN = compile_pattern(r":\s*$")
 
 # -- evidence that a line is furniture ---------------------------------------
-_HAS_DIGIT = compile_pattern(r"\d")
 _HAS_NUMBER = compile_pattern(r"\p{N}")
 _HEADLINE_START = compile_pattern(r"^[\p{Lu}\p{Lt}\p{Lo}\d'\"‘“«¿¡]")
 _LINK_ROW = compile_pattern(r"\S\s*(?:[|·•»›>]|\s/\s)\s*\S")
@@ -144,68 +143,10 @@ def _runs_on_or_code(text: str) -> bool:
     )
 
 
-# Data, each alternative behind a cheap test of its own (a digit, an "@", " : ").
-_NUMERIC_DATA = compile_pattern(
-    r"[$€£¥₩₹]\s?\d|\d\s?(?:[$€£¥₩₹]|eur(?:os?)?|usd|gbp|chf|dollars?)\b"  # a price
-    r"|(?<!\d)\+?\d{2,4}[-. ]\d{3,4}[-. ]\d{3,4}(?!\d)"  # a phone number
-    r"|\d\s?%|%\s?\d"  # a percentage
-    r"|\d{4}\s*(?:[|–—-]|to|until|bis|au|al)\s*(?:\d{1,2}\.?\s+)?\p{L}+\.?\s+\d",  # a date range
-    regex.I,
-)
-# A postal address or opening hours, each with a digit (see _is_address): a house
-# number before a street ("12 River Street") or after one ("Hauptstraße 12",
-# "Korbacher Str. 93"); a US or UK postcode ending the line ("Springfield, IL 62701",
-# "London SW1A 1AA"; not a bare "10115 Berlin", which a count has too: "3737
-# Bewertungen"); a span of hours ("10am–6pm", "9:00-17:00 Uhr").
-_STREET = (
-    r"(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl"
-    r"|Square|Sq|Court|Ct|Terrace|Highway|Hwy|Parkway|Pkwy)"
-)
-_STREET_LINE = compile_pattern(
-    rf"^\d{{1,5}}[A-Za-z]?,?\s+(?:\p{{Lu}}[\p{{L}}'.-]*\s+){{1,3}}{_STREET}\b\.?(?:,|$)"
-    r"|^\p{Lu}[\p{L}-]*\s?(?i:stra(?:ß|ss)e|str\.|weg|platz|allee|gasse|damm|chaussee)"
-    r"\s+\d{1,4}\s?[a-z]?(?:,|$)"
-)
-# ... read from the line's end (it must end there).
-_POSTCODE = compile_pattern(
-    r"(?:,\s+\p{Lu}{2}\s+\d{5}(?:-\d{4})?|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})$", regex.REVERSE
-)
-_HOURS = compile_pattern(
-    r"\b\d{1,2}(?:[:.]\d\d)?\s?(?i:[ap]\.?m\.?)?\s?[–-]\s?\d{1,2}(?:[:.]\d\d)?\s?"
-    r"(?i:[ap]\.?m\.?|uhr|h)\b"
-)
-
-
-def _is_address(text: str) -> bool:
-    """A postal address or a span of opening hours (a line with a digit)."""
-    last = text[-1:]
-    return bool(
-        _STREET_LINE.match(text)
-        or ((last.isdigit() or last.isupper()) and _POSTCODE.search(text))
-        or (("-" in text or "–" in text) and _HOURS.search(text))
-    )
-
-
-_EMAIL = compile_pattern(r"\b[\w.+-]+@[\w-]+\.\w")
 # Two or more "Key: value" fields on one line: a fact box set in a row
 # ("Tested by: Jane Roe RRP: £23.99 More info: www.example.com").
 _KEY = r"\p{Lu}[\p{L}.'’/&-]*(?: [\p{L}.'’/&-]+){0,2}: \S"
 _FIELDS = compile_pattern(rf"(?:^|\s){_KEY}.*\s{_KEY}")
-_LABEL_VALUE = compile_pattern(r"^[^:]{1,30}\s:\s\S")
-
-
-def _is_data(text: str) -> bool:
-    """A price, phone number, percentage, e-mail address, ``label : value`` line, an
-    ingredient (a quantity and a unit: ``1 tsp ground ginger``), a postal address or
-    a span of opening hours."""
-    return bool(
-        (
-            _HAS_DIGIT.search(text)
-            and (_NUMERIC_DATA.search(text) or is_ingredient(text) or _is_address(text))
-        )
-        or ("@" in text and _EMAIL.search(text))
-        or (" : " in text and _LABEL_VALUE.match(text))
-    )
 
 
 def _fields(text: str) -> bool:
@@ -570,7 +511,7 @@ class EdgesRule(Rule):
         """What a line outside the body is, from its text alone (kept for the whole clean)."""
         alpha = text.replace(" ", "").isalpha()
         furniture = None if self._reads_as_text(text, words) else self._evidence(text, words, alpha)
-        if furniture and not alpha and _fields(text) and _is_data(text):
+        if furniture and not alpha and _fields(text) and is_data(text):
             furniture = None  # a fact box set in a row: "Tested by: ... RRP: £23.99"
         if alpha:
             # Words alone (most menus and teasers): no data, marker, link, fact or row.
@@ -583,7 +524,7 @@ class EdgesRule(Rule):
             shape = shape if "0" in shape else None
         return _Line(
             furniture,
-            data=text.count(" ") < 2 * self.label_words and _is_data(text),
+            data=text.count(" ") < 2 * self.label_words and is_data(text),
             marker=_DIGITS.sub("0", m.group()) if m else None,
             link=_is_link(text),
             pair=":" in text and _KEY_VALUE.match(text) is not None,
