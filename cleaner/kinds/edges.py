@@ -284,7 +284,7 @@ def _announced_lists(texts: list[str], order: list[int], outside: set[int], last
         while True:
             text = texts[k]
             # (A heading is a few words: most lines need no match.)
-            if text.count(" ") < 4 and _CONTENT_HEADING.match(text):
+            if text[:1].isupper() and text.count(" ") < 4 and _CONTENT_HEADING.match(text):
                 headings.append(k)
             if k + 1 not in outside or order[k + 1] != order[k] + 1:
                 break
