@@ -560,6 +560,25 @@ def test_a_related_box_stops_at_a_line_of_data(after):
     assert all(line in out.splitlines() for line in after.splitlines())
 
 
+def test_a_related_box_stops_at_prose_cut_off_mid_sentence():
+    prose = (
+        "Internet-Draft remoteStorage December 2014 SHOULD be on a different origin than the "
+        "interface. Where the use of bearer tokens is impractical, a server MAY use another "
+        "scheme. The server MUST then ensure that"
+    )
+    out = Cleaner().clean(_BOX.format(after=prose)).text
+    assert "Council Approves" not in out and prose in out
+
+
+def test_a_related_boxs_tag_cloud_is_not_prose():
+    cloud = (
+        "Babenhausen Bestatter Beziehung Braut Bräutigam Brautpaar Darmstadt Deutschland "
+        "Dieburg Dietzenbach Dreieich Egelsbach Ehe Eheerneuerung Frankfurt Hanau Hochzeit "
+        "Kirche Liebe Offenbach Rodgau Seligenstadt"
+    )
+    assert cloud not in Cleaner().clean(_BOX.format(after=cloud)).text
+
+
 @pytest.mark.parametrize(
     "after",
     [

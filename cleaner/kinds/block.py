@@ -19,8 +19,10 @@ including, the first paragraph that meets one of the ``until`` stops:
     (20 by default) and ends like a sentence (a short tag in brackets after
     its full stop included: ``... the universe. [MP]``, ``... voraus. (bsc)``)
     or a clause (``;``), an embedded post's attribution (``— Name (@handle) date``),
-    or one of three words or more that ends with a colon. Teaser headlines are
-    short and end with none of these.
+    or one of three words or more that ends with a colon; or prose cut off
+    mid-sentence: a paragraph of 20 words or more with two sentences ending inside
+    it (``... the interface. Where the use of ...``). Teaser headlines are short
+    and end with none of these, and a tag cloud runs on without a sentence.
 ``list``
     a list item: a paragraph that opens with ``-``, ``*``, ``•``, ``▪`` or
     ``+``, or with a number (``6.``, ``6)``, ``(6)``) that is not a date's day
@@ -228,7 +230,15 @@ def is_body(text: str, min_words: int, words=count_words) -> bool:
         return True  # the post above it is quoted
     # The word count first: it is kept for the whole clean, and most lines a
     # block walks are short.
-    return words(text) >= min_words and _BODY_END.search(text) is not None
+    n = words(text)
+    if n >= min_words and _BODY_END.search(text) is not None:
+        return True
+    # Prose cut off mid-sentence: sentences run inside it ("... the interface. Where
+    # the use of ..."); a tag cloud or a teaser has none.
+    return n >= 20 and len(_INNER_END.findall(text)) >= 2
+
+
+_INNER_END = compile_pattern(r"\p{Ll}[.!?] \p{Lu}")
 
 
 @dataclass(frozen=True)
