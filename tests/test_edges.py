@@ -221,6 +221,11 @@ def test_the_headline_is_not_a_teaser_list_item_above_it():
     assert removed(text + BODY) == ["Top stories"]
 
 
+def test_a_headline_that_ends_with_a_colon_goes_on_in_the_next_line():
+    text = "World\nFerry strike over:\nWhat the deal means for crews\n"
+    assert removed(text + BODY) == ["World"]
+
+
 def test_hard_wrapped_text_is_left_alone():
     wrapped = (
         "Status of this Memo\n"

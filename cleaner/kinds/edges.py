@@ -50,9 +50,12 @@ And it stays, evidence or not, when it is part of something structured:
   ``_CONTENT_HEADING``), up to the next line that stays or one another rule removed
   (headings next to each other are a menu: ``Fixtures`` / ``Results``). A list
   with no such heading looks like a menu or a tag cloud after the body, and goes;
-- the headline (the first paragraph of 3+ words that is not a list item, or the first
-  line of 3+ words before the body that has nothing but navigation above it: labels, link rows,
-  counters, dates, bare links; a menu above the headline), a line that reads as text (a
+- the headline: the first paragraph of 3+ words that is not a list item, or the
+  first line of 3+ words before the body that has nothing but navigation above it
+  (labels, link rows, counters, dates, bare links; a menu above the headline), and
+  the line after it, of two words or more, when a headline of at most
+  ``2 * label_words`` words ends with a colon (``Ferry strike over:`` / ``What the
+  deal means``); a line that reads as text (a
   sentence of ``keep_words``+ words ending in ``. ! ? … :``, a closing quote,
   or CJK ``。！？``), an embedded post's attribution, and everything after a
   first line that ends with a colon (a lead-in: ``This is how it begins:``);
@@ -429,7 +432,19 @@ class EdgesRule(Rule):
                     break
             elif judged(k).furniture not in _NAVIGATION:
                 break
-        ks = (*(k for k in range(first) if k != head), *range(last + 1, n))
+        # A headline that ends with a colon goes on in the next line ("Open
+        # Journalism Project:" / "Better Student Journalism").
+        # (A short one: a longer line ending so is a prompt above a form.)
+        tail = -1
+        if (
+            head >= 0
+            and head + 1 < first
+            and texts[head].endswith(":")
+            and words(head) <= 2 * self.label_words
+            and words(head + 1) >= 2
+        ):
+            tail = head + 1
+        ks = (*(k for k in range(first) if k != head and k != tail), *range(last + 1, n))
 
         lines: dict[int, _Line] = {}
         outside = set()
