@@ -267,8 +267,9 @@ def test_a_list_under_a_heading_that_announces_content_stays(tail):
 @pytest.mark.parametrize(
     "tail",
     [
-        # Headings next to each other: a sports site's menu.
+        # Headings next to each other or one line apart: a sports site's menu.
         "Fixtures\nResults\nTables\nTransfers\n",
+        "Schedule\nScores\nStandings\nStats\nTeams\n",
         # A section link in lower case is not a heading.
         "features\nReuse this content\nBack to top\n",
         # A list under a heading the kind has no word for goes as a menu would.

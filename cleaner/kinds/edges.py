@@ -48,7 +48,8 @@ And it stays, evidence or not, when it is part of something structured:
 - after the body, a list under a heading that announces content (``Sources``,
   ``Ingredients``, ``Key features``, ``Results``, ``Qualified teams``: see
   ``_CONTENT_HEADING``), up to the next line that stays or one another rule removed
-  (headings next to each other are a menu: ``Fixtures`` / ``Results``). A list
+  (headings next to each other or one line apart are a menu: ``Fixtures`` /
+  ``Results``). A list
   with no such heading looks like a menu or a tag cloud after the body, and goes;
 - the headline: the first paragraph of 3+ words that is not a list item, or the
   first line of 3+ words before the body that has nothing but navigation above it
@@ -273,8 +274,9 @@ def _announced_lists(texts: list[str], order: list[int], outside: set[int], last
     (:data:`_CONTENT_HEADING`: ``Sources``, ``Qualified teams``) to the end of its run:
     the lines after it up to the next that stays or one another rule removed.
 
-    Headings next to each other ("Fixtures" / "Results") are a menu, not a list: the
-    lists end where the first two in a row begin.
+    Headings next to each other, or with one line between them ("Fixtures" /
+    "Results", "Schedule" / "Scores" / "Standings"), are a menu, not lists: the lists
+    end where the first two such begin.
     """
     kept: set[int] = set()
     k = last + 1
@@ -293,10 +295,11 @@ def _announced_lists(texts: list[str], order: list[int], outside: set[int], last
                 break
             k += 1
         if headings:
-            # The lists end where a menu begins: at the first of two headings in a row.
+            # The lists end where a menu begins: at the first of two headings with
+            # at most one line between them ("Schedule" / "Scores" / "Standings").
             end = k + 1
             for h in range(len(headings) - 1):
-                if headings[h + 1] == headings[h] + 1:
+                if headings[h + 1] <= headings[h] + 2:
                     end = headings[h]
                     break
             kept.update(range(headings[0], end))
