@@ -56,6 +56,31 @@ class Ending:
         return False
 
 
+#: A line hard-wrapped inside a sentence is long (``WRAP_WORDS`` words or more: a menu of
+#: lower-case items is not wrapped text) and ends without a sentence's or a clause's end.
+WRAP_WORDS = 6
+WRAP_END = Ending(".!?…:;。！？'\"’”»)]")
+#: Text is hard-wrapped when at least this share of its lines (and three or more) run
+#: on into the next.
+WRAPPED_SHARE = 0.2
+
+
+def runs_on(text: str) -> bool:
+    """A long line that does not end like a sentence or a clause (see :data:`WRAP_WORDS`)."""
+    return text.count(" ") >= WRAP_WORDS - 1 and not WRAP_END.of(text)
+
+
+def hard_wrapped(texts: list[str], share: float = WRAPPED_SHARE) -> bool:
+    """Lines hard-wrapped at a fixed width (plain-text mail, an RFC): at least ``share``
+    of them, and three or more, run on (:func:`runs_on`) into a line that opens in
+    lower case."""
+    count = 0
+    for k in range(1, len(texts)):
+        if texts[k][:1].islower() and runs_on(texts[k - 1]):
+            count += 1
+    return count >= 3 and count >= share * len(texts)
+
+
 # An embedded post's attribution: "— The Senate (@NGRSenate) October 9, 2018".
 _POST_BY = compile_pattern(r"[—–-] .*\(@\w+\)")
 
@@ -181,6 +206,7 @@ class View:
 
     __slots__ = (
         "_hit_map",
+        "_wrapped",
         "counts",
         "dirty",
         "focus",
@@ -217,6 +243,7 @@ class View:
         #: :attr:`Rule.per_trigger` and :meth:`triggers_hit`), or None; set by the engine.
         self.parts: tuple[AbstractSet[int] | None, ...] | None = None
         self._hit_map: dict[int, list[int]] | None = None
+        self._wrapped: bool | None = None
         #: Paragraphs whose text a span removal changed since the prefilter scan.
         self.dirty: set[int] = set() if dirty is None else dirty
         #: Word counts by text, kept for the whole clean (see :meth:`words`).
@@ -316,6 +343,38 @@ class View:
                 return True
         return False
 
+    def hard_wrapped(self) -> bool:
+        """Whether the text's lines are hard-wrapped (see :func:`hard_wrapped`), judged
+        once per view on the paragraphs it started with."""
+        wrapped = self._wrapped
+        if wrapped is None:
+            wrapped = self._wrapped = hard_wrapped([self.texts[i] or "" for i in self.order])
+        return wrapped
+
+    def in_a_wrapped_sentence(self, index: int, text: str) -> bool:
+        """Paragraph ``index`` is a piece of a sentence broken over lines, in text whose
+        lines are hard-wrapped (:meth:`hard_wrapped`): a long line that does not end
+        like a sentence and runs on into a line that opens in lower case, or a line
+        that opens in lower case after such a line."""
+        if not self.hard_wrapped():
+            return False
+        texts = self.texts
+        order = self.order
+        rank = self.rank[index]
+        if runs_on(text):
+            for i in order[rank + 1 :]:
+                nxt = texts[i]
+                if nxt is not None:
+                    if nxt[:1].islower():
+                        return True
+                    break
+        if text[:1].islower():
+            for r in range(rank - 1, -1, -1):
+                prev = texts[order[r]]
+                if prev is not None:
+                    return runs_on(prev)
+        return False
+
     def after(self, index: int) -> Iterator[int]:
         """Indices of paragraphs still present after ``index``."""
         for i in self.order[self.rank[index] + 1 :]:
@@ -403,6 +462,8 @@ class Rule(Declared):
     def allows(self, view: View, index: int, text: str) -> bool:
         beside = self.when.beside_removed
         if beside is not None and not view.beside_removed(index, beside):
+            return False
+        if view.in_a_wrapped_sentence(index, text):
             return False
         return self.when.allow(text, view.rank[index], view.total, view.words)
 

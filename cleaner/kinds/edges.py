@@ -89,7 +89,7 @@ import regex
 
 from ..patterns import compile_pattern
 from ..result import Removal
-from .base import Ending, Rule, View, declare, is_post_attribution
+from .base import WRAP_WORDS, Ending, Rule, View, declare, hard_wrapped, is_post_attribution
 from .block import is_data
 
 # A paragraph that ends like text: sentence punctuation or a closing quote or bracket.
@@ -166,15 +166,12 @@ _KEY_VALUE = compile_pattern(rf"^{_KEY_WORDS}\s?:(?: [^\s|]+){{1,5}}$")
 _MARKER = compile_pattern(r"^(?:\d{1,3}[.)]|[^\w\s\"'‘“«(\[])")
 _DIGITS = compile_pattern(r"\d+")
 _SHAPE_TOKEN = compile_pattern(r"\p{N}+|[^\W\p{N}_]+|\S")
-#: A hard-wrapped line is a long one (a menu of lower-case items is not wrapped text).
-_WRAP_WORDS = 6
-_WRAP_END = Ending(_SENTENCE_END.chars + ";")
 
 
 def _sentence_pieces(texts: list[str], outside: set[int]) -> set[int]:
     """The lines of ``outside`` that are pieces of a sentence broken over lines.
 
-    A line of ``_WRAP_WORDS`` words or more that does not end like a sentence,
+    A line of ``WRAP_WORDS`` words or more that does not end like a sentence,
     followed by lines that open in lower case, the last of which ends a sentence
     (``It's easier than ever to make it work the way`` / ``you do.``): dropping a
     piece would leave half a sentence. (A short line before a lower-case one is
@@ -184,7 +181,7 @@ def _sentence_pieces(texts: list[str], outside: set[int]) -> set[int]:
     n = len(texts)
     for k in outside:
         text = texts[k]
-        if k + 1 >= n or text.count(" ") < _WRAP_WORDS - 1 or _SENTENCE_END.of(text):
+        if k + 1 >= n or text.count(" ") < WRAP_WORDS - 1 or _SENTENCE_END.of(text):
             continue
         j = k + 1
         while j < n and texts[j][:1].islower():
@@ -587,13 +584,7 @@ class EdgesRule(Rule):
 
     def _wrapped(self, texts: list[str]) -> bool:
         """Lines hard-wrapped at a fixed width: a share of them run on into the next."""
-        runs_on = 0
-        for k in range(1, len(texts)):
-            if texts[k][:1].islower():
-                a = texts[k - 1]
-                if a.count(" ") >= _WRAP_WORDS - 1 and not _WRAP_END.of(a):
-                    runs_on += 1
-        return runs_on >= 3 and runs_on >= self.wrapped_share * len(texts)
+        return hard_wrapped(texts, self.wrapped_share)
 
     def _body(self, text: str, words: int) -> bool:
         if words >= self.long_words:
