@@ -355,25 +355,25 @@ class View:
         """Paragraph ``index`` is a piece of a sentence broken over lines, in text whose
         lines are hard-wrapped (:meth:`hard_wrapped`): a long line that does not end
         like a sentence and runs on into a line that opens in lower case, or a line
-        that opens in lower case after such a line."""
-        if not self.hard_wrapped():
-            return False
+        that opens in lower case after such a line. (The line first: the text is
+        judged only for a line that could be such a piece.)"""
         texts = self.texts
         order = self.order
         rank = self.rank[index]
+        piece = False
         if runs_on(text):
-            for i in order[rank + 1 :]:
-                nxt = texts[i]
+            for r in range(rank + 1, len(order)):
+                nxt = texts[order[r]]
                 if nxt is not None:
-                    if nxt[:1].islower():
-                        return True
+                    piece = nxt[:1].islower()
                     break
-        if text[:1].islower():
+        if not piece and text[:1].islower():
             for r in range(rank - 1, -1, -1):
                 prev = texts[order[r]]
                 if prev is not None:
-                    return runs_on(prev)
-        return False
+                    piece = runs_on(prev)
+                    break
+        return piece and self.hard_wrapped()
 
     def after(self, index: int) -> Iterator[int]:
         """Indices of paragraphs still present after ``index``."""
