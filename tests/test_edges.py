@@ -226,20 +226,37 @@ def test_a_headline_that_ends_with_a_colon_goes_on_in_the_next_line():
     assert removed(text + BODY) == ["World"]
 
 
+# Hard-wrapped text: an RFC's lines run on into lines that open in lower case.
+MEMO = (
+    "Status of this Memo\n"
+    "This Internet-Draft is submitted in full conformance with the\n"
+    "provisions of BCP 78 and BCP 79. Internet-Drafts are working documents\n"
+    "of the Internet Engineering Task Force. Note that other groups may\n"
+    "also distribute working documents as Internet-Drafts. The list of\n"
+    "current drafts is at the address below, and drafts are valid for a\n"
+    "maximum of six months and may be replaced by other documents.\n"
+)
+
+
 def test_hard_wrapped_text_is_left_alone():
-    wrapped = (
-        "Status of this Memo\n"
-        "This Internet-Draft is submitted in full conformance with the\n"
-        "provisions of BCP 78 and BCP 79. Internet-Drafts are working documents\n"
-        "of the Internet Engineering Task Force. Note that other groups may\n"
-        "also distribute working documents as Internet-Drafts. The list of\n"
-        "current drafts is at the address below, and drafts are valid for a\n"
-        "maximum of six months and may be replaced by other documents.\n"
-        "Table of Contents\n"
-        "Introduction\n"
-        "Terminology\n"
+    assert removed(MEMO + "Table of Contents\nIntroduction\nTerminology\n") == []
+
+
+def test_no_rule_removes_a_line_inside_a_hard_wrapped_sentence():
+    notice = (
+        "Copyright (c) 2014 IETF Trust and the persons identified as the\n"
+        "document authors. All rights reserved.\n"
     )
-    assert removed(wrapped) == []
+    paragraphs = Cleaner().clean(MEMO + notice).text.rstrip("\n").split("\n\n")
+    assert paragraphs[-2:] == notice.splitlines()
+
+
+def test_the_same_line_alone_in_text_of_paragraphs_goes():
+    text = (
+        "The draft was published on Monday after two years of work by the group.\n"
+        "Copyright (c) 2014 IETF Trust and the persons identified as the document authors.\n"
+    )
+    assert "Copyright" not in Cleaner().clean(text).text
 
 
 def test_a_single_stray_line_after_the_body_stays():

@@ -593,33 +593,6 @@ def test_a_related_box_runs_on_through_teasers_that_are_not_data(after):
     assert after not in Cleaner().clean(_BOX.format(after=after)).text
 
 
-_WRAPPED = (
-    "Status of this Memo\n"
-    "This Internet-Draft is submitted in full conformance with the\n"
-    "provisions of BCP 78 and BCP 79. Internet-Drafts are working documents\n"
-    "of the Internet Engineering Task Force. Note that other groups may\n"
-    "also distribute working documents as Internet-Drafts. The list of\n"
-    "current drafts is at the address below, and drafts are valid for a\n"
-    "maximum of six months and may be replaced by other documents.\n"
-    "Copyright (c) 2014 IETF Trust and the persons identified as the\n"
-    "document authors. All rights reserved.\n"
-)
-
-
-def test_a_line_inside_a_hard_wrapped_sentence_stays():
-    out = Cleaner().clean(_WRAPPED).text
-    assert "Copyright (c) 2014 IETF Trust and the persons identified as the" in out
-    assert "document authors. All rights reserved." in out
-
-
-def test_the_same_line_alone_in_text_of_paragraphs_goes():
-    text = (
-        "The draft was published on Monday after two years of work by the group.\n"
-        "Copyright (c) 2014 IETF Trust and the persons identified as the document authors.\n"
-    )
-    assert "Copyright" not in Cleaner().clean(text).text
-
-
 @needs_pure
 def test_a_flood_of_block_starts_is_walked_once(monkeypatch):
     """10,000 'Comments' lines after a short body: one walk to the end, not 10,000."""
