@@ -357,23 +357,28 @@ class View:
         like a sentence and runs on into a line that opens in lower case, or a line
         that opens in lower case after such a line. (The line first: the text is
         judged only for a line that could be such a piece.)"""
+        if runs_on(text):
+            nxt = self._neighbour(index, 1)
+            if nxt is not None and nxt[:1].islower():
+                return self.hard_wrapped()
+        if text[:1].islower():
+            prev = self._neighbour(index, -1)
+            if prev is not None and runs_on(prev):
+                return self.hard_wrapped()
+        return False
+
+    def _neighbour(self, index: int, step: int) -> str | None:
+        """The text of the nearest paragraph still present after (``step`` 1) or
+        before (-1) paragraph ``index``, or None."""
         texts = self.texts
         order = self.order
-        rank = self.rank[index]
-        piece = False
-        if runs_on(text):
-            for r in range(rank + 1, len(order)):
-                nxt = texts[order[r]]
-                if nxt is not None:
-                    piece = nxt[:1].islower()
-                    break
-        if not piece and text[:1].islower():
-            for r in range(rank - 1, -1, -1):
-                prev = texts[order[r]]
-                if prev is not None:
-                    piece = runs_on(prev)
-                    break
-        return piece and self.hard_wrapped()
+        r = self.rank[index] + step
+        while 0 <= r < len(order):
+            text = texts[order[r]]
+            if text is not None:
+                return text
+            r += step
+        return None
 
     def after(self, index: int) -> Iterator[int]:
         """Indices of paragraphs still present after ``index``."""
@@ -463,9 +468,9 @@ class Rule(Declared):
         beside = self.when.beside_removed
         if beside is not None and not view.beside_removed(index, beside):
             return False
-        if view.in_a_wrapped_sentence(index, text):
+        if not self.when.allow(text, view.rank[index], view.total, view.words):
             return False
-        return self.when.allow(text, view.rank[index], view.total, view.words)
+        return not view.in_a_wrapped_sentence(index, text)
 
     def find(self, view: View) -> Iterator[Removal]:  # pragma: no cover - abstract
         raise NotImplementedError

@@ -89,7 +89,16 @@ import regex
 
 from ..patterns import compile_pattern
 from ..result import Removal
-from .base import WRAP_WORDS, Ending, Rule, View, declare, hard_wrapped, is_post_attribution
+from .base import (
+    WRAP_WORDS,
+    WRAPPED_SHARE,
+    Ending,
+    Rule,
+    View,
+    declare,
+    hard_wrapped,
+    is_post_attribution,
+)
 from .block import is_data
 
 # A paragraph that ends like text: sentence punctuation or a closing quote or bracket.
@@ -360,7 +369,7 @@ class EdgesRule(Rule):
     keep_words: int = 3
     tail_runs: bool = True
     label_words: int = 4
-    wrapped_share: float = 0.2
+    wrapped_share: float = WRAPPED_SHARE
 
     @property
     def local(self) -> bool:
@@ -458,7 +467,7 @@ class EdgesRule(Rule):
         if self.tail_runs:
             beside = _labels_beside_removed(outside, last, lines, order, view)
             outside = _runs(outside, first, beside)
-        if not outside or self._wrapped(texts):
+        if not outside or hard_wrapped(texts, self.wrapped_share):
             return
         # The body's own edge lines, judged too: a list, table or fact box that
         # begins inside the body and runs on past its edge is one structure.
@@ -581,10 +590,6 @@ class EdgesRule(Rule):
                 ):
                     kept.add(k)  # rows of a table: three or more of one shape
         return kept
-
-    def _wrapped(self, texts: list[str]) -> bool:
-        """Lines hard-wrapped at a fixed width: a share of them run on into the next."""
-        return hard_wrapped(texts, self.wrapped_share)
 
     def _body(self, text: str, words: int) -> bool:
         if words >= self.long_words:
