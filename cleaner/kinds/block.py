@@ -219,6 +219,11 @@ def is_heading(text: str, words=count_words) -> bool:
     )
 
 
+#: Body prose: a paragraph of at least this many words (around a section heading, one
+#: that ends like a sentence; cut off mid-sentence, one with sentences inside it).
+PROSE_WORDS = 20
+
+
 def is_body(text: str, min_words: int, words=count_words) -> bool:
     """Body prose: long enough and ends like a sentence, or introduces what follows.
 
@@ -235,7 +240,7 @@ def is_body(text: str, min_words: int, words=count_words) -> bool:
         return True
     # Prose cut off mid-sentence: sentences run inside it ("... the interface. Where
     # the use of ..."); a tag cloud or a teaser has none.
-    return n >= 20 and len(_INNER_END.findall(text)) >= 2
+    return n >= PROSE_WORDS and len(_INNER_END.findall(text)) >= 2
 
 
 _INNER_END = compile_pattern(r"\p{Ll}[.!?] \p{Lu}")
@@ -402,10 +407,6 @@ def heading_style(text: str) -> str:
     if upper * 2 <= len(words):
         return "sentence"
     return "mixed"
-
-
-#: Body prose around a section heading: a sentence of at least this many words.
-PROSE_WORDS = 20
 
 
 def section_styles(view: View) -> dict[str, int]:
