@@ -345,7 +345,8 @@ class View:
 
     def hard_wrapped(self) -> bool:
         """Whether the text's lines are hard-wrapped (see :func:`hard_wrapped`), judged
-        once per view on the paragraphs it started with."""
+        once per view, when a rule first asks, over the view's paragraphs (one removed
+        by then counts as an empty line, so the share is of the pass's paragraphs)."""
         wrapped = self._wrapped
         if wrapped is None:
             wrapped = self._wrapped = hard_wrapped([self.texts[i] or "" for i in self.order])
