@@ -76,6 +76,19 @@ def test_structured_content_after_the_body_stays(tail):
     assert removed(BODY + tail) == []
 
 
+def test_a_list_s_own_heading_after_the_body_stays():
+    """A line ending with a colon right above a bulleted list after the body heads it
+    (and so does one above such a heading); without the list under it, it is a label
+    in a run like any other. (Right after the body's last paragraph, such a line
+    announces what follows, and all of it stays: hence the teaser above it here.)"""
+    specs = "GENERAL:\n• Resettable total and partial counters\n• Input for tariff selection\n"
+    teasers = ["Ferry fares to rise in spring", "Five islands to visit this summer"]
+    head = "\n".join(teasers) + "\nVERSIONS:\nSINGLE PHASE:\n"
+    assert removed(BODY + head + specs) == teasers
+    run = [*teasers, "VERSIONS:", "SINGLE PHASE:", "Sport"]
+    assert removed(BODY + "\n".join(run) + "\n") == run
+
+
 MEAL_PLAN = (
     "This sample day of the plan spreads five meals over the day, each a few hours apart.\n"
     + "".join(

@@ -51,6 +51,9 @@ And it stays, evidence or not, when it is part of something structured:
   (headings next to each other or one line apart are a menu: ``Fixtures`` /
   ``Results``). A list
   with no such heading looks like a menu or a tag cloud after the body, and goes;
+- after the body, a list's own heading: a line that ends with a colon right above a
+  list item that stays (``ALLGEMEIN:`` / ``• Eingang für Tarifwahl``), or above
+  another such heading;
 - the headline: the first paragraph of 3+ words that is not a list item, or the
   first line of 3+ words before the body that has nothing but navigation above it
   (labels, link rows, counters, dates, bare links; a menu above the headline), and
@@ -313,6 +316,20 @@ def _announced_lists(texts: list[str], order: list[int], outside: set[int], last
     return kept
 
 
+def _list_headings(texts: list[str], outside: set[int], last: int) -> set[int]:
+    """The lines of ``outside`` after the body that end with a colon right above a list
+    item that stays (``ALLGEMEIN:`` / ``• Eingang für Tarifwahl``), or above another
+    such heading (``GERÄTEAUSFÜHRUNGEN:`` / ``EINPHASIG:`` / ``• ...``): a list's own
+    heading, as the body's lead-in is (a teaser list's heading is another rule's)."""
+    kept: set[int] = set()
+    for k in range(len(texts) - 2, last, -1):
+        if k in outside and texts[k].endswith(":"):
+            nxt = k + 1
+            if nxt in kept or (nxt not in outside and _LIST_ITEM.match(texts[nxt])):
+                kept.add(k)
+    return kept
+
+
 def _runs(outside: set[int], first: int, beside: set[int]) -> set[int]:
     """Before the body every line; after it only runs of two or more, and ``beside``."""
     return {k for k in outside if k < first or k - 1 in outside or k + 1 in outside or k in beside}
@@ -485,6 +502,7 @@ class EdgesRule(Rule):
         outside -= self._structured(lines, outside)
         outside -= _sentence_pieces(texts, outside)
         outside -= _announced_lists(texts, order, outside, last)
+        outside -= _list_headings(texts, outside, last)
         if first > 0 and _DATELINE.match(texts[first - 1]):
             outside.discard(first - 1)
         if self.tail_runs:
