@@ -435,6 +435,10 @@ block_documents = st.lists(
             "The route would follow the old railway",
             "Most of the line would run on the bed of the railway that closed in 1971, which the"
             " city bought a decade ago.",
+            # A numbered box's counters (the ``count`` stop).
+            "1",
+            "2",
+            "3",
         ]
     ),
     max_size=40,
@@ -474,6 +478,27 @@ def test_a_table_row_ends_with_a_number_that_is_not_a_year(line, row):
     from cleaner.kinds.block import is_table_row
 
     assert is_table_row(line) is row
+
+
+@pytest.mark.parametrize(
+    "lines, end",
+    [
+        # Counters at one spacing: the list ends where the next would stand.
+        (["Most Read", "1", "Storm", "2", "Ferry", "Moss", "Tweezers"], 5),
+        (["Most Read", "1", "Storm", "May 3", "2", "Ferry", "May 4", "Moss", "Tweezers"], 7),
+        # The block ends first, or holds every number: nothing to cut.
+        (["Most Read", "1", "Storm", "2", "Ferry"], 5),
+        # One counter is no run; a count that does not go up by one ends the search.
+        (["Most Read", "1", "Storm", "Moss", "Tweezers"], 5),
+        (["Most Read", "1", "Storm", "7", "Ferry", "Moss"], 6),
+        # A second box numbered from 1 starts a run of its own.
+        (["Most Read", "1", "A", "2", "B", "Most Shared", "1", "C", "2", "D", "Moss"], 10),
+    ],
+)
+def test_a_numbered_box_ends_where_its_next_number_would_stand(lines, end):
+    from cleaner.kinds.block import numbered_end
+
+    assert numbered_end(lines) == end
 
 
 def test_heading_style_reads_title_and_sentence_case():

@@ -54,6 +54,12 @@ including, the first paragraph that meets one of the ``until`` stops:
     :func:`heading_style`), and the block must hold a teaser headline of
     another style and none of its own. A related box between two sections
     of an article then ends where the next section begins.
+``count``
+    a numbered list's end: when the block holds counters alone on their lines
+    (``1``, ``2``, ... each above its teaser, as a "Most Read" box numbers them),
+    two or more in a row at one spacing, it stops where the next counter would
+    stand and does not: the list of that many teasers is over, and what follows
+    is not the box's. Teasers of a numbered box never run on unnumbered.
 ``end``
     nothing stops the block: it runs to the end of the text.
 
@@ -85,7 +91,7 @@ from .base import (
     is_post_attribution,
 )
 
-STOPS = ("heading", "body", "list", "table", "data", "section", "end")
+STOPS = ("heading", "body", "list", "table", "data", "section", "count", "end")
 #: A data line that stops a block is short: fewer spaces than this.
 DATA_SPACES = 8
 HEADING_MAX_WORDS = 12
@@ -312,10 +318,14 @@ class BlockRule(Rule):
         Not with ``max_paragraphs`` (it counts from the start), nor with the
         ``section`` stop (whether the last line is a teaser depends on the teasers
         before it) or the ``data`` stop (whether the label above the data is the
-        block's depends on the block's length), nor from the last paragraph when the
+        block's depends on the block's length) or the ``count`` stop (the numbered run
+        is counted from the block's start), nor from the last paragraph when the
         stop itself was included (the walk goes past it).
         """
-        if self.max_paragraphs is not None or "section" in self.until or "data" in self.until:
+        until = self.until
+        if self.max_paragraphs is not None or "section" in until or "data" in until:
+            return False
+        if "count" in until:
             return False
         return not (self.include_stop and k == length - 1)
 
@@ -354,6 +364,10 @@ class BlockRule(Rule):
             block.append(j)
         if stopped == "body" and "section" in self.until and _heads_a_section(view, block, styles):
             block.pop()
+        if "count" in self.until and len(block) >= 5:
+            end = numbered_end([view.texts[j] or "" for j in block])
+            if end < len(block):
+                del block[end:]
         return tuple(block)
 
     def _table_starts(self, view: View, index: int) -> bool:
@@ -381,6 +395,34 @@ class BlockRule(Rule):
         if "data" in self.until and text.count(" ") < DATA_SPACES and is_data(text, False):
             return "data"
         return None
+
+
+def numbered_end(texts: list[str]) -> int:
+    """Where a block's numbered list ends (the ``count`` stop): the position in
+    ``texts`` (the block's paragraphs, its start first) where the counter after the
+    last of a run would stand, or ``len(texts)`` when there is no such run or the
+    block ends before that position.
+
+    A run is two or more counters (``1`` to ``99`` alone on their lines) that go up
+    by one at one spacing; a ``1`` starts a new run (a second numbered box), any other
+    break ends the search.
+    """
+    run: list[tuple[int, int]] = []
+    for k in range(1, len(texts)):
+        text = texts[k]
+        if not (0 < len(text) <= 2 and text.isdigit() and text.isascii()):
+            continue
+        value = int(text)
+        steady = len(run) < 2 or k - run[-1][0] == run[1][0] - run[0][0]
+        if run and value == run[-1][1] + 1 and steady:
+            run.append((k, value))
+        elif not run or value == 1:
+            run = [(k, value)]
+        else:
+            break
+    if len(run) < 2:
+        return len(texts)
+    return min(run[-1][0] + run[1][0] - run[0][0], len(texts))
 
 
 def _is_label(text: str) -> bool:
