@@ -491,8 +491,10 @@ def test_a_table_row_ends_with_a_number_that_is_not_a_year(line, row):
         # One counter is no run; a count that does not go up by one ends the search.
         (["Most Read", "1", "Storm", "Moss", "Tweezers"], 5),
         (["Most Read", "1", "Storm", "7", "Ferry", "Moss"], 6),
-        # A second box numbered from 1 starts a run of its own.
+        # A second box numbered from 1 starts a run of its own; a lone 1 after a run
+        # is no box (the run before it ends the list).
         (["Most Read", "1", "A", "2", "B", "Most Shared", "1", "C", "2", "D", "Moss"], 10),
+        (["Most Read", "1", "A", "2", "B", "Moss", "Tweezers", "1", "Spoon"], 5),
     ],
 )
 def test_a_numbered_box_ends_where_its_next_number_would_stand(lines, end):

@@ -405,9 +405,11 @@ def numbered_end(texts: list[str]) -> int:
 
     A run is two or more counters (``1`` to ``99`` alone on their lines) that go up
     by one at one spacing; a ``1`` starts a new run (a second numbered box), any other
-    break ends the search.
+    break ends the search. The last run of two or more counts: a lone ``1`` after it
+    is no box.
     """
     run: list[tuple[int, int]] = []
+    end = len(texts)
     for k in range(1, len(texts)):
         text = texts[k]
         if not (0 < len(text) <= 2 and text.isdigit() and text.isascii()):
@@ -416,13 +418,13 @@ def numbered_end(texts: list[str]) -> int:
         steady = len(run) < 2 or k - run[-1][0] == run[1][0] - run[0][0]
         if run and value == run[-1][1] + 1 and steady:
             run.append((k, value))
+            if len(run) >= 2:
+                end = run[-1][0] + run[1][0] - run[0][0]
         elif not run or value == 1:
             run = [(k, value)]
         else:
             break
-    if len(run) < 2:
-        return len(texts)
-    return min(run[-1][0] + run[1][0] - run[0][0], len(texts))
+    return min(end, len(texts))
 
 
 def _is_label(text: str) -> bool:
