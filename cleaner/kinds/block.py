@@ -92,6 +92,8 @@ from .base import (
 )
 
 STOPS = ("heading", "body", "list", "table", "data", "section", "count", "end")
+#: Stops whose verdict depends on where the block started (see BlockRule._same_stop).
+_WALK_DEPENDENT = frozenset({"section", "data", "count"})
 #: A data line that stops a block is short: fewer spaces than this.
 DATA_SPACES = 8
 HEADING_MAX_WORDS = 12
@@ -322,10 +324,7 @@ class BlockRule(Rule):
         is counted from the block's start), nor from the last paragraph when the
         stop itself was included (the walk goes past it).
         """
-        until = self.until
-        if self.max_paragraphs is not None or "section" in until or "data" in until:
-            return False
-        if "count" in until:
+        if self.max_paragraphs is not None or not _WALK_DEPENDENT.isdisjoint(self.until):
             return False
         return not (self.include_stop and k == length - 1)
 
@@ -418,8 +417,7 @@ def numbered_end(texts: list[str]) -> int:
         steady = len(run) < 2 or k - run[-1][0] == run[1][0] - run[0][0]
         if run and value == run[-1][1] + 1 and steady:
             run.append((k, value))
-            if len(run) >= 2:
-                end = run[-1][0] + run[1][0] - run[0][0]
+            end = k + run[1][0] - run[0][0]  # where the next counter would stand
         elif not run or value == 1:
             run = [(k, value)]
         else:

@@ -322,8 +322,11 @@ def _list_headings(texts: list[str], outside: set[int], last: int) -> set[int]:
     such heading (``GERÄTEAUSFÜHRUNGEN:`` / ``EINPHASIG:`` / ``• ...``): a list's own
     heading, as the body's lead-in is (a teaser list's heading is another rule's)."""
     kept: set[int] = set()
-    for k in range(len(texts) - 2, last, -1):
-        if k in outside and texts[k].endswith(":"):
+    # From the end up, so that a heading above a kept heading is seen after it.
+    for k in sorted(outside, reverse=True):
+        if k <= last:
+            break
+        if k + 1 < len(texts) and texts[k].endswith(":"):
             nxt = k + 1
             if nxt in kept or (nxt not in outside and _LIST_ITEM.match(texts[nxt])):
                 kept.add(k)
