@@ -287,6 +287,9 @@ def test_a_single_stray_line_after_the_body_stays():
         "Line-up\nJane Roe\nMary Major\nAnn Lee\nResults\nRoe wins\nMajor second\n",
         # A stray line between the body and the list does not take the list with it.
         "Thanks Junior!\nCast\nJane Roe\nMary Major\n",
+        # Two headings one line apart are two lists, the first of one item: a menu
+        # alternates three or more (below).
+        "Qualified teams\nGermany\nSources\nFifa match schedule, December 2026\nEurostat\n",
     ],
 )
 def test_a_list_under_a_heading_that_announces_content_stays(tail):
@@ -297,9 +300,10 @@ def test_a_list_under_a_heading_that_announces_content_stays(tail):
 @pytest.mark.parametrize(
     "tail",
     [
-        # Headings next to each other or one line apart: a sports site's menu.
+        # Headings next to each other, or three one line apart: a sports site's menu.
         "Fixtures\nResults\nTables\nTransfers\n",
         "Schedule\nScores\nStandings\nStats\nTeams\n",
+        "Fixtures\nNFL\nResults\nNBA\nStandings\n",
         # A section link in lower case is not a heading.
         "features\nReuse this content\nBack to top\n",
         # A list under a heading the kind has no word for goes as a menu would.

@@ -293,6 +293,45 @@ def test_cleaning_is_idempotent(text):
     assert c.clean(once).text == once
 
 
+_DRAW = (
+    "The draw for next summer's tournament was held in Doha on Friday, and it put "
+    "two former champions in the same group for the first time since 2010.\n"
+    "Coaches will now plan their preparation camps around the group games, which "
+    "start in the second week of June and end nine days later.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # The FAQ heading another rule removes cut the team list after one item; the
+        # second clean took "Qualified teams" / "Germany" / "Sources" for a menu and
+        # dropped the sources with it.
+        "Qualified teams\nGermany\nFrequently Asked Questions:\nFrance\nSpain\nPortugal\n"
+        "Sources\nFifa match schedule, December 2026\nUefa qualifying results, November 2026\n"
+        "Fixtures\nResults\n",
+        # An author bio another rule removes cut "Pros" from its items: the heading
+        # headed nothing, stayed, and the second clean took "87" / "Pros" / "Cons"
+        # for a menu.
+        "87\nFrequently Asked Questions:\nPros\n"
+        "Jane Roe is a reporter covering energy for Example News.\n"
+        "Most powerful hardware ever in a home console\nSolid selection of enhanced titles\nCons\n",
+    ],
+)
+def test_idempotent_when_a_removed_line_splits_a_list_after_the_body(tail):
+    # Both found by fuzzing with the lines of real pages (bench/fuzz.py).
+    once = _DEFAULT.clean(_DRAW + tail).text
+    assert _DEFAULT.clean(once).text == once
+
+
+def test_a_one_item_list_before_another_announced_list_is_no_menu():
+    tail = (
+        "Qualified teams\nGermany\nFrequently Asked Questions:\nFrance\n"
+        "Sources\nFifa match schedule, December 2026\nUefa qualifying results, November 2026\n"
+    )
+    assert "Fifa match schedule, December 2026" in _DEFAULT.clean(_DRAW + tail).text
+
+
 @settings(max_examples=300, deadline=None)
 @given(documents)
 def test_replay_and_subsequence_invariants(text):

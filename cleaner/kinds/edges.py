@@ -48,8 +48,8 @@ And it stays, evidence or not, when it is part of something structured:
 - after the body, a list under a heading that announces content (``Sources``,
   ``Ingredients``, ``Key features``, ``Results``, ``Qualified teams``: see
   ``_CONTENT_HEADING``), up to the next line that stays or one another rule removed
-  (headings next to each other or one line apart are a menu: ``Fixtures`` /
-  ``Results``). A list
+  (headings next to each other, or three or more at most one line apart, are a
+  menu: ``Fixtures`` / ``Results``). A list
   with no such heading looks like a menu or a tag cloud after the body, and goes;
 - after the body, a list's own heading: a line that ends with a colon right above a
   list item that stays (``ALLGEMEIN:`` / ``• Eingang für Tarifwahl``), or above
@@ -281,11 +281,14 @@ _CONTENT_HEADING = compile_pattern(
 def _announced_lists(texts: list[str], order: list[int], outside: set[int], last: int) -> set[int]:
     """The lines of ``outside`` after the body from a heading that announces content
     (:data:`_CONTENT_HEADING`: ``Sources``, ``Qualified teams``) to the end of its run:
-    the lines after it up to the next that stays or one another rule removed.
+    the lines after it up to the next that stays or one another rule removed. A
+    heading with nothing under it (the text ends there, or a line another rule
+    removed follows) heads no list.
 
-    Headings next to each other, or with one line between them ("Fixtures" /
-    "Results", "Schedule" / "Scores" / "Standings"), are a menu, not lists: the lists
-    end where the first two such begin.
+    Headings next to each other ("Fixtures" / "Results"), or three or more with at
+    most one line between each and the next ("Schedule" / "Scores" / "Standings"),
+    are a menu, not lists: the lists end where such a chain begins (see
+    :func:`_menu_from`).
     """
     kept: set[int] = set()
     k = last + 1
@@ -308,12 +311,29 @@ def _announced_lists(texts: list[str], order: list[int], outside: set[int], last
             # at most one line between them ("Schedule" / "Scores" / "Standings").
             end = k + 1
             for h in range(len(headings) - 1):
-                if headings[h + 1] <= headings[h] + 2:
+                if _menu_from(headings, h):
                     end = headings[h]
                     break
-            kept.update(range(headings[0], end))
+            # A heading with nothing under it (the text ends, or a line another
+            # rule removed follows) heads no list.
+            if end > headings[0] + 1 or (k + 1 < n and order[k + 1] == order[k] + 1):
+                kept.update(range(headings[0], end))
         k += 1
     return kept
+
+
+def _menu_from(headings: list[int], h: int) -> bool:
+    """Whether a menu begins at ``headings[h]``: a chain of headings from it, each at
+    most one line below the one before, with two of them next to each other
+    (``Fixtures`` / ``Results``) or three or more (``Schedule`` / ``Scores`` /
+    ``Standings``). Two headings one line apart and no more are two lists, the first
+    of one item (``Qualified teams`` / ``Germany`` / ``Sources`` / ...)."""
+    j = h
+    adjacent = False
+    while j + 1 < len(headings) and headings[j + 1] <= headings[j] + 2:
+        adjacent = adjacent or headings[j + 1] == headings[j] + 1
+        j += 1
+    return adjacent or j - h >= 2
 
 
 def _list_headings(texts: list[str], outside: set[int], last: int) -> set[int]:
