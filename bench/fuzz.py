@@ -5,7 +5,8 @@
 
 Documents are built from arbitrary code points (surrogates and control
 characters included), every kind of line break, and lines of real boilerplate
-and body text mixed in. Each must clean without an exception, within
+and body text mixed in; and spliced from stretches of the examples' pages (a
+list cut short, another rule's furniture inside it). Each must clean without an exception, within
 ``--deadline`` seconds (a hang), and keep the invariants of
 ``tests/test_hostile_text.py``: idempotent, replay equals output, output
 paragraphs are input paragraphs in order. Not part of the test suite (the suite
@@ -29,7 +30,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 from cleaner import Cleaner, __version__  # noqa: E402
 from tests.test_engine import PIECES  # noqa: E402
-from tests.test_hostile_text import check_invariants, documents  # noqa: E402
+from tests.test_hostile_text import check_invariants, documents, pages  # noqa: E402
 
 CLEANER = Cleaner()
 
@@ -79,6 +80,7 @@ def main() -> int:
     results = [
         run("arbitrary code points and line breaks", documents, args.examples, args.deadline),
         run("boilerplate and body lines mixed with text", mixed, args.examples, args.deadline),
+        run("pages spliced from the examples' lines", pages, args.examples, args.deadline),
     ]
     lines = [
         "# Fuzzing `Cleaner.clean`",

@@ -19,6 +19,8 @@ from hypothesis import strategies as st
 from cleaner import Cleaner
 from cleaner.batch import RecordOptions, clean_record
 
+from .conftest import EXAMPLES
+
 CLEANER = Cleaner()
 
 # Every code point, surrogates and control characters included.
@@ -42,6 +44,28 @@ lines = st.one_of(
 separators = st.sampled_from(["\n", "\r\n", "\r", "\n\n", "\u2028", "\x0b", "\x0c", "\x85"])
 documents = st.lists(st.tuples(lines, separators), max_size=30).map(
     lambda pairs: "".join(line + sep for line, sep in pairs)
+)
+
+#: The lines of every example's input: real bodies and the furniture around them.
+PAGE_LINES = [
+    line
+    for path in sorted(EXAMPLES.glob("*/input.txt"))
+    for line in path.read_text(encoding="utf-8").splitlines()
+    if line.strip()
+]
+# A stretch of a real page (its structure: a body, then lists, menus, teasers), a line
+# from anywhere, or a hostile line; each chunk with line breaks of one kind.
+_chunks = st.one_of(
+    st.tuples(st.integers(0, len(PAGE_LINES) - 1), st.integers(1, 30)).map(
+        lambda at: PAGE_LINES[at[0] : at[0] + at[1]]
+    ),
+    st.lists(st.sampled_from(PAGE_LINES), min_size=1, max_size=4),
+    st.lists(lines, min_size=1, max_size=2),
+)
+#: Pages spliced from real ones: rules meet each other's furniture in new orders (a
+#: removed line inside a list, a list cut short), as they do on pages nobody saw.
+pages = st.lists(st.tuples(_chunks, separators), max_size=8).map(
+    lambda parts: "".join(sep.join(chunk) + sep for chunk, sep in parts)
 )
 
 
@@ -77,6 +101,12 @@ def assert_subsequence(result) -> None:
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents)
 def test_arbitrary_unicode_keeps_the_invariants(text):
+    check_invariants(CLEANER, text)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pages)
+def test_pages_spliced_from_real_ones_keep_the_invariants(text):
     check_invariants(CLEANER, text)
 
 
