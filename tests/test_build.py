@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +22,7 @@ import cleaner
 from cleaner import Cleaner, build
 
 from .conftest import COMPILED, EXAMPLES, ROOT, SHARED
+from .test_hostile_text import PAGE_LINES
 
 BENCH_SETS = ("bench/articles", "bench-readability/articles")
 INPUTS = ("input.txt", "input_tight.txt", "input_traf.txt")
@@ -100,6 +102,70 @@ def test_compiled_and_pure_builds_clean_every_example_and_bench_input_alike():
             for x in r.removals
         ]
         assert [r.text, removals] == pure[str(path)], path
+
+
+_PURE_CLEAN_TEXTS = """
+import json, sys
+import cleaner
+assert cleaner.build() == "pure Python", cleaner.__file__
+c = cleaner.Cleaner()
+out = []
+for text in json.loads(sys.stdin.read()):
+    r = c.clean(text)
+    out.append([r.text, [[x.rule, x.text, x.line, list(x.paragraphs), x.span, x.reason]
+                         for x in r.removals]])
+print(json.dumps(out))
+"""
+
+
+def _spliced_pages(n: int, seed: int = 2026) -> list[str]:
+    """``n`` pages spliced from stretches of the examples' inputs, single lines from
+    anywhere in them and hostile lines, with line breaks of every kind (as the fuzz
+    property of test_hostile_text, but fixed by ``seed``)."""
+    rng = random.Random(seed)
+    hostile = ["\x00\x1b[31m", "\ud800 lone surrogate", "donâ€™t &amp; café", "\u202e\ufeff", ""]
+    breaks = ["\n", "\r\n", "\r", "\n\n", "\u2028", "\x0c", "\x85"]
+    pages = []
+    for _ in range(n):
+        page = ""
+        for _ in range(rng.randint(1, 8)):
+            pick = rng.random()
+            if pick < 0.6:
+                at = rng.randrange(len(PAGE_LINES))
+                chunk = PAGE_LINES[at : at + rng.randint(1, 30)]
+            elif pick < 0.9:
+                chunk = [rng.choice(PAGE_LINES) for _ in range(rng.randint(1, 4))]
+            else:
+                chunk = [rng.choice(hostile)]
+            sep = rng.choice(breaks)
+            page += sep.join(chunk) + sep
+        pages.append(page)
+    return pages
+
+
+@pytest.mark.skipif(not COMPILED, reason="the installed build is pure Python")
+def test_compiled_and_pure_builds_clean_spliced_pages_alike():
+    """Beyond the fixed inputs: pages in orders no example has (a list cut by another
+    rule's furniture, a body between two menus)."""
+    texts = _spliced_pages(2000)
+    proc = subprocess.run(
+        [sys.executable, "-c", _PURE_CLEAN_TEXTS],
+        input=json.dumps(texts),
+        capture_output=True,
+        text=True,
+        env=_pure_env(),
+        cwd=ROOT,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    pure = json.loads(proc.stdout)
+    compiled = Cleaner()
+    for text, expected in zip(texts, pure, strict=True):
+        r = compiled.clean(text)
+        removals = [
+            [x.rule, x.text, x.line, list(x.paragraphs), list(x.span) if x.span else None, x.reason]
+            for x in r.removals
+        ]
+        assert [r.text, removals] == expected, repr(text[:300])
 
 
 @pytest.mark.skipif(not COMPILED, reason="the installed build is pure Python")
