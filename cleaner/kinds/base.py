@@ -206,6 +206,7 @@ class View:
 
     __slots__ = (
         "_hit_map",
+        "_start",
         "_wrapped",
         "counts",
         "dirty",
@@ -244,6 +245,8 @@ class View:
         self.parts: tuple[AbstractSet[int] | None, ...] | None = None
         self._hit_map: dict[int, list[int]] | None = None
         self._wrapped: bool | None = None
+        #: The texts as the pass began (a shallow copy), for :meth:`hard_wrapped`.
+        self._start: list[str | None] = texts[:]
         #: Paragraphs whose text a span removal changed since the prefilter scan.
         self.dirty: set[int] = set() if dirty is None else dirty
         #: Word counts by text, kept for the whole clean (see :meth:`words`).
@@ -345,11 +348,14 @@ class View:
 
     def hard_wrapped(self) -> bool:
         """Whether the text's lines are hard-wrapped (see :func:`hard_wrapped`), judged
-        once per view, when a rule first asks, over the view's paragraphs (one removed
-        by then counts as an empty line, so the share is of the pass's paragraphs)."""
+        once per view, when a rule first asks, over the paragraphs as they were when
+        the pass began: not over what is left when the rule asks, since which rule asks
+        first depends on the prefilter's hits (a rule with none never asks), and the
+        verdict must not."""
         wrapped = self._wrapped
         if wrapped is None:
-            wrapped = self._wrapped = hard_wrapped([self.texts[i] or "" for i in self.order])
+            start = self._start
+            wrapped = self._wrapped = hard_wrapped([start[i] or "" for i in self.order])
         return wrapped
 
     def in_a_wrapped_sentence(self, index: int, text: str) -> bool:
