@@ -393,6 +393,12 @@ def _wait_for_output(folder, proc, limit=60.0):
         raise AssertionError("the run wrote nothing to interrupt")
 
 
+def _default_signals():
+    """In the child, before exec: SIGINT and SIGTERM as a terminal leaves them."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _size(path):
     try:
         return path.stat().st_size
@@ -428,7 +434,14 @@ def test_an_interrupted_run_leaves_no_partial_output_and_a_rerun_finishes(tmp_pa
         name = "out.jsonl" if how == "jsonl" else "out"
         reference, out = work / "reference" / name, work / "interrupted" / name
         subprocess.run([*cmd, str(src), str(reference)], check=False, capture_output=True)
-        proc = subprocess.Popen([*cmd, str(src), str(out)], stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [*cmd, str(src), str(out)],
+            stderr=subprocess.PIPE,
+            text=True,
+            # As a terminal starts it: a shell's background job (how some CI runners
+            # start the suite) ignores SIGINT, and the run rightly keeps ignoring it.
+            preexec_fn=_default_signals,
+        )
         _wait_for_output(out.parent, proc)
         proc.send_signal(signum)
         _, err = proc.communicate(timeout=120)
