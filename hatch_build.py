@@ -1,7 +1,8 @@
 """Build hook: compile cleaner's hot modules with mypyc, or build pure Python.
 
 ``pip install .`` (a wheel build) compiles the modules in :data:`COMPILED` from
-the same typed Python source with mypyc, when a C compiler is there. It builds
+the same typed Python source with mypyc, and those in :data:`CYTHONIZED` with
+Cython's pure-Python mode, when a C compiler is there. It builds
 pure Python instead, with a warning, when compiling fails (no compiler, no
 Python headers), and without trying when ``CLEANER_PURE_PYTHON=1`` is set.
 Editable installs (``pip install -e .``) are always pure Python: the source is
@@ -46,21 +47,30 @@ COMPILED = (
     "cleaner/result.py",
 )
 
+#: Compiled with Cython (pure-Python mode, typed by its ``.pxd``) instead: the one loop
+#: mypyc cannot make fast, over a string's characters (see the module's docstring).
+CYTHONIZED = ("cleaner/charscan.py",)
+
 #: How mypy reads the source: the project's dependencies are not installed where
 #: it builds (their calls compile as calls on Python objects), and only the
 #: compiled modules must type-check.
 MYPY_ARGS = ("--ignore-missing-imports", "--follow-imports=silent")
 
 #: Build requirements of the compile, asked for only when it runs.
-COMPILE_REQUIRES = ["mypy>=2.4,<3", "setuptools>=68"]
+COMPILE_REQUIRES = ["mypy>=2.4,<3", "setuptools>=68", "Cython>=3.0"]
 
 _SETUP = """\
+from Cython.Build import cythonize
 from setuptools import setup
 from mypyc.build import mypycify
 
 setup(
     name="cleaner-core",
-    ext_modules=mypycify({args!r}, opt_level="3", group_name="cleaner"),
+    ext_modules=mypycify({args!r}, opt_level="3", group_name="cleaner")
+    + cythonize(
+        {cythonized!r},
+        compiler_directives={{"language_level": 3, "annotation_typing": False}},
+    ),
 )
 """
 
@@ -93,7 +103,9 @@ class CustomBuildHook(BuildHookInterface):
         build_data["pure_python"] = False
         build_data["infer_tag"] = True
         build_data["force_include"].update(built)
-        self.app.display_info(f"cleaner: compiled {len(COMPILED)} modules with mypyc")
+        self.app.display_info(
+            f"cleaner: compiled {len(COMPILED)} modules with mypyc, {len(CYTHONIZED)} with Cython"
+        )
 
     def finalize(self, version: str, build_data: dict, artifact_path: str) -> None:
         if getattr(self, "_scratch", None):
@@ -109,7 +121,8 @@ class CustomBuildHook(BuildHookInterface):
             ignore=shutil.ignore_patterns("__pycache__", "*.so", "*.pyd"),
         )
         Path(scratch, "setup.py").write_text(
-            _SETUP.format(args=[*MYPY_ARGS, *COMPILED]), encoding="utf-8"
+            _SETUP.format(args=[*MYPY_ARGS, *COMPILED], cythonized=list(CYTHONIZED)),
+            encoding="utf-8",
         )
         done = subprocess.run(
             [sys.executable, "setup.py", "build_ext", "--inplace"],
@@ -126,7 +139,8 @@ class CustomBuildHook(BuildHookInterface):
             for path in Path(scratch).rglob("*")
             if path.suffix in suffixes and "build" not in path.relative_to(scratch).parts
         }
-        expected = len(COMPILED) + 1  # one per module, and the group's shared library
+        # One per module, the group's shared library, and the Cython modules.
+        expected = len(COMPILED) + 1 + len(CYTHONIZED)
         if len(built) != expected:
             raise RuntimeError(
                 f"expected {expected} compiled files, found {sorted(built.values())}"

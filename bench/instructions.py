@@ -55,6 +55,8 @@ def _where(function: str, library: str) -> str:
     """The bucket of one function's instructions."""
     if "mypyc" in library:
         return "compiled cleaner code (mypyc)"
+    if library.startswith("charscan"):
+        return "compiled cleaner code (Cython: character checks)"
     if library.startswith("_regex"):
         return "regex module (rule patterns)"
     if "hyperscan" in library or library.startswith("libhs"):

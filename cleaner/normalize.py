@@ -25,6 +25,8 @@ import ftfy.fixes
 from ftfy import TextFixerConfig
 
 from ._fields import pickle_by_fields
+from .charscan import COMPILED as SCAN_COMPILED
+from .charscan import CharSet
 from .patterns import compile_pattern
 
 #: ftfy options as ``cleaner`` sets them, each for a reason.
@@ -101,6 +103,9 @@ MAX_ROUNDS = 4
 # (Plain character classes: the stdlib engine scans them about ten times faster.)
 _FTFY_NEEDED = re.compile(r"[^\x20-\x25\x27-\x7e\u2010-\u201f\u2021\u2023-\u2027\u2030-\u205e]")
 _FTFY_NEEDED_ASCII = re.compile(r"[^\x20-\x25\x27-\x7e]")
+#: What keeps an ASCII line from being plain: a control character (what
+#: ``str.isprintable`` refuses in ASCII) or ``&``; one class for :class:`CharSet`.
+_ODD_ASCII = re.compile(r"[\x00-\x1f\x7f&]")
 
 
 def ftfy_needed(options: Mapping[str, Any]) -> re.Pattern:
@@ -310,6 +315,8 @@ class FtfyGate:
 
     __slots__ = (
         "_last",
+        "_scan",
+        "_screen_scan",
         "bad",
         "entities",
         "form",
@@ -329,6 +336,8 @@ class FtfyGate:
         entities: re.Pattern | None = None,
     ):
         self.triggers = triggers
+        # The triggers as a bitmap (cleaner.charscan), when that is compiled.
+        self._scan = CharSet(triggers) if SCAN_COMPILED else None
         # The last line _maybe_bad judged: (line, exact, verdict). A line that
         # is not plain is judged again by fix_text and by the encoding fix.
         # One tuple, replaced whole: threads sharing a gate may miss, never
@@ -342,6 +351,8 @@ class FtfyGate:
         self.form = form
         self.max_length = max_length
         self.screen = _badness_screen() if bad else None
+        screen = self.screen
+        self._screen_scan = CharSet(screen.chars) if SCAN_COMPILED and screen is not None else None
 
     @classmethod
     def build(cls, options: Mapping[str, Any]) -> FtfyGate | None:
@@ -394,10 +405,17 @@ class FtfyGate:
         """
         return (
             len(line) <= self.max_length
-            and (silent or not self.triggers.search(line))
+            and (silent or not self._triggered(line))
             and not (self.entities is not None and "&" in line and self.entities.search(line))
             and (self.form is None or unicodedata.is_normalized(self.form, line))  # type: ignore[arg-type]
         )
+
+    def _triggered(self, line: str) -> bool:
+        """Whether ``line`` holds one of the trigger characters."""
+        scan = self._scan
+        if scan is not None:
+            return scan.search(line)
+        return self.triggers.search(line) is not None
 
     def first_round(self, line: str) -> str | None:
         """ftfy's result for ``line`` when its first two steps settle it, else None.
@@ -463,16 +481,16 @@ class FtfyGate:
         reach = screen.width - 1
         # [start, end, the screened characters in it]
         windows: list[list] = []
-        for count, found in enumerate(screen.chars.finditer(line)):
+        for count, at in enumerate(self._screened(line)):
             if count == MAX_BAD_WINDOWS:
                 # Mojibake, most likely: ftfy itself decides, unless asked.
                 return (True, self._bad_by_parts(line)) if crowded else (False, True)
-            start, end = found.start() - reach, found.end() + reach
+            start, end = at - reach, at + 1 + reach
             if windows and start <= windows[-1][1]:
                 windows[-1][1] = end
-                windows[-1][2] += found.group()
+                windows[-1][2] += line[at]
             else:
-                windows.append([start, end, found.group()])
+                windows.append([start, end, line[at]])
         # A window's edge can only add a match (an early end of text): never miss one.
         # Every screened character inside a window is one of its own (a later one
         # would have joined it), so only the alternatives they belong to can match
@@ -484,6 +502,24 @@ class FtfyGate:
             if _parts_match(screen, line, chars, max(0, start), end):
                 return True, True
         return True, False
+
+    def _screened(self, line: str) -> list[int]:
+        """Where the screened characters (one each) stand in ``line``: the first
+        ``MAX_BAD_WINDOWS + 1`` of them, all that :meth:`_judge` reads."""
+        at: list[int] = []
+        scan = self._screen_scan
+        if scan is not None:
+            found = scan.find(line, 0)
+            while found >= 0 and len(at) <= MAX_BAD_WINDOWS:
+                at.append(found)
+                found = scan.find(line, found + 1)
+            return at
+        assert self.screen is not None
+        for match in self.screen.chars.finditer(line):
+            at.append(match.start())
+            if len(at) > MAX_BAD_WINDOWS:
+                break
+        return at
 
     def _bad_by_parts(self, line: str) -> bool:
         """``ftfy.badness.is_bad(line)``, searching only the alternatives that can match."""
@@ -621,7 +657,17 @@ _CHAR_STEPS = (remove_zero_width, remove_soft_hyphens, normalize_spaces)
 class Normalizer:
     """Applies a :class:`NormalizeConfig` to lines; built once per Cleaner."""
 
-    __slots__ = ("_form", "_ftfy", "_gate", "_needed", "_quiet", "_silent", "_steps", "config")
+    __slots__ = (
+        "_form",
+        "_ftfy",
+        "_gate",
+        "_needed",
+        "_quiet",
+        "_scan",
+        "_silent",
+        "_steps",
+        "config",
+    )
 
     def __init__(self, config: NormalizeConfig | None = None):
         self.config = config or NormalizeConfig()
@@ -636,6 +682,12 @@ class Normalizer:
         self._quiet = tuple(fn for fn in self._steps if fn not in _CHAR_STEPS)
         self._form = self.config.ftfy.get("normalization") if self.config.fix_text else None
         self._silent = _silent_chars(self._gate) if self._ftfy is not None else None
+        # Built with Cython (cleaner.charscan), judge's three character tests read a
+        # bitmap each; without it they are the re searches and str tests below.
+        self._scan: tuple[CharSet, CharSet, CharSet | None, CharSet] | None = None
+        if SCAN_COMPILED:
+            silent = CharSet(self._silent) if self._silent is not None else None
+            self._scan = (CharSet(_ODD_ASCII), CharSet(self._needed), silent, CharSet(_STEP_CHARS))
 
     def __reduce__(self):
         return (Normalizer, (self.config,))
@@ -659,16 +711,27 @@ class Normalizer:
             return UNKNOWN
         if line[1:2] == " " and line[0] in _DROP_CAP_LETTERS:
             return UNKNOWN  # maybe a split drop cap
-        if line.isascii() and line.isprintable() and "&" not in line:
-            return PLAIN  # what _needed lets through, checked without a regex
-        if self._needed.search(line) is None:
-            return PLAIN
-        silent = self._silent
-        if silent is not None and silent.search(line) is None:
-            # One scan instead of three (most lines in other scripts): no step's
-            # character, no trigger of ftfy's, nothing its badness screen looks at.
-            return PLAIN if self._gate.rest_leaves(line, silent=True) else REFUSED  # type: ignore[union-attr]
-        if _STEP_CHARS.search(line) is not None:
+        scan = self._scan
+        if scan is not None:
+            # The same three tests as below, each one loop over a bitmap.
+            if line.isascii() and not scan[0].search(line):
+                return PLAIN
+            if not scan[1].search(line):
+                return PLAIN
+            quiet = scan[2]
+            if quiet is not None and not quiet.search(line):
+                return PLAIN if self._gate.rest_leaves(line, silent=True) else REFUSED  # type: ignore[union-attr]
+        else:
+            if line.isascii() and line.isprintable() and "&" not in line:
+                return PLAIN  # what _needed lets through, checked without a regex
+            if self._needed.search(line) is None:
+                return PLAIN
+            silent = self._silent
+            if silent is not None and silent.search(line) is None:
+                # One scan instead of three (most lines in other scripts): no step's
+                # character, no trigger of ftfy's, nothing its badness screen looks at.
+                return PLAIN if self._gate.rest_leaves(line, silent=True) else REFUSED  # type: ignore[union-attr]
+        if scan[3].search(line) if scan is not None else _STEP_CHARS.search(line) is not None:
             return NEEDED
         if self._ftfy is None:
             return PLAIN  # no ftfy, no NFC: nothing else would act

@@ -1,0 +1,16 @@
+# Types for Cython's compile of charscan.py (pure-Python mode; see its docstring).
+# The build reads these, not the module's annotations (annotation_typing off: an
+# ``int`` there would be a Python object).
+cimport cython
+
+cdef class CharSet:
+    cdef readonly object pattern
+    cdef readonly bytes bits
+    cpdef bint search(self, str text)
+    cpdef Py_ssize_t find(self, str text, Py_ssize_t start=*)
+
+@cython.locals(table="const unsigned char*", ch=Py_UCS4, n="unsigned long", end="unsigned long", past="unsigned char")
+cdef bint _holds(str text, bytes bits)
+
+@cython.locals(table="const unsigned char*", ch=Py_UCS4, n="unsigned long", i=Py_ssize_t, end="unsigned long", past="unsigned char")
+cdef Py_ssize_t _find(str text, Py_ssize_t start, bytes bits)

@@ -1,0 +1,167 @@
+"""Whether a string holds a character of a class: the normalization gate's one loop.
+
+Every line of every document goes through :meth:`Normalizer.judge
+<cleaner.normalize.Normalizer.judge>`, which asks of each line whether it holds
+one character of a few classes (what sends a line through ftfy, what a later
+step or ftfy's checks look at; control characters and ``&`` in ASCII). The
+stdlib ``re`` engine answers at some 45 instructions a character (it walks the
+class's ranges), and those two searches were 8% of the compiled build's time
+(bench/PROFILE.md, session 24).
+
+This module is Cython's pure-Python mode: ``charscan.pxd`` gives the types.
+Compiled (``pip install .`` builds it with the mypyc modules), :meth:`CharSet.search`
+reads the string's characters straight from its buffer and looks each up in a
+bitmap of the class, a few instructions each. As plain Python (the pure build,
+or a class the bitmap cannot hold) it is the ``re`` search it replaces: that is
+the reference, and ``tests/test_normalize.py`` checks the two agree on every
+code point of every class the normalizer uses. mypyc cannot reach this loop: it
+makes a ``str`` object of each character it iterates.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+try:
+    import cython
+
+    COMPILED = cython.compiled
+except ImportError:  # plain Python, Cython not installed: the pure build
+    COMPILED = False
+
+#: One past the last code point.
+MAX_CODE = 0x110000
+
+
+def class_ranges(pattern: re.Pattern) -> list[tuple[int, int]] | None:
+    """The code point ranges (first, last) of a pattern that is one plain class
+    (``[...]``, perhaps negated, of characters and ranges), or None for anything else
+    (a category such as ``\\s``, flags, more than one item)."""
+    from re import _constants as sre_constants  # type: ignore[attr-defined]
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+    if pattern.flags & (re.IGNORECASE | re.LOCALE | re.ASCII):
+        return None
+    tree = sre_parse.parse(pattern.pattern, pattern.flags)
+    if len(tree) != 1 or tree[0][0] is not sre_constants.IN:
+        return None
+    ranges: list[tuple[int, int]] = []
+    negate = False
+    for op, av in tree[0][1]:
+        if op is sre_constants.NEGATE:
+            negate = True
+        elif op is sre_constants.LITERAL:
+            ranges.append((av, av))
+        elif op is sre_constants.RANGE:
+            ranges.append((av[0], av[1]))
+        else:
+            return None
+    ranges.sort()
+    if negate:
+        rest: list[tuple[int, int]] = []
+        at = 0
+        for first, last in ranges:
+            if first > at:
+                rest.append((at, first - 1))
+            at = max(at, last + 1)
+        if at < MAX_CODE:
+            rest.append((at, MAX_CODE - 1))
+        ranges = rest
+    return ranges
+
+
+#: Where the table of a class whose characters past the Basic Multilingual Plane are
+#: all in it or all out of it ends (most classes): one byte then says which.
+BMP = 0x10000
+
+
+@functools.lru_cache(maxsize=32)
+def bitmap(pattern: re.Pattern) -> bytes:
+    """The class as a table: bit ``n % 8`` of byte ``n // 8`` set for each code point
+    ``n`` below its end that the class holds, then one byte, 1 when every code point
+    from the end on is in the class and 0 when none is. The table ends at :data:`BMP`
+    (8 KB) when the code points past it are all in or all out, else at
+    :data:`MAX_CODE` (136 KB). ``b""`` when :func:`class_ranges` cannot read the
+    pattern. Shared by every CharSet of the pattern."""
+    ranges = class_ranges(pattern)
+    if ranges is None:
+        return b""
+    past = [(max(first, BMP), last) for first, last in ranges if last >= BMP]
+    astral_all = past == [(BMP, MAX_CODE - 1)]
+    end = BMP if astral_all or not past else MAX_CODE
+    bits = bytearray(end // 8 + 1)
+    bits[-1] = 1 if astral_all else 0
+    for first, last in ranges:
+        last = min(last, end - 1)
+        n = first
+        while n <= last and n & 7:
+            bits[n >> 3] |= 1 << (n & 7)
+            n += 1
+        whole = (last + 1 - n) >> 3
+        if whole > 0:
+            bits[n >> 3 : (n >> 3) + whole] = b"\xff" * whole
+            n += whole << 3
+        while n <= last:
+            bits[n >> 3] |= 1 << (n & 7)
+            n += 1
+    return bytes(bits)
+
+
+class CharSet:
+    """The characters of a one-class ``re`` pattern; :meth:`search` says whether a
+    string holds one (``pattern.search(text) is not None``)."""
+
+    def __init__(self, pattern: re.Pattern) -> None:
+        self.pattern = pattern
+        self.bits = bitmap(pattern) if COMPILED else b""
+
+    def __reduce__(self):
+        return (CharSet, (self.pattern,))
+
+    def search(self, text: str) -> bool:
+        """Whether ``text`` holds a character of the class."""
+        if self.bits:
+            return _holds(text, self.bits)
+        return self.pattern.search(text) is not None
+
+    def find(self, text: str, start: int = 0) -> int:
+        """Where the first character of the class at or after ``start`` stands in
+        ``text``, or -1 (``pattern.search(text, start)``'s start)."""
+        if self.bits:
+            return _find(text, start, self.bits)
+        found = self.pattern.search(text, start)
+        return found.start() if found is not None else -1
+
+
+def _holds(text: str, bits: bytes) -> bool:
+    """Whether ``text`` holds a character of the class ``bits`` is the table of (see
+    :func:`bitmap`; the compiled loop)."""
+    table = bits
+    end = (len(bits) - 1) * 8
+    past = table[len(bits) - 1]
+    for ch in text:
+        n = ord(ch)
+        if n >= end:
+            if past:
+                return True
+        elif table[n >> 3] & (1 << (n & 7)):
+            return True
+    return False
+
+
+def _find(text: str, start: int, bits: bytes) -> int:
+    """The index of the first character at or after ``start`` of ``text`` in the class
+    ``bits`` is the table of, or -1 (the compiled loop)."""
+    table = bits
+    end = (len(bits) - 1) * 8
+    past = table[len(bits) - 1]
+    for i in range(max(start, 0), len(text)):
+        ch = text[i]
+        n = ord(ch)
+        if n >= end:
+            if past:
+                return i
+        elif table[n >> 3] & (1 << (n & 7)):
+            return i
+    return -1

@@ -1,0 +1,126 @@
+"""cleaner.charscan: a class's bitmap, and the compiled loop that reads it, are the
+``re`` search they replace, on every code point of every class the normalizer uses."""
+
+from __future__ import annotations
+
+import pickle
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner import charscan
+from cleaner.charscan import BMP, MAX_CODE, CharSet, bitmap, class_ranges
+from cleaner.normalize import (
+    _FTFY_NEEDED,
+    _FTFY_NEEDED_ASCII,
+    _ODD_ASCII,
+    _STEP_CHARS,
+    Normalizer,
+)
+
+from .conftest import COMPILED
+
+_NORMALIZER = Normalizer()
+_GATE = _NORMALIZER._gate
+assert _GATE is not None and _GATE.screen is not None
+#: Every class the normalizer tests lines against.
+CLASSES = {
+    "odd ascii": _ODD_ASCII,
+    "needed": _FTFY_NEEDED,
+    "needed, ascii": _FTFY_NEEDED_ASCII,
+    "steps": _STEP_CHARS,
+    "silent": _NORMALIZER._silent,
+    "triggers": _GATE.triggers,
+    "screen": _GATE.screen.chars,
+}
+
+
+def _member(bits: bytes, n: int) -> bool:
+    """Whether the table ``bits`` holds code point ``n`` (as bitmap() documents it)."""
+    end = (len(bits) - 1) * 8
+    return bool(bits[-1]) if n >= end else bool(bits[n >> 3] & (1 << (n & 7)))
+
+
+@pytest.mark.parametrize("name", list(CLASSES))
+def test_the_bitmap_holds_exactly_the_class(name):
+    pattern = CLASSES[name]
+    bits = bitmap(pattern)
+    # Every class the normalizer uses is readable, and small: its characters past
+    # the Basic Multilingual Plane are all in it or all out.
+    assert len(bits) == BMP // 8 + 1
+    wrong = [n for n in range(MAX_CODE) if _member(bits, n) != (pattern.search(chr(n)) is not None)]
+    assert wrong == []
+
+
+def test_a_class_that_splits_the_astral_planes_gets_the_whole_table():
+    pattern = re.compile("[a\U0001f600-\U0001f64f]")
+    bits = bitmap(pattern)
+    assert len(bits) == MAX_CODE // 8 + 1
+    for n in (0x61, 0x62, 0xFFFF, 0x10000, 0x1F5FF, 0x1F600, 0x1F64F, 0x1F650, MAX_CODE - 1):
+        assert _member(bits, n) == (pattern.search(chr(n)) is not None)
+        assert CharSet(pattern).search(chr(n)) == (pattern.search(chr(n)) is not None)
+
+
+@pytest.mark.skipif(COMPILED, reason="compiled, the loops are C: the tests below read them")
+@pytest.mark.parametrize("name", list(CLASSES))
+def test_the_loops_as_plain_python(name):
+    """The source Cython compiles, run as Python: the same answers as re."""
+    pattern = CLASSES[name]
+    bits = bitmap(pattern)
+    text = "".join(map(chr, range(0, MAX_CODE, 5)))
+    for piece in (text[k : k + 40] for k in range(0, len(text), 40)):
+        assert charscan._holds(piece, bits) == (pattern.search(piece) is not None)
+    found, at = [], charscan._find(text, 0, bits)
+    while at >= 0:
+        found.append(at)
+        at = charscan._find(text, at + 1, bits)
+    assert found == [m.start() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("name", list(CLASSES))
+def test_search_and_find_are_the_re_search_on_every_code_point(name):
+    pattern = CLASSES[name]
+    chars = CharSet(pattern)
+    wrong = [
+        n for n in range(MAX_CODE) if chars.search(chr(n)) != (pattern.search(chr(n)) is not None)
+    ]
+    assert wrong == []
+    # find: in a string of all of them, every position of the class in order.
+    text = "".join(map(chr, range(0, MAX_CODE, 7)))
+    found, at = [], chars.find(text)
+    while at >= 0:
+        found.append(at)
+        at = chars.find(text, at + 1)
+    assert found == [m.start() for m in pattern.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80), st.integers(-3, 90), st.sampled_from(list(CLASSES)))
+def test_search_and_find_on_random_strings(text, start, name):
+    pattern = CLASSES[name]
+    chars = CharSet(pattern)
+    assert chars.search(text) == (pattern.search(text) is not None)
+    found = pattern.search(text, max(start, 0))
+    assert chars.find(text, start) == (found.start() if found is not None else -1)
+
+
+def test_what_a_bitmap_cannot_hold_falls_back_to_the_search():
+    for pattern in (re.compile(r"\s"), re.compile("[a-c]", re.I), re.compile("ab")):
+        assert class_ranges(pattern) is None and bitmap(pattern) == b""
+        chars = CharSet(pattern)
+        assert chars.search("xx ab") == (pattern.search("xx ab") is not None)
+        assert chars.find("xx ab") == pattern.search("xx ab").start()
+
+
+def test_a_char_set_pickles():
+    chars = pickle.loads(pickle.dumps(CharSet(_FTFY_NEEDED)))
+    assert chars.search("café") and not chars.search("plain “text”")
+
+
+def test_the_compiled_build_compiles_the_loop():
+    """mypyc builds compile this module with Cython: a build that lost it would run
+    the re searches (same output, slower) without anything else saying so."""
+    assert charscan.COMPILED == COMPILED
+    assert (_NORMALIZER._scan is not None) == COMPILED
