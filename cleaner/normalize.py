@@ -682,8 +682,9 @@ class Normalizer:
         self._quiet = tuple(fn for fn in self._steps if fn not in _CHAR_STEPS)
         self._form = self.config.ftfy.get("normalization") if self.config.fix_text else None
         self._silent = _silent_chars(self._gate) if self._ftfy is not None else None
-        # Built with Cython (cleaner.charscan), judge's three character tests read a
-        # bitmap each; without it they are the re searches and str tests below.
+        # Built with Cython (cleaner.charscan), judge's character tests (ASCII oddities,
+        # ftfy's need, the silent class, the steps' characters) read a bitmap each;
+        # without it they are the re searches and str tests in judge.
         self._scan: tuple[CharSet, CharSet, CharSet | None, CharSet] | None = None
         if SCAN_COMPILED:
             silent = CharSet(self._silent) if self._silent is not None else None
@@ -713,7 +714,7 @@ class Normalizer:
             return UNKNOWN  # maybe a split drop cap
         scan = self._scan
         if scan is not None:
-            # The same three tests as below, each one loop over a bitmap.
+            # The same tests as the branch below, each one loop over a bitmap.
             if line.isascii() and not scan[0].search(line):
                 return PLAIN
             if not scan[1].search(line):
