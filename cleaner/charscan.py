@@ -13,7 +13,7 @@ Compiled (``pip install .`` builds it with the mypyc modules), :meth:`CharSet.se
 reads the string's characters straight from its buffer and looks each up in a
 bitmap of the class, a few instructions each. As plain Python (the pure build,
 or a class the bitmap cannot hold) it is the ``re`` search it replaces: that is
-the reference, and ``tests/test_normalize.py`` checks the two agree on every
+the reference, and ``tests/test_charscan.py`` checks the two agree on every
 code point of every class the normalizer uses. mypyc cannot reach this loop: it
 makes a ``str`` object of each character it iterates.
 """
