@@ -71,22 +71,22 @@ import json, sys
 import cleaner
 assert cleaner.build() == "pure Python", cleaner.__file__
 c = cleaner.Cleaner()
-out = {}
-for path in sys.stdin.read().splitlines():
-    r = c.clean(open(path, encoding="utf-8").read())
-    out[path] = [r.text, [[x.rule, x.text, x.line, list(x.paragraphs), x.span, x.reason]
-                          for x in r.removals]]
+out = []
+for text in json.loads(sys.stdin.read()):
+    r = c.clean(text)
+    out.append([r.text, [[x.rule, x.text, x.line, list(x.paragraphs), x.span, x.reason]
+                         for x in r.removals]])
 print(json.dumps(out))
 """
 
 
-@pytest.mark.skipif(not COMPILED, reason="the installed build is pure Python")
-def test_compiled_and_pure_builds_clean_every_example_and_bench_input_alike():
-    paths = _inputs()
-    assert len(paths) > 30
+def _assert_builds_agree(texts: list[str], names: list[str]) -> None:
+    """The installed (compiled) build and the pure source tree, in a subprocess, give
+    the same text and removals (with lines, paragraphs, spans, reasons) for each text;
+    a difference names the text by ``names``."""
     proc = subprocess.run(
         [sys.executable, "-c", _PURE_CLEAN],
-        input="\n".join(map(str, paths)),
+        input=json.dumps(texts),
         capture_output=True,
         text=True,
         env=_pure_env(),
@@ -95,27 +95,20 @@ def test_compiled_and_pure_builds_clean_every_example_and_bench_input_alike():
     assert proc.returncode == 0, proc.stderr[-3000:]
     pure = json.loads(proc.stdout)
     compiled = Cleaner()
-    for path in paths:
-        r = compiled.clean(path.read_text(encoding="utf-8"))
+    for text, name, expected in zip(texts, names, pure, strict=True):
+        r = compiled.clean(text)
         removals = [
             [x.rule, x.text, x.line, list(x.paragraphs), list(x.span) if x.span else None, x.reason]
             for x in r.removals
         ]
-        assert [r.text, removals] == pure[str(path)], path
+        assert [r.text, removals] == expected, name
 
 
-_PURE_CLEAN_TEXTS = """
-import json, sys
-import cleaner
-assert cleaner.build() == "pure Python", cleaner.__file__
-c = cleaner.Cleaner()
-out = []
-for text in json.loads(sys.stdin.read()):
-    r = c.clean(text)
-    out.append([r.text, [[x.rule, x.text, x.line, list(x.paragraphs), x.span, x.reason]
-                         for x in r.removals]])
-print(json.dumps(out))
-"""
+@pytest.mark.skipif(not COMPILED, reason="the installed build is pure Python")
+def test_compiled_and_pure_builds_clean_every_example_and_bench_input_alike():
+    paths = _inputs()
+    assert len(paths) > 30
+    _assert_builds_agree([p.read_text(encoding="utf-8") for p in paths], list(map(str, paths)))
 
 
 def _spliced_pages(n: int, seed: int = 2026) -> list[str]:
@@ -148,24 +141,7 @@ def test_compiled_and_pure_builds_clean_spliced_pages_alike():
     """Beyond the fixed inputs: pages in orders no example has (a list cut by another
     rule's furniture, a body between two menus)."""
     texts = _spliced_pages(2000)
-    proc = subprocess.run(
-        [sys.executable, "-c", _PURE_CLEAN_TEXTS],
-        input=json.dumps(texts),
-        capture_output=True,
-        text=True,
-        env=_pure_env(),
-        cwd=ROOT,
-    )
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    pure = json.loads(proc.stdout)
-    compiled = Cleaner()
-    for text, expected in zip(texts, pure, strict=True):
-        r = compiled.clean(text)
-        removals = [
-            [x.rule, x.text, x.line, list(x.paragraphs), list(x.span) if x.span else None, x.reason]
-            for x in r.removals
-        ]
-        assert [r.text, removals] == expected, repr(text[:300])
+    _assert_builds_agree(texts, [repr(text[:300]) for text in texts])
 
 
 @pytest.mark.skipif(not COMPILED, reason="the installed build is pure Python")
