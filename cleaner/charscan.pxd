@@ -9,8 +9,10 @@ cdef class CharSet:
     cpdef bint search(self, str text)
     cpdef Py_ssize_t find(self, str text, Py_ssize_t start=*)
 
-@cython.locals(table="const unsigned char*", ch=Py_UCS4, n="unsigned long", end="unsigned long", past="unsigned char")
+@cython.locals(table="const unsigned char*", ch=Py_UCS4, end="unsigned long", past="unsigned char")
 cdef bint _holds(str text, bytes bits)
 
-@cython.locals(table="const unsigned char*", ch=Py_UCS4, n="unsigned long", i=Py_ssize_t, end="unsigned long", past="unsigned char")
+@cython.locals(table="const unsigned char*", i=Py_ssize_t, end="unsigned long", past="unsigned char")
 cdef Py_ssize_t _find(str text, Py_ssize_t start, bytes bits)
+
+cdef bint _member(const unsigned char* table, unsigned long end, unsigned char past, unsigned long n) noexcept

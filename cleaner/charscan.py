@@ -140,12 +140,9 @@ def _holds(text: str, bits: bytes) -> bool:
     table = bits
     end = (len(bits) - 1) * 8
     past = table[len(bits) - 1]
-    for ch in text:
-        n = ord(ch)
-        if n >= end:
-            if past:
-                return True
-        elif table[n >> 3] & (1 << (n & 7)):
+    # A loop, not any(...): Cython compiles a generator expression into a generator.
+    for ch in text:  # noqa: SIM110
+        if _member(table, end, past, ord(ch)):
             return True
     return False
 
@@ -157,11 +154,14 @@ def _find(text: str, start: int, bits: bytes) -> int:
     end = (len(bits) - 1) * 8
     past = table[len(bits) - 1]
     for i in range(max(start, 0), len(text)):
-        ch = text[i]
-        n = ord(ch)
-        if n >= end:
-            if past:
-                return i
-        elif table[n >> 3] & (1 << (n & 7)):
+        if _member(table, end, past, ord(text[i])):
             return i
     return -1
+
+
+def _member(table: bytes, end: int, past: int, n: int) -> bool:
+    """Whether code point ``n`` is in the class of ``table``, whose bits end at ``end``
+    and whose last byte ``past`` says whether the code points from there on are."""
+    if n >= end:
+        return past != 0
+    return (table[n >> 3] & (1 << (n & 7))) != 0
