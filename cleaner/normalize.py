@@ -107,6 +107,16 @@ _FTFY_NEEDED_ASCII = re.compile(r"[^\x20-\x25\x27-\x7e]")
 #: ``str.isprintable`` refuses in ASCII) or ``&``; one class for :class:`CharSet`.
 _ODD_ASCII = re.compile(r"[\x00-\x1f\x7f&]")
 
+#: A test of a line: true when it holds a character of a class.
+Search = Callable[[str], object]
+
+
+def _search_for(chars: re.Pattern) -> Search:
+    """The test of a one-class pattern: a loop over its bitmap where
+    :mod:`cleaner.charscan` is compiled, else the pattern's own search (its match or
+    None), which the pure build has always run."""
+    return CharSet(chars).search if SCAN_COMPILED else chars.search
+
 
 def ftfy_needed(options: Mapping[str, Any]) -> re.Pattern:
     """The characters that send a line through ftfy under these ftfy ``options``."""
@@ -315,8 +325,8 @@ class FtfyGate:
 
     __slots__ = (
         "_last",
-        "_scan",
         "_screen_scan",
+        "_triggered",
         "bad",
         "entities",
         "form",
@@ -336,8 +346,8 @@ class FtfyGate:
         entities: re.Pattern | None = None,
     ):
         self.triggers = triggers
-        # The triggers as a bitmap (cleaner.charscan), when that is compiled.
-        self._scan = CharSet(triggers) if SCAN_COMPILED else None
+        # Whether a line holds a trigger (see _search_for).
+        self._triggered = _search_for(triggers)
         # The last line _maybe_bad judged: (line, exact, verdict). A line that
         # is not plain is judged again by fix_text and by the encoding fix.
         # One tuple, replaced whole: threads sharing a gate may miss, never
@@ -409,13 +419,6 @@ class FtfyGate:
             and not (self.entities is not None and "&" in line and self.entities.search(line))
             and (self.form is None or unicodedata.is_normalized(self.form, line))  # type: ignore[arg-type]
         )
-
-    def _triggered(self, line: str) -> bool:
-        """Whether ``line`` holds one of the trigger characters."""
-        scan = self._scan
-        if scan is not None:
-            return scan.search(line)
-        return self.triggers.search(line) is not None
 
     def first_round(self, line: str) -> str | None:
         """ftfy's result for ``line`` when its first two steps settle it, else None.
@@ -661,10 +664,13 @@ class Normalizer:
         "_form",
         "_ftfy",
         "_gate",
+        "_loud",
         "_needed",
+        "_needs",
+        "_odd",
         "_quiet",
-        "_scan",
         "_silent",
+        "_stepped",
         "_steps",
         "config",
     )
@@ -682,13 +688,14 @@ class Normalizer:
         self._quiet = tuple(fn for fn in self._steps if fn not in _CHAR_STEPS)
         self._form = self.config.ftfy.get("normalization") if self.config.fix_text else None
         self._silent = _silent_chars(self._gate) if self._ftfy is not None else None
-        # Built with Cython (cleaner.charscan), judge's character tests (ASCII oddities,
-        # ftfy's need, the silent class, the steps' characters) read a bitmap each;
-        # without it they are the re searches and str tests in judge.
-        self._scan: tuple[CharSet, CharSet, CharSet | None, CharSet] | None = None
-        if SCAN_COMPILED:
-            silent = CharSet(self._silent) if self._silent is not None else None
-            self._scan = (CharSet(_ODD_ASCII), CharSet(self._needed), silent, CharSet(_STEP_CHARS))
+        # judge's tests, each true when a line holds a character of its class (see
+        # _search_for): ASCII that is not plain (a control character or "&"), what
+        # sends a line through ftfy, what anything after ftfy looks at, the steps'.
+        # (The pure build tests ASCII inline, with two str methods: no call.)
+        self._odd: Search | None = CharSet(_ODD_ASCII).search if SCAN_COMPILED else None
+        self._needs = _search_for(self._needed)
+        self._loud = _search_for(self._silent) if self._silent is not None else None
+        self._stepped = _search_for(_STEP_CHARS)
 
     def __reduce__(self):
         return (Normalizer, (self.config,))
@@ -712,27 +719,18 @@ class Normalizer:
             return UNKNOWN
         if line[1:2] == " " and line[0] in _DROP_CAP_LETTERS:
             return UNKNOWN  # maybe a split drop cap
-        scan = self._scan
-        if scan is not None:
-            # The same tests as the branch below, each one loop over a bitmap.
-            if line.isascii() and not scan[0].search(line):
-                return PLAIN
-            if not scan[1].search(line):
-                return PLAIN
-            quiet = scan[2]
-            if quiet is not None and not quiet.search(line):
-                return PLAIN if self._gate.rest_leaves(line, silent=True) else REFUSED  # type: ignore[union-attr]
-        else:
-            if line.isascii() and line.isprintable() and "&" not in line:
+        if line.isascii():
+            odd = self._odd
+            if (not odd(line)) if odd is not None else line.isprintable() and "&" not in line:
                 return PLAIN  # what _needed lets through, checked without a regex
-            if self._needed.search(line) is None:
-                return PLAIN
-            silent = self._silent
-            if silent is not None and silent.search(line) is None:
-                # One scan instead of three (most lines in other scripts): no step's
-                # character, no trigger of ftfy's, nothing its badness screen looks at.
-                return PLAIN if self._gate.rest_leaves(line, silent=True) else REFUSED  # type: ignore[union-attr]
-        if scan[3].search(line) if scan is not None else _STEP_CHARS.search(line) is not None:
+        if not self._needs(line):
+            return PLAIN
+        loud = self._loud
+        if loud is not None and not loud(line):
+            # One scan instead of three (most lines in other scripts): no step's
+            # character, no trigger of ftfy's, nothing its badness screen looks at.
+            return PLAIN if self._gate.rest_leaves(line, silent=True) else REFUSED  # type: ignore[union-attr]
+        if self._stepped(line):
             return NEEDED
         if self._ftfy is None:
             return PLAIN  # no ftfy, no NFC: nothing else would act

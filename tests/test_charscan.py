@@ -123,4 +123,7 @@ def test_the_compiled_build_compiles_the_loop():
     """mypyc builds compile this module with Cython: a build that lost it would run
     the re searches (same output, slower) without anything else saying so."""
     assert charscan.COMPILED == COMPILED
-    assert (_NORMALIZER._scan is not None) == COMPILED
+    normalizer = _NORMALIZER
+    assert (normalizer._odd is not None) == COMPILED
+    for test in (normalizer._needs, normalizer._loud, normalizer._stepped, _GATE._triggered):
+        assert isinstance(getattr(test, "__self__", None), CharSet) == COMPILED

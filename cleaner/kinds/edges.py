@@ -307,8 +307,7 @@ def _announced_lists(texts: list[str], order: list[int], outside: set[int], last
                 break
             k += 1
         if headings:
-            # The lists end where a menu begins: at the first of two headings with
-            # at most one line between them ("Schedule" / "Scores" / "Standings").
+            # The lists end where a menu begins (see _menu_from).
             end = k + 1
             for h in range(len(headings) - 1):
                 if _menu_from(headings, h):
