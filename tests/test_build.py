@@ -22,7 +22,7 @@ import cleaner
 from cleaner import Cleaner, build
 
 from .conftest import COMPILED, EXAMPLES, ROOT, SHARED
-from .test_hostile_text import PAGE_LINES
+from .test_hostile_text import splice_page
 
 BENCH_SETS = ("bench/articles", "bench-readability/articles")
 INPUTS = ("input.txt", "input_tight.txt", "input_traf.txt")
@@ -111,36 +111,12 @@ def test_compiled_and_pure_builds_clean_every_example_and_bench_input_alike():
     _assert_builds_agree([p.read_text(encoding="utf-8") for p in paths], list(map(str, paths)))
 
 
-def _spliced_pages(n: int, seed: int = 2026) -> list[str]:
-    """``n`` pages spliced from stretches of the examples' inputs, single lines from
-    anywhere in them and hostile lines, with line breaks of every kind (as the fuzz
-    property of test_hostile_text, but fixed by ``seed``)."""
-    rng = random.Random(seed)
-    hostile = ["\x00\x1b[31m", "\ud800 lone surrogate", "donâ€™t &amp; café", "\u202e\ufeff", ""]
-    breaks = ["\n", "\r\n", "\r", "\n\n", "\u2028", "\x0c", "\x85"]
-    pages = []
-    for _ in range(n):
-        page = ""
-        for _ in range(rng.randint(1, 8)):
-            pick = rng.random()
-            if pick < 0.6:
-                at = rng.randrange(len(PAGE_LINES))
-                chunk = PAGE_LINES[at : at + rng.randint(1, 30)]
-            elif pick < 0.9:
-                chunk = [rng.choice(PAGE_LINES) for _ in range(rng.randint(1, 4))]
-            else:
-                chunk = [rng.choice(hostile)]
-            sep = rng.choice(breaks)
-            page += sep.join(chunk) + sep
-        pages.append(page)
-    return pages
-
-
 @pytest.mark.skipif(not COMPILED, reason="the installed build is pure Python")
 def test_compiled_and_pure_builds_clean_spliced_pages_alike():
     """Beyond the fixed inputs: pages in orders no example has (a list cut by another
     rule's furniture, a body between two menus)."""
-    texts = _spliced_pages(2000)
+    rng = random.Random(2026)
+    texts = [splice_page(rng) for _ in range(2000)]
     _assert_builds_agree(texts, [repr(text[:300]) for text in texts])
 
 

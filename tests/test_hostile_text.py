@@ -12,6 +12,7 @@ The invariants, for every document:
 from __future__ import annotations
 
 import json
+import random
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -53,20 +54,42 @@ PAGE_LINES = [
     for line in path.read_text(encoding="utf-8").splitlines()
     if line.strip()
 ]
-# A stretch of a real page (its structure: a body, then lists, menus, teasers), a line
-# from anywhere, or a hostile line; each chunk with line breaks of one kind.
-_chunks = st.one_of(
-    st.tuples(st.integers(0, len(PAGE_LINES) - 1), st.integers(1, 30)).map(
-        lambda at: PAGE_LINES[at[0] : at[0] + at[1]]
-    ),
-    st.lists(st.sampled_from(PAGE_LINES), min_size=1, max_size=4),
-    st.lists(lines, min_size=1, max_size=2),
-)
-#: Pages spliced from real ones: rules meet each other's furniture in new orders (a
-#: removed line inside a list, a list cut short), as they do on pages nobody saw.
-pages = st.lists(st.tuples(_chunks, separators), max_size=8).map(
-    lambda parts: "".join(sep.join(chunk) + sep for chunk, sep in parts)
-)
+_HOSTILE = [
+    "\x00\x01\x1b[31m",
+    "\ud800 lone surrogate",
+    "donâ€™t &amp; caf\u00e9",
+    "\u202e\u200f\ufeff",
+    "",
+]
+_BREAKS = ["\n", "\r\n", "\r", "\n\n", "\u2028", "\x0b", "\x0c", "\x85"]
+
+
+def splice_page(rng: random.Random) -> str:
+    """A page spliced from real ones: up to eight chunks, each a stretch of an
+    example's input (its structure: a body, then lists, menus, teasers), a few lines
+    from anywhere, or a hostile line (control characters, a lone surrogate, mojibake,
+    arbitrary code points), each joined by line breaks of one kind. Rules meet each
+    other's furniture in new orders (a removed line inside a list, a list cut short),
+    as they do on pages nobody saw."""
+    page = ""
+    for _ in range(rng.randint(0, 8)):
+        pick = rng.random()
+        if pick < 0.6:
+            at = rng.randrange(len(PAGE_LINES))
+            chunk = PAGE_LINES[at : at + rng.randint(1, 30)]
+        elif pick < 0.9:
+            chunk = [rng.choice(PAGE_LINES) for _ in range(rng.randint(1, 4))]
+        elif pick < 0.95:
+            chunk = [rng.choice(_HOSTILE)]
+        else:
+            chunk = ["".join(chr(rng.randrange(0x110000)) for _ in range(rng.randint(1, 40)))]
+        sep = rng.choice(_BREAKS)
+        page += sep.join(chunk) + sep
+    return page
+
+
+#: :func:`splice_page` driven by hypothesis (which then shrinks a failure's draws).
+pages = st.randoms(use_true_random=False).map(splice_page)
 
 
 def check_invariants(cleaner: Cleaner, text: str) -> None:
