@@ -67,6 +67,10 @@ including, the first paragraph that meets one of the ``until`` stops:
 ``include_stop`` is true). Without a stop the block runs to the end of the
 text, or for at most ``max_paragraphs`` paragraphs (the start included).
 
+``requires`` (a pattern, optional) asks for evidence inside the block: it goes only
+when a paragraph after its start matches (a comment thread's ``Name says:`` or
+``Reply`` under a heading that an essay's section could also have).
+
 ``max_share`` (0.5 by default) is the safety valve: a block that would take
 more than that share of the document's words is left alone, so a "Comments"
 button at the top of a page can never take the article with it.
@@ -264,6 +268,7 @@ class BlockRule(Rule):
     max_paragraphs: int | None = None
     body_words: int = 20
     max_share: float = 0.5
+    requires: regex.Pattern | None = None
 
     def find(self, view: View) -> Iterator[Removal]:
         # The live document's words, for max_share: counted only as far as a
@@ -298,6 +303,11 @@ class BlockRule(Rule):
                 for j in block:
                     block_sums.append(block_sums[-1] + view.words(view.texts[j] or ""))
                 inside = block_sums[-1]
+            requires = self.requires
+            if requires is not None and not any(
+                requires.search(view.texts[j] or "") for j in block[1:]
+            ):
+                continue
             if self.max_share < 1.0:
                 if document is None:
                     document = [view.texts[j] or "" for j in view.live()]
@@ -526,5 +536,6 @@ declare(
         "max_paragraphs": ("int", False),
         "body_words": ("int", False),
         "max_share": ("share", False),
+        "requires": ("patterns", False),
     },
 )
