@@ -445,14 +445,16 @@ def _analysis_version() -> list | None:
     """What the prefilter's analysis depends on besides the patterns: its code and versions.
 
     The code's own bytes are part of it, so an edited checkout never reads an
-    entry made by other code under the same version number.
+    entry made by other code under the same version number. A compiled module is
+    read as the source it was built from (the wheel ships it beside the binary):
+    the binary of a mypyc module is a shim whose bytes do not change with the code.
     """
     from . import __version__
 
     code = hashlib.sha256()
     try:
         for module in (prefilter_module, sys.modules[__name__]):
-            code.update(Path(module.__file__).read_bytes())  # type: ignore[arg-type]
+            code.update(_source_of(Path(module.__file__)).read_bytes())  # type: ignore[arg-type]
     except (OSError, TypeError):
         return None
     return [
@@ -463,6 +465,15 @@ def _analysis_version() -> list | None:
         regex.__version__,
         prefilter_module.engine_version(),
     ]
+
+
+def _source_of(path: Path) -> Path:
+    """The ``.py`` file a module was compiled from (``prefilter.cpython-311-....so`` →
+    ``prefilter.py``), or ``path`` itself when it is one or has none beside it."""
+    if path.suffix == ".py":
+        return path
+    source = path.with_name(path.name.split(".", 1)[0] + ".py")
+    return source if source.is_file() else path
 
 
 def rule_need(rule) -> frozenset[str] | None:
