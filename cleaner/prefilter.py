@@ -27,10 +27,11 @@ bench input, and on random documents). How it stays exact:
 
 The scan runs in Hyperscan (the ``hyperscan`` package) when it is installed
 and the CPU supports it, and in plain Python otherwise: same hits, slower.
-Hyperscan is given the text's UTF-8 bytes with their ASCII letters lowered
-(at memory speed) unless the text holds a character that folding turns into
-one a literal holds (``É``, ``ß``, the Kelvin sign; a second, small database
-finds them): only then is it case-folded, line by line.
+Hyperscan is given the text's UTF-8 bytes as they are, and matches the
+literals' ASCII letters in either case (what lowering them would give), unless
+the text holds a character that folding turns into one a literal holds (``É``,
+``ß``, the Kelvin sign; a second, small database finds them): only then is it
+case-folded, line by line.
 """
 
 from __future__ import annotations
@@ -521,15 +522,15 @@ class Prefilter:
         if self._db is None:
             found = self._python(joined.lower() if ascii else _fold_lines(live))
         elif ascii:
-            found = self._hyperscan(joined.lower().encode("ascii"), live)
+            # The literals are caseless (see _compile): folding ASCII is lowering
+            # its letters, which the scan does as it goes.
+            found = self._hyperscan(joined.encode("ascii"), live)
         else:
             data = joined.encode("utf-8", "surrogatepass")
-            if self._odd is None or not self._folds_apart(data):
-                # Folding would only lower ASCII letters (curly quotes, dashes,
-                # letters no literal holds): lower the bytes, at memory speed.
-                data = data.lower()
-            else:
+            if self._odd is not None and self._folds_apart(data):
                 data = _fold_lines(live).encode("utf-8", "surrogatepass")
+            # Else folding would only lower ASCII letters (curly quotes, dashes,
+            # letters no literal holds): the caseless scan reads them lowered.
             found = self._hyperscan(data, None)
         owners = self._owners
         last = len(order)
@@ -675,7 +676,12 @@ def _compile(literals: Iterable[str]):
     if hyperscan is None or not literals:
         return None, None
     try:
-        db = _database([s.encode("utf-8", "surrogatepass") for s in literals], 0)
+        # Caseless: an ASCII letter matches in either case, as in a lowered text (the
+        # flag touches no other byte, as bytes.lower() does not), so that a text
+        # needs no lowered copy; the literals are folded, hence lower case.
+        db = _database(
+            [s.encode("utf-8", "surrogatepass") for s in literals], hyperscan.HS_FLAG_CASELESS
+        )
         odd = [c.encode("utf-8", "surrogatepass") for c in _odd_characters(literals)]
         return db, (_database(odd, hyperscan.HS_FLAG_SINGLEMATCH) if odd else None)
     except Exception:
