@@ -125,6 +125,15 @@ class CharSet:
             return _holds(text, self.bits)
         return self.pattern.search(text) is not None
 
+    def scan(self, text: str) -> int:
+        """:data:`DOUBLED` when ``text`` holds two spaces in a row, else 1 when it holds a
+        character of the class, else 0: two questions in one pass over the text."""
+        if self.bits:
+            return _scan(text, self.bits)
+        if "  " in text:
+            return DOUBLED
+        return 1 if self.pattern.search(text) is not None else 0
+
     def find(self, text: str, start: int = 0) -> int:
         """Where the first character of the class at or after ``start`` stands in
         ``text``, or -1 (``pattern.search(text, start)``'s start)."""
@@ -132,6 +141,53 @@ class CharSet:
             return _find(text, start, self.bits)
         found = self.pattern.search(text, start)
         return found.start() if found is not None else -1
+
+
+#: What :meth:`CharSet.scan` says of a text with two spaces in a row.
+DOUBLED = 2
+
+
+def words(text: str) -> int:
+    """How many words ``str.split()`` finds in ``text``, ``len(text.split())``;
+    compiled, one loop that builds no list."""
+    if COMPILED:
+        return _words(text)
+    return len(text.split())
+
+
+def _words(text: str) -> int:
+    """The runs of non-whitespace (``str.isspace``, what ``str.split`` splits on) in
+    ``text`` (the compiled loop)."""
+    n = 0
+    inside = False
+    for ch in text:
+        if ch.isspace():
+            inside = False
+        elif not inside:
+            inside = True
+            n += 1
+    return n
+
+
+def _scan(text: str, bits: bytes) -> int:
+    """:meth:`CharSet.scan` over the table ``bits`` (the compiled loop)."""
+    table = bits
+    end = (len(bits) - 1) * 8
+    past = table[len(bits) - 1]
+    space = False
+    for i, ch in enumerate(text):
+        n = ord(ch)
+        if n == 32:
+            if space:
+                return DOUBLED
+            space = True
+        else:
+            space = False
+        if _member(table, end, past, n):
+            # Only doubled spaces are left to look for: str's own search, from
+            # the space before this character on.
+            return DOUBLED if text.find("  ", i - 1 if i else 0) >= 0 else 1
+    return 0
 
 
 def _holds(text: str, bits: bytes) -> bool:

@@ -26,7 +26,7 @@ from ftfy import TextFixerConfig
 
 from ._fields import pickle_by_fields
 from .charscan import COMPILED as SCAN_COMPILED
-from .charscan import CharSet
+from .charscan import DOUBLED, CharSet
 from .patterns import compile_pattern
 
 #: ftfy options as ``cleaner`` sets them, each for a reason.
@@ -667,6 +667,7 @@ class Normalizer:
         "_loud",
         "_needed",
         "_needs",
+        "_needs_scan",
         "_odd",
         "_quiet",
         "_silent",
@@ -691,8 +692,14 @@ class Normalizer:
         # judge's tests, each true when a line holds a character of its class (see
         # _search_for): ASCII that is not plain (a control character or "&"), what
         # sends a line through ftfy, what anything after ftfy looks at, the steps'.
-        # (The pure build tests ASCII inline, with two str methods: no call.)
-        self._odd: Search | None = CharSet(_ODD_ASCII).search if SCAN_COMPILED else None
+        # Compiled, the first test of a line also finds doubled spaces (CharSet.scan:
+        # _odd for ASCII, _needs_scan for the rest); the pure build tests ASCII and
+        # doubled spaces inline, with str methods (no call), and leaves both None.
+        self._odd: Callable[[str], int] | None = None
+        self._needs_scan: Callable[[str], int] | None = None
+        if SCAN_COMPILED:
+            self._odd = CharSet(_ODD_ASCII).scan
+            self._needs_scan = CharSet(self._needed).scan
         self._needs = _search_for(self._needed)
         self._loud = _search_for(self._silent) if self._silent is not None else None
         self._stepped = _search_for(_STEP_CHARS)
@@ -715,15 +722,27 @@ class Normalizer:
     def judge(self, line: str) -> int:
         """:meth:`plain`'s verdict: ``PLAIN``, or what it learnt of a line that is not
         (``UNKNOWN``, ``NEEDED``, ``REFUSED``: pass it to :meth:`line` as ``known``)."""
-        if line[-1] == " " or line[0] == " " or "  " in line:
+        if line[-1] == " " or line[0] == " ":
             return UNKNOWN
+        ascii = line.isascii()
+        scan = self._odd if ascii else self._needs_scan
+        if scan is None:
+            # The pure build: str methods (no call, no regex for ASCII).
+            if "  " in line:
+                return UNKNOWN
+            odd = not ascii or not line.isprintable() or "&" in line
+        else:
+            # One loop for doubled spaces and the class at once (CharSet.scan).
+            found = scan(line)
+            if found == DOUBLED:
+                return UNKNOWN
+            odd = found != 0
         if line[1:2] == " " and line[0] in _DROP_CAP_LETTERS:
             return UNKNOWN  # maybe a split drop cap
-        if line.isascii():
-            odd = self._odd
-            if (not odd(line)) if odd is not None else line.isprintable() and "&" not in line:
-                return PLAIN  # what _needed lets through, checked without a regex
-        if not self._needs(line):
+        if not odd:
+            return PLAIN  # what _needed lets through
+        # (A compiled scan of a line in other scripts has just run _needs.)
+        if (ascii or self._odd is None) and not self._needs(line):
             return PLAIN
         loud = self._loud
         if loud is not None and not loud(line):

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import charscan
-from cleaner.charscan import BMP, MAX_CODE, CharSet, bitmap, class_ranges
+from cleaner.charscan import BMP, DOUBLED, MAX_CODE, CharSet, bitmap, class_ranges, words
 from cleaner.normalize import (
     _FTFY_NEEDED,
     _FTFY_NEEDED_ASCII,
@@ -77,6 +77,16 @@ def test_the_loops_as_plain_python(name):
         found.append(at)
         at = charscan._find(text, at + 1, bits)
     assert found == [m.start() for m in pattern.finditer(text)]
+    for piece in (text[k : k + 40] for k in range(0, len(text), 40)):
+        for spaced in (piece, piece[:20] + " " + piece[20:], piece[:20] + "  " + piece[20:]):
+            assert charscan._scan(spaced, bits) == _scan_reference(pattern, spaced)
+
+
+@pytest.mark.skipif(COMPILED, reason="compiled, the loop is C: the tests below read it")
+def test_the_word_loop_as_plain_python():
+    for sep in _SPACES + _NOT_SPACES:
+        text = f"{sep}a{sep}{sep}b{sep}c"
+        assert charscan._words(text) == len(text.split())
 
 
 @pytest.mark.parametrize("name", list(CLASSES))
@@ -106,6 +116,51 @@ def test_search_and_find_on_random_strings(text, start, name):
     assert chars.find(text, start) == (found.start() if found is not None else -1)
 
 
+def _scan_reference(pattern: re.Pattern, text: str) -> int:
+    """What CharSet.scan documents, with str and re."""
+    if "  " in text:
+        return DOUBLED
+    return 1 if pattern.search(text) is not None else 0
+
+
+@pytest.mark.parametrize("name", list(CLASSES))
+def test_scan_finds_the_class_and_doubled_spaces_on_every_code_point(name):
+    pattern = CLASSES[name]
+    chars = CharSet(pattern)
+    for n in range(0, MAX_CODE, 3):
+        for text in (chr(n), f"a {chr(n)} b", f"{chr(n)}  b", f"x{chr(n)} "):
+            assert chars.scan(text) == _scan_reference(pattern, text), (name, hex(n))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(" a&\x01é\u00a0\u2019\u3000"), max_size=30),
+    st.sampled_from(list(CLASSES)),
+)
+def test_scan_on_random_strings(text, name):
+    pattern = CLASSES[name]
+    assert CharSet(pattern).scan(text) == _scan_reference(pattern, text)
+
+
+#: Every code point str.split() splits on, and some it does not.
+_SPACES = "".join(chr(n) for n in range(MAX_CODE) if chr(n).isspace())
+_NOT_SPACES = "a\u200b\u2060\ufeff\x00\u180e"
+
+
+def test_words_is_the_split_count_for_every_whitespace_character():
+    for sep in _SPACES + _NOT_SPACES:
+        for text in (f"a{sep}b", f"{sep}a{sep}{sep}b{sep}", f"a{sep}b{sep}c", sep, ""):
+            assert words(text) == len(text.split()), (hex(ord(sep)), text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(_SPACES[:8] + "ab\u3000\u00a0é東" + _NOT_SPACES), max_size=40)
+)
+def test_words_on_random_strings(text):
+    assert words(text) == len(text.split())
+
+
 def test_what_a_bitmap_cannot_hold_falls_back_to_the_search():
     for pattern in (re.compile(r"\s"), re.compile("[a-c]", re.I), re.compile("ab")):
         assert class_ranges(pattern) is None and bitmap(pattern) == b""
@@ -125,5 +180,6 @@ def test_the_compiled_build_compiles_the_loop():
     assert charscan.COMPILED == COMPILED
     normalizer = _NORMALIZER
     assert (normalizer._odd is not None) == COMPILED
+    assert (normalizer._needs_scan is not None) == COMPILED
     for test in (normalizer._needs, normalizer._loud, normalizer._stepped, _GATE._triggered):
         assert isinstance(getattr(test, "__self__", None), CharSet) == COMPILED

@@ -433,11 +433,20 @@ def test_length_gate_is_never_stricter_than_the_word_count():
     from cleaner.kinds import Conditions, count_words
 
     gate = Conditions(max_words=3)
-    for text in ["a b c", "a b c d", "a  b c", " a b c", "a b c ", "a\tb c d", "東京 大阪", "a b"]:
+    texts = ["a b c", "a b c d", "a  b c", " a b c", "a b c ", "a\tb c d", "東京 大阪", "a b"]
+    for text in [*texts, "a\u3000b c d", "東京大阪 名古屋 京都 神戸"]:
         if gate.too_long(text):
             assert count_words(text) > 3, text
     assert gate.too_long("one two three four")
-    assert not gate.too_long("one  two three")  # doubled space: no shortcut, full count later
+    assert not gate.too_long("one  two three four")  # doubled space: no shortcut, full count later
+    # A piece of other whitespace alone between spaces is no word: the gate says
+    # "too long" of a line the rule could have taken, and the line stays.
+    assert gate.too_long("a \t b \t c") and count_words("a \t b \t c") == 3
+    pieces: dict[str, int] = {}
+    assert gate.too_long("one two three four", pieces)
+    assert pieces == {"one two three four": 4}  # the view's cache, when given
+    pieces["one two"] = 9  # read from it, not counted again
+    assert gate.too_long("one two", pieces)
 
 
 def _reference_block_find(rule, view):

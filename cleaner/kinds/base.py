@@ -17,6 +17,8 @@ from typing import Any, ClassVar
 import regex
 
 from .._fields import pickle_by_fields
+from ..charscan import COMPILED as SCAN_COMPILED
+from ..charscan import words
 from ..document import Paragraph
 from ..patterns import compile_pattern
 from ..result import Removal
@@ -97,7 +99,9 @@ def count_words(text: str) -> int:
     whole Japanese paragraph would count as one "word" and pass every
     ``max_words`` gate meant for short furniture.
     """
-    if text and text.isprintable() and "  " not in text and text[0] != " " != text[-1]:
+    if SCAN_COMPILED:
+        n = words(text)  # one loop over the text
+    elif text and text.isprintable() and "  " not in text and text[0] != " " != text[-1]:
         # Printable text with single inner spaces (what normalization leaves;
         # no other whitespace is printable): one more word than spaces, counted
         # without building a list of them.
@@ -109,6 +113,14 @@ def count_words(text: str) -> int:
     return n
 
 
+def spaced_pieces(text: str) -> int:
+    """``text.count(" ") + 1`` when ``text`` has no doubled, leading or trailing
+    space, else 0: the pieces between its spaces, when none is empty."""
+    if "  " in text or text[:1] == " " or text[-1:] == " ":
+        return 0
+    return text.count(" ") + 1
+
+
 class WordCounts(dict):
     """``count_words`` by text, each text counted once: ``counts[text]``.
 
@@ -117,11 +129,13 @@ class WordCounts(dict):
     later pass does not judge the same text again.
     """
 
-    __slots__ = ("verdicts",)
+    __slots__ = ("pieces", "verdicts")
 
     def __init__(self) -> None:
         super().__init__()
         self.verdicts: dict[tuple[str, str], object] = {}
+        #: :func:`spaced_pieces` by text (see :meth:`Conditions.too_long`).
+        self.pieces: dict[str, int] = {}
 
     def __missing__(self, text: str) -> int:
         n = self[text] = count_words(text)
@@ -161,21 +175,27 @@ class Conditions:
     #: any rule; else the ids of the rules whose removals count. None: no such gate.
     beside_removed: tuple[str, ...] | None = None
 
-    def too_long(self, text: str) -> bool:
-        """A cheap, exact early "no" from ``max_chars`` or ``max_words``, before any pattern runs.
+    def too_long(self, text: str, pieces: dict[str, int] | None = None) -> bool:
+        """A cheap early "no" from ``max_chars`` or ``max_words``, before any pattern runs.
 
-        Words are counted from spaces: on text without doubled or edge spaces
-        (what normalization and span removal leave) ``count(" ") + 1`` is at
-        most the word count, so exceeding the limit with it is conclusive.
+        Words are counted from spaces (:func:`spaced_pieces`): on text without
+        doubled or edge spaces (what normalization and span removal leave)
+        ``count(" ") + 1`` is the word count, but for a piece of other whitespace
+        alone between two spaces, which :func:`count_words` does not count: then
+        the rule leaves the line, as unsure. ``pieces`` (the view's
+        ``counts.pieces``) keeps the counts by text: a long paragraph is a
+        candidate of many rules, and is counted once per clean.
         """
         if self.max_chars is not None and len(text) > self.max_chars:
             return True
         if self.max_words is None:
             return False
-        spaces = text.count(" ")
-        return (
-            spaces >= self.max_words and "  " not in text and text[:1] != " " and text[-1:] != " "
-        )
+        if pieces is None:
+            return spaced_pieces(text) > self.max_words
+        n = pieces.get(text)
+        if n is None:
+            n = pieces[text] = spaced_pieces(text)
+        return n > self.max_words
 
     def allow(self, text: str, rank: int, total: int, words=count_words) -> bool:
         if self.max_chars is not None and len(text) > self.max_chars:

@@ -32,7 +32,7 @@ class CaptionRule(Rule):
             text = view.texts[i]
             assert text is not None  # candidates() yields live paragraphs only
             if (
-                not self.when.too_long(text)
+                not self.when.too_long(text, view.counts.pieces)
                 and self._looks_like_caption(text, view.triggers_hit(i))
                 and self.allows(view, i, text)
             ):

@@ -21,7 +21,11 @@ class DropRule(PatternRule):
         for i in view.candidates(self.local):
             text = view.texts[i]
             assert text is not None  # candidates() yields live paragraphs only
-            if not self.when.too_long(text) and self.match(text) and self.allows(view, i, text):
+            if (
+                not self.when.too_long(text, view.counts.pieces)
+                and self.match(text)
+                and self.allows(view, i, text)
+            ):
                 yield self.removal_of(view, (i,))
 
 

@@ -66,7 +66,7 @@ class LinesGroup:
             text = view.texts[i]
             assert text is not None  # live() yields live paragraphs only
             for rule in index.get(line_key(text), ()):
-                if not rule.when.too_long(text) and rule.allows(view, i, text):
+                if not rule.when.too_long(text, view.counts.pieces) and rule.allows(view, i, text):
                     yield rule.removal_of(view, (i,))
                     break
 
