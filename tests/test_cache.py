@@ -317,3 +317,16 @@ def test_cleaners_built_at_once_in_threads_agree(folder):
         assert {c.clean(text) for c in built} == {reference.clean(text)}, path
     patterns.forget()
     assert len(patterns._read()) > 300
+
+
+def test_the_key_reads_a_compiled_modules_source(tmp_path):
+    """A mypyc module's binary is a shim that does not change with the code: the
+    prefilter's key hashes the .py the wheel ships beside it."""
+    from cleaner.engine import _source_of
+
+    shim = tmp_path / "prefilter.cpython-311-x86_64-linux-gnu.so"
+    shim.write_bytes(b"\x7fELF")
+    assert _source_of(shim) == shim  # no source beside it: the binary itself
+    (tmp_path / "prefilter.py").write_text("x = 1\n")
+    assert _source_of(shim) == tmp_path / "prefilter.py"
+    assert _source_of(tmp_path / "prefilter.py") == tmp_path / "prefilter.py"
