@@ -17,7 +17,6 @@ from typing import Any, ClassVar
 import regex
 
 from .._fields import pickle_by_fields
-from ..charscan import COMPILED as SCAN_COMPILED
 from ..charscan import words
 from ..document import Paragraph
 from ..patterns import compile_pattern
@@ -99,15 +98,7 @@ def count_words(text: str) -> int:
     whole Japanese paragraph would count as one "word" and pass every
     ``max_words`` gate meant for short furniture.
     """
-    if SCAN_COMPILED:
-        n = words(text)  # one loop over the text
-    elif text and text.isprintable() and "  " not in text and text[0] != " " != text[-1]:
-        # Printable text with single inner spaces (what normalization leaves;
-        # no other whitespace is printable): one more word than spaces, counted
-        # without building a list of them.
-        n = text.count(" ") + 1
-    else:
-        n = len(text.split())
+    n = words(text)
     if not text.isascii() and _WIDE.search(text):
         n += len(_CJK.findall(text))
     return n
