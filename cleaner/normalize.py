@@ -118,6 +118,15 @@ def _search_for(chars: re.Pattern) -> Search:
     return CharSet(chars).search if SCAN_COMPILED else chars.search
 
 
+def _ascii_scan(line: str) -> int:
+    """``CharSet(_ODD_ASCII).scan(line)`` of an ASCII line, with ``str`` methods: what
+    the pure build runs (``str.isprintable`` refuses exactly the control characters
+    in ASCII), quicker there than the ``re`` search."""
+    if "  " in line:
+        return DOUBLED
+    return 0 if line.isprintable() and "&" not in line else 1
+
+
 def ftfy_needed(options: Mapping[str, Any]) -> re.Pattern:
     """The characters that send a line through ftfy under these ftfy ``options``."""
     keeps_punctuation = not options.get("uncurl_quotes") and options.get("normalization") in (
@@ -361,8 +370,7 @@ class FtfyGate:
         self.form = form
         self.max_length = max_length
         self.screen = _badness_screen() if bad else None
-        screen = self.screen
-        self._screen_scan = CharSet(screen.chars) if SCAN_COMPILED and screen is not None else None
+        self._screen_scan = CharSet(self.screen.chars) if self.screen is not None else None
 
     @classmethod
     def build(cls, options: Mapping[str, Any]) -> FtfyGate | None:
@@ -511,17 +519,11 @@ class FtfyGate:
         ``MAX_BAD_WINDOWS + 1`` of them, all that :meth:`_judge` reads."""
         at: list[int] = []
         scan = self._screen_scan
-        if scan is not None:
-            found = scan.find(line, 0)
-            while found >= 0 and len(at) <= MAX_BAD_WINDOWS:
-                at.append(found)
-                found = scan.find(line, found + 1)
-            return at
-        assert self.screen is not None
-        for match in self.screen.chars.finditer(line):
-            at.append(match.start())
-            if len(at) > MAX_BAD_WINDOWS:
-                break
+        assert scan is not None
+        found = scan.find(line, 0)
+        while found >= 0 and len(at) <= MAX_BAD_WINDOWS:
+            at.append(found)
+            found = scan.find(line, found + 1)
         return at
 
     def _bad_by_parts(self, line: str) -> bool:
@@ -667,7 +669,6 @@ class Normalizer:
         "_loud",
         "_needed",
         "_needs",
-        "_needs_scan",
         "_odd",
         "_quiet",
         "_silent",
@@ -689,18 +690,14 @@ class Normalizer:
         self._quiet = tuple(fn for fn in self._steps if fn not in _CHAR_STEPS)
         self._form = self.config.ftfy.get("normalization") if self.config.fix_text else None
         self._silent = _silent_chars(self._gate) if self._ftfy is not None else None
-        # judge's tests, each true when a line holds a character of its class (see
-        # _search_for): ASCII that is not plain (a control character or "&"), what
-        # sends a line through ftfy, what anything after ftfy looks at, the steps'.
-        # Compiled, the first test of a line also finds doubled spaces (CharSet.scan:
-        # _odd for ASCII, _needs_scan for the rest); the pure build tests ASCII and
-        # doubled spaces inline, with str methods (no call), and leaves both None.
-        self._odd: Callable[[str], int] | None = None
-        self._needs_scan: Callable[[str], int] | None = None
-        if SCAN_COMPILED:
-            self._odd = CharSet(_ODD_ASCII).scan
-            self._needs_scan = CharSet(self._needed).scan
-        self._needs = _search_for(self._needed)
+        # judge's tests. The first finds doubled spaces and, in the same pass, a
+        # character that keeps the line from being plain (CharSet.scan): in ASCII a
+        # control character or "&" (_odd; the pure build asks str methods), else one
+        # that sends it through ftfy. The others are true when a line holds a
+        # character of their class (see _search_for): what anything after ftfy looks
+        # at, the steps'.
+        self._odd: Callable[[str], int] = CharSet(_ODD_ASCII).scan if SCAN_COMPILED else _ascii_scan
+        self._needs = CharSet(self._needed).scan
         self._loud = _search_for(self._silent) if self._silent is not None else None
         self._stepped = _search_for(_STEP_CHARS)
 
@@ -724,25 +721,13 @@ class Normalizer:
         (``UNKNOWN``, ``NEEDED``, ``REFUSED``: pass it to :meth:`line` as ``known``)."""
         if line[-1] == " " or line[0] == " ":
             return UNKNOWN
-        ascii = line.isascii()
-        scan = self._odd if ascii else self._needs_scan
-        if scan is None:
-            # The pure build: str methods (no call, no regex for ASCII).
-            if "  " in line:
-                return UNKNOWN
-            odd = not ascii or not line.isprintable() or "&" in line
-        else:
-            # One loop for doubled spaces and the class at once (CharSet.scan).
-            found = scan(line)
-            if found == DOUBLED:
-                return UNKNOWN
-            odd = found != 0
+        found = (self._odd if line.isascii() else self._needs)(line)
+        if found == DOUBLED:
+            return UNKNOWN
         if line[1:2] == " " and line[0] in _DROP_CAP_LETTERS:
             return UNKNOWN  # maybe a split drop cap
-        if not odd:
-            return PLAIN  # what _needed lets through
-        # (A compiled scan of a line in other scripts has just run _needs.)
-        if (ascii or self._odd is None) and not self._needs(line):
+        if not found:
+            # What _needed lets through (every class it can be holds _ODD_ASCII).
             return PLAIN
         loud = self._loud
         if loud is not None and not loud(line):

@@ -72,14 +72,13 @@ def test_the_loops_as_plain_python(name):
     text = "".join(map(chr, range(0, MAX_CODE, 5)))
     for piece in (text[k : k + 40] for k in range(0, len(text), 40)):
         assert charscan._holds(piece, bits) == (pattern.search(piece) is not None)
+        for spaced in (piece, piece[:20] + " " + piece[20:], piece[:20] + "  " + piece[20:]):
+            assert charscan._scan(spaced, bits) == _scan_reference(pattern, spaced)
     found, at = [], charscan._find(text, 0, bits)
     while at >= 0:
         found.append(at)
         at = charscan._find(text, at + 1, bits)
     assert found == [m.start() for m in pattern.finditer(text)]
-    for piece in (text[k : k + 40] for k in range(0, len(text), 40)):
-        for spaced in (piece, piece[:20] + " " + piece[20:], piece[:20] + "  " + piece[20:]):
-            assert charscan._scan(spaced, bits) == _scan_reference(pattern, spaced)
 
 
 @pytest.mark.skipif(COMPILED, reason="compiled, the loop is C: the tests below read it")
@@ -179,7 +178,24 @@ def test_the_compiled_build_compiles_the_loop():
     the re searches (same output, slower) without anything else saying so."""
     assert charscan.COMPILED == COMPILED
     normalizer = _NORMALIZER
-    assert (normalizer._odd is not None) == COMPILED
-    assert (normalizer._needs_scan is not None) == COMPILED
-    for test in (normalizer._needs, normalizer._loud, normalizer._stepped, _GATE._triggered):
+    assert isinstance(getattr(normalizer._odd, "__self__", None), CharSet) == COMPILED
+    assert bool(normalizer._needs.__self__.bits) == COMPILED  # a table: the compiled loop
+    assert bool(_GATE._screen_scan.bits) == COMPILED
+    for test in (normalizer._loud, normalizer._stepped, _GATE._triggered):
         assert isinstance(getattr(test, "__self__", None), CharSet) == COMPILED
+
+
+def test_the_pure_builds_ascii_scan_is_the_char_sets():
+    from cleaner.normalize import _ascii_scan
+
+    for n in range(128):
+        for text in (chr(n), f"a {chr(n)} b", f"{chr(n)}  b", f"x{chr(n)}"):
+            assert _ascii_scan(text) == _scan_reference(_ODD_ASCII, text), n
+
+
+def test_an_odd_ascii_character_always_needs_ftfy():
+    """judge reads "no odd character" of an ASCII line as "nothing ftfy needs": true
+    while every class ftfy_needed can give holds every character of _ODD_ASCII."""
+    for n in range(128):
+        if _ODD_ASCII.search(chr(n)):
+            assert _FTFY_NEEDED.search(chr(n)) and _FTFY_NEEDED_ASCII.search(chr(n)), n
