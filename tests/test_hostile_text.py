@@ -26,6 +26,16 @@ CLEANER = Cleaner()
 
 # Every code point, surrogates and control characters included.
 anything = st.characters(codec=None, categories=None)
+#: Lines that have broken things before: control characters, a lone surrogate,
+#: mojibake with an entity, bidirectional marks.
+_HOSTILE = [
+    "\x00\x01\x1b[31m",
+    "\ud800 lone surrogate",
+    "donâ€™t &amp; caf\u00e9",
+    "\u202e\u200f\ufeff",
+]
+#: Every kind of line break str.splitlines knows.
+_BREAKS = ["\n", "\r\n", "\r", "\n\n", "\u2028", "\x0b", "\x0c", "\x85"]
 lines = st.one_of(
     st.text(anything, max_size=80),
     st.sampled_from(
@@ -35,14 +45,11 @@ lines = st.one_of(
             "Also Read: a teaser",
             "FAQs",
             "A body sentence of the article that is long enough to be kept.",
-            "\x00\x01\x1b[31m",
-            "\ud800 lone surrogate",
-            "donâ€™t &amp; caf\u00e9",
-            "\u202e\u200f\ufeff",
+            *_HOSTILE,
         ]
     ),
 )
-separators = st.sampled_from(["\n", "\r\n", "\r", "\n\n", "\u2028", "\x0b", "\x0c", "\x85"])
+separators = st.sampled_from(_BREAKS)
 documents = st.lists(st.tuples(lines, separators), max_size=30).map(
     lambda pairs: "".join(line + sep for line, sep in pairs)
 )
@@ -54,14 +61,6 @@ PAGE_LINES = [
     for line in path.read_text(encoding="utf-8").splitlines()
     if line.strip()
 ]
-_HOSTILE = [
-    "\x00\x01\x1b[31m",
-    "\ud800 lone surrogate",
-    "donâ€™t &amp; caf\u00e9",
-    "\u202e\u200f\ufeff",
-    "",
-]
-_BREAKS = ["\n", "\r\n", "\r", "\n\n", "\u2028", "\x0b", "\x0c", "\x85"]
 
 
 def splice_page(rng: random.Random) -> str:
@@ -80,7 +79,7 @@ def splice_page(rng: random.Random) -> str:
         elif pick < 0.9:
             chunk = [rng.choice(PAGE_LINES) for _ in range(rng.randint(1, 4))]
         elif pick < 0.95:
-            chunk = [rng.choice(_HOSTILE)]
+            chunk = [rng.choice([*_HOSTILE, ""])]  # or an empty line
         else:
             chunk = ["".join(chr(rng.randrange(0x110000)) for _ in range(rng.randint(1, 40)))]
         sep = rng.choice(_BREAKS)
