@@ -744,3 +744,24 @@ def test_block_line_tests_read_from_the_end_agree_with_a_forward_search(text):
     assert (block._BODY_END.search(text) is None) == (forward.search(text) is None)
     heading_end = regex.compile(r"[.!?:;,…。！？»”\"')\]]$")  # the class as a forward search
     assert block._SENTENCE_END.of(text) == (heading_end.search(text) is not None)
+
+
+def test_a_block_with_requires_goes_only_with_evidence_after_its_start(pack):
+    path = pack(
+        """rules:
+  - id: thread
+    kind: block
+    why: A thread heading, and the thread, when a reply shows under it.
+    start: '^Thoughts on '
+    until: [end]
+    requires: 'Reply$'
+    max_share: 1.0
+    tests: {drop: ["Thoughts on it\\nReply"], keep: ["Thoughts on it\\nA section."]}
+"""
+    )
+    c = Cleaner(packs=[path], max_removed=None)
+    body = "The body of the article, long enough to stand on its own here.\n"
+    # The start's own text is no evidence: "Reply" must show after it.
+    assert c.clean(body + "Thoughts on Reply\nA section in prose.\n").text.count("\n\n") == 2
+    assert c.clean(body + "Thoughts on it\nA comment.\nReply\n").text == body
+    assert [r.rule for r in c.clean(body + "Thoughts on it\nReply\n").removals] == ["thread"]

@@ -295,19 +295,19 @@ class BlockRule(Rule):
                 continue
             k = position.get(i)
             reuse = k is not None and self._same_stop(k, len(refused))
-            if reuse and k is not None:
-                block, inside = refused[k:], sums[-1] - sums[k]
-            else:
-                block = self._extent(view, i, styles)
-                block_sums = [0]
-                for j in block:
-                    block_sums.append(block_sums[-1] + view.words(view.texts[j] or ""))
-                inside = block_sums[-1]
+            block = refused[k:] if reuse and k is not None else self._extent(view, i, styles)
             requires = self.requires
             if requires is not None and not any(
                 requires.search(view.texts[j] or "") for j in block[1:]
             ):
-                continue
+                continue  # no evidence inside: words left uncounted
+            if reuse and k is not None:
+                inside = sums[-1] - sums[k]
+            else:
+                block_sums = [0]
+                for j in block:
+                    block_sums.append(block_sums[-1] + view.words(view.texts[j] or ""))
+                inside = block_sums[-1]
             if self.max_share < 1.0:
                 if document is None:
                     document = [view.texts[j] or "" for j in view.live()]
