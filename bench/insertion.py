@@ -171,9 +171,10 @@ def places(place: str, n: int, rng: random.Random, trials: int) -> list[int]:
 
 def run(
     trials: int, seed: int, table: Table | None = None
-) -> tuple[list[tuple], list[str], list[str]]:
+) -> tuple[list[tuple], list[str], list[str], list[str]]:
     """Rows (kind, place, insertions, body lines lost, inserted lines left, inserted
-    lines in all), and the lost and left lines, for ``table`` (default FURNITURE)."""
+    lines in all), and the body lines lost, the inserted lines left and the inserted
+    lines removed (with the rules that took them), for ``table`` (default FURNITURE)."""
     cleaner = Cleaner(rule_timeout=None)
     bodies = [
         (f"{name}/{path.parent.name}", path.read_text(encoding="utf-8"))
@@ -183,6 +184,7 @@ def run(
     rows = []
     lost_lines: list[str] = []
     left_lines: list[str] = []
+    gone_lines: list[str] = []
     for kind, (furniture, where) in (FURNITURE if table is None else table).items():
         for place in where:
             # Each kind and place draws from its own stream: a kind added to the
@@ -204,6 +206,13 @@ def run(
                     left_lines.extend(
                         f"- {kind}, {place} (at line {at + 1}) {page}: {line}" for line in stayed
                     )
+                    for line in furniture:
+                        if out[line] <= alone[line]:
+                            rules = sorted({r.rule for r in result.removals if line in r.text})
+                            gone_lines.append(
+                                f"- {kind}, {place} (at line {at + 1}) [{', '.join(rules)}] "
+                                f"{page}: {line}"
+                            )
                     for line in missing:
                         rules = sorted({r.rule for r in result.removals if line in r.text})
                         lost_lines.append(
@@ -211,7 +220,7 @@ def run(
                             f"{page}: {line[:160]}"
                         )
             rows.append((kind, place, inserted, lost, left, inserted * len(furniture)))
-    return rows, lost_lines, left_lines
+    return rows, lost_lines, left_lines, gone_lines
 
 
 def main() -> None:
@@ -221,9 +230,9 @@ def main() -> None:
     parser.add_argument("--markdown", action="store_true", help="only the table")
     parser.add_argument("--out", type=Path, default=Path("/tmp/cleaner-accuracy"))
     args = parser.parse_args()
-    rows, lost_lines, left_lines = run(args.trials, args.seed)
+    rows, lost_lines, left_lines, _ = run(args.trials, args.seed)
     _table("furniture", "furniture lines left", rows)
-    content, content_lost, _ = run(args.trials, args.seed, CONTENT)
+    content, content_lost, _, content_gone = run(args.trials, args.seed, CONTENT)
     print()
     _table("content", "content lines kept", content)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -235,11 +244,16 @@ def main() -> None:
         + "\n".join(left_lines)
         + "\n\n# Body lines lost when content was inserted\n\n"
         + "\n".join(content_lost)
+        + "\n\n# Content lines removed\n\n"
+        + "\n".join(content_gone)
         + "\n",
         encoding="utf-8",
     )
     if not args.markdown:
-        print(f"\nbody lines lost (with the rule that took each), furniture left: {report}")
+        print(
+            f"\nbody lines lost (with the rule that took each), furniture left, "
+            f"content removed: {report}"
+        )
 
 
 def _table(what: str, left: str, rows: list[tuple]) -> None:
