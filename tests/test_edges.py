@@ -306,12 +306,57 @@ def test_a_list_under_a_heading_that_announces_content_stays(tail):
         "Fixtures\nNFL\nResults\nNBA\nStandings\n",
         # A section link in lower case is not a heading.
         "features\nReuse this content\nBack to top\n",
-        # A list under a heading the kind has no word for goes as a menu would.
+        # Labels alone, one of which names a news site's section: a menu.
         "World\nEurope\nAsia\n",
+        "Abonnieren\nAnmelden\nBenachrichtige mich bei\n",
+        "RIRM\ndrukuj\n",
+        # Most of them repeat the article's words: a tag cloud.
+        "Ferry\nStrike\nUnions\nTransport\n",
+        # Identifiers leaked from the page's code.
+        "narrow-browser-and-phone\nmedium-browser-and-portrait-tablet\n",
     ],
 )
 def test_a_run_without_a_heading_that_announces_content_goes(tail):
     assert removed(BODY + tail) == tail.splitlines()
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # Labels alone with nothing that marks navigation: a list the article ends
+        # with, under a heading the kind has no word for, or under none.
+        "Germany\nFrance\nSpain\nPortugal\n",
+        "Group B\nBrazil\nSerbia\nSwitzerland\nCameroon\n",
+        "LSV Niederösterreich\nLSV Oberösterreich\nBurgenländischer Landesschwimmverband\n",
+        # Fewer than half of them repeat the article's words ("Unions").
+        "Unions\nGermany\nFrance\n",
+    ],
+)
+def test_labels_alone_after_the_body_stay_without_evidence_of_navigation(tail):
+    assert removed(BODY + tail) == []
+
+
+def test_labels_alone_go_beside_a_line_another_rule_removed():
+    tail = "Share this article\nGermany\nFrance\n"
+    result = FULL.clean(BODY + tail)
+    assert not {"Germany", "France"} & set(result.text.splitlines())
+
+
+def test_without_navigation_in_the_pack_labels_alone_are_evidence(tmp_path):
+    # A pack written before the key: its edges rule removes label runs as it did.
+    pack = tmp_path / "p.yaml"
+    pack.write_text(
+        "rules:\n"
+        "  - id: edges\n"
+        "    kind: edges\n"
+        "    why: test\n"
+        "    tests:\n"
+        '      drop: ["This sentence is the body of the text.\\nWorld\\nEurope"]\n',
+        encoding="utf-8",
+    )
+    plain = Cleaner(packs=[str(pack)])
+    assert plain.rules[0].navigation is None
+    assert plain.clean(BODY + "Germany\nFrance\n").text == BODY.replace("\n", "\n\n").strip() + "\n"
 
 
 def test_announced_lists_end_where_a_menu_begins():
@@ -374,6 +419,7 @@ def test_the_keys_are_read_from_the_pack(tmp_path):
     )
     rule = Cleaner(packs=[str(pack)]).rules[0]
     assert (rule.label_words, rule.wrapped_share) == (1, 0.5)
+    assert RULE.navigation is not None and RULE.navigation.search("Über uns")
     # With one-word labels only, "Latin America" is a teaser headline, not a label.
     assert rule.evidence("Latin America", 2) == "teaser headline"
 

@@ -49,8 +49,15 @@ And it stays, evidence or not, when it is part of something structured:
   ``Ingredients``, ``Key features``, ``Results``, ``Qualified teams``: see
   ``_CONTENT_HEADING``), up to the next line that stays or one another rule removed
   (headings next to each other, or three or more at most one line apart, are a
-  menu: ``Fixtures`` / ``Results``). A list
-  with no such heading looks like a menu or a tag cloud after the body, and goes;
+  menu: ``Fixtures`` / ``Results``);
+- after the body, with ``navigation`` set (the bundled pack sets it), a run of
+  labels alone that nothing marks as navigation: none of them matches
+  ``navigation`` (a site's sections and actions: ``Contact``, ``Drucken``), fewer
+  than half repeat words of the text above them (tags do), none is next to a line
+  another rule removed, and no two content headings stand next to each other. Such
+  a run is a list the article ends with (``Group B`` / ``Brazil`` / ``Serbia``),
+  not a menu or a tag cloud. Without ``navigation``, labels alone are evidence
+  enough, as before the key existed;
 - after the body, a list's own heading: a line that ends with a colon right above a
   list item that stays (``ALLGEMEIN:`` / ``• Eingang für Tarifwahl``), or above
   another such heading;
@@ -352,6 +359,58 @@ def _list_headings(texts: list[str], outside: set[int], last: int) -> set[int]:
     return kept
 
 
+_WORD = compile_pattern(r"\w+")
+
+
+def _words_of(text: str) -> str:
+    """A text's words, case folded, one space between and around them: what a label
+    must be a run of to repeat it."""
+    return " " + " ".join(_WORD.findall(text.casefold())) + " "
+
+
+def _unmarked_label_runs(
+    texts: list[str],
+    lines: dict[int, _Line],
+    outside: set[int],
+    last: int,
+    beside: set[int],
+    navigation: regex.Pattern,
+) -> set[int]:
+    """The runs of ``outside`` after the body (past ``last``) that are labels alone
+    and nothing marks as navigation: a list (``Germany`` / ``France`` / ``Spain``,
+    a group's teams, a product's colours), not a menu or a tag cloud.
+
+    A run of labels is navigation when one of them matches ``navigation`` (a section
+    name or a site's action: ``Contact``, ``Weitere Informationen``, ``Drucken``), when
+    it holds a menu of content headings (``Fixtures`` / ``Results``: :func:`_menu_from`),
+    when at least half of them repeat words of the text above them (a tag names what
+    the article is about; a menu met before: ``Kaufen`` under each product), or when
+    one is next to a line another rule removed (``beside``). Unsure means keep.
+    """
+    kept: set[int] = set()
+    above: str | None = None
+    after = sorted(k for k in outside if k > last)
+    i = 0
+    while i < len(after):
+        j = i
+        while j + 1 < len(after) and after[j + 1] == after[j] + 1:
+            j += 1
+        run = after[i : j + 1]
+        i = j + 1
+        if any(lines[k].furniture != "label" or k in beside for k in run):
+            continue
+        if any(navigation.search(texts[k]) for k in run):
+            continue
+        headings = [k for k in run if _CONTENT_HEADING.match(texts[k])]
+        if any(_menu_from(headings, h) for h in range(len(headings))):
+            continue  # headings next to each other: "Fixtures" / "Results"
+        if above is None:
+            above = _words_of(" ".join(texts[: run[0]]))
+        if 2 * sum(_words_of(texts[k]) in above for k in run) < len(run):
+            kept.update(run)
+    return kept
+
+
 def _runs(outside: set[int], first: int, beside: set[int]) -> set[int]:
     """Before the body every line; after it only runs of two or more, and ``beside``."""
     return {k for k in outside if k < first or k - 1 in outside or k + 1 in outside or k in beside}
@@ -409,6 +468,7 @@ class EdgesRule(Rule):
     tail_runs: bool = True
     label_words: int = 4
     wrapped_share: float = WRAPPED_SHARE
+    navigation: regex.Pattern | None = None
 
     @property
     def local(self) -> bool:
@@ -529,6 +589,10 @@ class EdgesRule(Rule):
             outside.discard(first - 1)
         if self.tail_runs:
             outside = _runs(outside, first, beside)
+            if self.navigation is not None:
+                outside -= _unmarked_label_runs(
+                    texts, lines, outside, last, beside, self.navigation
+                )
         paragraphs = view.paragraphs
         # Conditions pick, of the lines judged furniture, those it may remove
         # (a long teaser it may not remove still makes a run of its neighbours).
@@ -653,6 +717,7 @@ declare(
         "tail_runs": ("bool", False),
         "label_words": ("int", False),
         "wrapped_share": ("share", False),
+        "navigation": ("patterns", False),
     },
     condition_defaults={"max_words": 15},
 )
