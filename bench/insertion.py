@@ -150,6 +150,24 @@ CONTENT: Table = {
         (AFTER,),
     ),
     "list of teams, no heading": (["Germany", "France", "Spain", "Portugal"], (AFTER,)),
+    # Since session 26: a table whose rows end with their figure, a list of titles
+    # with no heading, and two shapes nothing in the lines tells from teasers.
+    "election results": (
+        ["Jane Roe (Labour) 18,204", "Mary Major (Conservative) 15,933", "Ann Lee (Green) 3,120"],
+        (AFTER,),
+    ),
+    "song list, no heading": (
+        ["Bohemian Rhapsody", "Under Pressure", "Somebody to Love", "We Are the Champions"],
+        (AFTER,),
+    ),
+    "cast, no heading": (
+        ["Tom Hanks as Forrest Gump", "Robin Wright as Jenny Curran", "Gary Sinise as Lt. Dan"],
+        (AFTER,),
+    ),
+    "poem, no lead-in": (
+        ["The river keeps its promises", "In the dark below the bridge", "And nobody asks it why"],
+        (AFTER,),
+    ),
 }
 
 

@@ -55,6 +55,8 @@ def test_a_teaser_list_after_the_body_goes():
     [
         # A table: rows of one shape with digits.
         "Mar 12 – Dublin, Whelan's\nMar 14 – Glasgow, Oran Mor\nMar 16 – Leeds, Brudenell\n",
+        # ... or that end with their figure, not a year.
+        "Jane Roe (Labour) 18,204\nMary Major (Conservative) 15,933\nAnn Lee (Green) 3,120\n",
         # A list: lines opening with the same marker.
         "+ Added banners\n+ Added armor stands\n+ Added rabbits\n",
         "% 165 votes\n% 250 votes\n% 437 votes\n",
@@ -74,6 +76,24 @@ def test_a_teaser_list_after_the_body_goes():
 )
 def test_structured_content_after_the_body_stays(tail):
     assert removed(BODY + tail) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "row"),
+    [
+        ("Jane Roe (Labour) 18,204", True),
+        ("Mary Major 2:31:40", True),
+        ("Turnout 64.2%", True),
+        ("Ferry fares to rise in 2026", False),  # a year
+        ("Published March 3, 2019", False),
+        ("18,204", False),  # a number alone is a counter
+        ("Ferry fares to rise", False),
+    ],
+)
+def test_a_row_ends_with_its_figure_not_a_year(line, row):
+    from cleaner.kinds.block import ends_with_a_number
+
+    assert ends_with_a_number(line) is row
 
 
 def test_a_list_s_own_heading_after_the_body_stays():

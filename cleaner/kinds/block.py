@@ -222,6 +222,21 @@ def is_table_row(text: str) -> bool:
     return len(numbers) >= 2 and text.endswith(numbers[-1]) and not _YEAR_END.search(text)
 
 
+def ends_with_a_number(text: str) -> bool:
+    """A line that ends with a number that is not a year, after something else: a
+    table's row set as text, its figure last ("Jane Roe (Labour) 18,204", "Mary Major
+    2:31:40", "Turnout 64.2%")."""
+    if not (text[-1:].isdigit() or text.endswith("%")):
+        return False
+    numbers = _NUMBER.findall(text)
+    return (
+        bool(numbers)
+        and text.endswith(numbers[-1])
+        and len(numbers[-1]) < len(text)
+        and not _YEAR_END.search(text)
+    )
+
+
 def is_heading(text: str, words=count_words) -> bool:
     """An author heading: short, not a sentence, not a question, not a list item."""
     return (

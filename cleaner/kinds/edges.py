@@ -29,9 +29,11 @@ And it stays, evidence or not, when it is part of something structured:
   (``+``, ``%``, ``-``, ``•``, ``1.``), three or more lines with numbers that
   open in one shape (``Nov 12 – Paris`` / ``Nov 14 – Lyon``, ``1½ cups water`` /
   ``3 cups flour``) or at least with a number (``1 Ei`` / ``1 TL Zimt`` /
-  ``8-9 ripe pears``), a fact box (two or more ``Key: value`` lines with short
-  values, or one line with two ``Key: value`` fields and a price, phone number or
-  percentage: ``Tested by: Jane Roe RRP: £23.99``), or a list of bare links
+  ``8-9 ripe pears``) or that end with a number that is not a year (an election's
+  or a race's results: ``Jane Roe (Labour) 18,204``), a fact box (two or more
+  ``Key: value`` lines with short values, or one line with two ``Key: value``
+  fields and a price, phone number or percentage: ``Tested by: Jane Roe RRP:
+  £23.99``), or a list of bare links
   (sources); the body's own first and last lines count as rows, so a list that
   begins inside the body and runs on past its edge stays whole;
 - *data*: a price, phone number, percentage, date range, e-mail address, ``label :
@@ -109,7 +111,7 @@ from .base import (
     hard_wrapped,
     is_post_attribution,
 )
-from .block import is_data
+from .block import ends_with_a_number, is_data
 
 # A paragraph that ends like text: sentence punctuation or a closing quote or bracket.
 _BODY_END = Ending(".!?…。！？'\"’”»)]")
@@ -432,7 +434,7 @@ class _Line:
     made for every line outside the body.
     """
 
-    __slots__ = ("data", "furniture", "link", "marker", "pair", "shape")
+    __slots__ = ("data", "furniture", "link", "marker", "pair", "row", "shape")
 
     def __init__(
         self,
@@ -442,6 +444,7 @@ class _Line:
         link: bool = False,
         pair: bool = False,
         shape: str | None = None,
+        row: bool = False,
     ) -> None:
         self.furniture = furniture
         self.data = data
@@ -449,6 +452,7 @@ class _Line:
         self.link = link
         self.pair = pair
         self.shape = shape
+        self.row = row
 
 
 _NONE = _Line(None)
@@ -657,6 +661,7 @@ class EdgesRule(Rule):
             link=_is_link(text),
             pair=":" in text and _KEY_VALUE.match(text) is not None,
             shape=shape,
+            row=ends_with_a_number(text),
         )
 
     @staticmethod
@@ -693,6 +698,10 @@ class EdgesRule(Rule):
                     and _in_a_row_of_three([s is not None and s[0] == "0" for s in shapes])
                 ):
                     kept.add(k)  # rows of a table: three or more of one shape
+            if line.row and k not in kept:
+                rows = [get(j, _NONE).row for j in range(k - 2, k + 3)]
+                if _in_a_row_of_three(rows):
+                    kept.add(k)  # rows of a table that end with their figure
         return kept
 
     def _body(self, text: str, words: int) -> bool:
