@@ -184,6 +184,8 @@ def _fields(text: str) -> bool:
 # households" is a kicker and a teaser, and a "|" makes a link row.
 _KEY_WORDS = r"[\p{L}\d][\p{L}\d.'’/&-]*(?: [\p{L}\d.'’/&-]+){0,2}"
 _KEY_VALUE = compile_pattern(rf"^{_KEY_WORDS}\s?:(?: [^\s|]+){{1,5}}$")
+# What a table's row set as text may end with: its figure ("18,204", "64.2%").
+_ROW_END = frozenset("0123456789%")
 _MARKER = compile_pattern(r"^(?:\d{1,3}[.)]|[^\w\s\"'‘“«(\[])")
 _DIGITS = compile_pattern(r"\d+")
 _SHAPE_TOKEN = compile_pattern(r"\p{N}+|[^\W\p{N}_]+|\S")
@@ -361,13 +363,18 @@ def _list_headings(texts: list[str], outside: set[int], last: int) -> set[int]:
     return kept
 
 
-_WORD = compile_pattern(r"\w+")
-
-
-def _words_of(text: str) -> str:
-    """A text's words, case folded, one space between and around them: what a label
-    must be a run of to repeat it."""
-    return " " + " ".join(_WORD.findall(text.casefold())) + " "
+def _repeats(label: str, above: str) -> bool:
+    """Whether ``label`` stands in ``above`` as whole words (both case folded)."""
+    n = len(label)
+    start = above.find(label)
+    while start >= 0:
+        end = start + n
+        if (start == 0 or not above[start - 1].isalnum()) and (
+            end == len(above) or not above[end].isalnum()
+        ):
+            return True
+        start = above.find(label, start + 1)
+    return False
 
 
 def _unmarked_label_runs(
@@ -385,12 +392,12 @@ def _unmarked_label_runs(
     A run of labels is navigation when one of them matches ``navigation`` (a section
     name or a site's action: ``Contact``, ``Weitere Informationen``, ``Drucken``), when
     it holds a menu of content headings (``Fixtures`` / ``Results``: :func:`_menu_from`),
-    when at least half of them repeat words of the text above them (a tag names what
-    the article is about; a menu met before: ``Kaufen`` under each product), or when
+    when at least half of them stand in the text above them, as whole words and in
+    any case (a tag names what the article is about; a menu met before: ``Kaufen``
+    under each product), or when
     one is next to a line another rule removed (``beside``). Unsure means keep.
     """
     kept: set[int] = set()
-    above: str | None = None
     after = sorted(k for k in outside if k > last)
     i = 0
     while i < len(after):
@@ -406,9 +413,8 @@ def _unmarked_label_runs(
         headings = [k for k in run if _CONTENT_HEADING.match(texts[k])]
         if any(_menu_from(headings, h) for h in range(len(headings))):
             continue  # headings next to each other: "Fixtures" / "Results"
-        if above is None:
-            above = _words_of(" ".join(texts[: run[0]]))
-        if 2 * sum(_words_of(texts[k]) in above for k in run) < len(run):
+        above = "\n".join(texts[: run[0]]).casefold()
+        if 2 * sum(_repeats(texts[k].casefold(), above) for k in run) < len(run):
             kept.update(run)
     return kept
 
@@ -661,7 +667,7 @@ class EdgesRule(Rule):
             link=_is_link(text),
             pair=":" in text and _KEY_VALUE.match(text) is not None,
             shape=shape,
-            row=ends_with_a_number(text),
+            row=text[-1:] in _ROW_END and ends_with_a_number(text),
         )
 
     @staticmethod
