@@ -330,6 +330,8 @@ def test_a_list_under_a_heading_that_announces_content_stays(tail):
         "World\nEurope\nAsia\n",
         "Abonnieren\nAnmelden\nBenachrichtige mich bei\n",
         "RIRM\ndrukuj\n",
+        "Поделиться\nКомментарии\n",
+        "Bagikan\nKomentar\n",
         # Most of them repeat the article's words: a tag cloud.
         "Ferry\nStrike\nUnions\nTransport\n",
         # Identifiers leaked from the page's code.
