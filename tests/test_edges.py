@@ -332,6 +332,8 @@ def test_a_list_under_a_heading_that_announces_content_stays(tail):
         "RIRM\ndrukuj\n",
         "Поделиться\nКомментарии\n",
         "Bagikan\nKomentar\n",
+        # A breadcrumb's items, each with its arrow.
+        "Deutschland ›\nRheinland-Pfalz ›\nEifel ›\n",
         # Most of them repeat the article's words: a tag cloud.
         "Ferry\nStrike\nUnions\nTransport\n",
         # Identifiers leaked from the page's code.
