@@ -686,6 +686,31 @@ def test_a_flood_of_block_starts_is_walked_once(monkeypatch):
     assert len(walks) < 50
 
 
+@needs_pure
+def test_many_runs_of_labels_after_the_body_read_the_text_above_once(monkeypatch):
+    """2,000 runs of labels after the body, each judged against the text above it:
+    the words above are read once in all (a pass per run would be quadratic)."""
+    from cleaner.kinds import edges
+
+    reads = []
+    original = edges._words_in
+
+    def counting(text):
+        reads.append(text)
+        return original(text)
+
+    monkeypatch.setattr(edges, "_words_in", counting)
+    body = "A body paragraph that is long enough to be real text, and it ends.\n" * 5
+    run = "Germany\nFrance\nand the crews went back to work on the\n"
+    result = Cleaner().only(["outside-body"]).clean(body + run * 2_000)
+    paragraphs = len(result.paragraphs)
+    # Each text above once, and each label once for its run; the engine judges the
+    # page in every pass, so at most a few times that.
+    assert len(reads) < 3 * (paragraphs + 4_000)
+    # The first run repeats nothing above it and stays; the others repeat it.
+    assert result.text.count("Germany") == 1
+
+
 def test_the_quick_word_count_rests_on_two_facts_about_unicode():
     """Only a space is both whitespace and printable; CJK starts at U+2E80."""
 

@@ -363,18 +363,13 @@ def _list_headings(texts: list[str], outside: set[int], last: int) -> set[int]:
     return kept
 
 
-def _repeats(label: str, above: str) -> bool:
-    """Whether ``label`` stands in ``above`` as whole words (both case folded)."""
-    n = len(label)
-    start = above.find(label)
-    while start >= 0:
-        end = start + n
-        if (start == 0 or not above[start - 1].isalnum()) and (
-            end == len(above) or not above[end].isalnum()
-        ):
-            return True
-        start = above.find(label, start + 1)
-    return False
+# What a word may carry around it in running text: punctuation, quotes, brackets.
+_AROUND_WORD = "\"'()[]{}<>.,;:!?‘’“”«»„‚—–-/|*"
+
+
+def _words_in(text: str) -> list[str]:
+    """The words of ``text``, case folded, without the punctuation around them."""
+    return [w for w in (w.strip(_AROUND_WORD) for w in text.casefold().split()) if w]
 
 
 def _unmarked_label_runs(
@@ -392,12 +387,16 @@ def _unmarked_label_runs(
     A run of labels is navigation when one of them matches ``navigation`` (a section
     name or a site's action: ``Contact``, ``Weitere Informationen``, ``Drucken``), when
     it holds a menu of content headings (``Fixtures`` / ``Results``: :func:`_menu_from`),
-    when at least half of them stand in the text above them, as whole words and in
-    any case (a tag names what the article is about; a menu met before: ``Kaufen``
-    under each product), or when
+    when at least half of them repeat words of the text above them, in any case (a
+    tag names what the article is about; a menu met before: ``Kaufen`` under each
+    product), or when
     one is next to a line another rule removed (``beside``). Unsure means keep.
     """
     kept: set[int] = set()
+    # The words of the text above the run being judged, read once up to there (a
+    # text of many runs costs one pass over its words, not one per run).
+    seen: set[str] = set()
+    upto = 0
     after = sorted(k for k in outside if k > last)
     i = 0
     while i < len(after):
@@ -413,8 +412,15 @@ def _unmarked_label_runs(
         headings = [k for k in run if _CONTENT_HEADING.match(texts[k])]
         if any(_menu_from(headings, h) for h in range(len(headings))):
             continue  # headings next to each other: "Fixtures" / "Results"
-        above = "\n".join(texts[: run[0]]).casefold()
-        if 2 * sum(_repeats(texts[k].casefold(), above) for k in run) < len(run):
+        for k in range(upto, run[0]):
+            seen.update(_words_in(texts[k]))
+        upto = run[0]
+        repeated = 0
+        for k in run:
+            words = _words_in(texts[k])
+            if words and all(w in seen for w in words):
+                repeated += 1
+        if 2 * repeated < len(run):
             kept.update(run)
     return kept
 
