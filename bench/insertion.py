@@ -139,8 +139,8 @@ CONTENT: Table = {
         ["Sources", "World Bank, 2019", "IMF World Economic Outlook, October 2019"],
         (AFTER,),
     ),
-    # The same lists under headings the edges kind has no word for, and with none: the
-    # limit of what it can tell from a menu or a tag cloud (see the README).
+    # The same lists under headings the edges kind has no word for, and with none: they
+    # stay only when nothing marks them as navigation or teasers (see the README).
     "feature list, other heading": (
         ["What you get", "Waterproof to 50 metres", "Ten days of battery life", "Built-in GPS"],
         (AFTER,),

@@ -366,19 +366,23 @@ def test_labels_alone_go_beside_a_line_another_rule_removed():
     assert not {"Germany", "France"} & set(result.text.splitlines())
 
 
-def test_without_navigation_in_the_pack_labels_alone_are_evidence(tmp_path):
-    # A pack written before the key: its edges rule removes label runs as it did.
+def _edges_pack(tmp_path, keys: str = "") -> str:
+    """A pack of one edges rule with ``keys`` (YAML lines) and the bundled kind's defaults."""
     pack = tmp_path / "p.yaml"
     pack.write_text(
         "rules:\n"
         "  - id: edges\n"
         "    kind: edges\n"
-        "    why: test\n"
-        "    tests:\n"
+        "    why: test\n" + keys + "    tests:\n"
         '      drop: ["This sentence is the body of the text.\\nWorld\\nEurope"]\n',
         encoding="utf-8",
     )
-    plain = Cleaner(packs=[str(pack)])
+    return str(pack)
+
+
+def test_without_navigation_in_the_pack_labels_alone_are_evidence(tmp_path):
+    # A pack written before the key: its edges rule removes label runs as it did.
+    plain = Cleaner(packs=[_edges_pack(tmp_path)])
     assert plain.rules[0].navigation is None
     assert plain.clean(BODY + "Germany\nFrance\n").text == BODY.replace("\n", "\n\n").strip() + "\n"
 
@@ -429,19 +433,9 @@ def test_a_line_beside_removed_ones_stays_unless_it_is_a_label(tail):
 
 
 def test_the_keys_are_read_from_the_pack(tmp_path):
-    pack = tmp_path / "p.yaml"
-    pack.write_text(
-        "rules:\n"
-        "  - id: edges\n"
-        "    kind: edges\n"
-        "    why: test\n"
-        "    label_words: 1\n"
-        "    wrapped_share: 0.5\n"
-        "    tests:\n"
-        '      drop: ["This sentence is the body of the text.\\nWorld\\nEurope"]\n',
-        encoding="utf-8",
-    )
-    rule = Cleaner(packs=[str(pack)]).rules[0]
+    rule = Cleaner(
+        packs=[_edges_pack(tmp_path, "    label_words: 1\n    wrapped_share: 0.5\n")]
+    ).rules[0]
     assert (rule.label_words, rule.wrapped_share) == (1, 0.5)
     assert RULE.navigation is not None and RULE.navigation.search("Über uns")
     # With one-word labels only, "Latin America" is a teaser headline, not a label.
