@@ -213,28 +213,29 @@ _NUMBER = compile_pattern(r"(?<![\p{L}\p{N}])[-+−]?[$€£¥₩]?\d[\d.,:/]*%?
 _YEAR_END = compile_pattern(r"\b(?:1[89]|20)\d\d\W*$")
 
 
+def _row_numbers(text: str) -> list[str]:
+    """The numbers of a line whose last number ends it and is not a year (a table's
+    row set as text), or none."""
+    if not (text[-1:].isdigit() or text.endswith("%")):
+        return []  # the quick answer for nearly every line
+    numbers = _NUMBER.findall(text)
+    if not numbers or not text.endswith(numbers[-1]) or _YEAR_END.search(text):
+        return []
+    return numbers
+
+
 def is_table_row(text: str) -> bool:
     """A table's row as text: two numbers or more, the last one ending the line and
     not a year ("Thomas Arnhold 619 2.8%", "37 Drew Herring 8 0 0 0 0")."""
-    if not (text[-1:].isdigit() or text.endswith("%")):
-        return False  # the quick answer for nearly every line
-    numbers = _NUMBER.findall(text)
-    return len(numbers) >= 2 and text.endswith(numbers[-1]) and not _YEAR_END.search(text)
+    return len(_row_numbers(text)) >= 2
 
 
 def ends_with_a_number(text: str) -> bool:
     """A line that ends with a number that is not a year, after something else: a
     table's row set as text, its figure last ("Jane Roe (Labour) 18,204", "Mary Major
     2:31:40", "Turnout 64.2%")."""
-    if not (text[-1:].isdigit() or text.endswith("%")):
-        return False
-    numbers = _NUMBER.findall(text)
-    return (
-        bool(numbers)
-        and text.endswith(numbers[-1])
-        and len(numbers[-1]) < len(text)
-        and not _YEAR_END.search(text)
-    )
+    numbers = _row_numbers(text)
+    return bool(numbers) and len(numbers[-1]) < len(text)
 
 
 def is_heading(text: str, words=count_words) -> bool:

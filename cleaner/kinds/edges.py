@@ -184,8 +184,6 @@ def _fields(text: str) -> bool:
 # households" is a kicker and a teaser, and a "|" makes a link row.
 _KEY_WORDS = r"[\p{L}\d][\p{L}\d.'’/&-]*(?: [\p{L}\d.'’/&-]+){0,2}"
 _KEY_VALUE = compile_pattern(rf"^{_KEY_WORDS}\s?:(?: [^\s|]+){{1,5}}$")
-# What a table's row set as text may end with: its figure ("18,204", "64.2%").
-_ROW_END = frozenset("0123456789%")
 _MARKER = compile_pattern(r"^(?:\d{1,3}[.)]|[^\w\s\"'‘“«(\[])")
 _DIGITS = compile_pattern(r"\d+")
 _SHAPE_TOKEN = compile_pattern(r"\p{N}+|[^\W\p{N}_]+|\S")
@@ -389,8 +387,8 @@ def _unmarked_label_runs(
     it holds a menu of content headings (``Fixtures`` / ``Results``: :func:`_menu_from`),
     when at least half of them repeat words of the text above them, in any case (a
     tag names what the article is about; a menu met before: ``Kaufen`` under each
-    product), or when
-    one is next to a line another rule removed (``beside``). Unsure means keep.
+    product), or when one is next to a line another rule removed (``beside``).
+    Unsure means keep. (Runs are judged only with ``tail_runs``.)
     """
     kept: set[int] = set()
     # The words of the text above the run being judged, read once up to there (a
@@ -673,7 +671,7 @@ class EdgesRule(Rule):
             link=_is_link(text),
             pair=":" in text and _KEY_VALUE.match(text) is not None,
             shape=shape,
-            row=text[-1:] in _ROW_END and ends_with_a_number(text),
+            row=ends_with_a_number(text),
         )
 
     @staticmethod
