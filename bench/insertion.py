@@ -224,21 +224,22 @@ def run(
                     left_lines.extend(
                         f"- {kind}, {place} (at line {at + 1}) {page}: {line}" for line in stayed
                     )
-                    for line in furniture:
-                        if out[line] <= alone[line]:
-                            rules = sorted({r.rule for r in result.removals if line in r.text})
-                            gone_lines.append(
-                                f"- {kind}, {place} (at line {at + 1}) [{', '.join(rules)}] "
-                                f"{page}: {line}"
-                            )
-                    for line in missing:
-                        rules = sorted({r.rule for r in result.removals if line in r.text})
-                        lost_lines.append(
-                            f"- {kind}, {place} (at line {at + 1}) [{', '.join(rules)}] "
-                            f"{page}: {line[:160]}"
-                        )
+                    spot = f"{kind}, {place} (at line {at + 1})"
+                    gone_lines.extend(
+                        _taken(spot, page, line, result)
+                        for line in furniture
+                        if out[line] <= alone[line]
+                    )
+                    lost_lines.extend(_taken(spot, page, line, result, 160) for line in missing)
             rows.append((kind, place, inserted, lost, left, inserted * len(furniture)))
     return rows, lost_lines, left_lines, gone_lines
+
+
+def _taken(where: str, page: str, line: str, result, shown: int | None = None) -> str:
+    """A report line for ``line`` gone from ``result`` (its first ``shown``
+    characters), with the rules that took it."""
+    rules = sorted({r.rule for r in result.removals if line in r.text})
+    return f"- {where} [{', '.join(rules)}] {page}: {line[:shown]}"
 
 
 def main() -> None:
