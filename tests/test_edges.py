@@ -473,3 +473,41 @@ def test_each_removal_carries_its_evidence_to_explain_and_the_report(tmp_path):
         "teaser headline",
     }
     assert all("reason" not in r for r in doc["removals"] if r["rule"] != "outside-body")
+
+
+TITLE = (
+    "Harbour Lights - The Lantern Sisters (lyrics with the chords and a translation of "
+    "the second verse from the 2011 album North Shore)"
+)
+VERSES = ["The boats come home before the rain", "Their lanterns swinging in a line"]
+
+
+def test_a_long_title_over_short_lines_is_no_body():
+    # The only long line is the first, and no sentence ends in it: a headline over
+    # a song's lines, not a body whose edges the rule could judge.
+    assert removed(TITLE + "\n" + "\n".join(VERSES) + "\n") == []
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # A first line of prose is a body: it ends a sentence, or holds one's end.
+        "The band recorded the album in two weeks on the north shore, and its lead "
+        "single came out in the spring of 2011.",
+        "The band recorded the album in two weeks. Its lead single came out in the "
+        "spring of 2011 and the tour began in the autumn",
+    ],
+)
+def test_a_first_line_of_prose_is_a_body_with_edges(first):
+    assert removed(first + "\n" + "\n".join(VERSES) + "\n") == VERSES
+
+
+def test_a_body_that_ends_with_a_lead_in_keeps_what_it_announces():
+    # Its last long line ends with a colon: the lines after it are what it announces,
+    # as when the announcing line stands alone after the body.
+    lead = (
+        "The band recorded the album in two weeks on the north shore, and these are "
+        "the lines of its lead single from 2011:"
+    )
+    assert removed(lead + "\n" + "\n".join(VERSES) + "\n") == []
+    assert removed(BODY + lead + "\n" + "\n".join(VERSES) + "\n") == []

@@ -268,10 +268,11 @@ def is_body(text: str, min_words: int, words=count_words) -> bool:
         return True
     # Prose cut off mid-sentence: sentences run inside it ("... the interface. Where
     # the use of ..."); a tag cloud or a teaser has none.
-    return n >= PROSE_WORDS and len(_INNER_END.findall(text)) >= 2
+    return n >= PROSE_WORDS and len(INNER_END.findall(text)) >= 2
 
 
-_INNER_END = compile_pattern(r"\p{Ll}[.!?] \p{Lu}")
+#: A sentence's end inside a paragraph: a lower-case letter, its stop, a space, a capital.
+INNER_END = compile_pattern(r"\p{Ll}[.!?] \p{Lu}")
 
 
 @dataclass(frozen=True)

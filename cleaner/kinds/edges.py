@@ -7,7 +7,12 @@ sentence of at least ``body_words`` words, or any paragraph of at least
 ``long_words``), stretched over list items (and bare links between them)
 that hang off either end, and back to a lead-in of ``body_words`` words or
 more that ends with a colon one or two lines before the first. Inside it
-nothing is touched: lists, tables, short sentences and headings stay.
+nothing is touched: lists, tables, short sentences and headings stay. A text
+whose one long line is its first and reads as no prose (no sentence ends in it,
+nor does it lead in with a colon: a long title over a song's lines or a poem)
+has no body to find the edges of, and nothing goes. A body whose last paragraph
+ends with a colon, or that a line ending with one follows, announces what comes
+after it: that is content, and stays.
 
 Outside it a paragraph goes only with **positive evidence** that it is
 furniture, never merely because it is not a sentence (a tour's date list, a
@@ -111,7 +116,7 @@ from .base import (
     hard_wrapped,
     is_post_attribution,
 )
-from .block import ends_with_a_number, is_data
+from .block import INNER_END, ends_with_a_number, is_data
 
 # A paragraph that ends like text: sentence punctuation or a closing quote or bracket.
 _BODY_END = Ending(".!?…。！？'\"’”»)]")
@@ -211,6 +216,20 @@ def _sentence_pieces(texts: list[str], outside: set[int]) -> set[int]:
                 break
             j += 1
     return pieces
+
+
+# What may close a sentence after its stop; the stops, and a lead-in's colon.
+_CLOSERS = "'\"’”»)]"
+_PROSE_ENDS = ".!?…。！？:"
+
+
+def _reads_as_prose(text: str) -> bool:
+    """Whether ``text`` ends with a sentence's stop (perhaps inside quotes or
+    brackets: ``... she said.”``) or a lead-in's colon, or holds a sentence's end
+    (``... in two weeks. Its single ...``); a long title ending with a name in
+    brackets does none of these."""
+    end = text.rstrip().rstrip(_CLOSERS)[-1:]
+    return (end != "" and end in _PROSE_ENDS) or INNER_END.search(text) is not None
 
 
 def _ends_a_sentence(text: str) -> bool:
@@ -513,6 +532,10 @@ class EdgesRule(Rule):
             if self._body(texts[k], words(k)):
                 last = k
                 break
+        if last == first == 0 and not _reads_as_prose(texts[0]):
+            # The one long line is the first, and no prose: a headline over a text
+            # of short lines (a song's lyrics, a poem), not a body with edges.
+            return
         # A lead-in of as many words one or two lines before the first body
         # paragraph opens the body ("The Latest on the storm (all times local):"
         # / "9 p.m." / the first update): what it introduces is content.
@@ -522,7 +545,7 @@ class EdgesRule(Rule):
                 break
         while last + 1 < n and _LIST_ITEM.match(texts[last + 1]):
             last += 1
-        if last + 1 < n and _LEAD_IN.search(texts[last + 1]):
+        if _LEAD_IN.search(texts[last]) or (last + 1 < n and _LEAD_IN.search(texts[last + 1])):
             # The body ends by announcing what follows ("She read this poem:"):
             # what follows is its content, not furniture.
             last = n - 1
