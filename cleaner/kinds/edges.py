@@ -8,9 +8,9 @@ sentence of at least ``body_words`` words, or any paragraph of at least
 that hang off either end, and back to a lead-in of ``body_words`` words or
 more that ends with a colon one or two lines before the first. Inside it
 nothing is touched: lists, tables, short sentences and headings stay. A text
-whose one long line is its first and reads as no prose (no sentence ends in it,
-nor does it lead in with a colon: a long title over a song's lines or a poem)
-has no body to find the edges of, and nothing goes. A body whose last paragraph
+whose one long line reads as no prose (no sentence ends in it, nor does it lead
+in with a colon: a long title over a song's lines, an item of an agenda or a
+timeline on a page of data) has no body to find the edges of, and nothing goes. A body whose last paragraph
 ends with a colon, or that a line ending with one follows, announces what comes
 after it: that is content, and stays.
 
@@ -532,9 +532,9 @@ class EdgesRule(Rule):
             if self._body(texts[k], words(k)):
                 last = k
                 break
-        if last == first == 0 and not _reads_as_prose(texts[0]):
-            # The one long line is the first, and no prose: a headline over a text
-            # of short lines (a song's lyrics, a poem), not a body with edges.
+        if last == first and not _reads_as_prose(texts[first]):
+            # One long line and no prose: a title over a song's lyrics, an item of
+            # an agenda or a timeline. The text has no body to find the edges of.
             return
         # A lead-in of as many words one or two lines before the first body
         # paragraph opens the body ("The Latest on the storm (all times local):"
