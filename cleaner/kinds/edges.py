@@ -10,9 +10,9 @@ more that ends with a colon one or two lines before the first. Inside it
 nothing is touched: lists, tables, short sentences and headings stay. A text
 whose one long line reads as no prose (no sentence ends in it, nor does it lead
 in with a colon: a long title over a song's lines, an item of an agenda or a
-timeline on a page of data) has no body to find the edges of, and nothing goes. A body whose last paragraph
-ends with a colon, or that a line ending with one follows, announces what comes
-after it: that is content, and stays.
+timeline on a page of data) has no body to find the edges of, and nothing goes.
+A body whose last paragraph ends with a colon, or that a line ending with one
+follows, announces what comes after it: that is content, and stays.
 
 Outside it a paragraph goes only with **positive evidence** that it is
 furniture, never merely because it is not a sentence (a tour's date list, a
@@ -235,7 +235,7 @@ def _reads_as_prose(text: str) -> bool:
 def _ends_a_sentence(text: str) -> bool:
     """Ends with a full stop, ! or ?, perhaps inside quotes, and not an ellipsis
     (a truncated teaser or comment: ``Hi there, just found your blog...``)."""
-    end = text.rstrip().rstrip("'\"’”»)]")
+    end = text.rstrip().rstrip(_CLOSERS)
     return end[-1:] in ".!?。！？" and not end.endswith("..") and bool(end)
 
 
