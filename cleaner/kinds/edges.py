@@ -126,7 +126,10 @@ _SENTENCE_END = Ending(_BODY_END.chars + ":")
 _LIST_ITEM = compile_pattern(r"^(?:\d{1,3}[.)]|[-•*–])\s|^https?://\S+$")
 #: A first paragraph of at least this many words before the body is the headline.
 HEADLINE_WORDS = 3
-_LEAD_IN = compile_pattern(r":\s*$")
+# A lead-in: a line that ends with a colon (perhaps before spaces). Read from the
+# last character (see Ending): a search for ":\s*$" tries every colon of a long
+# paragraph, and the body's last one is asked too.
+_LEAD_IN = Ending(":")
 
 # -- evidence that a line is furniture ---------------------------------------
 _HAS_NUMBER = compile_pattern(r"\p{N}")
@@ -540,12 +543,12 @@ class EdgesRule(Rule):
         # paragraph opens the body ("The Latest on the storm (all times local):"
         # / "9 p.m." / the first update): what it introduces is content.
         for k in (first - 1, first - 2):
-            if k >= 0 and words(k) >= self.body_words and _LEAD_IN.search(texts[k]):
+            if k >= 0 and words(k) >= self.body_words and _LEAD_IN.of(texts[k]):
                 first = k
                 break
         while last + 1 < n and _LIST_ITEM.match(texts[last + 1]):
             last += 1
-        if _LEAD_IN.search(texts[last]) or (last + 1 < n and _LEAD_IN.search(texts[last + 1])):
+        if _LEAD_IN.of(texts[last]) or (last + 1 < n and _LEAD_IN.of(texts[last + 1])):
             # The body ends by announcing what follows ("She read this poem:"):
             # what follows is its content, not furniture.
             last = n - 1
