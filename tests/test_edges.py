@@ -512,3 +512,31 @@ def test_a_body_that_ends_with_a_lead_in_keeps_what_it_announces():
     )
     assert removed(lead + "\n" + "\n".join(VERSES) + "\n") == []
     assert removed(BODY + lead + "\n" + "\n".join(VERSES) + "\n") == []
+
+
+FEATURES = ["What you get", "Waterproof to 50 metres", "Ten days of battery life", "Built-in GPS"]
+TEASERS = [
+    "Ferry fares to rise again in the spring, operator says",
+    "Five islands you can visit this summer without a car",
+    "Why the harbour road is closed until the end of March",
+]
+
+
+def test_a_list_of_short_lines_after_the_body_stays():
+    # Short teaser-shaped lines (at most half a body sentence's words) and labels, three
+    # or more, nothing marking them as navigation: a product's features, a cast.
+    assert removed(BODY + "\n".join(FEATURES) + "\n") == []
+    cast = ["Tom Hanks as Forrest Gump", "Robin Wright as Jenny Curran", "Gary Sinise as Lt. Dan"]
+    assert removed(BODY + "\n".join(cast) + "\n") == []
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        TEASERS,  # teaser headlines of other stories are longer
+        FEATURES[1:3],  # two short lines are no list
+        [*FEATURES, "Read more"],  # a navigation word marks the run
+    ],
+)
+def test_teasers_and_short_runs_after_the_body_still_go(tail):
+    assert removed(BODY + "\n".join(tail) + "\n") == tail

@@ -63,8 +63,10 @@ And it stays, evidence or not, when it is part of something structured:
   than half repeat words of the text above them (tags do), none is next to a line
   another rule removed, and no two content headings stand next to each other. Such
   a run is a list the article ends with (``Group B`` / ``Brazil`` / ``Serbia``),
-  not a menu or a tag cloud. Without ``navigation``, labels alone are evidence
-  enough, as before the key existed;
+  not a menu or a tag cloud. A run of three or more may hold short teaser-shaped
+  lines too, of at most ``body_words // 2`` words (a product's features, a cast):
+  other stories' headlines are longer. Without ``navigation``, labels alone are
+  evidence enough, as before the key existed;
 - after the body, a list's own heading: a line that ends with a colon right above a
   list item that stays (``ALLGEMEIN:`` / ``• Eingang für Tarifwahl``), or above
   another such heading;
@@ -399,10 +401,15 @@ def _unmarked_label_runs(
     last: int,
     beside: set[int],
     navigation: regex.Pattern,
+    short: int,
 ) -> set[int]:
     """The runs of ``outside`` after the body (past ``last``) that are labels alone
     and nothing marks as navigation: a list (``Germany`` / ``France`` / ``Spain``,
-    a group's teams, a product's colours), not a menu or a tag cloud.
+    a group's teams, a product's colours), not a menu or a tag cloud. A run of three
+    or more may also hold short teaser-shaped lines, of at most ``short`` words (a
+    product's features: ``Waterproof to 50 metres`` / ``Ten days of battery life``;
+    a cast: ``Tom Hanks as Forrest Gump``): a list's items are short, the teaser
+    headlines of a list of other stories are longer.
 
     A run of labels is navigation when one of them matches ``navigation`` (a section
     name or a site's action: ``Contact``, ``Weitere Informationen``, ``Drucken``), when
@@ -425,7 +432,17 @@ def _unmarked_label_runs(
             j += 1
         run = after[i : j + 1]
         i = j + 1
-        if any(lines[k].furniture != "label" or k in beside for k in run):
+        if any(k in beside for k in run):
+            continue
+        labels = sum(1 for k in run if lines[k].furniture == "label")
+        if labels < len(run) and (
+            len(run) < 3
+            or any(
+                lines[k].furniture != "label"
+                and (lines[k].furniture != "teaser headline" or texts[k].count(" ") >= short)
+                for k in run
+            )
+        ):
             continue
         if any(navigation.search(texts[k]) for k in run):
             continue
@@ -631,7 +648,7 @@ class EdgesRule(Rule):
             outside = _runs(outside, first, beside)
             if self.navigation is not None:
                 outside -= _unmarked_label_runs(
-                    texts, lines, outside, last, beside, self.navigation
+                    texts, lines, outside, last, beside, self.navigation, self.body_words // 2
                 )
         paragraphs = view.paragraphs
         # Conditions pick, of the lines judged furniture, those it may remove
