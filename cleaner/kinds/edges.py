@@ -101,7 +101,7 @@ clean, from its text alone (:attr:`View.verdicts`), however many passes run.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -402,13 +402,15 @@ def _unmarked_label_runs(
     beside: set[int],
     navigation: regex.Pattern,
     short: int,
+    count: Callable[[int], int],
 ) -> set[int]:
     """The runs of ``outside`` after the body (past ``last``) that are labels alone
     and nothing marks as navigation: a list (``Germany`` / ``France`` / ``Spain``,
     a group's teams, a product's colours), not a menu or a tag cloud. A run of three
     or more may also hold short teaser-shaped lines, of at most ``short`` words (a
     product's features: ``Waterproof to 50 metres`` / ``Ten days of battery life``;
-    a cast: ``Tom Hanks as Forrest Gump``): a list's items are short, the teaser
+    a cast: ``Tom Hanks as Forrest Gump``; ``count(k)`` counts line ``k``'s words as
+    the clean does, a CJK character as one): a list's items are short, the teaser
     headlines of a list of other stories are longer.
 
     A run of labels is navigation when one of them matches ``navigation`` (a section
@@ -434,12 +436,14 @@ def _unmarked_label_runs(
         i = j + 1
         if any(k in beside for k in run):
             continue
+        # Labels, or teasers short enough to be a list's items; those only in a
+        # run of three or more.
         labels = sum(1 for k in run if lines[k].furniture == "label")
         if labels < len(run) and (
             len(run) < 3
-            or any(
-                lines[k].furniture != "label"
-                and (lines[k].furniture != "teaser headline" or texts[k].count(" ") >= short)
+            or not all(
+                lines[k].furniture == "label"
+                or (lines[k].furniture == "teaser headline" and count(k) <= short)
                 for k in run
             )
         ):
@@ -647,8 +651,9 @@ class EdgesRule(Rule):
         if self.tail_runs:
             outside = _runs(outside, first, beside)
             if self.navigation is not None:
+                short = self.body_words // 2
                 outside -= _unmarked_label_runs(
-                    texts, lines, outside, last, beside, self.navigation, self.body_words // 2
+                    texts, lines, outside, last, beside, self.navigation, short, words
                 )
         paragraphs = view.paragraphs
         # Conditions pick, of the lines judged furniture, those it may remove
