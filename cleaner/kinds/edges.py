@@ -438,14 +438,10 @@ def _unmarked_label_runs(
             continue
         # Labels, or teasers short enough to be a list's items; those only in a
         # run of three or more.
-        labels = sum(1 for k in run if lines[k].furniture == "label")
-        if labels < len(run) and (
+        teasers = [k for k in run if lines[k].furniture != "label"]
+        if teasers and (
             len(run) < 3
-            or not all(
-                lines[k].furniture == "label"
-                or (lines[k].furniture == "teaser headline" and count(k) <= short)
-                for k in run
-            )
+            or any(lines[k].furniture != "teaser headline" or count(k) > short for k in teasers)
         ):
             continue
         if any(navigation.search(texts[k]) for k in run):
