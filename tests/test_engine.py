@@ -551,6 +551,27 @@ def test_a_numbered_box_ends_where_its_next_number_would_stand(lines, end):
     assert numbered_end(lines) == end
 
 
+@pytest.mark.parametrize(
+    "line, running",
+    [
+        # A caption without its stop, a code comment, a quotation cut at a line break.
+        (
+            "A local man with his daughter in his backyard, where he is storing a pair of "
+            "massive jaw bones from one of the whales",
+            True,
+        ),
+        # A Title Case teaser, a tag line (short parts between commas), a link row.
+        ("Why The Council Approves The Budget For The Harbour Redevelopment Project", False),
+        ("fifa 21, fifa 21 guide, fifa 21 info, fut 21, fut 21 news, game settings", False),
+        ("the council meets today | the budget passes | the harbour plan goes ahead", False),
+    ],
+)
+def test_running_text_is_lower_case_prose_not_a_title_or_a_row(line, running):
+    from cleaner.kinds.block import is_running_text
+
+    assert is_running_text(line) is running
+
+
 def test_heading_style_reads_title_and_sentence_case():
     from cleaner.kinds.block import heading_style
 

@@ -21,8 +21,11 @@ including, the first paragraph that meets one of the ``until`` stops:
     or a clause (``;``), an embedded post's attribution (``— Name (@handle) date``),
     or one of three words or more that ends with a colon; or prose cut off
     mid-sentence: a paragraph of 20 words or more with two sentences ending inside
-    it (``... the interface. Where the use of ...``). Teaser headlines are short
-    and end with none of these, and a tag cloud runs on without a sentence.
+    it (``... the interface. Where the use of ...``), or one of 30 words or more
+    that runs as text however it ends (most of its words in lower case, no link
+    row's separator, four words or more between commas on average: a photo's
+    caption, a code line, a quotation cut at a line break). Teaser headlines are
+    short and end with none of these, and a tag cloud runs on without a sentence.
 ``list``
     a list item: a paragraph that opens with ``-``, ``*``, ``•``, ``▪`` or
     ``+``, or with a number (``6.``, ``6)``, ``(6)``) that is not a date's day
@@ -268,7 +271,34 @@ def is_body(text: str, min_words: int, words=count_words) -> bool:
         return True
     # Prose cut off mid-sentence: sentences run inside it ("... the interface. Where
     # the use of ..."); a tag cloud or a teaser has none.
-    return n >= PROSE_WORDS and len(INNER_END.findall(text)) >= 2
+    if n < PROSE_WORDS:
+        return False
+    return len(INNER_END.findall(text)) >= 2 or (n >= RUNNING_WORDS and is_running_text(text))
+
+
+#: A paragraph of this many words that reads as running text is prose, whatever it ends
+#: with: teaser headlines are shorter (Spanish and Portuguese ones run to 20 and more).
+RUNNING_WORDS = 30
+# What separates a link row's items: a row of teasers set on one line is no prose.
+_ROW_CHARS = frozenset("|·•»›")
+
+
+def is_running_text(text: str) -> bool:
+    """Running text, not a title or a list set on one line: at least half of the words
+    open in lower case (a Title Case teaser does not), the parts between commas run
+    four words or more on average (a tag line, ``fifa 21, fifa 21 guide, ...``, does
+    not), and no link row's separator (``|``, ``·``, ``•``, ``»``, ``›``) is in it. A
+    photo's caption, a code line, a quotation cut at a line break."""
+    words = text.split()
+    lower = 0
+    for w in words:
+        if w[:1].islower():
+            lower += 1
+    return (
+        2 * lower >= len(words)
+        and len(words) >= 4 * (text.count(",") + 1)
+        and _ROW_CHARS.isdisjoint(text)
+    )
 
 
 #: A sentence's end inside a paragraph: a lower-case letter, its stop, a space, a capital.
