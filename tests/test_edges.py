@@ -144,6 +144,18 @@ def test_a_fact_box_in_one_row_before_the_body_stays():
     assert removed("Ferries\n" + head + "\n" + teaser + "\n" + BODY) == ["Ferries", teaser]
 
 
+def test_a_list_under_a_heading_that_announces_content_stays_under_the_headline():
+    # A fact box or tour dates between the headline and the first paragraph.
+    head = "Ferry strike ends after two weeks\n"
+    box = "Key features\nWaterproof to 50 metres\nTen days of battery life\nBuilt-in GPS\n"
+    assert removed(head + box + BODY) == []
+    dates = "Tour dates:\nMarch 3 – London, O2 Arena\nMarch 5 – Paris, Zenith\n"
+    assert removed(head + dates + BODY) == []
+    # Above the headline a menu may hold such a heading ("Features"): it still goes.
+    menu = "Features\nAd Networks\nGroup Publishers\nBlog\n"
+    assert removed(menu + head + BODY) == ["Features", "Ad Networks", "Group Publishers", "Blog"]
+
+
 def test_what_may_stand_above_the_headline_is_evidence_the_rule_gives():
     """The navigation set names evidence by its string: a renamed reason must fail here."""
     from cleaner.kinds.edges import _NAVIGATION

@@ -52,11 +52,12 @@ And it stays, evidence or not, when it is part of something structured:
   over lines (a long line that runs on into lines opening in lower case, the
   last of which ends like a sentence) stays whole;
 - a dateline right before the body (``BAAR, SWITZERLAND``);
-- after the body, a list under a heading that announces content (``Sources``,
-  ``Ingredients``, ``Key features``, ``Results``, ``Qualified teams``: see
-  ``_CONTENT_HEADING``), up to the next line that stays or one another rule removed
-  (headings next to each other, or three or more at most one line apart, are a
-  menu: ``Fixtures`` / ``Results``);
+- after the body, or between the headline and the body, a list under a heading
+  that announces content (``Sources``, ``Ingredients``, ``Key features``,
+  ``Results``, ``Qualified teams``: see ``_CONTENT_HEADING``), up to the next line
+  that stays or one another rule removed (headings next to each other, or three or
+  more at most one line apart, are a menu: ``Fixtures`` / ``Results``; above the
+  headline such a heading is a menu's item, ``Features`` / ``Blog``);
 - after the body, with ``navigation`` set (the bundled pack sets it), a run of
   labels alone that nothing marks as navigation: none of them matches
   ``navigation`` (a site's sections and actions: ``Contact``, ``Drucken``), fewer
@@ -311,12 +312,16 @@ _CONTENT_HEADING = compile_pattern(
 )
 
 
-def _announced_lists(texts: list[str], order: list[int], outside: set[int], last: int) -> set[int]:
-    """The lines of ``outside`` after the body from a heading that announces content
-    (:data:`_CONTENT_HEADING`: ``Sources``, ``Qualified teams``) to the end of its run:
-    the lines after it up to the next that stays or one another rule removed. A
-    heading with nothing under it (the text ends there, or a line another rule
-    removed follows) heads no list.
+def _announced_lists(
+    texts: list[str], order: list[int], outside: set[int], last: int, end: int = -1
+) -> set[int]:
+    """The lines of ``outside`` after line ``last`` (and before line ``end``, if given)
+    from a heading that announces content (:data:`_CONTENT_HEADING`: ``Sources``,
+    ``Qualified teams``) to the end of its run: the lines after it up to the next that
+    stays or one another rule removed. A heading with nothing under it (the text ends
+    there, or a line another rule removed follows) heads no list. Called for the lines
+    after the body, and for those between the headline and the body (a fact box or a
+    tour's dates above the first paragraph).
 
     Headings next to each other ("Fixtures" / "Results"), or three or more with at
     most one line between each and the next ("Schedule" / "Scores" / "Standings"),
@@ -325,7 +330,7 @@ def _announced_lists(texts: list[str], order: list[int], outside: set[int], last
     """
     kept: set[int] = set()
     k = last + 1
-    n = len(texts)
+    n = len(texts) if end < 0 else end
     while k < n:
         if k not in outside:
             k += 1
@@ -341,15 +346,15 @@ def _announced_lists(texts: list[str], order: list[int], outside: set[int], last
             k += 1
         if headings:
             # The lists end where a menu begins (see _menu_from).
-            end = k + 1
+            stop = k + 1
             for h in range(len(headings) - 1):
                 if _menu_from(headings, h):
-                    end = headings[h]
+                    stop = headings[h]
                     break
             # A heading with nothing under it (the text ends, or a line another
             # rule removed follows) heads no list.
-            if end > headings[0] + 1 or (k + 1 < n and order[k + 1] == order[k] + 1):
-                kept.update(range(headings[0], end))
+            if stop > headings[0] + 1 or (k + 1 < n and order[k + 1] == order[k] + 1):
+                kept.update(range(headings[0], stop))
         k += 1
     return kept
 
@@ -641,6 +646,10 @@ class EdgesRule(Rule):
         outside -= self._structured(lines, outside)
         outside -= _sentence_pieces(texts, outside)
         outside -= _announced_lists(texts, order, outside, last)
+        if head >= 0:
+            # ... and between the headline and the body (above the headline such a
+            # heading is a menu's item: "Features" / "Blog" / "About").
+            outside -= _announced_lists(texts, order, outside, head, first)
         outside -= _list_headings(texts, outside, last)
         if first > 0 and _DATELINE.match(texts[first - 1]):
             outside.discard(first - 1)
