@@ -53,7 +53,7 @@ class Ending:
         if last in self.chars:
             return True
         if last.isspace() or not last.isprintable():
-            return self._pattern.search(text) is not None
+            return self._pattern.search(text, None, None, False) is not None
         return False
 
 
@@ -88,7 +88,7 @@ _POST_BY = compile_pattern(r"[—–-] .*\(@\w+\)")
 
 def is_post_attribution(text: str) -> bool:
     """The line under an embedded post that names its author: the post is quoted."""
-    return text[:1] in "—–-" and _POST_BY.match(text) is not None
+    return text[:1] in "—–-" and _POST_BY.match(text, None, None, False) is not None
 
 
 def count_words(text: str) -> int:
@@ -99,7 +99,7 @@ def count_words(text: str) -> int:
     ``max_words`` gate meant for short furniture.
     """
     n = words(text)
-    if not text.isascii() and _WIDE.search(text):
+    if not text.isascii() and _WIDE.search(text, None, None, False):
         n += len(_CJK.findall(text))
     return n
 
@@ -201,7 +201,7 @@ class Conditions:
                 return False
             if self.min_words is not None and n < self.min_words:
                 return False
-        return not (self.unless is not None and self.unless.search(text))
+        return not (self.unless is not None and self.unless.search(text, None, None, False))
 
 
 pickle_by_fields(Sample, Conditions)
@@ -526,5 +526,12 @@ declare(
 
 
 def full_or_search(pattern: regex.Pattern, text: str, standalone: bool):
-    """Match the whole paragraph when ``standalone``, else anywhere in it."""
-    return pattern.fullmatch(text) if standalone else pattern.search(text)
+    """Match the whole paragraph when ``standalone``, else anywhere in it.
+
+    (Every pattern call of the kinds passes ``None, None, False``: the whole text,
+    and keep the GIL; see :mod:`cleaner.patterns`.)"""
+    return (
+        pattern.fullmatch(text, None, None, False)
+        if standalone
+        else pattern.search(text, None, None, False)
+    )

@@ -146,7 +146,7 @@ _LIST_STOP = compile_pattern(
 
 def is_ingredient(text: str) -> bool:
     """A recipe's ingredient: a quantity and a unit (``1 tsp nutmeg``, ``200 g Mehl``)."""
-    return _INGREDIENT.match(text) is not None
+    return _INGREDIENT.match(text, None, None, False) is not None
 
 
 # Data, each alternative behind a cheap test of its own (a digit, an "@", " : ").
@@ -185,9 +185,9 @@ def _is_address(text: str) -> bool:
     """A postal address or a span of opening hours (a line with a digit)."""
     last = text[-1:]
     return bool(
-        _STREET_LINE.match(text)
-        or ((last.isdigit() or last.isupper()) and _POSTCODE.search(text))
-        or (("-" in text or "–" in text) and _HOURS.search(text))
+        _STREET_LINE.match(text, None, None, False)
+        or ((last.isdigit() or last.isupper()) and _POSTCODE.search(text, None, None, False))
+        or (("-" in text or "–" in text) and _HOURS.search(text, None, None, False))
     )
 
 
@@ -203,11 +203,15 @@ def is_data(text: str, labelled: bool = True) -> bool:
     a span of opening hours."""
     return bool(
         (
-            _HAS_DIGIT.search(text)
-            and (_NUMERIC_DATA.search(text) or is_ingredient(text) or _is_address(text))
+            _HAS_DIGIT.search(text, None, None, False)
+            and (
+                _NUMERIC_DATA.search(text, None, None, False)
+                or is_ingredient(text)
+                or _is_address(text)
+            )
         )
-        or ("@" in text and _EMAIL.search(text))
-        or (labelled and " : " in text and _LABEL_VALUE.match(text))
+        or ("@" in text and _EMAIL.search(text, None, None, False))
+        or (labelled and " : " in text and _LABEL_VALUE.match(text, None, None, False))
     )
 
 
@@ -222,7 +226,7 @@ def _row_numbers(text: str) -> list[str]:
     if not (text[-1:].isdigit() or text.endswith("%")):
         return []  # the quick answer for nearly every line
     numbers = _NUMBER.findall(text)
-    if not numbers or not text.endswith(numbers[-1]) or _YEAR_END.search(text):
+    if not numbers or not text.endswith(numbers[-1]) or _YEAR_END.search(text, None, None, False):
         return []
     return numbers
 
@@ -246,7 +250,7 @@ def is_heading(text: str, words=count_words) -> bool:
     return (
         words(text) <= HEADING_MAX_WORDS
         and not _SENTENCE_END.of(text)
-        and not _LIST_ITEM.match(text)
+        and not _LIST_ITEM.match(text, None, None, False)
     )
 
 
@@ -267,7 +271,7 @@ def is_body(text: str, min_words: int, words=count_words) -> bool:
     # The word count first: it is kept for the whole clean, and most lines a
     # block walks are short.
     n = words(text)
-    if n >= min_words and _BODY_END.search(text) is not None:
+    if n >= min_words and _BODY_END.search(text, None, None, False) is not None:
         return True
     # Prose cut off mid-sentence: sentences run inside it ("... the interface. Where
     # the use of ..."); a tag cloud or a teaser has none.
@@ -345,7 +349,7 @@ class BlockRule(Rule):
             block = refused[k:] if reuse and k is not None else self._extent(view, i, styles)
             requires = self.requires
             if requires is not None and not any(
-                requires.search(view.texts[j] or "") for j in block[1:]
+                requires.search(view.texts[j] or "", None, None, False) for j in block[1:]
             ):
                 continue  # no evidence inside: words left uncounted
             if reuse and k is not None:
@@ -440,13 +444,13 @@ class BlockRule(Rule):
         return False
 
     def _stops_at(self, text: str, words=count_words) -> str | None:
-        if self.until_pattern is not None and self.until_pattern.search(text):
+        if self.until_pattern is not None and self.until_pattern.search(text, None, None, False):
             return "include" if self.include_stop else "exclude"
         if "heading" in self.until and is_heading(text, words):
             return "exclude"
         if "body" in self.until and is_body(text, self.body_words, words):
             return "body"
-        if "list" in self.until and _LIST_STOP.match(text):
+        if "list" in self.until and _LIST_STOP.match(text, None, None, False):
             return "exclude"
         if "data" in self.until and text.count(" ") < DATA_SPACES and is_data(text, False):
             return "data"

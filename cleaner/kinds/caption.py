@@ -62,10 +62,12 @@ class CaptionRule(Rule):
         starts = []
         for k in tried:
             if k < len(credit):
-                m = credit[k].search(text)
+                m = credit[k].search(text, None, None, False)
                 if m is not None:
                     starts.append(m.start())
-            elif self.marker is not None and self.marker.search(text) is not None:
+            elif (
+                self.marker is not None and self.marker.search(text, None, None, False) is not None
+            ):
                 return True
         # The credit closes a description; a line that is only a bracket is a
         # citation or a credit line, which other rules judge: the leftmost credit

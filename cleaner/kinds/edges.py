@@ -166,7 +166,7 @@ _CODE_START = ("$ ", "#include", "import ")
 
 def _is_link(text: str) -> bool:
     """A bare address alone on its line."""
-    return text.startswith(_LINK_START) and _BARE_LINK.match(text) is not None
+    return text.startswith(_LINK_START) and _BARE_LINK.match(text, None, None, False) is not None
 
 
 def _runs_on_or_code(text: str) -> bool:
@@ -187,7 +187,7 @@ _FIELDS = compile_pattern(rf"(?:^|\s){_KEY}.*\s{_KEY}")
 
 def _fields(text: str) -> bool:
     """Two or more ``Key: value`` fields on one line."""
-    return text.count(": ") >= 2 and _FIELDS.search(text) is not None
+    return text.count(": ") >= 2 and _FIELDS.search(text, None, None, False) is not None
 
 
 # "Key: value" with a key of one to three words: a fact box's line.
@@ -235,7 +235,9 @@ def _reads_as_prose(text: str) -> bool:
     (``... in two weeks. Its single ...``); a long title ending with a name in
     brackets does none of these."""
     end = text.rstrip().rstrip(_CLOSERS)[-1:]
-    return (end != "" and end in _PROSE_ENDS) or INNER_END.search(text) is not None
+    return (end != "" and end in _PROSE_ENDS) or INNER_END.search(
+        text, None, None, False
+    ) is not None
 
 
 def _ends_a_sentence(text: str) -> bool:
@@ -284,7 +286,7 @@ def _structure_goes_on(texts: list[str], first: int, last: int) -> int:
     for k in range(len(texts) - 1, last, -1):
         text = texts[k]
         # A key is a few words before ": " (most furniture lines have none).
-        m = _LINE_KEY.match(text) if ": " in text else None
+        m = _LINE_KEY.match(text, None, None, False) if ": " in text else None
         if m is not None:
             keys.setdefault(m.group(), k)
     if not keys:
@@ -339,7 +341,11 @@ def _announced_lists(
         while True:
             text = texts[k]
             # (A heading is a few words: most lines need no match.)
-            if text[:1].isupper() and text.count(" ") < 4 and _CONTENT_HEADING.match(text):
+            if (
+                text[:1].isupper()
+                and text.count(" ") < 4
+                and _CONTENT_HEADING.match(text, None, None, False)
+            ):
                 headings.append(k)
             if k + 1 not in outside or order[k + 1] != order[k] + 1:
                 break
@@ -385,7 +391,9 @@ def _list_headings(texts: list[str], outside: set[int], last: int) -> set[int]:
             break
         if k + 1 < len(texts) and texts[k].endswith(":"):
             nxt = k + 1
-            if nxt in kept or (nxt not in outside and _LIST_ITEM.match(texts[nxt])):
+            if nxt in kept or (
+                nxt not in outside and _LIST_ITEM.match(texts[nxt], None, None, False)
+            ):
                 kept.add(k)
     return kept
 
@@ -449,9 +457,9 @@ def _unmarked_label_runs(
             or any(lines[k].furniture != "teaser headline" or count(k) > short for k in teasers)
         ):
             continue
-        if any(navigation.search(texts[k]) for k in run):
+        if any(navigation.search(texts[k], None, None, False) for k in run):
             continue
-        headings = [k for k in run if _CONTENT_HEADING.match(texts[k])]
+        headings = [k for k in run if _CONTENT_HEADING.match(texts[k], None, None, False)]
         if any(_menu_from(headings, h) for h in range(len(headings))):
             continue  # headings next to each other: "Fixtures" / "Results"
         for k in range(upto, run[0]):
@@ -568,7 +576,7 @@ class EdgesRule(Rule):
             if k >= 0 and words(k) >= self.body_words and _LEAD_IN.of(texts[k]):
                 first = k
                 break
-        while last + 1 < n and _LIST_ITEM.match(texts[last + 1]):
+        while last + 1 < n and _LIST_ITEM.match(texts[last + 1], None, None, False):
             last += 1
         if _LEAD_IN.of(texts[last]) or (last + 1 < n and _LEAD_IN.of(texts[last + 1])):
             # The body ends by announcing what follows ("She read this poem:"):
@@ -576,7 +584,7 @@ class EdgesRule(Rule):
             last = n - 1
         elif last + 1 < n:
             last = _structure_goes_on(texts, first, last)
-        while first > 0 and _LIST_ITEM.match(texts[first - 1]):
+        while first > 0 and _LIST_ITEM.match(texts[first - 1], None, None, False):
             first -= 1
         verdicts = view.verdicts
         rid = self.id
@@ -595,7 +603,7 @@ class EdgesRule(Rule):
         head = -1
         for k in range(first):
             if words(k) >= HEADLINE_WORDS:
-                if _LIST_ITEM.match(texts[k]):
+                if _LIST_ITEM.match(texts[k], None, None, False):
                     continue  # a teaser list's item ("- ..."), not the headline
                 if k == 0 or judged(k).furniture not in _NAVIGATION:
                     head = k
@@ -651,7 +659,7 @@ class EdgesRule(Rule):
             # heading is a menu's item: "Features" / "Blog" / "About").
             outside -= _announced_lists(texts, order, outside, head, first)
         outside -= _list_headings(texts, outside, last)
-        if first > 0 and _DATELINE.match(texts[first - 1]):
+        if first > 0 and _DATELINE.match(texts[first - 1], None, None, False):
             outside.discard(first - 1)
         if self.tail_runs:
             outside = _runs(outside, first, beside)
@@ -679,26 +687,26 @@ class EdgesRule(Rule):
             if words >= 3 and text[:1].islower():
                 return None  # a piece of running text
             if words <= self.label_words:
-                return "date or time" if _STAMP.match(text) else "label"
-            return "teaser headline" if _HEADLINE_START.match(text) else None
+                return "date or time" if _STAMP.match(text, None, None, False) else "label"
+            return "teaser headline" if _HEADLINE_START.match(text, None, None, False) else None
         letter = text[:1].isalpha()
-        if not letter and _COUNTER.match(text):
+        if not letter and _COUNTER.match(text, None, None, False):
             return "counter"
-        if _STAMP.match(text):
+        if _STAMP.match(text, None, None, False):
             return "date or time"
         if (words >= 3 and text[:1].islower()) or _runs_on_or_code(text):
             return None  # a piece of running text, or code
-        if _is_link(text) or (text[:1] in ("@", "#") and _HANDLE.match(text)):
+        if _is_link(text) or (text[:1] in ("@", "#") and _HANDLE.match(text, None, None, False)):
             return "bare link or handle"
         if (
             words <= 3 * self.label_words
             and not _LINK_ROW_CHARS.isdisjoint(text)
-            and _LINK_ROW.search(text)
+            and _LINK_ROW.search(text, None, None, False)
         ):
             return "link row"
-        if words <= self.label_words and not _LABEL_NOT.search(text):
+        if words <= self.label_words and not _LABEL_NOT.search(text, None, None, False):
             return "label"
-        if _HEADLINE_START.match(text):
+        if _HEADLINE_START.match(text, None, None, False):
             return "teaser headline"
         return None
 
@@ -712,9 +720,11 @@ class EdgesRule(Rule):
             # Words alone (most menus and teasers): no data, marker, link, fact or row.
             return _ALPHA_LINES[furniture]
         letter = text[:1].isalpha()
-        m = None if letter else _MARKER.match(text)
+        m = None if letter else _MARKER.match(text, None, None, False)
         shape = None
-        if _HAS_NUMBER.search(text) and (letter or not _COUNTER.match(text)):
+        if _HAS_NUMBER.search(text, None, None, False) and (
+            letter or not _COUNTER.match(text, None, None, False)
+        ):
             shape = _shape(text)
             shape = shape if "0" in shape else None
         return _Line(
@@ -722,7 +732,7 @@ class EdgesRule(Rule):
             data=text.count(" ") < 2 * self.label_words and is_data(text),
             marker=_DIGITS.sub("0", m.group()) if m else None,
             link=_is_link(text),
-            pair=":" in text and _KEY_VALUE.match(text) is not None,
+            pair=":" in text and _KEY_VALUE.match(text, None, None, False) is not None,
             shape=shape,
             row=ends_with_a_number(text),
         )

@@ -49,7 +49,9 @@ class QuestionsRule(Rule):
                 last_two.append(i)
                 if len(last_two) == 2:
                     break
-        if len(last_two) < 2 or not _QUESTION.search(view.texts[last_two[1]] or ""):
+        if len(last_two) < 2 or not _QUESTION.search(
+            view.texts[last_two[1]] or "", None, None, False
+        ):
             return
         order = list(view.live())
         if len(order) < 2 * max(1, self.min_pairs) + 2:
@@ -62,7 +64,7 @@ class QuestionsRule(Rule):
             k -= 2
         if pairs < max(1, self.min_pairs) or k < 2:
             return
-        if any(_QUESTION.search(t) for t in texts[:k]):
+        if any(_QUESTION.search(t, None, None, False) for t in texts[:k]):
             return
         run = sum(view.words(t) for t in texts[k:])
         if run > self.max_share * sum(view.words(t) for t in texts):
@@ -73,9 +75,9 @@ class QuestionsRule(Rule):
 
     def _pair(self, view: View, question: str, answer: str) -> bool:
         return (
-            _QUESTION.search(question) is not None
+            _QUESTION.search(question, None, None, False) is not None
             and view.words(question) <= self.question_words
-            and _QUESTION.search(answer) is None
+            and _QUESTION.search(answer, None, None, False) is None
             and view.words(answer) <= self.answer_words
         )
 
