@@ -22,8 +22,9 @@ cache folder should be writable by its user alone. ``CLEANER_CACHE=off`` turns
 the on-disk part off, as for the rest of the cache.
 
 How the rule kinds call a pattern: ``pattern.search(text, None, None, False)``
-(``match`` and ``fullmatch`` alike): the whole text (``pos`` and ``endpos``
-None, as without them) and ``concurrent=False``. By default ``regex`` lets go of
+(``match`` and ``fullmatch`` alike; the few ``findall``, ``finditer`` and ``sub``
+calls, a twentieth of the calls, keep the default): the whole text (``pos`` and
+``endpos`` None, as without them) and ``concurrent=False``. By default ``regex`` lets go of
 the GIL around every match on a ``str`` and takes it back after: a mutex and a
 condition signal each way, about 1,150 instructions of the 2,900 a short search
 costs, and the kinds make some 30,000 such calls per 400 pages (1.7% of the pure

@@ -528,8 +528,8 @@ declare(
 def full_or_search(pattern: regex.Pattern, text: str, standalone: bool):
     """Match the whole paragraph when ``standalone``, else anywhere in it.
 
-    (Every pattern call of the kinds passes ``None, None, False``: the whole text,
-    and keep the GIL; see :mod:`cleaner.patterns`.)"""
+    (Every search, match and fullmatch of the kinds passes ``None, None, False``:
+    the whole text, and keep the GIL; see :mod:`cleaner.patterns`.)"""
     return (
         pattern.fullmatch(text, None, None, False)
         if standalone
