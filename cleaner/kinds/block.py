@@ -284,6 +284,8 @@ def is_body(text: str, min_words: int, words=count_words) -> bool:
 #: with: teaser headlines are shorter (Spanish and Portuguese ones run to 20 and more).
 RUNNING_WORDS = 30
 # What separates a link row's items: a row of teasers set on one line is no prose.
+# (Not edges' _LINK_ROW_CHARS, which holds "/" and ">" too: running text has those,
+# "and/or", an address.)
 _ROW_CHARS = frozenset("|·•»›")
 
 

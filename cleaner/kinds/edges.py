@@ -315,9 +315,9 @@ _CONTENT_HEADING = compile_pattern(
 
 
 def _announced_lists(
-    texts: list[str], order: list[int], outside: set[int], last: int, end: int = -1
+    texts: list[str], order: list[int], outside: set[int], after: int, end: int = -1
 ) -> set[int]:
-    """The lines of ``outside`` after line ``last`` (and before line ``end``, if given)
+    """The lines of ``outside`` after line ``after`` (and before line ``end``, if given)
     from a heading that announces content (:data:`_CONTENT_HEADING`: ``Sources``,
     ``Qualified teams``) to the end of its run: the lines after it up to the next that
     stays or one another rule removed. A heading with nothing under it (the text ends
@@ -331,7 +331,7 @@ def _announced_lists(
     :func:`_menu_from`).
     """
     kept: set[int] = set()
-    k = last + 1
+    k = after + 1
     n = len(texts) if end < 0 else end
     while k < n:
         if k not in outside:
