@@ -670,11 +670,14 @@ def targets(results: list[dict], mb: float) -> list[str]:
     return out
 
 
-def _paired(results: list[dict], name: str, fallback: float) -> tuple[float, str]:
+def _paired(
+    results: list[dict], name: str, fallback: float, key: str = "paired"
+) -> tuple[float, str]:
     """The median of the turns' ratios of measure ``name`` to its reference, and how
-    it reads; ``fallback`` (the ratio of the medians) when it took no turns."""
+    it reads; ``fallback`` (the ratio of the medians) when it took no turns. ``key``
+    ``"paired_cpu"`` reads the same ratios in CPU time."""
     row = next((r for r in results if r["name"] == name), {})
-    paired = sorted(row.get("paired", []))
+    paired = sorted(row.get(key, []))
     if not paired:
         return fallback, f"{fallback:.2f}x"
     ratio = paired[len(paired) // 2]
@@ -687,11 +690,9 @@ def _paired_cpu(results: list[dict], name: str) -> str:
     (...)"``), or ``""`` when the turns did not report it. Wall clock stays the
     target's measure; CPU time shows how much of a turn's spread was the machine."""
     row = next((r for r in results if r["name"] == name), {})
-    paired = sorted(row.get("paired_cpu", []))
-    if not paired:
+    if not row.get("paired_cpu"):
         return ""
-    turns = ", ".join(f"{x:.2f}" for x in paired)
-    return f"; in CPU time {paired[len(paired) // 2]:.2f}x, the median of turns ({turns})"
+    return "; in CPU time " + _paired(results, name, 0.0, "paired_cpu")[1]
 
 
 def _met(ok: bool) -> str:
@@ -762,18 +763,15 @@ def main() -> int:
             # Each turn's ratio of the reference's time to the other's: a speed ratio
             # (the measures of a group time the same documents).
             for g, row in zip(group[1:], rows[1:], strict=True):
-                row["paired"] = [  # type: ignore[index]
-                    ref["seconds"] / other["seconds"]
-                    for ref, other in zip(runs[group[0]], runs[g], strict=True)
-                ]
                 # ... and of their CPU time, where both measures report it (one
                 # process cleaning: the time the machine's other jobs took from it
                 # is not in it, so it moves less from run to run than wall clock).
-                if all("cpu_seconds" in r for r in runs[group[0]] + runs[g]):
-                    row["paired_cpu"] = [  # type: ignore[index]
-                        ref["cpu_seconds"] / other["cpu_seconds"]
-                        for ref, other in zip(runs[group[0]], runs[g], strict=True)
-                    ]
+                for key, field in (("paired", "seconds"), ("paired_cpu", "cpu_seconds")):
+                    if all(field in r for r in runs[group[0]] + runs[g]):
+                        row[key] = [  # type: ignore[index]
+                            ref[field] / other[field]
+                            for ref, other in zip(runs[group[0]], runs[g], strict=True)
+                        ]
         results += rows
     order = {name: n for n, name in enumerate(MEASURES)}
     results.sort(key=lambda r: order[r["name"]])
