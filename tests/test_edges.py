@@ -266,6 +266,17 @@ def test_the_headline_is_not_a_teaser_list_item_above_it():
     assert removed(text + BODY) == ["Top stories"]
 
 
+def test_the_headline_is_not_a_title_cut_short_above_it():
+    # Other stories' titles cut to fit a box end in dots; the headline under them does not.
+    cut = "Storm closes mountain passes as snow ret...", "Why ferry fares rise in the spri…"
+    head = "Strike over, ferries sail again"
+    assert removed(f"Home\n{cut[0]}\n{cut[1]}\n{head}\n{BODY}") == ["Home", *cut]
+    # Unsure: with no other line to be the headline, one cut short is kept as it ...
+    assert removed(f"Home\n{cut[0]}\n{BODY}") == ["Home"]
+    # ... and a first paragraph is the headline, whatever its shape.
+    assert cut[0] not in removed(f"{cut[0]}\n{head}\n{BODY}")
+
+
 def test_a_headline_that_ends_with_a_colon_goes_on_in_the_next_line():
     text = "World\nFerry strike over:\nWhat the deal means for crews\n"
     assert removed(text + BODY) == ["World"]

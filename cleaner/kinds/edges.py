@@ -73,7 +73,9 @@ And it stays, evidence or not, when it is part of something structured:
   another such heading;
 - the headline: the first paragraph of 3+ words that is not a list item, or the
   first line of 3+ words before the body that has nothing but navigation above it
-  (labels, link rows, counters, dates, bare links; a menu above the headline), and
+  (labels, link rows, counters, dates, bare links; a menu above the headline) and
+  is not cut short with ``..`` or ``…`` (other stories' titles cut to fit a box,
+  teaser headlines, when a later line can be the headline), and
   the line after it, of two words or more, when a headline of at most
   ``2 * label_words`` words ends with a colon (``Ferry strike over:`` / ``What the
   deal means``); a line that reads as text (a
@@ -129,6 +131,8 @@ _SENTENCE_END = Ending(_BODY_END.chars + ":")
 _LIST_ITEM = compile_pattern(r"^(?:\d{1,3}[.)]|[-•*–])\s|^https?://\S+$")
 #: A first paragraph of at least this many words before the body is the headline.
 HEADLINE_WORDS = 3
+# How a teaser's title cut to fit its box ends ("…", "...", ".."); a headline does not.
+_CUT_SHORT = ("..", "…")
 # A lead-in: a line that ends with a colon (perhaps before spaces). Read from the
 # last character (see Ending): a search for ":\s*$" tries every colon of a long
 # paragraph, and the body's last one is asked too.
@@ -520,6 +524,9 @@ class _Line:
 _NONE = _Line(None)
 #: Evidence of navigation: what may stand above the headline (a menu, a crumb, a date).
 _NAVIGATION = frozenset({"label", "link row", "counter", "date or time", "bare link or handle"})
+#: Another story's title cut short above the headline (see ``cut`` in ``find``).
+_CUT_TEASER = _Line("teaser headline")
+
 # A line of words alone has no structure: one record per verdict.
 _ALPHA_LINES = {
     reason: _Line(reason) for reason in (None, "label", "date or time", "teaser headline")
@@ -601,15 +608,24 @@ class EdgesRule(Rule):
         # paragraph of a few words before the body, or the first such line under
         # nothing but navigation (a menu, a crumb, a date above the headline).
         head = -1
+        cut: list[int] = []
         for k in range(first):
             if words(k) >= HEADLINE_WORDS:
                 if _LIST_ITEM.match(texts[k], None, None, False):
                     continue  # a teaser list's item ("- ..."), not the headline
                 if k == 0 or judged(k).furniture not in _NAVIGATION:
+                    if k > 0 and texts[k].endswith(_CUT_SHORT):
+                        # Other stories' titles cut short to fit a box ("Kohlmann
+                        # nominiert zwei Ne..."): the headline is a later line.
+                        cut.append(k)
+                        continue
                     head = k
                     break
             elif judged(k).furniture not in _NAVIGATION:
                 break
+        if head < 0 and cut:
+            head = cut[0]  # unsure: no other line to be the headline, so it is one
+            cut = []
         # A headline that ends with a colon goes on in the next line ("Open
         # Journalism Project:" / "Better Student Journalism").
         # (A short one: a longer line ending so is a prompt above a form.)
@@ -629,6 +645,11 @@ class EdgesRule(Rule):
         for k in ks:
             line = lines[k] = judged(k)
             if line.furniture:
+                outside.add(k)
+        for k in cut:
+            # Cut short, a title reads as a sentence that ends in dots: it is a teaser.
+            if not lines[k].furniture:
+                lines[k] = _CUT_TEASER
                 outside.add(k)
         # Runs only after the body: what is left of them once structure is taken
         # out is a subset, so a text with no run there needs no more work.
