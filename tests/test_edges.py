@@ -277,6 +277,13 @@ def test_the_headline_is_not_a_title_cut_short_above_it():
     assert cut[0] not in removed(f"{cut[0]}\n{head}\n{BODY}")
 
 
+def test_a_first_line_of_navigation_words_alone_is_a_crumb_not_the_headline():
+    head = "Strike over, ferries sail again"
+    assert removed(f"Home World News\n{head}\n{BODY}") == ["Home World News"]
+    # One word that is no navigation word makes it the headline, as any first line.
+    assert removed(f"Home World Ferries\n{head}\n{BODY}") == [head]
+
+
 def test_a_headline_that_ends_with_a_colon_goes_on_in_the_next_line():
     text = "World\nFerry strike over:\nWhat the deal means for crews\n"
     assert removed(text + BODY) == ["World"]

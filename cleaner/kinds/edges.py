@@ -71,7 +71,8 @@ And it stays, evidence or not, when it is part of something structured:
 - after the body, a list's own heading: a line that ends with a colon right above a
   list item that stays (``ALLGEMEIN:`` / ``• Eingang für Tarifwahl``), or above
   another such heading;
-- the headline: the first paragraph of 3+ words that is not a list item, or the
+- the headline: the first paragraph of 3+ words that is not a list item (nor, with
+  ``navigation``, a crumb of its words alone: ``Home World News``), or the
   first line of 3+ words before the body that has nothing but navigation above it
   (labels, link rows, counters, dates, bare links; a menu above the headline) and
   is not cut short with ``..`` or ``…`` (other stories' titles cut to fit a box,
@@ -613,6 +614,8 @@ class EdgesRule(Rule):
             if words(k) >= HEADLINE_WORDS:
                 if _LIST_ITEM.match(texts[k], None, None, False):
                     continue  # a teaser list's item ("- ..."), not the headline
+                if k == 0 and self._crumb(texts[k]):
+                    continue  # "Home World News": a crumb, not the headline
                 if k == 0 or judged(k).furniture not in _NAVIGATION:
                     if k > 0 and texts[k].endswith(_CUT_SHORT):
                         # Other stories' titles cut short to fit a box ("Kohlmann
@@ -697,6 +700,14 @@ class EdgesRule(Rule):
             if not self.allows(view, i, texts[k]):
                 continue
             yield Removal(rid, texts[k], paragraphs[i].line, (i,), None, lines[k].furniture)
+
+    def _crumb(self, text: str) -> bool:
+        """A line of ``navigation`` words alone (``Home World News``, ``Login Register
+        Logout``): a crumb or a menu set on one line, never a headline."""
+        navigation = self.navigation
+        if navigation is None:
+            return False
+        return all(navigation.search(word, None, None, False) for word in text.split())
 
     def evidence(self, text: str, words: int) -> str | None:
         """Why a line outside the body is furniture (``"label"``, ...), or None."""
