@@ -275,6 +275,13 @@ def test_the_headline_is_not_a_title_cut_short_above_it():
     assert removed(f"Home\n{cut[0]}\n{BODY}") == ["Home"]
     # ... and a first paragraph is the headline, whatever its shape.
     assert cut[0] not in removed(f"{cut[0]}\n{head}\n{BODY}")
+    # A headline that trails off, alone under the menu and over its standfirst, is one.
+    trails = "Is this the end of the ferry strike…"
+    standfirst = "Crews vote on the new offer today"
+    assert trails not in removed(f"Home\n{trails}\n{standfirst}\n{BODY}")
+    # One cut short among a menu's labels is a title in the menu.
+    menu = f"Home\nSport\n{cut[0]}\nNews\nWorld\n{head}\n{BODY}"
+    assert removed(menu) == ["Home", "Sport", cut[0], "News", "World"]
 
 
 def test_a_first_line_of_navigation_words_alone_is_a_crumb_not_the_headline():

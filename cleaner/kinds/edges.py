@@ -75,8 +75,9 @@ And it stays, evidence or not, when it is part of something structured:
   ``navigation``, a crumb of its words alone: ``Home World News``), or the
   first line of 3+ words before the body that has nothing but navigation above it
   (labels, link rows, counters, dates, bare links; a menu above the headline) and
-  is not cut short with ``..`` or ``…`` (other stories' titles cut to fit a box,
-  teaser headlines, when a later line can be the headline), and
+  is not cut short with ``..`` or ``…`` next to another such line or above
+  navigation (other stories' titles cut to fit a box, teaser headlines, when a later
+  line can be the headline), and
   the line after it, of two words or more, when a headline of at most
   ``2 * label_words`` words ends with a colon (``Ferry strike over:`` / ``What the
   deal means``); a line that reads as text (a
@@ -608,6 +609,16 @@ class EdgesRule(Rule):
         # POLICY keeps the headline "when the text starts with one": a first
         # paragraph of a few words before the body, or the first such line under
         # nothing but navigation (a menu, a crumb, a date above the headline).
+        def in_a_box(k: int) -> bool:
+            """Whether line ``k``, cut short, sits among other stories' titles: next
+            to another line cut short, or above navigation (a headline that trails
+            off, "Is this the end of…", has its standfirst or the body under it)."""
+            if texts[k - 1].endswith(_CUT_SHORT):
+                return True
+            if k + 1 >= first:
+                return False
+            return texts[k + 1].endswith(_CUT_SHORT) or judged(k + 1).furniture in _NAVIGATION
+
         head = -1
         cut: list[int] = []
         for k in range(first):
@@ -617,7 +628,7 @@ class EdgesRule(Rule):
                 if k == 0 and self._crumb(texts[k]):
                     continue  # "Home World News": a crumb, not the headline
                 if k == 0 or judged(k).furniture not in _NAVIGATION:
-                    if k > 0 and texts[k].endswith(_CUT_SHORT):
+                    if k > 0 and texts[k].endswith(_CUT_SHORT) and in_a_box(k):
                         # Other stories' titles cut short to fit a box ("Kohlmann
                         # nominiert zwei Ne..."): the headline is a later line.
                         cut.append(k)
