@@ -72,7 +72,8 @@ And it stays, evidence or not, when it is part of something structured:
   list item that stays (``ALLGEMEIN:`` / ``• Eingang für Tarifwahl``), or above
   another such heading;
 - the headline: the first paragraph of 3+ words that is not a list item (nor, with
-  ``navigation``, a crumb of its words alone: ``Home World News``), or the
+  ``navigation``, a crumb of at most ``label_words`` of its words: ``Home World
+  News``), or the
   first line of 3+ words before the body that has nothing but navigation above it
   (labels, link rows, counters, dates, bare links; a menu above the headline) and
   is not cut short with ``..`` or ``…`` next to another such line or above
@@ -625,7 +626,7 @@ class EdgesRule(Rule):
             if words(k) >= HEADLINE_WORDS:
                 if _LIST_ITEM.match(texts[k], None, None, False):
                     continue  # a teaser list's item ("- ..."), not the headline
-                if k == 0 and self._crumb(texts[k]):
+                if k == 0 and words(k) <= self.label_words and self._crumb(texts[k]):
                     continue  # "Home World News": a crumb, not the headline
                 if k == 0 or judged(k).furniture not in _NAVIGATION:
                     if k > 0 and texts[k].endswith(_CUT_SHORT) and in_a_box(k):
@@ -714,9 +715,10 @@ class EdgesRule(Rule):
 
     def _crumb(self, text: str) -> bool:
         """A line of ``navigation`` words alone (``Home World News``, ``Login Register
-        Logout``): a crumb or a menu set on one line, never a headline."""
+        Logout``): a crumb or a menu set on one line, never a headline. (Asked of short
+        lines only: the pattern is large, and a search of it costs microseconds.)"""
         navigation = self.navigation
-        if navigation is None:
+        if navigation is None or not text.replace(" ", "").isalpha():
             return False
         return all(navigation.search(word, None, None, False) for word in text.split())
 
