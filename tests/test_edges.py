@@ -279,6 +279,10 @@ def test_the_headline_is_not_a_title_cut_short_above_it():
     trails = "Is this the end of the ferry strike…"
     standfirst = "Crews vote on the new offer today"
     assert trails not in removed(f"Home\n{trails}\n{standfirst}\n{BODY}")
+    # Lines cut short that hold data keep it: unsure, they stay (with the label above
+    # them, as any data does).
+    prices = "Adults: $25 at the Ol...\nChildren: $10 at the Ol..."
+    assert removed(f"Home\n{prices}\n{head}\n{BODY}") == []
     # One cut short among a menu's labels is a title in the menu.
     menu = f"Home\nSport\n{cut[0]}\nNews\nWorld\n{head}\n{BODY}"
     assert removed(menu) == ["Home", "Sport", cut[0], "News", "World"]

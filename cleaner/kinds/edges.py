@@ -527,9 +527,6 @@ class _Line:
 _NONE = _Line(None)
 #: Evidence of navigation: what may stand above the headline (a menu, a crumb, a date).
 _NAVIGATION = frozenset({"label", "link row", "counter", "date or time", "bare link or handle"})
-#: Another story's title cut short above the headline (see ``cut`` in ``find``).
-_CUT_TEASER = _Line("teaser headline")
-
 # A line of words alone has no structure: one record per verdict.
 _ALPHA_LINES = {
     reason: _Line(reason) for reason in (None, "label", "date or time", "teaser headline")
@@ -607,9 +604,6 @@ class EdgesRule(Rule):
                 line = verdicts[key] = self._judge(texts[k], words(k))
             return line
 
-        # POLICY keeps the headline "when the text starts with one": a first
-        # paragraph of a few words before the body, or the first such line under
-        # nothing but navigation (a menu, a crumb, a date above the headline).
         def in_a_box(k: int) -> bool:
             """Whether line ``k``, cut short, sits among other stories' titles: next
             to another line cut short, or above navigation (a headline that trails
@@ -620,6 +614,9 @@ class EdgesRule(Rule):
                 return False
             return texts[k + 1].endswith(_CUT_SHORT) or judged(k + 1).furniture in _NAVIGATION
 
+        # POLICY keeps the headline "when the text starts with one": a first
+        # paragraph of a few words before the body, or the first such line under
+        # nothing but navigation (a menu, a crumb, a date above the headline).
         head = -1
         cut: list[int] = []
         for k in range(first):
@@ -662,9 +659,19 @@ class EdgesRule(Rule):
             if line.furniture:
                 outside.add(k)
         for k in cut:
-            # Cut short, a title reads as a sentence that ends in dots: it is a teaser.
-            if not lines[k].furniture:
-                lines[k] = _CUT_TEASER
+            # Cut short, a title reads as a sentence that ends in dots: it is a teaser
+            # (and keeps what structure it has: a price in it still makes data).
+            line = lines[k]
+            if not line.furniture:
+                lines[k] = _Line(
+                    "teaser headline",
+                    line.data,
+                    line.marker,
+                    line.link,
+                    line.pair,
+                    line.shape,
+                    line.row,
+                )
                 outside.add(k)
         # Runs only after the body: what is left of them once structure is taken
         # out is a subset, so a text with no run there needs no more work.
