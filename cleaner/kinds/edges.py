@@ -523,6 +523,10 @@ class _Line:
         self.shape = shape
         self.row = row
 
+    def as_furniture(self, reason: str) -> _Line:
+        """The same line, same structure, with ``reason`` as its evidence."""
+        return _Line(reason, self.data, self.marker, self.link, self.pair, self.shape, self.row)
+
 
 _NONE = _Line(None)
 #: Evidence of navigation: what may stand above the headline (a menu, a crumb, a date).
@@ -663,15 +667,7 @@ class EdgesRule(Rule):
             # (and keeps what structure it has: a price in it still makes data).
             line = lines[k]
             if not line.furniture:
-                lines[k] = _Line(
-                    "teaser headline",
-                    line.data,
-                    line.marker,
-                    line.link,
-                    line.pair,
-                    line.shape,
-                    line.row,
-                )
+                lines[k] = line.as_furniture("teaser headline")
                 outside.add(k)
         # Runs only after the body: what is left of them once structure is taken
         # out is a subset, so a text with no run there needs no more work.
