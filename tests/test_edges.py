@@ -401,6 +401,36 @@ def test_labels_alone_after_the_body_stay_without_evidence_of_navigation(tail):
     assert removed(BODY + tail) == []
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        # A heading longer than a list's item, which reads as a teaser, or the page's
+        # own footer line, right above the list: the list is judged on its own.
+        "Who made it through the European group stage",
+        "Example News (London) First published February 1, 2016",
+    ],
+)
+def test_a_list_of_labels_right_after_a_teaser_shaped_line_stays(head):
+    tail = "Germany\nFrance\nSpain\nPortugal\n"
+    assert removed(BODY + head + "\n" + tail) == [head]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # Split off a longer run, two labels are no list, and short teasers are
+        # other stories' headlines: both go with the run, as before.
+        "Why ferry tickets cost more this year\nJane Roe\nTom Lee\n",
+        "Why ferry tickets cost more this year\nFerry fares to rise in spring\n"
+        "Five islands to visit this summer\nA new port opens in the north\n",
+        # ... and a list of labels split off goes if it would go alone.
+        "Why ferry tickets cost more this year\nFerry\nStrike\nUnions\nTransport\n",
+    ],
+)
+def test_what_a_teaser_splits_off_a_run_goes_unless_it_is_a_list_of_labels(tail):
+    assert removed(BODY + tail) == tail.splitlines()
+
+
 def test_labels_alone_go_beside_a_line_another_rule_removed():
     tail = "Share this article\nGermany\nFrance\n"
     result = FULL.clean(BODY + tail)

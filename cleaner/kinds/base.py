@@ -344,15 +344,18 @@ class View:
             for i in removal.paragraphs:
                 self.removed_by[i] = removal.rule
 
-    def beside_removed(self, index: int, rules: tuple[str, ...] = ()) -> bool:
+    def beside_removed(self, index: int, rules: tuple[str, ...] = (), other_than: str = "") -> bool:
         """True when the input paragraph right before or after ``index`` has been
-        removed whole (by one of ``rules``, when given)."""
+        removed whole (by one of ``rules``, when given; by a rule other than
+        ``other_than``, when given: what a rule removed in an earlier pass is no
+        other rule's evidence)."""
         texts = self.texts
         for j in (index - 1, index + 1):
             if (
                 0 <= j < len(texts)
                 and texts[j] is None
                 and (not rules or self.removed_by.get(j) in rules)
+                and self.removed_by.get(j) != other_than
             ):
                 return True
         return False

@@ -66,8 +66,11 @@ And it stays, evidence or not, when it is part of something structured:
   a run is a list the article ends with (``Group B`` / ``Brazil`` / ``Serbia``),
   not a menu or a tag cloud. A run of three or more may hold short teaser-shaped
   lines too, of at most ``body_words // 2`` words (a product's features, a cast):
-  other stories' headlines are longer. Without ``navigation``, labels alone are
-  evidence enough, as before the key existed;
+  other stories' headlines are longer. A line that can be no list's item (a longer
+  teaser, the page's footer line) splits a run: three or more labels alone on one
+  side of it are judged on their own (``First published February 1, 2016`` /
+  ``Group B`` / ``Brazil`` / ...), and what else it splits off goes with it. Without
+  ``navigation``, labels alone are evidence enough, as before the key existed;
 - after the body, a list's own heading: a line that ends with a colon right above a
   list item that stays (``ALLGEMEIN:`` / ``• Eingang für Tarifwahl``), or above
   another such heading;
@@ -268,16 +271,22 @@ def _shape(text: str) -> str:
 
 
 def _labels_beside_removed(
-    outside: set[int], last: int, lines: dict[int, _Line], order: list[int], view: View
+    outside: set[int], last: int, lines: dict[int, _Line], order: list[int], view: View, rid: str
 ) -> set[int]:
-    """The labels of words alone after the body (past ``last``) next to a line a rule removed.
+    """The labels of words alone after the body (past ``last``) next to a line another
+    rule than ``rid`` removed (what this rule removed in an earlier pass is no evidence
+    of its own: the verdict would change with the pass).
 
     Such a label is part of a run: the line rules took the rest of that footer or
     byline block. (A sign-off, "Thanks Junior!", or a cut sentence next to a
     removed share bar is not a label, and stays.)
     """
     label = _ALPHA_LINES["label"]
-    return {k for k in outside if k > last and lines[k] is label and view.beside_removed(order[k])}
+    return {
+        k
+        for k in outside
+        if k > last and lines[k] is label and view.beside_removed(order[k], (), rid)
+    }
 
 
 # A line's key: a fact box's key and its colon ("Portion Fix Containers: ...").
@@ -433,6 +442,12 @@ def _unmarked_label_runs(
     the clean does, a CJK character as one): a list's items are short, the teaser
     headlines of a list of other stories are longer.
 
+    A line that can be no list's item (a teaser of more than ``short`` words, the
+    page's footer line) splits a run (:func:`_item_runs`): three or more labels alone
+    on one side of it are judged on their own (a list right under the page's footer
+    line or a heading the kind has no word for), and what else it splits off (two
+    labels, short teasers) goes with the run.
+
     A run of labels is navigation when one of them matches ``navigation`` (a section
     name or a site's action: ``Contact``, ``Weitere Informationen``, ``Drucken``), when
     it holds a menu of content headings (``Fixtures`` / ``Results``: :func:`_menu_from`),
@@ -452,34 +467,55 @@ def _unmarked_label_runs(
         j = i
         while j + 1 < len(after) and after[j + 1] == after[j] + 1:
             j += 1
-        run = after[i : j + 1]
+        whole = after[i : j + 1]
         i = j + 1
-        if any(k in beside for k in run):
+        if any(k in beside for k in whole):
             continue
-        # Labels, or teasers short enough to be a list's items; those only in a
-        # run of three or more.
-        teasers = [k for k in run if lines[k].furniture != "label"]
-        if teasers and (
-            len(run) < 3
-            or any(lines[k].furniture != "teaser headline" or count(k) > short for k in teasers)
-        ):
-            continue
-        if any(navigation.search(texts[k], None, None, False) for k in run):
-            continue
-        headings = [k for k in run if _CONTENT_HEADING.match(texts[k], None, None, False)]
-        if any(_menu_from(headings, h) for h in range(len(headings))):
-            continue  # headings next to each other: "Fixtures" / "Results"
-        for k in range(upto, run[0]):
-            seen.update(_words_in(texts[k]))
-        upto = run[0]
-        repeated = 0
-        for k in run:
-            words = _words_in(texts[k])
-            if words and all(w in seen for w in words):
-                repeated += 1
-        if 2 * repeated < len(run):
-            kept.update(run)
+        for run in _item_runs(whole, lines, short, count):
+            # Labels, or teasers short enough to be a list's items; those only in
+            # a run of three or more.
+            teasers = any(lines[k].furniture != "label" for k in run)
+            if len(run) < len(whole) and (teasers or len(run) < 3):
+                continue
+            if teasers and len(run) < 3:
+                continue
+            if any(navigation.search(texts[k], None, None, False) for k in run):
+                continue
+            headings = [k for k in run if _CONTENT_HEADING.match(texts[k], None, None, False)]
+            if any(_menu_from(headings, h) for h in range(len(headings))):
+                continue  # headings next to each other: "Fixtures" / "Results"
+            for k in range(upto, run[0]):
+                seen.update(_words_in(texts[k]))
+            upto = run[0]
+            repeated = 0
+            for k in run:
+                words = _words_in(texts[k])
+                if words and all(w in seen for w in words):
+                    repeated += 1
+            if 2 * repeated < len(run):
+                kept.update(run)
     return kept
+
+
+def _item_runs(
+    run: list[int], lines: dict[int, _Line], short: int, count: Callable[[int], int]
+) -> list[list[int]]:
+    """The parts of ``run`` between its lines that cannot be a list's item: labels and
+    teaser-shaped lines of at most ``short`` words, in a row. (A list after the body
+    may follow the page's own footer or a teaser with no line between them:
+    ``First published February 1, 2016`` / ``Group B`` / ``Brazil`` / ...)"""
+    parts: list[list[int]] = []
+    part: list[int] = []
+    for k in run:
+        reason = lines[k].furniture
+        if reason == "label" or (reason == "teaser headline" and count(k) <= short):
+            part.append(k)
+        elif part:
+            parts.append(part)
+            part = []
+    if part:
+        parts.append(part)
+    return parts
 
 
 def _runs(outside: set[int], first: int, beside: set[int]) -> set[int]:
@@ -673,7 +709,7 @@ class EdgesRule(Rule):
         # out is a subset, so a text with no run there needs no more work.
         beside: set[int] = set()
         if self.tail_runs:
-            beside = _labels_beside_removed(outside, last, lines, order, view)
+            beside = _labels_beside_removed(outside, last, lines, order, view, rid)
             outside = _runs(outside, first, beside)
         if not outside or hard_wrapped(texts, self.wrapped_share):
             return
