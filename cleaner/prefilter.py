@@ -55,7 +55,7 @@ except ImportError:  # pragma: no cover
 #: The most alternatives one need may have; past that, a need is cut short.
 MAX_LITERALS = 1024
 #: A need with more literals than this is passed over for a smaller one.
-MAX_NEED = 2048
+MAX_NEED = 4096
 #: A character class with more members than this is not listed (``\\w``, ``\\p{L}``).
 MAX_CLASS = 1000
 #: A need weaker than this (see :func:`_strength`) would be found in most
@@ -393,6 +393,14 @@ def _need_of(seq: Sequence[tuple], at_start: bool, after: frozenset[str] | None)
         strings, _ = _lead(seq, i)
         if strings and "" not in strings:
             consider({"\n" + s for s in strings} if anchored else strings)
+        if item[0] == "rep" and i < last:
+            # A repeat's last round ends with one of its trail's strings, and the
+            # rest of the sequence starts right after it (``\\s+(?:jan|feb)``: " jan").
+            ends = _trail(item[1])
+            if ends and "" not in ends:
+                rest, _ = _lead(seq, i + 1)
+                if rest and len(ends) * len(rest) <= MAX_NEED:
+                    consider({e + r for e in ends for r in rest})
         if item[0] == "alt":
             needs = [_need(branch, anchored, followed) for branch in item[1]]
             if all(n is not None for n in needs):
@@ -429,7 +437,29 @@ def need(pattern: regex.Pattern, anchored: bool = False) -> frozenset[str] | Non
     finally:
         _memo.clear()
         _weights.clear()
-    return frozenset(found) if found else None
+    return frozenset(_minimal(found)) if found else None
+
+
+def _minimal(literals: set[str]) -> set[str]:
+    """``literals`` without those that hold another of them: a paragraph that holds
+    ``" mar"`` holds ``"mar"``, and is a hit already (alternatives of a pattern can
+    find both, and each found literal is a call back from the scan)."""
+    # Each literal by its first ``m`` characters (``m``: the shortest one's length),
+    # so that only the literals starting at a position of another are compared.
+    m = min(map(len, literals))
+    starts: dict[str, list[str]] = {}
+    for literal in literals:
+        starts.setdefault(literal[:m], []).append(literal)
+    out = set(literals)
+    for literal in literals:
+        n = len(literal)
+        if n > m and any(
+            len(other) < n and literal.startswith(other, a)
+            for a in range(n - m + 1)
+            for other in starts.get(literal[a : a + m], ())
+        ):
+            out.discard(literal)
+    return out
 
 
 def _analyse(pattern: regex.Pattern, anchored: bool) -> set[str] | None:

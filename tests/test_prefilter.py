@@ -104,6 +104,17 @@ def test_characters_regex_equates_with_others_but_folds_apart_are_refused():
         (r"(?:photo|image) credit", regex.I, False, {"photo credit", "image credit"}),
         (r"^\d+ min read", 0, False, None),  # a digit first: checked below
         (r"(?=x)abc", 0, False, {"abc"}),
+        # A repeat's last round and what follows it: a space before the month.
+        (
+            r"\d\.?\s+(?:ene|mai)",
+            regex.I,
+            False,
+            {ch + m for ch in regex.findall(r"\s", EVERYTHING) for m in ("ene", "mai")},
+        ),
+        # A literal that holds another of the need is no use: the other finds it.
+        (r"ene|\s+ene", regex.I, False, {"ene"}),
+        (r"(?:foo|xfoo|foox)bar", 0, False, {"foobar", "fooxbar"}),
+        (r"(?:ene|ene\s+\d)", regex.I, False, {"ene"}),
     ],
 )
 def test_needs_of_simple_patterns(pattern, flags, anchored, expected):
