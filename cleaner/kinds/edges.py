@@ -472,12 +472,11 @@ def _unmarked_label_runs(
         if any(k in beside for k in whole):
             continue
         for run in _item_runs(whole, lines, short, count):
-            # Labels, or teasers short enough to be a list's items; those only in
-            # a run of three or more.
+            # Labels, or teasers short enough to be a list's items (those only in a
+            # run of three or more); split off a longer run, three labels or more.
             teasers = any(lines[k].furniture != "label" for k in run)
-            if len(run) < len(whole) and (teasers or len(run) < 3):
-                continue
-            if teasers and len(run) < 3:
+            split = len(run) < len(whole)
+            if (len(run) < 3 and (teasers or split)) or (split and teasers):
                 continue
             if any(navigation.search(texts[k], None, None, False) for k in run):
                 continue
