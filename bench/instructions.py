@@ -23,6 +23,7 @@ that never do outside it. The budget costs 2-3% of ``Cleaner.clean`` (PROFILE.md
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -114,14 +115,43 @@ def count(env: dict[str, str], jsonl: Path, docs: int, scratch: Path) -> tuple[i
 
 
 def measure(pure: bool, jsonl: Path, docs: int) -> tuple[int, dict]:
-    env = speed._env(speed.PURE if pure else "") or dict(os.environ)
-    # One run outside valgrind first: it fills the build cache (cleaner/cache.py) that
-    # both counted runs then read, as every run after a first one does.
-    subprocess.run([sys.executable, "-c", _RUN, str(jsonl), "1"], env=env, check=True)
+    env = dict(speed._env(speed.PURE if pure else "") or os.environ)
     with tempfile.TemporaryDirectory() as tmp:
+        # A build cache of this build's own: two builds whose packs differ (an
+        # installed wheel and a changed source tree) would rewrite each other's
+        # patterns entry in a shared one, and a run that misses it compiles them all.
+        env["CLEANER_CACHE_DIR"] = str(Path(tmp, "cache"))
+        env.pop("CLEANER_CACHE", None)
+        # One run first, uncounted: it fills that cache (cleaner/cache.py), which both
+        # counted runs then read, as every run after a first one does. Under valgrind
+        # too (its tool "none" only runs the program): the CPU valgrind shows a program
+        # is not the machine's, and a Hyperscan database compiled for the machine is
+        # refused there and compiled again (cleaner/prefilter.py). And in the scratch
+        # folder, as the counted runs: ``python -c`` puts the working folder first on
+        # the path, and from the repository's root it would import the source tree,
+        # not the installed build.
+        subprocess.run(
+            ["valgrind", "--tool=none", "-q", sys.executable, "-c", _RUN, str(jsonl), "1"],
+            env=env,
+            check=True,
+            capture_output=True,
+            cwd=tmp,
+        )
         base, split0 = count(env, jsonl, 0, Path(tmp))
         full, split1 = count(env, jsonl, docs, Path(tmp))
     return full - base, {k: split1.get(k, 0) - split0.get(k, 0) for k in split1}
+
+
+def _corpus(folder: Path, docs: int) -> None:
+    """Reuse the speed corpus in ``folder`` when it holds ``docs`` documents or more
+    (``bench/speed.py`` may have built a larger one, which a rebuild would replace);
+    else build one of 20 MB."""
+    stamp = folder / "corpus.json"
+    if stamp.exists():
+        info = json.loads(stamp.read_text())
+        if info.get("version") == speed.CORPUS_VERSION and info.get("docs", 0) >= docs:
+            return
+    speed.build_corpus(folder, 20.0)
 
 
 def main() -> int:
@@ -131,7 +161,7 @@ def main() -> int:
     args = ap.parse_args()
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed (apt-get install valgrind)")
-    speed.build_corpus(args.corpus, 20.0)
+    _corpus(args.corpus, args.docs)
     jsonl = args.corpus / "corpus.jsonl"
     import cleaner
 
