@@ -458,6 +458,29 @@ def test_without_navigation_in_the_pack_labels_alone_are_evidence(tmp_path):
     assert plain.clean(BODY + "Germany\nFrance\n").text == BODY.replace("\n", "\n\n").strip() + "\n"
 
 
+@pytest.mark.parametrize(
+    ("tail", "kept"),
+    [
+        # A heading of the pack's own words announces the list under it ...
+        ("Ingredienti\nFarina\nZucchero\nBurro\n", True),
+        ("Ingredienti principali\nFarina\nZucchero\nBurro\n", True),
+        # ... when it opens with a capital, as the built-in headings do.
+        ("ingredienti\nFarina\nZucchero\nBurro\n", False),
+        # A whole line only: the words inside a longer one announce nothing.
+        ("Ingredienti della nonna\nFarina\nZucchero\nBurro\n", False),
+    ],
+)
+def test_content_headings_in_the_pack_add_headings_that_announce_a_list(tmp_path, tail, kept):
+    keys = "    ignore_case: true\n    content_headings: [ingredienti, ingredienti principali]\n"
+    cleaner = Cleaner(packs=[_edges_pack(tmp_path, keys)])
+    (tmp_path / "plain").mkdir()
+    plain = Cleaner(packs=[_edges_pack(tmp_path / "plain")])
+    lines = tail.splitlines()
+    assert plain.clean(BODY + tail).text.split("\n\n")[2:] == []  # labels alone go
+    left = cleaner.clean(BODY + tail).text.strip().split("\n\n")[2:]
+    assert left == (lines if kept else [])
+
+
 def test_announced_lists_end_where_a_menu_begins():
     tail = "Sources\nWorld Bank, 2019\nEurostat\nFixtures\nResults\nTables\n"
     assert removed(BODY + tail) == ["Fixtures", "Results", "Tables"]

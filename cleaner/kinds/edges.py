@@ -54,7 +54,9 @@ And it stays, evidence or not, when it is part of something structured:
 - a dateline right before the body (``BAAR, SWITZERLAND``);
 - after the body, or between the headline and the body, a list under a heading
   that announces content (``Sources``, ``Ingredients``, ``Key features``,
-  ``Results``, ``Qualified teams``: see ``_CONTENT_HEADING``), up to the next line
+  ``Results``, ``Qualified teams``: see ``_CONTENT_HEADING``; the pack's
+  ``content_headings`` adds more, each matched against a whole line of at most four
+  words that opens with a capital, a colon after it allowed), up to the next line
   that stays or one another rule removed (headings next to each other, or three or
   more at most one line apart, are a menu: ``Fixtures`` / ``Results``; above the
   headline such a heading is a menu's item, ``Features`` / ``Blog``);
@@ -330,16 +332,34 @@ _CONTENT_HEADING = compile_pattern(
 )
 
 
+def _is_content_heading(text: str, more: regex.Pattern | None = None) -> bool:
+    """Whether ``text`` is a heading that announces content: one of
+    :data:`_CONTENT_HEADING`'s (``Sources``, ``Qualified teams``), or, opening with a
+    capital, a whole line that ``more`` (the pack's ``content_headings``) matches, a
+    colon after it allowed."""
+    if _CONTENT_HEADING.match(text, None, None, False) is not None:
+        return True
+    if more is None or not text[:1].isupper():
+        return False
+    line = text[:-1].rstrip() if text.endswith(":") else text
+    return more.fullmatch(line, None, None, False) is not None
+
+
 def _announced_lists(
-    texts: list[str], order: list[int], outside: set[int], after: int, end: int = -1
+    texts: list[str],
+    order: list[int],
+    outside: set[int],
+    after: int,
+    end: int = -1,
+    more: regex.Pattern | None = None,
 ) -> set[int]:
     """The lines of ``outside`` after line ``after`` (and before line ``end``, if given)
-    from a heading that announces content (:data:`_CONTENT_HEADING`: ``Sources``,
-    ``Qualified teams``) to the end of its run: the lines after it up to the next that
-    stays or one another rule removed. A heading with nothing under it (the text ends
-    there, or a line another rule removed follows) heads no list. Called for the lines
-    after the body, and for those between the headline and the body (a fact box or a
-    tour's dates above the first paragraph).
+    from a heading that announces content (:func:`_is_content_heading`: ``Sources``,
+    ``Qualified teams``, and what ``more`` adds) to the end of its run: the lines
+    after it up to the next that stays or one another rule removed. A heading with
+    nothing under it (the text ends there, or a line another rule removed follows)
+    heads no list. Called for the lines after the body, and for those between the
+    headline and the body (a fact box or a tour's dates above the first paragraph).
 
     Headings next to each other ("Fixtures" / "Results"), or three or more with at
     most one line between each and the next ("Schedule" / "Scores" / "Standings"),
@@ -357,11 +377,7 @@ def _announced_lists(
         while True:
             text = texts[k]
             # (A heading is a few words: most lines need no match.)
-            if (
-                text[:1].isupper()
-                and text.count(" ") < 4
-                and _CONTENT_HEADING.match(text, None, None, False)
-            ):
+            if text[:1].isupper() and text.count(" ") < 4 and _is_content_heading(text, more):
                 headings.append(k)
             if k + 1 not in outside or order[k + 1] != order[k] + 1:
                 break
@@ -432,6 +448,7 @@ def _unmarked_label_runs(
     navigation: regex.Pattern,
     short: int,
     count: Callable[[int], int],
+    more: regex.Pattern | None = None,
 ) -> set[int]:
     """The runs of ``outside`` after the body (past ``last``) that are labels alone
     and nothing marks as navigation: a list (``Germany`` / ``France`` / ``Spain``,
@@ -480,7 +497,7 @@ def _unmarked_label_runs(
                 continue
             if any(navigation.search(texts[k], None, None, False) for k in run):
                 continue
-            headings = [k for k in run if _CONTENT_HEADING.match(texts[k], None, None, False)]
+            headings = [k for k in run if _is_content_heading(texts[k], more)]
             if any(_menu_from(headings, h) for h in range(len(headings))):
                 continue  # headings next to each other: "Fixtures" / "Results"
             for k in range(upto, run[0]):
@@ -581,6 +598,7 @@ class EdgesRule(Rule):
     label_words: int = 4
     wrapped_share: float = WRAPPED_SHARE
     navigation: regex.Pattern | None = None
+    content_headings: regex.Pattern | None = None
 
     @property
     def local(self) -> bool:
@@ -727,11 +745,12 @@ class EdgesRule(Rule):
         # lines around it: a row without evidence still makes a table).
         outside -= self._structured(lines, outside)
         outside -= _sentence_pieces(texts, outside)
-        outside -= _announced_lists(texts, order, outside, last)
+        more = self.content_headings
+        outside -= _announced_lists(texts, order, outside, last, -1, more)
         if head >= 0:
             # ... and between the headline and the body (above the headline such a
             # heading is a menu's item: "Features" / "Blog" / "About").
-            outside -= _announced_lists(texts, order, outside, head, first)
+            outside -= _announced_lists(texts, order, outside, head, first, more)
         outside -= _list_headings(texts, outside, last)
         if first > 0 and _DATELINE.match(texts[first - 1], None, None, False):
             outside.discard(first - 1)
@@ -740,7 +759,7 @@ class EdgesRule(Rule):
             if self.navigation is not None:
                 short = self.body_words // 2
                 outside -= _unmarked_label_runs(
-                    texts, lines, outside, last, beside, self.navigation, short, words
+                    texts, lines, outside, last, beside, self.navigation, short, words, more
                 )
         paragraphs = view.paragraphs
         # Conditions pick, of the lines judged furniture, those it may remove
@@ -883,6 +902,7 @@ declare(
         "label_words": ("int", False),
         "wrapped_share": ("share", False),
         "navigation": ("patterns", False),
+        "content_headings": ("patterns", False),
     },
     condition_defaults={"max_words": 15},
 )
