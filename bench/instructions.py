@@ -123,15 +123,12 @@ def measure(pure: bool, jsonl: Path, docs: int) -> tuple[int, dict]:
         env["CLEANER_CACHE_DIR"] = str(Path(tmp, "cache"))
         env.pop("CLEANER_CACHE", None)
         # One run first, uncounted: it fills that cache (cleaner/cache.py), which both
-        # counted runs then read, as every run after a first one does. Under valgrind
-        # too (its tool "none" only runs the program): the CPU valgrind shows a program
-        # is not the machine's, and a Hyperscan database compiled for the machine is
-        # refused there and compiled again (cleaner/prefilter.py). And in the scratch
+        # counted runs then read, as every run after a first one does. In the scratch
         # folder, as the counted runs: ``python -c`` puts the working folder first on
         # the path, and from the repository's root it would import the source tree,
         # not the installed build.
         subprocess.run(
-            ["valgrind", "--tool=none", "-q", sys.executable, "-c", _RUN, str(jsonl), "1"],
+            [sys.executable, "-c", _RUN, str(jsonl), "1"],
             env=env,
             check=True,
             capture_output=True,
