@@ -108,12 +108,18 @@ def _vary(text: str, rng: random.Random, damage: set[str] | None = None) -> str:
     return text
 
 
-def build_corpus(folder: Path, megabytes: float, seed: int = 1) -> list[Path]:
-    """Write (or reuse) the corpus; return the document paths."""
+def build_corpus(
+    folder: Path, megabytes: float, seed: int = 1, min_docs: int | None = None
+) -> list[Path]:
+    """Write (or reuse) the corpus; return the document paths. With ``min_docs``, a
+    corpus of another size that holds that many documents is reused too (a measure
+    that reads only the first ones need not replace a larger corpus)."""
     stamp = folder / "corpus.json"
     if stamp.exists():
         info = json.loads(stamp.read_text())
-        if info["mb"] == megabytes and info.get("version") == CORPUS_VERSION:
+        if info.get("version") == CORPUS_VERSION and (
+            info["mb"] == megabytes or (min_docs is not None and info["docs"] >= min_docs)
+        ):
             return sorted((folder / "docs").rglob("*.txt"))
     if folder.exists():
         shutil.rmtree(folder)

@@ -287,7 +287,7 @@ def _labels_beside_removed(
     return {
         k
         for k in outside
-        if k > last and lines[k] is label and view.beside_removed(order[k], (), rid)
+        if k > last and lines[k] is label and view.beside_removed(order[k], other_than=rid)
     }
 
 
@@ -333,13 +333,15 @@ _CONTENT_HEADING = compile_pattern(
 
 
 def _is_content_heading(text: str, more: regex.Pattern | None = None) -> bool:
-    """Whether ``text`` is a heading that announces content: one of
-    :data:`_CONTENT_HEADING`'s (``Sources``, ``Qualified teams``), or, opening with a
-    capital, a whole line that ``more`` (the pack's ``content_headings``) matches, a
-    colon after it allowed."""
+    """Whether ``text`` is a heading that announces content: a line of at most four
+    words that opens with a capital and is one of :data:`_CONTENT_HEADING`'s
+    (``Sources``, ``Qualified teams``) or, whole, one that ``more`` (the pack's
+    ``content_headings``) matches, a colon after it allowed."""
+    if not text[:1].isupper() or text.count(" ") >= 4:
+        return False  # most lines: no pattern asked
     if _CONTENT_HEADING.match(text, None, None, False) is not None:
         return True
-    if more is None or not text[:1].isupper():
+    if more is None:
         return False
     line = text[:-1].rstrip() if text.endswith(":") else text
     return more.fullmatch(line, None, None, False) is not None
@@ -376,8 +378,7 @@ def _announced_lists(
         headings: list[int] = []
         while True:
             text = texts[k]
-            # (A heading is a few words: most lines need no match.)
-            if text[:1].isupper() and text.count(" ") < 4 and _is_content_heading(text, more):
+            if _is_content_heading(text, more):
                 headings.append(k)
             if k + 1 not in outside or order[k + 1] != order[k] + 1:
                 break
