@@ -66,6 +66,10 @@ def test_a_teaser_list_after_the_body_goes():
         "Screen: 7-inch\nBattery: 10 weeks\nWeight: 174 g\n",
         # Sources: a list of links.
         "https://example.org/a\nhttps://example.org/b\n",
+        # A numbered list, each item followed by its link (a shop's picks), after a
+        # fact box: not hanging off the body's end, it is a list of its own.
+        "Display: 6.1 inches\nBattery: 3,500 mAh\n17) Polaroid 600 Camera\n"
+        "http://amzn.to/2A5qzvo\n18) Hasbro Gaming – Taboo\nhttp://amzn.to/2hXWsBA\n",
         # Two ingredients under their heading: a quantity and a unit each.
         "Ingredients\n1 cup honey\n1 tsp ground ginger\n",
         # A venue: its name, street, town with postcode and opening hours.

@@ -31,7 +31,8 @@ a shape that page furniture has and content does not:
 And it stays, evidence or not, when it is part of something structured:
 
 - a *list or table*: two or more lines in a row that open with the same marker
-  (``+``, ``%``, ``-``, ``•``, ``1.``), three or more lines with numbers that
+  (``+``, ``%``, ``-``, ``•``, ``1.``), numbered items (``17)``, ``18.``) each
+  followed by its link, three or more lines with numbers that
   open in one shape (``Nov 12 – Paris`` / ``Nov 14 – Lyon``, ``1½ cups water`` /
   ``3 cups flour``) or at least with a number (``1 Ei`` / ``1 TL Zimt`` /
   ``8-9 ripe pears``) or that end with a number that is not a year (an election's
@@ -207,6 +208,8 @@ def _fields(text: str) -> bool:
 # households" is a kicker and a teaser, and a "|" makes a link row.
 _KEY_WORDS = r"[\p{L}\d][\p{L}\d.'’/&-]*(?: [\p{L}\d.'’/&-]+){0,2}"
 _KEY_VALUE = compile_pattern(rf"^{_KEY_WORDS}\s?:(?: [^\s|]+){{1,5}}$")
+#: A numbered item's marker, digits read as 0: ``1.``, ``12)``.
+_NUMBERED = frozenset({"0.", "0)"})
 _MARKER = compile_pattern(r"^(?:\d{1,3}[.)]|[^\w\s\"'‘“«(\[])")
 _DIGITS = compile_pattern(r"\d+")
 _SHAPE_TOKEN = compile_pattern(r"\p{N}+|[^\W\p{N}_]+|\S")
@@ -860,6 +863,13 @@ class EdgesRule(Rule):
                 kept.add(k)  # data, the label that introduces it, or a line between two
             elif line.marker is not None and line.marker in (before.marker, after.marker):
                 kept.add(k)  # a list: lines opening with the same marker
+            elif line.marker in _NUMBERED and (
+                (before.link and get(k - 2, _NONE).marker == line.marker)
+                or (after.link and get(k + 2, _NONE).marker == line.marker)
+            ):
+                kept.add(k)  # a numbered list, each item followed by its link
+            elif line.link and before.marker in _NUMBERED and before.marker == after.marker:
+                kept.add(k)  # ... and the link between two of its items
             elif line.link and (before.link or after.link):
                 kept.add(k)  # a list of links: sources, references
             elif line.pair and (before.pair or after.pair):
