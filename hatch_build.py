@@ -26,8 +26,8 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 #: The modules compiled, chosen by the profile (bench/PROFILE.md): the rule kinds
 #: (every per-paragraph loop), normalization's gate and character checks, the
-#: prefilter's bookkeeping, paragraph splitting, the rules' passes and the removal
-#: records.
+#: prefilter's bookkeeping, paragraph splitting, the rules' passes, the over-removal
+#: guard and the removal records.
 #: Everything else (CLI, formats, loader, batch) spends its time in I/O and
 #: stays pure Python.
 COMPILED = (
@@ -41,6 +41,7 @@ COMPILED = (
     "cleaner/kinds/questions.py",
     "cleaner/kinds/strip.py",
     "cleaner/document.py",
+    "cleaner/guard.py",
     "cleaner/normalize.py",
     "cleaner/passes.py",
     "cleaner/prefilter.py",

@@ -24,7 +24,7 @@ from .kinds.base import WordCounts
 from .kinds.lines import grouped
 from .loader import load_packs
 from .normalize import Normalizer
-from .passes import RuleTimeout
+from .passes import RuleTimeout, split_hits
 from .passes import run as _run
 from .prefilter import Prefilter, is_strong, need
 from .result import Removal, Result, apply_removal, render, replay
@@ -234,7 +234,7 @@ class Cleaner:
             # prefilter's hits, and word counts (the guard's too).
             counts = WordCounts()
             scanned = self._prefilter.scan(texts)
-            parts = tuple(None if at is None else tuple(scanned[slice(*at)]) for at in self._parts)
+            parts = split_hits(scanned, self._parts)
             plan = (self._plan, scanned, parts, counts)
             timeouts = _run(plan, paragraphs, texts, removals, timer)
             if self._guard is not None and removals:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ._fields import pickle_by_fields
 from .kinds.base import count_words
 from .result import Removal
 
@@ -84,6 +85,9 @@ class Guard:
         if self.policy == "keep":
             return f"{why}; kept as it was (normalized only)", tuple(removals)
         return f"{why}; kept with only short lines and spans removed", tuple(untrusted)
+
+
+pickle_by_fields(Guard)
 
 
 def trusted(removal: Removal, words=count_words) -> bool:

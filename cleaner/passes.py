@@ -19,6 +19,17 @@ from .result import Removal, apply_removal
 MAX_PASSES = 8
 
 
+def split_hits(
+    scanned: list, layout: tuple[tuple[int, int] | None, ...]
+) -> tuple[tuple | None, ...]:
+    """Each plan item's trigger-by-trigger hits, cut out of the prefilter's scan:
+    ``layout[k]`` is where item ``k``'s sit in ``scanned`` (``(start, end)``), or None."""
+    parts: list[tuple | None] = []
+    for at in layout:
+        parts.append(None if at is None else tuple(scanned[at[0] : at[1]]))
+    return tuple(parts)
+
+
 class RuleTimeout(Exception):
     """Raised inside a rule whose time budget ran out (caught by :func:`run`)."""
 

@@ -122,7 +122,8 @@ def test_compiled_and_pure_builds_clean_spliced_pages_alike():
 
 @pytest.mark.skipif(not COMPILED, reason="the installed build is pure Python")
 def test_engine_normalization_and_prefilter_tests_pass_on_the_pure_build():
-    """The suite runs on the compiled build; these modules' tests run on pure Python too."""
+    """The suite runs on the compiled build; these modules' tests run on pure Python too
+    (the guard's as well: it is compiled)."""
     proc = subprocess.run(
         [
             sys.executable,
@@ -132,6 +133,7 @@ def test_engine_normalization_and_prefilter_tests_pass_on_the_pure_build():
             "-p",
             "no:cacheprovider",
             "tests/test_engine.py",
+            "tests/test_guard.py",
             "tests/test_normalize.py",
             "tests/test_prefilter.py",
         ],
