@@ -102,6 +102,20 @@ FURNITURE: Table = {
         (AFTER,),
     ),
     "copyright footer": (["© 2026 Example Media. All rights reserved."], (AFTER,)),
+    # Since session 31: four more, written fresh (not from the bench pages).
+    "paywall prompt": (
+        ["You have 2 free articles remaining this month", "Subscribe now for unlimited access"],
+        (BETWEEN, AFTER),
+    ),
+    "newsletter pitch": (
+        ["The Morning Brief newsletter brings you the day's top stories. Sign up here."],
+        (BETWEEN, AFTER),
+    ),
+    "teaser cards": (
+        ["Read more", "Council delays vote on the tram", "Read article"],
+        (BETWEEN,),
+    ),
+    "topics list": (["Topics", "Politics", "City Council", "Transport"], (AFTER,)),
 }
 
 
@@ -166,6 +180,41 @@ CONTENT: Table = {
     ),
     "poem, no lead-in": (
         ["The river keeps its promises", "In the dark below the bridge", "And nobody asks it why"],
+        (AFTER,),
+    ),
+    # Since session 31: six more, written fresh (not from the bench pages).
+    "schedule": (
+        ["Schedule", "9:00 Registration", "10:00 Opening talk", "12:30 Lunch"],
+        (BETWEEN, AFTER),
+    ),
+    "specifications": (
+        ["Specifications", "Display: 6.1 inches", "Battery: 3,500 mAh", "Weight: 172 g"],
+        (BETWEEN, AFTER),
+    ),
+    "pros and cons": (
+        ["Pros", "Long battery life", "Bright screen", "Cons", "Expensive", "Heavy"],
+        (BETWEEN, AFTER),
+    ),
+    "steps": (
+        ["Step 1", "Mix the flour and the butter.", "Step 2", "Add the eggs one at a time."],
+        (BETWEEN, AFTER),
+    ),
+    "questions and answers, no markers": (
+        [
+            "Why did you leave?",
+            "I wanted a change.",
+            "What comes next?",
+            "A new book, and some rest.",
+        ],
+        (BETWEEN, AFTER),
+    ),
+    "numbered picks with links": (
+        [
+            "1) Polaroid 600 Camera",
+            "http://amzn.to/2A5qzvo",
+            "2) Hasbro Taboo",
+            "http://amzn.to/2hXWsBA",
+        ],
         (AFTER,),
     ),
 }
