@@ -57,12 +57,17 @@ def run(name: str, strategy, examples: int, deadline: float) -> dict:
 
     started = time.perf_counter()
     error = None
+    example = ""
     try:
         prop()
     except Exception as exc:  # a failure: shrunk example and message in the report
         error = f"{type(exc).__name__}: {exc}"
+        # Hypothesis adds the shrunk example to the exception's notes: without it a
+        # failure cannot be replayed (the runs are not seeded).
+        example = "\n".join(getattr(exc, "__notes__", ()))
     seconds = time.perf_counter() - started
     return {
+        "example": example if error is not None else "",
         "name": name,
         "examples": seen["n"],
         "chars": seen["chars"],
@@ -99,6 +104,16 @@ def main() -> int:
         lines.append(
             f"| {r['name']} | {r['examples']:,} | {r['chars']:,} | {r['s']:.0f} | {verdict} |"
         )
+    for r in results:
+        if r["example"]:
+            lines += [
+                "",
+                f"Shrunk failing example, {r['name']}:",
+                "",
+                "```",
+                r["example"][:4000],
+                "```",
+            ]
     report = "\n".join(lines) + "\n"
     args.out.write_text(report, encoding="utf-8")
     print(report)
