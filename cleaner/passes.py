@@ -94,6 +94,11 @@ def run(
                 timeouts.append(rule.id)
         if len(removals) == before:
             break
+        if view.read_as_wrapped():
+            # In hard-wrapped text a line is kept as a piece of a sentence for its
+            # neighbours' sake and the whole text's (View.in_a_wrapped_sentence): both
+            # may have changed in this pass, so every rule looks at every line again.
+            focus = None
     return tuple(timeouts)
 
 

@@ -372,6 +372,12 @@ class View:
             wrapped = self._wrapped = hard_wrapped([start[i] or "" for i in self.order])
         return wrapped
 
+    def read_as_wrapped(self) -> bool:
+        """Whether a rule asked :meth:`hard_wrapped` of this view and the text is: then
+        a verdict on a line depends on its neighbours and on the whole text (see
+        :meth:`in_a_wrapped_sentence`), not on its own text alone."""
+        return self._wrapped is True
+
     def in_a_wrapped_sentence(self, index: int, text: str) -> bool:
         """Paragraph ``index`` is a piece of a sentence broken over lines, in text whose
         lines are hard-wrapped (:meth:`hard_wrapped`): a long line that does not end
