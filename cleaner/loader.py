@@ -35,6 +35,7 @@ CONDITION_KEYS = {
     "within_last",
     "unless",
     "beside_removed",
+    "after_removed",
 }
 DEFAULTABLE_KEYS = {"ignore_case"} | CONDITION_KEYS
 ID_SHAPE = compile_pattern(r"[a-z0-9][a-z0-9_.-]*")
@@ -217,15 +218,17 @@ def _plain(node: Node | None) -> Any:
     return node.value
 
 
-def _beside_removed(ctx: _Context, node: Node) -> tuple[str, ...] | None:
-    """``beside_removed``: true (next to what any rule removed: ``()``), false
-    (``None``), or the ids of the rules whose removals count."""
+def _beside_removed(
+    ctx: _Context, node: Node, key: str = "beside_removed"
+) -> tuple[str, ...] | None:
+    """``beside_removed`` (or ``after_removed``): true (next to what any rule removed:
+    ``()``), false (``None``), or the ids of the rules whose removals count."""
     v = node.value
     if isinstance(v, bool):
         return () if v else None
     if isinstance(v, list) and v and all(isinstance(x.value, str) and x.value for x in v):
         return tuple(x.value for x in v)
-    ctx.error(node.line, "'beside_removed' must be true, false or a list of rule ids")
+    ctx.error(node.line, f"'{key}' must be true, false or a list of rule ids")
     return None
 
 
@@ -406,11 +409,12 @@ def _build_rule(
     flags = regex.IGNORECASE if ignore_case else 0
 
     conditions: dict[str, Any] = dict(cls.CONDITION_DEFAULTS) if cls else {}
-    for key in CONDITION_KEYS - {"unless", "beside_removed"}:
+    for key in CONDITION_KEYS - {"unless", "beside_removed", "after_removed"}:
         if key in spec:
             conditions[key] = _check_type(ctx, key, spec[key], "int")
-    if "beside_removed" in spec:
-        conditions["beside_removed"] = _beside_removed(ctx, spec["beside_removed"])
+    for key in ("beside_removed", "after_removed"):
+        if key in spec:
+            conditions[key] = _beside_removed(ctx, spec[key], key)
     if "unless" in spec:
         conditions["unless"] = _compile(ctx, "unless", spec["unless"], flags)
     samples = _samples(ctx, node.value.get("tests"), node.line)
@@ -622,16 +626,20 @@ def load_packs(packs: Iterable[str | Path], disable: Sequence[str] = ()) -> Pack
             loader.problems.append(Problem(file, line, rid, "cannot disable an unknown rule id"))
         off.add(rid)
     for rule in loader.rules:
-        for rid in rule.when.beside_removed or ():
-            if rid not in loader.seen:
-                loader.problems.append(
-                    Problem(
-                        rule.source,
-                        rule.line,
-                        rule.id,
-                        f"'beside_removed' names an unknown rule id {rid!r}",
+        for key, ids in (
+            ("beside_removed", rule.when.beside_removed),
+            ("after_removed", rule.when.after_removed),
+        ):
+            for rid in ids or ():
+                if rid not in loader.seen:
+                    loader.problems.append(
+                        Problem(
+                            rule.source,
+                            rule.line,
+                            rule.id,
+                            f"'{key}' names an unknown rule id {rid!r}",
+                        )
                     )
-                )
     save_patterns()  # what this build compiled, for the next process
     if loader.problems:
         raise RuleError(loader.problems)

@@ -27,10 +27,10 @@ class SampleFailure:
 def check_rule(cleaner: Cleaner, rule: Rule) -> list[SampleFailure]:
     """Run one rule's samples with that rule alone (and the pack's normalization).
 
-    A ``beside_removed`` rule acts only next to what other rules removed, so its
-    samples run with the whole pack, and only its own removals count.
+    A ``beside_removed`` (or ``after_removed``) rule acts only next to what other rules
+    removed, so its samples run with the whole pack, and only its own removals count.
     """
-    beside = rule.when.beside_removed is not None
+    beside = rule.when.beside_removed is not None or rule.when.after_removed is not None
     alone = cleaner if beside else cleaner.only([rule.id])
     failures = []
     for sample in rule.samples:

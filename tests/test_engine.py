@@ -251,6 +251,42 @@ def test_beside_removed_samples_run_with_the_whole_pack(pack):
     assert [(f.rule.id, f.problem[:17]) for f in failures] == [("lone-time", "drop sample kept:")]
 
 
+AFTER_PACK = """rules:
+  - id: label
+    kind: drop
+    why: A read-more label alone.
+    pattern: '^Read more:?$'
+    tests: {drop: ["Read more"], keep: ["Read more books."]}
+  - id: link-headline
+    kind: drop
+    why: The headline a label announces, on the line after it.
+    pattern: '^[A-Z][^.!?]{8,80}$'
+    after_removed: [label]
+    tests:
+      drop: ["A long body paragraph of the article.\\nRead more:\\nCouncil delays the vote\\nMore body."]
+      keep: ["A long body paragraph of the article.\\nCouncil delays the vote\\nRead more:\\nMore body."]
+"""
+
+
+def test_after_removed_acts_only_right_after_a_removed_paragraph(pack):
+    c = Cleaner(packs=[pack(AFTER_PACK)])
+    result = c.clean("Body line.\nRead more:\nCouncil delays the vote\nMore body.\n")
+    assert [r.rule for r in result.removals] == ["label", "link-headline"]
+    assert result.text == "Body line.\n\nMore body.\n"
+    # Right before the removed label, or with no label, it stays.
+    result = c.clean("Body line.\nCouncil delays the vote\nRead more:\nMore body.\n")
+    assert [r.rule for r in result.removals] == ["label"]
+    assert c.clean("Body line.\nCouncil delays the vote\n").removals == ()
+    rule = next(r for r in c.rules if r.id == "link-headline")
+    assert not rule.local
+    from cleaner.samples import check_all
+
+    assert check_all(c) == []
+    with pytest.raises(RuleError) as err:
+        Cleaner(packs=[pack(AFTER_PACK.replace("[label]", "[labels]"))])
+    assert "[link-headline] 'after_removed' names an unknown rule id 'labels'" in str(err.value)
+
+
 # Lines of boilerplate and body mixed at random: the property tests build
 # documents out of these, plus arbitrary text.
 PIECES = [

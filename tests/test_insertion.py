@@ -55,6 +55,8 @@ FURNITURE = [
     ["Video abspielen"],
     ["Copyright: Stadt Musterstadt"],
     ["Lea: Consejo Permanente de la OEA aborda la confiscación de sus oficinas"],
+    ["Read more", "Council delays vote on the tram", "Read article"],
+    ["Mehr lesen:", "Kohlmann: Als nächstes gewinnen wir den Davis Cup"],
 ]
 
 CLEANER = Cleaner(rule_timeout=None)

@@ -167,6 +167,11 @@ def test_extends_cycle(pack):
             " tests: {drop: [x]}}\n",
             "'beside_removed' must be",
         ),
+        (
+            "rules:\n  - {id: t, kind: drop, why: w, pattern: x, after_removed: [],"
+            " tests: {drop: [x]}}\n",
+            "'after_removed' must be",
+        ),
         ("normalize: {fix_text: maybe}\nrules: []\n", "'normalize.fix_text' must be true or false"),
         ("normalize: {ftfy: {uncurl_quotes: 3}}\nrules: []\n", "ftfy option 'uncurl_quotes'"),
         ("normalize: {sparkle: true}\nrules: []\n", "unknown normalize step 'sparkle'"),

@@ -165,6 +165,9 @@ class Conditions:
     #: removed: the second line of a stamp split over two lines. ``()``: removed by
     #: any rule; else the ids of the rules whose removals count. None: no such gate.
     beside_removed: tuple[str, ...] | None = None
+    #: Only when the paragraph right before it (in the input) has been removed: the
+    #: link a label alone on the line above it announces. Values as ``beside_removed``.
+    after_removed: tuple[str, ...] | None = None
 
     def too_long(self, text: str, pieces: dict[str, int] | None = None) -> bool:
         """A cheap early "no" from ``max_chars`` or ``max_words``, before any pattern runs.
@@ -344,6 +347,31 @@ class View:
             for i in removal.paragraphs:
                 self.removed_by[i] = removal.rule
 
+    def after_removed_candidates(self, rules: tuple[str, ...] = ()) -> list[int]:
+        """Like :meth:`candidates`, but only the paragraphs right after one removed whole
+        (by one of ``rules``, when given): all an ``after_removed`` rule can act on."""
+        texts = self.texts
+        want = self.want
+        picked = want | self.dirty if want is not None and self.dirty else want
+        out: list[int] = []
+        for j, rule in self.removed_by.items():
+            i = j + 1
+            if (
+                i < len(texts)
+                and texts[i] is not None
+                and (not rules or rule in rules)
+                and (picked is None or i in picked)
+            ):
+                out.append(i)
+        out.sort()
+        return out
+
+    def after_removed(self, index: int, rules: tuple[str, ...] = ()) -> bool:
+        """True when the input paragraph right before ``index`` has been removed whole
+        (by one of ``rules``, when given)."""
+        j = index - 1
+        return j >= 0 and self.texts[j] is None and (not rules or self.removed_by.get(j) in rules)
+
     def beside_removed(self, index: int, rules: tuple[str, ...] = (), other_than: str = "") -> bool:
         """True when the input paragraph right before or after ``index`` has been
         removed whole (by one of ``rules``, when given; by a rule other than
@@ -474,7 +502,10 @@ class Rule(Declared):
         no neighbours)."""
         when = self.when
         return (
-            when.within_first is None and when.within_last is None and when.beside_removed is None
+            when.within_first is None
+            and when.within_last is None
+            and when.beside_removed is None
+            and when.after_removed is None
         )
 
     @property
@@ -494,6 +525,9 @@ class Rule(Declared):
     def allows(self, view: View, index: int, text: str) -> bool:
         beside = self.when.beside_removed
         if beside is not None and not view.beside_removed(index, beside):
+            return False
+        after = self.when.after_removed
+        if after is not None and not view.after_removed(index, after):
             return False
         if not self.when.allow(text, view.rank[index], view.total, view.words):
             return False
