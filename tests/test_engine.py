@@ -263,8 +263,8 @@ AFTER_PACK = """rules:
     pattern: '^[A-Z][^.!?]{8,80}$'
     after_removed: [label]
     tests:
-      drop: ["A long body paragraph of the article.\\nRead more:\\nCouncil delays the vote\\nMore body."]
-      keep: ["A long body paragraph of the article.\\nCouncil delays the vote\\nRead more:\\nMore body."]
+      drop: ["A body paragraph.\\nRead more:\\nCouncil delays the vote\\nMore body."]
+      keep: ["A body paragraph.\\nCouncil delays the vote\\nRead more:\\nMore body."]
 """
 
 
