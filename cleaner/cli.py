@@ -889,7 +889,8 @@ def rules_check(files, no_samples):
         for warning in pack.warnings:
             click.echo(f"warning: {warning}", err=True)
         for rule in pack.rules:
-            if rule.triggers and rule_need(rule) is None:
+            # An after_removed rule is tried only right after a removed paragraph.
+            if rule.triggers and rule_need(rule) is None and rule.when.after_removed is None:
                 click.echo(
                     f"note: {rule.where} [{rule.id}] gives the prefilter no literal to look "
                     "for: it is tried on every paragraph (slower, same result)",

@@ -206,11 +206,14 @@ def _bundled_triggers():
 
 def test_every_bundled_rule_has_a_prefilter_but_the_page_rules():
     # The two page-level rules judge the whole text (the body's edges, a closing
-    # run of questions); each looks only at a few paragraphs from the ends.
+    # run of questions); each looks only at a few paragraphs from the ends. An
+    # ``after_removed`` rule looks only at the paragraphs right after a removed one.
     cleaner = Cleaner()
     own = cleaner._prefilter.needs[: len(cleaner._plan)]
-    unfiltered = [r.id for r, n in zip(cleaner._plan, own, strict=True) if n is None]
-    assert unfiltered == ["question-run", "outside-body"]
+    unfiltered = [r for r, n in zip(cleaner._plan, own, strict=True) if n is None]
+    after = [r.id for r in unfiltered if getattr(r, "when", None) and r.when.after_removed]
+    assert after == ["read-more-headline"]
+    assert [r.id for r in unfiltered if r.id not in after] == ["question-run", "outside-body"]
 
 
 def test_no_need_of_a_bundled_pattern_holds_a_literal_that_holds_another():
