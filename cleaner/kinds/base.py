@@ -353,32 +353,32 @@ class View:
         texts = self.texts
         want = self.want
         picked = want | self.dirty if want is not None and self.dirty else want
-        out: list[int] = []
-        for j, rule in self.removed_by.items():
-            i = j + 1
-            if (
-                i < len(texts)
-                and texts[i] is not None
-                and (not rules or rule in rules)
-                and (picked is None or i in picked)
-            ):
-                out.append(i)
+        out = [
+            j + 1
+            for j in self.removed_by
+            if j + 1 < len(texts)
+            and texts[j + 1] is not None
+            and self.beside_removed(j + 1, rules, sides=(-1,))
+            and (picked is None or j + 1 in picked)
+        ]
         out.sort()
         return out
 
-    def after_removed(self, index: int, rules: tuple[str, ...] = ()) -> bool:
-        """True when the input paragraph right before ``index`` has been removed whole
-        (by one of ``rules``, when given)."""
-        j = index - 1
-        return j >= 0 and self.texts[j] is None and (not rules or self.removed_by.get(j) in rules)
-
-    def beside_removed(self, index: int, rules: tuple[str, ...] = (), other_than: str = "") -> bool:
+    def beside_removed(
+        self,
+        index: int,
+        rules: tuple[str, ...] = (),
+        other_than: str = "",
+        sides: tuple[int, ...] = (-1, 1),
+    ) -> bool:
         """True when the input paragraph right before or after ``index`` has been
         removed whole (by one of ``rules``, when given; by a rule other than
         ``other_than``, when given: what a rule removed in an earlier pass is no
-        other rule's evidence)."""
+        other rule's evidence). ``sides=(-1,)``: the one right before only
+        (``after_removed``)."""
         texts = self.texts
-        for j in (index - 1, index + 1):
+        for step in sides:
+            j = index + step
             if (
                 0 <= j < len(texts)
                 and texts[j] is None
@@ -522,12 +522,20 @@ class Rule(Declared):
         patterns whose literals it holds."""
         return False
 
+    def candidates(self, view: View) -> Iterator[int]:
+        """The paragraphs of ``view`` this rule can act on (:meth:`View.candidates`); for
+        an ``after_removed`` rule only those right after a removed one."""
+        after = self.when.after_removed
+        if after is None:
+            return view.candidates(self.local)
+        return iter(view.after_removed_candidates(after))
+
     def allows(self, view: View, index: int, text: str) -> bool:
         beside = self.when.beside_removed
         if beside is not None and not view.beside_removed(index, beside):
             return False
         after = self.when.after_removed
-        if after is not None and not view.after_removed(index, after):
+        if after is not None and not view.beside_removed(index, after, sides=(-1,)):
             return False
         if not self.when.allow(text, view.rank[index], view.total, view.words):
             return False

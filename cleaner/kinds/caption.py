@@ -28,7 +28,7 @@ class CaptionRule(Rule):
     marker: regex.Pattern | None = None
 
     def find(self, view: View) -> Iterator[Removal]:
-        for i in view.candidates(self.local):
+        for i in self.candidates(view):
             text = view.texts[i]
             assert text is not None  # candidates() yields live paragraphs only
             if (

@@ -18,14 +18,7 @@ from .base import PatternRule, View, declare
 @dataclass(frozen=True)
 class DropRule(PatternRule):
     def find(self, view: View) -> Iterator[Removal]:
-        after = self.when.after_removed
-        # An ``after_removed`` rule can act only right after a removed paragraph.
-        indices = (
-            view.candidates(self.local)
-            if after is None
-            else iter(view.after_removed_candidates(after))
-        )
-        for i in indices:
+        for i in self.candidates(view):
             text = view.texts[i]
             assert text is not None  # candidates() yields live paragraphs only
             if (

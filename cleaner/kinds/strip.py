@@ -22,7 +22,7 @@ MAX_STRIPS_PER_PARAGRAPH = 32
 @dataclass(frozen=True)
 class StripRule(PatternRule):
     def find(self, view: View) -> Iterator[Removal]:
-        for i in view.candidates(self.local):
+        for i in self.candidates(view):
             line = view.paragraphs[i].line
             for _ in range(MAX_STRIPS_PER_PARAGRAPH):
                 text = view.texts[i]
