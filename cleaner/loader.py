@@ -218,7 +218,7 @@ def _plain(node: Node | None) -> Any:
     return node.value
 
 
-def _beside_removed(
+def _neighbour_ids(
     ctx: _Context, node: Node, key: str = "beside_removed"
 ) -> tuple[str, ...] | None:
     """``beside_removed`` (or ``after_removed``): true (next to what any rule removed:
@@ -414,7 +414,7 @@ def _build_rule(
             conditions[key] = _check_type(ctx, key, spec[key], "int")
     for key in ("beside_removed", "after_removed"):
         if key in spec:
-            conditions[key] = _beside_removed(ctx, spec[key], key)
+            conditions[key] = _neighbour_ids(ctx, spec[key], key)
     if "unless" in spec:
         conditions["unless"] = _compile(ctx, "unless", spec["unless"], flags)
     samples = _samples(ctx, node.value.get("tests"), node.line)
