@@ -292,6 +292,21 @@ def test_the_headline_is_not_a_title_cut_short_above_it():
     assert removed(menu) == ["Home", "Sport", cut[0], "News", "World"]
 
 
+def test_a_short_title_the_first_sentence_opens_with_is_the_headline():
+    """An encyclopedia's or a glossary's title of a word or two is no section label when
+    the first sentence names it (``Lake Vennholm`` / ``Lake Vennholm is a lake ...``);
+    a label the body does not open with still goes."""
+    body = (
+        "Lake Vennholm is a freshwater lake in the north of the county, known for its "
+        "clear water and the ruins of a castle.\nThe castle was built in 1284 and "
+        "abandoned after a fire in 1612, the county's archive records.\n"
+    )
+    assert removed("Lake Vennholm\n" + body) == []
+    assert removed("Vennholm\n" + body) == []
+    assert removed("Key Points\n" + body) == ["Key Points"]
+    assert removed("Geography\n" + body) == ["Geography"]
+
+
 def test_a_first_line_of_navigation_words_alone_is_a_crumb_not_the_headline():
     head = "Strike over, ferries sail again"
     assert removed(f"Home World News\n{head}\n{BODY}") == ["Home World News"]

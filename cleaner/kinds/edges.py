@@ -81,7 +81,10 @@ And it stays, evidence or not, when it is part of something structured:
   ``navigation``, a crumb of at most ``label_words`` of its words: ``Home World
   News``), or the
   first line of 3+ words before the body that has nothing but navigation above it
-  (labels, link rows, counters, dates, bare links; a menu above the headline) and
+  (labels, link rows, counters, dates, bare links; a menu above the headline), or
+  else a line of a word or two right above the body whose words the first sentence
+  opens with (``Lake Vennholm`` / ``Lake Vennholm is a freshwater lake ...``: an
+  encyclopedia's or a glossary's title; ``Key Points`` above it is a label), and
   is not cut short with ``..`` or ``…`` next to another such line or above
   navigation (other stories' titles cut to fit a box, teaser headlines, when a later
   line can be the headline), and
@@ -175,6 +178,16 @@ _LABEL_NOT = compile_pattern(r"\d|[,.;!?]\s")
 _RUNS_ON = Ending(",;")
 _CODE_CHARS = frozenset("{}<>=")
 _CODE_START = ("$ ", "#include", "import ")
+
+
+def _names_the_subject(title: str, body: str) -> bool:
+    """Whether ``title``, a short line of words alone, names what the sentence
+    ``body`` opens with: its words are among the first words of ``body``."""
+    if not title.replace(" ", "").isalpha():
+        return False
+    words = title.casefold().split()
+    opening = [w.strip(_AROUND_WORD) for w in body.casefold().split()[: len(words) + 3]]
+    return bool(words) and all(w in opening for w in words)
 
 
 def _is_link(text: str) -> bool:
@@ -699,6 +712,11 @@ class EdgesRule(Rule):
         if head < 0 and cut:
             head = cut[0]  # unsure: no other line to be the headline, so it is one
             cut = []
+        if head < 0 and first > 0 and _names_the_subject(texts[first - 1], texts[first]):
+            # A title of a word or two that the first sentence opens with names the
+            # article's subject ("Lake Vennholm" / "Lake Vennholm is a lake ..."): an
+            # encyclopedia's or a glossary's headline, not a section's label.
+            head = first - 1
         # A headline that ends with a colon goes on in the next line ("Open
         # Journalism Project:" / "Better Student Journalism").
         # (A short one: a longer line ending so is a prompt above a form.)
