@@ -217,6 +217,24 @@ CONTENT: Table = {
         ],
         (AFTER,),
     ),
+    # Since session 32, written fresh: a schedule set out by day, and a recipe's
+    # nutrition line (its parts between "|").
+    "schedule by day": (
+        [
+            "Programme",
+            "Friday, July 10",
+            "18:00 Opening concert, Main Stage",
+            "20:30 Mara Quintet, Main Stage",
+            "Saturday, July 11",
+            "14:00 Family concert, Pier Stage",
+            "19:00 Ines Holt, Main Stage",
+        ],
+        (BETWEEN, AFTER),
+    ),
+    "nutrition": (
+        ["Nutrition", "Calories: 420kcal | Protein: 38g | Fat: 27g | Carbohydrates: 4g"],
+        (AFTER,),
+    ),
 }
 
 

@@ -76,6 +76,13 @@ def test_a_teaser_list_after_the_body_goes():
         "The Old Mill\n12 River Street\nSpringfield, IL 62701\nOpen daily 10am–6pm\n",
         "Kontakt\nFreundeskreis Alte Mühle\nMühlenweg 4\nÖffnungszeiten\nMo–Fr: 9:00 – 16:00 Uhr\n",
         "Box office\nThe Grand Hall\nLondon SW1A 1AA\n",
+        # A schedule set out by day: entries that open with a clock time, and each
+        # day's heading between two of them.
+        "Programme\nFriday, July 10\n18:00 Opening concert, Main Stage\n"
+        "20:30 Mara Quintet, Main Stage\nSaturday, July 11\n14:00 Family concert\n"
+        "19:00 Ines Holt, Main Stage\n",
+        # A recipe's nutrition line under its heading (its parts between "|").
+        "Nutrition\nCalories: 420kcal | Protein: 38g | Fat: 27g | Carbohydrates: 4g\n",
     ],
 )
 def test_structured_content_after_the_body_stays(tail):

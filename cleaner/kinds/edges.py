@@ -31,7 +31,9 @@ a shape that page furniture has and content does not:
 And it stays, evidence or not, when it is part of something structured:
 
 - a *list or table*: two or more lines in a row that open with the same marker
-  (``+``, ``%``, ``-``, ``•``, ``1.``), numbered items (``17)``, ``18.``) each
+  (``+``, ``%``, ``-``, ``•``, ``1.``, a clock time: ``18:00 Opening concert``), a
+  line between two entries that open with a clock time (a schedule's day: ``Friday,
+  July 10``), numbered items (``17)``, ``18.``) each
   followed by its link, three or more lines with numbers that
   open in one shape (``Nov 12 – Paris`` / ``Nov 14 – Lyon``, ``1½ cups water`` /
   ``3 cups flour``) or at least with a number (``1 Ei`` / ``1 TL Zimt`` /
@@ -223,7 +225,11 @@ _KEY_WORDS = r"[\p{L}\d][\p{L}\d.'’/&-]*(?: [\p{L}\d.'’/&-]+){0,2}"
 _KEY_VALUE = compile_pattern(rf"^{_KEY_WORDS}\s?:(?: [^\s|]+){{1,5}}$")
 #: A numbered item's marker, digits read as 0: ``1.``, ``12)``.
 _NUMBERED = frozenset({"0.", "0)"})
-_MARKER = compile_pattern(r"^(?:\d{1,3}[.)]|[^\w\s\"'‘“«(\[])")
+#: A schedule's entry opens with a clock time (its marker, digits made "0").
+_CLOCK = "0:0"
+# A list's marker: a number ("1.", "2)"), a sign ("+", "%", "-"), or a clock time
+# that opens a schedule's entry ("18:00 Opening concert", "9:30 Keynote").
+_MARKER = compile_pattern(r"^(?:\d{1,2}:\d\d(?=\s)|\d{1,3}[.)]|[^\w\s\"'‘“«(\[])")
 _DIGITS = compile_pattern(r"\d+")
 _SHAPE_TOKEN = compile_pattern(r"\p{N}+|[^\W\p{N}_]+|\S")
 
@@ -342,6 +348,7 @@ _CONTENT_HEADING = compile_pattern(
     r"|(?:qualified |participating )?teams|squads?|line-?ups?|(?:full |final )?results"
     r"|standings|fixtures|schedule|tour dates|dates|cast|track ?list(?:ing)?|set ?list"
     r"|winners|nominees|pros|cons|pros and cons|at a glance|key facts"
+    r"|programme|agenda|timetable|nutrition(?: facts| information)?|nährwerte"
     r"|quellen|literatur|zutaten|zubereitung|technische daten|ausstattung|steckbrief"
     r"|ergebnisse|termine|tabelle|fuentes|ingredientes|resultados|ingrédients|résultats))"
     r"\s*:?$"
@@ -881,6 +888,8 @@ class EdgesRule(Rule):
                 kept.add(k)  # data, the label that introduces it, or a line between two
             elif line.marker is not None and line.marker in (before.marker, after.marker):
                 kept.add(k)  # a list: lines opening with the same marker
+            elif before.marker == _CLOCK and after.marker == _CLOCK:
+                kept.add(k)  # a line between two entries of a schedule: a day's heading
             elif line.marker in _NUMBERED and (
                 (before.link and get(k - 2, _NONE).marker == line.marker)
                 or (after.link and get(k + 2, _NONE).marker == line.marker)
