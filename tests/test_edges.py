@@ -162,6 +162,9 @@ def test_a_list_under_a_heading_that_announces_content_stays_under_the_headline(
     assert removed(head + box + BODY) == []
     dates = "Tour dates:\nMarch 3 – London, O2 Arena\nMarch 5 – Paris, Zenith\n"
     assert removed(head + dates + BODY) == []
+    # A paper's or a review's summary heading right above its first paragraph.
+    assert removed(head + "Abstract\n" + BODY) == []
+    assert removed(head + "Summary\n" + BODY) == []
     # Above the headline a menu may hold such a heading ("Features"): it still goes.
     menu = "Features\nAd Networks\nGroup Publishers\nBlog\n"
     assert removed(menu + head + BODY) == ["Features", "Ad Networks", "Group Publishers", "Blog"]

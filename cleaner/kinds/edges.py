@@ -349,6 +349,7 @@ _CONTENT_HEADING = compile_pattern(
     r"|standings|fixtures|schedule|tour dates|dates|cast|track ?list(?:ing)?|set ?list"
     r"|winners|nominees|pros|cons|pros and cons|at a glance|key facts"
     r"|programme|agenda|timetable|nutrition(?: facts| information)?|nährwerte"
+    r"|abstract|summary|zusammenfassung|résumé|resumen"
     r"|quellen|literatur|zutaten|zubereitung|technische daten|ausstattung|steckbrief"
     r"|ergebnisse|termine|tabelle|fuentes|ingredientes|resultados|ingrédients|résultats))"
     r"\s*:?$"
@@ -384,7 +385,8 @@ def _announced_lists(
     after it up to the next that stays or one another rule removed. A heading with
     nothing under it (the text ends there, or a line another rule removed follows)
     heads no list. Called for the lines after the body, and for those between the
-    headline and the body (a fact box or a tour's dates above the first paragraph).
+    headline and the body (a fact box or a tour's dates above the first paragraph;
+    such a heading right above the first paragraph heads the body: ``Abstract``).
 
     Headings next to each other ("Fixtures" / "Results"), or three or more with at
     most one line between each and the next ("Schedule" / "Scores" / "Standings"),
@@ -414,8 +416,10 @@ def _announced_lists(
                     stop = headings[h]
                     break
             # A heading with nothing under it (the text ends, or a line another
-            # rule removed follows) heads no list.
-            if stop > headings[0] + 1 or (k + 1 < n and order[k + 1] == order[k] + 1):
+            # rule removed follows) heads no list; one right above the body's first
+            # paragraph heads the body ("Abstract", "Summary").
+            below = k + 1 < n or (end >= 0 and k + 1 == end)
+            if stop > headings[0] + 1 or (below and order[k + 1] == order[k] + 1):
                 kept.update(range(headings[0], stop))
         k += 1
     return kept
