@@ -57,6 +57,9 @@ FURNITURE = [
     ["Lea: Consejo Permanente de la OEA aborda la confiscación de sus oficinas"],
     ["Read more", "Council delays vote on the tram", "Read article"],
     ["Mehr lesen:", "Kohlmann: Als nächstes gewinnen wir den Davis Cup"],
+    # Session 32: from documents written fresh with their furniture around them.
+    ["Sign up for our newsletter", "Get the best reviews in your inbox every week."],
+    ["Did you make this recipe? Tag us on Instagram!"],
 ]
 
 CLEANER = Cleaner(rule_timeout=None)
