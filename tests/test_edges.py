@@ -162,6 +162,9 @@ def test_a_list_under_a_heading_that_announces_content_stays_under_the_headline(
     assert removed(head + box + BODY) == []
     dates = "Tour dates:\nMarch 3 – London, O2 Arena\nMarch 5 – Paris, Zenith\n"
     assert removed(head + dates + BODY) == []
+    # A live report's key points after its last entry are its summary.
+    points = "Key points\nRed warning for wind until 3pm\nTrains cancelled west of Exeter\n"
+    assert removed(BODY + points) == []
     # A paper's or a review's summary heading right above its first paragraph.
     assert removed(head + "Abstract\n" + BODY) == []
     assert removed(head + "Summary\n" + BODY) == []
@@ -315,6 +318,28 @@ def test_a_short_title_the_first_sentence_opens_with_is_the_headline():
     assert removed("Vennholm\n" + body) == []
     assert removed("Key Points\n" + body) == ["Key Points"]
     assert removed("Geography\n" + body) == ["Geography"]
+
+
+def test_a_short_title_in_sentence_case_under_a_menu_is_the_headline():
+    """With no line of three words or more that is not navigation before the body, a
+    label written as a title in sentence case that shares a word with the first
+    paragraph is the headline; a form's label above the body shares none."""
+    body = (
+        "The cache stores the results of expensive lookups so that repeated requests "
+        "return quickly.\nIt is off by default, and you turn it on in the settings file "
+        "of the server.\n"
+    )
+    menu = "Docs\nGuides\n"
+    assert removed(menu + "Configuring the cache\nOn this page\n" + body) == [
+        "Docs",
+        "Guides",
+        "On this page",
+    ]
+    assert removed(menu + "Benutzername oder E-Mail-Adresse\n" + body) == [
+        "Docs",
+        "Guides",
+        "Benutzername oder E-Mail-Adresse",
+    ]
 
 
 def test_a_first_line_of_navigation_words_alone_is_a_crumb_not_the_headline():

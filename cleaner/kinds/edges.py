@@ -84,7 +84,10 @@ And it stays, evidence or not, when it is part of something structured:
   News``), or the
   first line of 3+ words before the body that has nothing but navigation above it
   (labels, link rows, counters, dates, bare links; a menu above the headline), or
-  else a line of a word or two right above the body whose words the first sentence
+  else the first label of 3+ words under nothing but navigation written as a title
+  in sentence case that shares a word with the first paragraph (``Configuring the
+  cache`` under ``Docs`` / ``Guides``), or a line of a word or two right above the
+  body whose words the first sentence
   opens with (``Lake Vennholm`` / ``Lake Vennholm is a freshwater lake ...``: an
   encyclopedia's or a glossary's title; ``Key Points`` above it is a label), and
   is not cut short with ``..`` or ``…`` next to another such line or above
@@ -190,6 +193,16 @@ def _names_the_subject(title: str, body: str) -> bool:
     words = title.casefold().split()
     opening = [w.strip(_AROUND_WORD) for w in body.casefold().split()[: len(words) + 3]]
     return bool(words) and all(w in opening for w in words)
+
+
+def _shares_a_word(title: str, body: str) -> bool:
+    """Whether a word of five letters or more of ``title`` opens a word of ``body`` (its
+    first five letters, any case: ``pressure`` / ``pressure``, ``Boiler`` / ``boiler``,
+    ``dropping`` / ``drops``)."""
+    stems = {w[:5] for w in title.casefold().split() if len(w) >= 5 and w.isalpha()}
+    if not stems:
+        return False
+    return any(w.strip(_AROUND_WORD)[:5] in stems for w in body.casefold().split())
 
 
 def _is_link(text: str) -> bool:
@@ -349,7 +362,7 @@ _CONTENT_HEADING = compile_pattern(
     r"|standings|fixtures|schedule|tour dates|dates|cast|track ?list(?:ing)?|set ?list"
     r"|winners|nominees|pros|cons|pros and cons|at a glance|key facts"
     r"|programme|agenda|timetable|nutrition(?: facts| information)?|nährwerte"
-    r"|abstract|summary|zusammenfassung|résumé|resumen"
+    r"|abstract|summary|zusammenfassung|résumé|resumen|key points|key takeaways|takeaways"
     r"|quellen|literatur|zutaten|zubereitung|technische daten|ausstattung|steckbrief"
     r"|ergebnisse|termine|tabelle|fuentes|ingredientes|resultados|ingrédients|résultats))"
     r"\s*:?$"
@@ -723,6 +736,8 @@ class EdgesRule(Rule):
         if head < 0 and cut:
             head = cut[0]  # unsure: no other line to be the headline, so it is one
             cut = []
+        if head < 0:
+            head = self._title_among_labels(texts, first, judged, words)
         if head < 0 and first > 0 and _names_the_subject(texts[first - 1], texts[first]):
             # A title of a word or two that the first sentence opens with names the
             # article's subject ("Lake Vennholm" / "Lake Vennholm is a lake ..."): an
@@ -802,6 +817,32 @@ class EdgesRule(Rule):
             if not self.allows(view, i, texts[k]):
                 continue
             yield Removal(rid, texts[k], paragraphs[i].line, (i,), None, lines[k].furniture)
+
+    def _title_among_labels(
+        self, texts: list[str], first: int, judged: Callable[[int], _Line], words: Callable[[int], int]
+    ) -> int:
+        """With no headline found: the first line of three words or more under nothing
+        but navigation that is judged a label yet is written as a title in sentence case
+        (a word of four letters or more after the first opens in lower case, not all of
+        them ``navigation`` words) and shares a word with the body's first paragraph
+        (``Configuring the cache`` under ``Docs`` / ``Guides``, ``Boiler pressure keeps
+        dropping`` under a forum's sections); or -1. A form's label (``Benutzername oder
+        E-Mail-Adresse``) or an audio button above the body shares none."""
+        body = texts[first]
+        for k in range(first):
+            line = judged(k)
+            if line.furniture != "label":
+                if line.furniture in _NAVIGATION:
+                    continue
+                return -1
+            text = texts[k]
+            if words(k) < HEADLINE_WORDS or self._crumb(text):
+                continue
+            if any(len(w) >= 4 and w[0].islower() for w in text.split()[1:]) and _shares_a_word(
+                text, body
+            ):
+                return k
+        return -1
 
     def _crumb(self, text: str) -> bool:
         """A line of ``navigation`` words alone (``Home World News``, ``Login Register
