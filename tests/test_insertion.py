@@ -60,6 +60,8 @@ FURNITURE = [
     # Session 32: from documents written fresh with their furniture around them.
     ["Sign up for our newsletter", "Get the best reviews in your inbox every week."],
     ["Did you make this recipe? Tag us on Instagram!"],
+    ["Image caption,", "The old fish market will make way for 400 homes"],
+    ["Penulis: Siti Rahma"],
 ]
 
 CLEANER = Cleaner(rule_timeout=None)
