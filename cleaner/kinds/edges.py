@@ -819,7 +819,11 @@ class EdgesRule(Rule):
             yield Removal(rid, texts[k], paragraphs[i].line, (i,), None, lines[k].furniture)
 
     def _title_among_labels(
-        self, texts: list[str], first: int, judged: Callable[[int], _Line], words: Callable[[int], int]
+        self,
+        texts: list[str],
+        first: int,
+        judged: Callable[[int], _Line],
+        words: Callable[[int], int],
     ) -> int:
         """With no headline found: the first line of three words or more under nothing
         but navigation that is judged a label yet is written as a title in sentence case
