@@ -212,7 +212,7 @@ def test_every_bundled_rule_has_a_prefilter_but_the_page_rules():
     own = cleaner._prefilter.needs[: len(cleaner._plan)]
     unfiltered = [r for r, n in zip(cleaner._plan, own, strict=True) if n is None]
     after = [r.id for r in unfiltered if getattr(r, "when", None) and r.when.after_removed]
-    assert after == ["read-more-headline"]
+    assert after == ["caption-after-label", "read-more-headline"]
     assert [r.id for r in unfiltered if r.id not in after] == ["question-run", "outside-body"]
 
 
