@@ -35,6 +35,9 @@ def removed(text: str) -> list[str]:
         ("November 20", "date or time"),
         ("Monday 3:00PM", "date or time"),
         ("@ferrynews", "bare link or handle"),
+        # No evidence: a review's stars, an essay's section number.
+        ("★★★★☆", None),
+        ("IV.", None),
         # No evidence: pieces of running text, code.
         ("and the crews went back to work on the", None),
         ("Dublin, Cork,", None),
@@ -81,6 +84,10 @@ def test_a_teaser_list_after_the_body_goes():
         "Programme\nFriday, July 10\n18:00 Opening concert, Main Stage\n"
         "20:30 Mara Quintet, Main Stage\nSaturday, July 11\n14:00 Family concert\n"
         "19:00 Ines Holt, Main Stage\n",
+        # A review's verdict: its score and its stars.
+        "Rating: 4/5\n★★★★☆\n",
+        # A contact block: a link and a labelled phone number with its extension.
+        "Weitere Informationen:\nwww.musterstadt.de/buergerbuero\nTelefon: 0421 555-0\n",
         # A recipe's nutrition line under its heading (its parts between "|").
         "Nutrition\nCalories: 420kcal | Protein: 38g | Fat: 27g | Carbohydrates: 4g\n",
     ],

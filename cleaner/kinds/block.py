@@ -43,7 +43,8 @@ including, the first paragraph that meets one of the ``until`` stops:
     ending in one; a table after a related box is the body going on.
 ``data``
     a short line of data (fewer than eight spaces; see :func:`is_data`): a price, a
-    phone number, a percentage, an e-mail address, an ingredient, a postal address
+    phone number (labelled too: ``Telefon: 0421 555-0``), a percentage, a review's
+    score (``Rating: 4/5``), an e-mail address, an ingredient, a postal address
     or opening hours (``VIP : 60,000₩``, ``02-751-1500``, ``12 River Street``); not
     a ``label : value`` line without them (a French teaser has a space before its
     colon: ``Mardi 12 novembre : manifestations ...``). Teaser headlines are words; a ticket
@@ -154,7 +155,13 @@ _NUMERIC_DATA = compile_pattern(
     r"[$€£¥₩₹]\s?\d|\d\s?(?:[$€£¥₩₹]|(?:eur(?:os?)?|usd|gbp|chf|dollars?)\b)"  # a price
     r"|(?<!\d)\+?\d{2,4}[-. ]\d{3,4}[-. ]\d{3,4}(?!\d)"  # a phone number
     r"|\d\s?%(?![0-9A-Fa-f]{2})|%\s\d|%\d(?![0-9A-Fa-f])"  # a percentage (not "%2F")
-    r"|\d{4}\s*(?:[|–—-]|to|until|bis|au|al)\s*(?:\d{1,2}\.?\s+)?\p{L}+\.?\s+\d",  # a date range
+    r"|\d{4}\s*(?:[|–—-]|to|until|bis|au|al)\s*(?:\d{1,2}\.?\s+)?\p{L}+\.?\s+\d"  # a date range
+    # A labelled phone or fax number ("Telefon: 0421 555-0", "Tel. +49 30 1234 567").
+    r"|\b(?:tel(?:efon|ephone|éfono|éphone)?|phone|fon|fax|mobil(?:e|telefon)?|handy)\.?\s*:?\s*"
+    r"\+?\(?\d[\d ()/.-]{4,}\d"
+    # A review's score ("Rating: 4/5", "Score: 9/10", "Bewertung: 4 von 5").
+    r"|\b(?:rating|score|verdict|bewertung|wertung|note|puntuación|valutazione)\s*:?\s*"
+    r"\d{1,3}(?:[.,]\d)?\s?(?:/|out of|von|sur|de|su)\s?(?:5|10|100)\b",
     regex.I,
 )
 # A postal address or opening hours, each with a digit (see _is_address): a house

@@ -25,8 +25,10 @@ a shape that page furniture has and content does not:
   and ends without sentence punctuation (``Why ferry fares rise this year``);
 - a *link row* or crumb: short items between ``|``, ``·``, ``»``, ``›``, ``/``
   or ``>``; a bare address, handle or hashtag;
-- a *counter* or *stamp*: only digits and signs (``0``, ``4 55 3``), or a date
-  or time alone (``November 20``, ``Monday 3:00PM``).
+- a *counter* or *stamp*: only digits and signs (``0``, ``4 55 3``; a review's
+  stars, ``★★★★☆``, are its verdict, and a section's number in Roman numerals,
+  ``IV.``, is no label), or a date or time alone (``November 20``, ``Monday
+  3:00PM``).
 
 And it stays, evidence or not, when it is part of something structured:
 
@@ -44,7 +46,8 @@ And it stays, evidence or not, when it is part of something structured:
   £23.99``), or a list of bare links
   (sources); the body's own first and last lines count as rows, so a list that
   begins inside the body and runs on past its edge stays whole;
-- *data*: a price, phone number, percentage, date range, e-mail address, ``label :
+- *data*: a price, phone number (``Telefon: 0421 555-0``), percentage, a review's
+  score (``Rating: 4/5``), date range, e-mail address, ``label :
   value`` line, ingredient (a quantity and a unit: ``1 tsp ground ginger``), postal
   address (``12 River Street``, ``Hohenzollernstraße 45``, ``Springfield, IL 62701``,
   ``London SW1A 1AA``) or span of opening hours (``Open daily 10am–6pm``), with
@@ -168,6 +171,10 @@ _DATELINE = compile_pattern(r"^\p{Lu}[\p{Lu} .'-]+,(?: [\p{Lu}.'-]+)+$")
 # (No line that opens with a letter is a counter or a marker: a letter is a word
 # character; such lines are not matched against the two at all.)
 _COUNTER = compile_pattern(r"^[\d\W_]+$")
+#: A review's rating in stars.
+_STARS = frozenset("★☆✩✪✫✬✭✮✯⭐½")
+#: A section's number in Roman numerals, with its stop ("I.", "XIV.").
+_ROMAN = compile_pattern(r"^(?=[IVXLC])X{0,3}(?:IX|IV|V?I{0,3})\.$")
 _MONTH = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
@@ -871,9 +878,12 @@ class EdgesRule(Rule):
             return "teaser headline" if _HEADLINE_START.match(text, None, None, False) else None
         letter = text[:1].isalpha()
         if not letter and _COUNTER.match(text, None, None, False):
-            return "counter"
+            # A review's stars are its verdict ("★★★★☆"), not a counter.
+            return None if _STARS.issuperset(text.replace(" ", "")) else "counter"
         if _STAMP.match(text, None, None, False):
             return "date or time"
+        if words == 1 and _ROMAN.match(text, None, None, False):
+            return None  # an essay's section number ("I.", "IV."), not a label
         if (words >= 3 and text[:1].islower()) or _runs_on_or_code(text):
             return None  # a piece of running text, or code
         if _is_link(text) or (text[:1] in ("@", "#") and _HANDLE.match(text, None, None, False)):
