@@ -506,6 +506,8 @@ def _reference_block_find(rule, view):
         text = view.texts[i]
         if not full_or_search(rule.start, text, rule.standalone) or not rule.allows(view, i, text):
             continue
+        if not rule.before_prose and rule._prose_follows(view, i):
+            continue
         block = rule._extent(view, i)
         inside = sum(count_words(view.texts[j]) for j in block)
         total = sum(count_words(view.texts[j]) for j in view.live())
@@ -838,6 +840,36 @@ def test_block_line_tests_read_from_the_end_agree_with_a_forward_search(text):
     assert (block._BODY_END.search(text) is None) == (forward.search(text) is None)
     heading_end = regex.compile(r"[.!?:;,…。！？»”\"')\]]$")  # the class as a forward search
     assert block._SENTENCE_END.of(text) == (heading_end.search(text) is not None)
+
+
+def test_a_block_with_before_prose_false_starts_not_above_the_article_going_on(pack):
+    path = pack(
+        """rules:
+  - id: thread
+    kind: block
+    why: A comment section's heading, and the thread after it.
+    start: '^Join the conversation$'
+    until: [end]
+    before_prose: false
+    max_share: 1.0
+    tests: {drop: ["Join the conversation\nJane says:\nGreat."]}
+"""
+    )
+    c = Cleaner(packs=[path], max_removed=None)
+    body = "The body of the article, long enough to stand on its own here.\n"
+    rest = "Opponents argued that the plan relied on optimistic forecasts and would fail.\n"
+    # A heading (a button) right above a sentence of twelve words or more: the article
+    # goes on, and nothing goes.
+    assert c.clean(body + "Join the conversation\n" + rest).removals == ()
+    # Above a commenter's name, or a paragraph about the comments, it is the thread.
+    assert c.clean(body + "Join the conversation\nJane says:\n" + rest).text == body
+    about = "Share your views in our comments section below, and please be kind to others.\n"
+    assert c.clean(body + "Join the conversation\n" + about + rest).text == body
+    # The bundled comments-block sets it: a "Leave a comment" button between two
+    # paragraphs takes none of the article with it.
+    default = Cleaner()
+    text = body + rest + "Leave a comment\n" + rest.replace("Opponents", "Critics")
+    assert [r.rule for r in default.clean(text).removals if r.rule == "comments-block"] == []
 
 
 def test_a_block_with_requires_goes_only_with_evidence_after_its_start(pack):

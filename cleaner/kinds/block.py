@@ -75,6 +75,13 @@ text, or for at most ``max_paragraphs`` paragraphs (the start included).
 when a paragraph after its start matches (a comment thread's ``Name says:`` or
 ``Reply`` under a heading that an essay's section could also have).
 
+``before_prose`` (true by default): with ``false``, a start paragraph right above a
+paragraph of 12 words or more that ends like a sentence starts no block, unless that
+paragraph speaks of comments (the thread's own invitation) or another rule removed it
+(a commenter's ``Name says:`` is a lead-in, no prose). A comment section's heading or
+button between two paragraphs of the article, where the article goes on, takes none of
+it: comments are prose too, and the walk to the text's end cannot tell them apart.
+
 ``max_share`` (0.5 by default) is the safety valve: a block that would take
 more than that share of the document's words is left alone, so a "Comments"
 button at the top of a page can never take the article with it.
@@ -287,6 +294,16 @@ def is_body(text: str, min_words: int, words=count_words) -> bool:
     return len(INNER_END.findall(text)) >= 2 or (n >= RUNNING_WORDS and is_running_text(text))
 
 
+#: ``before_prose: false``: a paragraph of this many words or more that ends like a
+#: sentence, right after the start, is the article going on.
+BEFORE_PROSE_WORDS = 12
+# A paragraph about the comments themselves: the thread's own invitation or rules.
+_ABOUT_COMMENTS = compile_pattern(
+    r"\b(?:comments?|commenting|commenters?|kommentar\w*|commentaires?|comentarios?"
+    r"|comentários?|commenti|reacties|komentar\w*)\b",
+    regex.I,
+)
+
 #: A paragraph of this many words that reads as running text is prose, whatever it ends
 #: with: teaser headlines are shorter (Spanish and Portuguese ones run to 20 and more).
 RUNNING_WORDS = 30
@@ -329,6 +346,7 @@ class BlockRule(Rule):
     body_words: int = 20
     max_share: float = 0.5
     requires: regex.Pattern | None = None
+    before_prose: bool = True
 
     def find(self, view: View) -> Iterator[Removal]:
         # The live document's words, for max_share: counted only as far as a
@@ -353,6 +371,8 @@ class BlockRule(Rule):
                 continue
             if not self.allows(view, i, text):
                 continue
+            if not self.before_prose and self._prose_follows(view, i):
+                continue  # a heading or a button inside the article: it goes on
             k = position.get(i)
             reuse = k is not None and self._same_stop(k, len(refused))
             block = refused[k:] if reuse and k is not None else self._extent(view, i, styles)
@@ -383,6 +403,23 @@ class BlockRule(Rule):
                 taken += inside
             refused, position, sums = (), {}, [0]
             yield self.removal_of(view, block)
+
+    @staticmethod
+    def _prose_follows(view: View, i: int) -> bool:
+        """Whether the paragraph right after ``i`` in the input is still there and is
+        body prose (:data:`BEFORE_PROSE_WORDS` words or more that end like a sentence;
+        not a lead-in: a commenter's "Name says:") that does not speak of comments (a thread's own
+        invitation: "Join the conversation in our comments section below. ...")."""
+        if i + 1 >= len(view.texts):
+            return False
+        text = view.texts[i + 1]
+        if text is None:
+            return False  # another rule took it: the thread's furniture
+        return (
+            view.words(text) >= BEFORE_PROSE_WORDS
+            and _BODY_END.search(text, None, None, False) is not None
+            and _ABOUT_COMMENTS.search(text, None, None, False) is None
+        )
 
     def _same_stop(self, k: int, length: int) -> bool:
         """Whether the block from position ``k`` of a refused block ends where it did.
@@ -597,5 +634,6 @@ declare(
         "body_words": ("int", False),
         "max_share": ("share", False),
         "requires": ("patterns", False),
+        "before_prose": ("bool", False),
     },
 )
