@@ -62,6 +62,11 @@ FURNITURE = [
     ["Did you make this recipe? Tag us on Instagram!"],
     ["Image caption,", "The old fish market will make way for 400 homes"],
     ["Penulis: Siti Rahma"],
+    ["Play", "0:00 / 3:45"],
+    ["Subscribe on Apple Podcasts | Spotify | Google Podcasts"],
+    ["Buy now on Amazon", "$24.99 at Amazon"],
+    ["We may earn a commission when you buy through links on our site."],
+    ["Presented by Northfield Bank"],
 ]
 
 CLEANER = Cleaner(rule_timeout=None)
