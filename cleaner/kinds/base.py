@@ -353,14 +353,16 @@ class View:
         texts = self.texts
         want = self.want
         picked = want | self.dirty if want is not None and self.dirty else want
-        out = [
-            j + 1
-            for j in self.removed_by
-            if j + 1 < len(texts)
-            and texts[j + 1] is not None
-            and self.beside_removed(j + 1, rules, sides=(-1,))
-            and (picked is None or j + 1 in picked)
-        ]
+        n = len(texts)
+        out = []
+        for j, rule in self.removed_by.items():
+            # As beside_removed(j + 1, rules, sides=(-1,)), the rule's id asked first.
+            if rules and rule not in rules:
+                continue
+            k = j + 1
+            live = k < n and texts[j] is None and texts[k] is not None
+            if live and (picked is None or k in picked):
+                out.append(k)
         out.sort()
         return out
 

@@ -162,12 +162,16 @@ _NUMERIC_DATA = compile_pattern(
     r"[$€£¥₩₹]\s?\d|\d\s?(?:[$€£¥₩₹]|(?:eur(?:os?)?|usd|gbp|chf|dollars?)\b)"  # a price
     r"|(?<!\d)\+?\d{2,4}[-. ]\d{3,4}[-. ]\d{3,4}(?!\d)"  # a phone number
     r"|\d\s?%(?![0-9A-Fa-f]{2})|%\s\d|%\d(?![0-9A-Fa-f])"  # a percentage (not "%2F")
-    r"|\d{4}\s*(?:[|–—-]|to|until|bis|au|al)\s*(?:\d{1,2}\.?\s+)?\p{L}+\.?\s+\d"  # a date range
-    # A labelled phone or fax number ("Telefon: 0421 555-0", "Tel. +49 30 1234 567").
-    r"|\b(?:tel(?:efon|ephone|éfono|éphone)?|phone|fon|fax|mobil(?:e|telefon)?|handy)\.?\s*:?\s*"
+    r"|\d{4}\s*(?:[|–—-]|to|until|bis|au|al)\s*(?:\d{1,2}\.?\s+)?\p{L}+\.?\s+\d",  # a date range
+    regex.I,
+)
+# A line that opens with its label, then a number: a phone or fax number ("Telefon:
+# 0421 555-0", "Tel. +49 30 1234 567"), or a review's score ("Rating: 4/5", "Score:
+# 9/10", "Bewertung: 4 von 5"). Matched at the line's start only (a label opens it).
+_LABELLED_NUMBER = compile_pattern(
+    r"(?:tel(?:efon|ephone|éfono|éphone)?|phone|fon|fax|mobil(?:e|telefon)?|handy)\.?\s*:?\s*"
     r"\+?\(?\d[\d ()/.-]{4,}\d"
-    # A review's score ("Rating: 4/5", "Score: 9/10", "Bewertung: 4 von 5").
-    r"|\b(?:rating|score|verdict|bewertung|wertung|note|puntuación|valutazione)\s*:?\s*"
+    r"|(?:rating|score|verdict|bewertung|wertung|note|puntuación|valutazione)\s*:?\s*"
     r"\d{1,3}(?:[.,]\d)?\s?(?:/|out of|von|sur|de|su)\s?(?:5|10|100)\b",
     regex.I,
 )
@@ -211,7 +215,8 @@ _HAS_DIGIT = compile_pattern(r"\d")
 
 
 def is_data(text: str, labelled: bool = True) -> bool:
-    """A price, phone number, percentage, e-mail address, ``label : value`` line (not
+    """A price, phone number (or one after its label: ``Telefon: 0421 555-0``), a
+    review's score (``Rating: 4/5``), percentage, e-mail address, ``label : value`` line (not
     with ``labelled=False``: French sets a space before every colon, teasers' too), an
     ingredient (a quantity and a unit: ``1 tsp ground ginger``), a postal address or
     a span of opening hours."""
@@ -222,6 +227,7 @@ def is_data(text: str, labelled: bool = True) -> bool:
                 _NUMERIC_DATA.search(text, None, None, False)
                 or is_ingredient(text)
                 or _is_address(text)
+                or (text[:1].isalpha() and _LABELLED_NUMBER.match(text, None, None, False))
             )
         )
         or ("@" in text and _EMAIL.search(text, None, None, False))

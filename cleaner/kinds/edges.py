@@ -847,10 +847,11 @@ class EdgesRule(Rule):
                     continue
                 return -1
             text = texts[k]
-            if words(k) < HEADLINE_WORDS or self._crumb(text):
-                continue
-            if any(len(w) >= 4 and w[0].islower() for w in text.split()[1:]) and _shares_a_word(
-                text, body
+            if (
+                words(k) >= HEADLINE_WORDS
+                and any(len(w) >= 4 and w[0].islower() for w in text.split()[1:])
+                and _shares_a_word(text, body)
+                and not self._crumb(text)  # last: the navigation pattern is large
             ):
                 return k
         return -1
