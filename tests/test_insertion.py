@@ -67,6 +67,10 @@ FURNITURE = [
     ["Buy now on Amazon", "$24.99 at Amazon"],
     ["We may earn a commission when you buy through links on our site."],
     ["Presented by Northfield Bank"],
+    ["Citește și: Miniștrii se reunesc vineri"],
+    ["Paylaş"],
+    ["写真：ロイター"],
+    ["Reklam"],
 ]
 
 CLEANER = Cleaner(rule_timeout=None)
