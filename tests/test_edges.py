@@ -38,6 +38,9 @@ def removed(text: str) -> list[str]:
         # No evidence: a review's stars, an essay's section number.
         ("★★★★☆", None),
         ("IV.", None),
+        # ... a book's division.
+        ("Chapter 3", None),
+        ("Part One", None),
         # No evidence: pieces of running text, code.
         ("and the crews went back to work on the", None),
         ("Dublin, Cork,", None),
@@ -310,6 +313,15 @@ def test_the_headline_is_not_a_title_cut_short_above_it():
     # One cut short among a menu's labels is a title in the menu.
     menu = f"Home\nSport\n{cut[0]}\nNews\nWorld\n{head}\n{BODY}"
     assert removed(menu) == ["Home", "Sport", cut[0], "News", "World"]
+
+
+def test_a_chapter_s_number_and_title_above_the_body_stay():
+    body = (
+        "The storm had not let up for three days when Mara finally climbed the stairs.\n"
+        "Outside, the sea threw itself against the rocks below the old lighthouse.\n"
+    )
+    assert removed("Chapter 3\nThe Lighthouse\n" + body) == []
+    assert removed("Part Two\n" + body) == []
 
 
 def test_a_short_title_the_first_sentence_opens_with_is_the_headline():

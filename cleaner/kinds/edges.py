@@ -27,7 +27,8 @@ a shape that page furniture has and content does not:
   or ``>``; a bare address, handle or hashtag;
 - a *counter* or *stamp*: only digits and signs (``0``, ``4 55 3``; a review's
   stars, ``★★★★☆``, are its verdict, and a section's number in Roman numerals,
-  ``IV.``, is no label), or a date or time alone (``November 20``, ``Monday
+  ``IV.``, or a book's division, ``Chapter 3``, ``Part One``, is no label; nor is
+  the line under such a division, its title), or a date or time alone (``November 20``, ``Monday
   3:00PM``).
 
 And it stays, evidence or not, when it is part of something structured:
@@ -173,6 +174,14 @@ _DATELINE = compile_pattern(r"^\p{Lu}[\p{Lu} .'-]+,(?: [\p{Lu}.'-]+)+$")
 _COUNTER = compile_pattern(r"^[\d\W_]+$")
 #: A review's rating in stars.
 _STARS = frozenset("★☆✩✪✫✬✭✮✯⭐½")
+#: A book's or a play's division: "Chapter 3", "Kapitel IV", "Part One", "Act II".
+_CHAPTER = compile_pattern(
+    r"^(?:chapter|kapitel|chapitre|capítulo|capitolo|hoofdstuk|rozdział|глава|part|teil|partie"
+    r"|parte|book|buch|livre|libro|act|akt|acte|acto|atto|scene|szene|scène|escena|scena)"
+    r"\s+(?:\d{1,3}|[ivxlc]{1,7}|one|two|three|four|five|six|seven|eight|nine|ten|eins|zwei"
+    r"|drei|un|deux|trois|uno|dos|tres)\.?$",
+    regex.I,
+)
 #: A section's number in Roman numerals, with its stop ("I.", "XIV.").
 _ROMAN = compile_pattern(r"^(?=[IVXLC])X{0,3}(?:IX|IV|V?I{0,3})\.$")
 _MONTH = (
@@ -799,6 +808,8 @@ class EdgesRule(Rule):
         # What belongs to a list, a table or a data block stays (judged with the
         # lines around it: a row without evidence still makes a table).
         outside -= self._structured(lines, outside)
+        # A chapter's title under its number ("Chapter 3" / "The Lighthouse").
+        outside -= {k for k in outside if k > 0 and _CHAPTER.match(texts[k - 1], None, None, False)}
         outside -= _sentence_pieces(texts, outside)
         more = self.content_headings
         outside -= _announced_lists(texts, order, outside, last, -1, more)
@@ -870,6 +881,8 @@ class EdgesRule(Rule):
         return self._evidence(text, words, text.replace(" ", "").isalpha())
 
     def _evidence(self, text: str, words: int, alpha: bool) -> str | None:
+        if words <= 2 and _CHAPTER.match(text, None, None, False):
+            return None  # a book's division ("Chapter 3", "Part One"), not a label
         if alpha:
             # Words alone (most menus and teasers): no counter, code, link or row.
             if words >= 3 and text[:1].islower():
