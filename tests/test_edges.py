@@ -315,6 +315,15 @@ def test_the_headline_is_not_a_title_cut_short_above_it():
     assert removed(menu) == ["Home", "Sport", cut[0], "News", "World"]
 
 
+def test_a_lead_in_with_the_cjk_full_width_colon_announces_what_follows():
+    body = (
+        "市议会周二晚间批准了旧港口改造计划，此前经过了长达六个小时的辩论。\n"
+        "该计划包括四百套住房、一个公园和一个新的渡轮码头。\n"
+    )
+    tail = "计划要点：\n住房400套\n公园2公顷\n渡轮码头一座\n"
+    assert removed(body + tail) == []
+
+
 def test_a_chapter_s_number_and_title_above_the_body_stay():
     body = (
         "The storm had not let up for three days when Mara finally climbed the stairs.\n"

@@ -838,7 +838,7 @@ def test_block_line_tests_read_from_the_end_agree_with_a_forward_search(text):
 
     forward = regex.compile(block._BODY_END.pattern)
     assert (block._BODY_END.search(text) is None) == (forward.search(text) is None)
-    heading_end = regex.compile(r"[.!?:;,…。！？»”\"')\]]$")  # the class as a forward search
+    heading_end = regex.compile(r"[.!?:;,…。！？：»”\"')\]]$")  # the class as a forward search
     assert block._SENTENCE_END.of(text) == (heading_end.search(text) is not None)
 
 

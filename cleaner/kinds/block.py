@@ -113,7 +113,7 @@ _WALK_DEPENDENT = frozenset({"section", "data", "count"})
 DATA_SPACES = 8
 HEADING_MAX_WORDS = 12
 # What a heading never ends with (read from the last character: see Ending).
-_SENTENCE_END = Ending(".!?:;,…。！？»”\"')]", trailing_space=False)
+_SENTENCE_END = Ending(".!?:;,…。！？：»”\"')]", trailing_space=False)
 _LIST_ITEM = compile_pattern(r"^(?:[-*•▪·]\s|\d{1,3}[.)]\s)")
 # A sentence's end, perhaps closed by quotes or brackets, or followed by a short
 # tag in brackets ("... the universe. [MP]"), or an author's initials after it
@@ -284,7 +284,7 @@ def is_body(text: str, min_words: int, words=count_words) -> bool:
 
     ``Here are some of the highlights:`` is short but no teaser ends with a colon.
     """
-    if text.endswith(":") and words(text) >= 3:
+    if text.endswith((":", "：")) and words(text) >= 3:
         return True
     if is_post_attribution(text):
         return True  # the post above it is quoted

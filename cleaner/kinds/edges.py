@@ -147,7 +147,7 @@ from .block import INNER_END, ends_with_a_number, is_data
 # A paragraph that ends like text: sentence punctuation or a closing quote or bracket.
 _BODY_END = Ending(".!?…。！？'\"’”»)]")
 # ... and for keeping a line outside the body, a colon too (a lead-in to a list or post).
-_SENTENCE_END = Ending(_BODY_END.chars + ":")
+_SENTENCE_END = Ending(_BODY_END.chars + ":：")
 # List items, and bare links between them (a product list with a link per item).
 _LIST_ITEM = compile_pattern(r"^(?:\d{1,3}[.)]|[-•*–])\s|^https?://\S+$")
 #: A first paragraph of at least this many words before the body is the headline.
@@ -157,7 +157,7 @@ _CUT_SHORT = ("..", "…")
 # A lead-in: a line that ends with a colon (perhaps before spaces). Read from the
 # last character (see Ending): a search for ":\s*$" tries every colon of a long
 # paragraph, and the body's last one is asked too.
-_LEAD_IN = Ending(":")
+_LEAD_IN = Ending(":：")  # the CJK full-width colon too
 
 # -- evidence that a line is furniture ---------------------------------------
 _HAS_NUMBER = compile_pattern(r"\p{N}")
@@ -478,7 +478,7 @@ def _list_headings(texts: list[str], outside: set[int], last: int) -> set[int]:
     for k in sorted(outside, reverse=True):
         if k <= last:
             break
-        if k + 1 < len(texts) and texts[k].endswith(":"):
+        if k + 1 < len(texts) and texts[k].endswith((":", "：")):
             nxt = k + 1
             if nxt in kept or (
                 nxt not in outside and _LIST_ITEM.match(texts[nxt], None, None, False)
@@ -766,7 +766,7 @@ class EdgesRule(Rule):
         if (
             head >= 0
             and head + 1 < first
-            and texts[head].endswith(":")
+            and texts[head].endswith((":", "："))
             and words(head) <= 2 * self.label_words
             and words(head + 1) >= 2
         ):
