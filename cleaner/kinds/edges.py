@@ -174,14 +174,58 @@ _DATELINE = compile_pattern(r"^\p{Lu}[\p{Lu} .'-]+,(?: [\p{Lu}.'-]+)+$")
 _COUNTER = compile_pattern(r"^[\d\W_]+$")
 #: A review's rating in stars.
 _STARS = frozenset("★☆✩✪✫✬✭✮✯⭐½")
-#: A book's or a play's division: "Chapter 3", "Kapitel IV", "Part One", "Act II".
-_CHAPTER = compile_pattern(
-    r"^(?:chapter|kapitel|chapitre|capítulo|capitolo|hoofdstuk|rozdział|глава|part|teil|partie"
-    r"|parte|book|buch|livre|libro|act|akt|acte|acto|atto|scene|szene|scène|escena|scena)"
-    r"\s+(?:\d{1,3}|[ivxlc]{1,7}|one|two|three|four|five|six|seven|eight|nine|ten|eins|zwei"
+#: A book's or a play's division: "Chapter 3", "Kapitel IV", "Part One", "Act II"
+#: (see :func:`_is_division`): the word ...
+_DIVISIONS = frozenset(
+    [
+        "chapter",
+        "kapitel",
+        "chapitre",
+        "capítulo",
+        "capitolo",
+        "hoofdstuk",
+        "rozdział",
+        "глава",
+        "part",
+        "teil",
+        "partie",
+        "parte",
+        "book",
+        "buch",
+        "livre",
+        "libro",
+        "act",
+        "akt",
+        "acte",
+        "acto",
+        "atto",
+        "scene",
+        "szene",
+        "scène",
+        "escena",
+        "scena",
+    ]
+)
+#: ... and its number.
+_DIVISION_NUMBER = compile_pattern(
+    r"(?:\d{1,3}|[ivxlc]{1,7}|one|two|three|four|five|six|seven|eight|nine|ten|eins|zwei"
     r"|drei|un|deux|trois|uno|dos|tres)\.?$",
     regex.I,
 )
+
+
+def _is_division(text: str) -> bool:
+    """A book's or a play's division alone: a word of :data:`_DIVISIONS` and a number
+    (asked of every short line: a set lookup first)."""
+    first, _, number = text.partition(" ")
+    return (
+        first.lower() in _DIVISIONS
+        and bool(number)
+        and " " not in number
+        and _DIVISION_NUMBER.match(number, None, None, False) is not None
+    )
+
+
 #: A section's number in Roman numerals, with its stop ("I.", "XIV.").
 _ROMAN = compile_pattern(r"^(?=[IVXLC])X{0,3}(?:IX|IV|V?I{0,3})\.$")
 _MONTH = (
@@ -809,7 +853,7 @@ class EdgesRule(Rule):
         # lines around it: a row without evidence still makes a table).
         outside -= self._structured(lines, outside)
         # A chapter's title under its number ("Chapter 3" / "The Lighthouse").
-        outside -= {k for k in outside if k > 0 and _CHAPTER.match(texts[k - 1], None, None, False)}
+        outside -= {k for k in outside if k > 0 and _is_division(texts[k - 1])}
         outside -= _sentence_pieces(texts, outside)
         more = self.content_headings
         outside -= _announced_lists(texts, order, outside, last, -1, more)
@@ -881,7 +925,7 @@ class EdgesRule(Rule):
         return self._evidence(text, words, text.replace(" ", "").isalpha())
 
     def _evidence(self, text: str, words: int, alpha: bool) -> str | None:
-        if words <= 2 and _CHAPTER.match(text, None, None, False):
+        if words == 2 and _is_division(text):
             return None  # a book's division ("Chapter 3", "Part One"), not a label
         if alpha:
             # Words alone (most menus and teasers): no counter, code, link or row.
