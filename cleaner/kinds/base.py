@@ -230,6 +230,7 @@ class View:
         "parts",
         "rank",
         "removed_by",
+        "removers",
         "texts",
         "total",
         "want",
@@ -267,6 +268,9 @@ class View:
         self.counts = WordCounts() if counts is None else counts
         #: Which rule removed each whole paragraph removed so far (index -> rule id).
         self.removed_by: dict[int, str] = {} if removed_by is None else removed_by
+        #: The rules in ``removed_by`` (an ``after_removed`` rule whose rules removed
+        #: nothing has no candidates: asked before any paragraph is walked).
+        self.removers: set[str] = set(self.removed_by.values())
 
     def words(self, text: str) -> int:
         """``count_words(text)``, counted once per text for the whole clean."""
@@ -346,10 +350,13 @@ class View:
         else:
             for i in removal.paragraphs:
                 self.removed_by[i] = removal.rule
+            self.removers.add(removal.rule)
 
     def after_removed_candidates(self, rules: tuple[str, ...] = ()) -> list[int]:
         """Like :meth:`candidates`, but only the paragraphs right after one removed whole
         (by one of ``rules``, when given): all an ``after_removed`` rule can act on."""
+        if rules and self.removers.isdisjoint(rules):
+            return []
         texts = self.texts
         want = self.want
         picked = want | self.dirty if want is not None and self.dirty else want
