@@ -25,11 +25,12 @@ a shape that page furniture has and content does not:
   and ends without sentence punctuation (``Why ferry fares rise this year``);
 - a *link row* or crumb: short items between ``|``, ``·``, ``»``, ``›``, ``/``
   or ``>``; a bare address, handle or hashtag;
-- a *counter* or *stamp*: only digits and signs (``0``, ``4 55 3``; a review's
-  stars, ``★★★★☆``, are its verdict, and a section's number in Roman numerals,
-  ``IV.``, or a book's division, ``Chapter 3``, ``Part One``, is no label; nor is
-  the line under such a division, its title), or a date or time alone (``November 20``, ``Monday
-  3:00PM``).
+- a *counter* or *stamp*: only digits and signs (``0``, ``4 55 3``), or a date
+  or time alone (``November 20``, ``Monday 3:00PM``).
+
+Short as they are, these are no evidence: a review's stars (``★★★★☆``, its
+verdict), a section's number in Roman numerals (``IV.``), a book's division
+(``Chapter 3``, ``Part One``) and the title on the line under it.
 
 And it stays, evidence or not, when it is part of something structured:
 
@@ -251,7 +252,7 @@ def _names_the_subject(title: str, body: str) -> bool:
     if not title.replace(" ", "").isalpha():
         return False
     words = title.casefold().split()
-    opening = [w.strip(_AROUND_WORD) for w in body.casefold().split()[: len(words) + 3]]
+    opening = _words_in(body)[: len(words) + 3]
     return bool(words) and all(w in opening for w in words)
 
 
@@ -260,9 +261,7 @@ def _shares_a_word(title: str, body: str) -> bool:
     first five letters, any case: ``pressure`` / ``pressure``, ``Boiler`` / ``boiler``,
     ``dropping`` / ``drops``)."""
     stems = {w[:5] for w in title.casefold().split() if len(w) >= 5 and w.isalpha()}
-    if not stems:
-        return False
-    return any(w.strip(_AROUND_WORD)[:5] in stems for w in body.casefold().split())
+    return bool(stems) and any(w[:5] in stems for w in _words_in(body))
 
 
 def _is_link(text: str) -> bool:
