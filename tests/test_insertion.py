@@ -64,7 +64,7 @@ FURNITURE = [
     ["Penulis: Siti Rahma"],
     ["Play", "0:00 / 3:45"],
     ["Subscribe on Apple Podcasts | Spotify | Google Podcasts"],
-    ["Buy now on Amazon", "$24.99 at Amazon"],
+    ["Buy now on Amazon", "Check price on Amazon"],
     ["We may earn a commission when you buy through links on our site."],
     ["Presented by Northfield Bank"],
     ["Citește și: Miniștrii se reunesc vineri"],
