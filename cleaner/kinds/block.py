@@ -172,7 +172,17 @@ _LABELLED_NUMBER = compile_pattern(
     r"(?:tel(?:efon|ephone|éfono|éphone)?|phone|fon|fax|mobil(?:e|telefon)?|handy)\.?\s*:?\s*"
     r"\+?\(?\d[\d ()/.-]{4,}\d"
     r"|(?:rating|score|verdict|bewertung|wertung|note|puntuación|valutazione)\s*:?\s*"
-    r"\d{1,3}(?:[.,]\d)?\s?(?:/|out of|von|sur|de|su)\s?(?:5|10|100)\b",
+    r"\d{1,3}(?:[.,]\d)?\s?(?:/|out of|von|sur|de|su)\s?(?:5|10|100)\b"
+    # a court case's file number ("Az.: VIII ZR 123/23", "Case No. 1:23-cv-01234")
+    r"|(?:az|aktenzeichen|geschäftszeichen|case no|docket no|file no)\.?\s*:?\s*"
+    r"[\p{L} .]{0,12}\d[\d/:.-]*\d",
+    regex.I,
+)
+# A ruling or a decision with its date ("Urteil vom 14. Mai 2024", "Judgment of 3
+# March 2023"): a reference to a document, data like its file number.
+_RULING = compile_pattern(
+    r"\b(?:urteils?|beschlusse?s?|entscheidung|bescheid|judge?ment|ruling|decision|arrêt"
+    r"|sentencia|sentenza)\s+(?:vom|of|dated|du|del|de)\s+\d{1,2}\b",
     regex.I,
 )
 # A postal address or opening hours, each with a digit (see _is_address): a house
@@ -228,6 +238,7 @@ def is_data(text: str, labelled: bool = True) -> bool:
                 or is_ingredient(text)
                 or _is_address(text)
                 or (text[:1].isalpha() and _LABELLED_NUMBER.match(text, None, None, False))
+                or _RULING.search(text, None, None, False)
             )
         )
         or ("@" in text and _EMAIL.search(text, None, None, False))
