@@ -256,12 +256,12 @@ def _names_the_subject(title: str, body: str) -> bool:
     return bool(words) and all(w in opening for w in words)
 
 
-def _shares_a_word(title: str, body: str) -> bool:
-    """Whether a word of five letters or more of ``title`` opens a word of ``body`` (its
-    first five letters, any case: ``pressure`` / ``pressure``, ``Boiler`` / ``boiler``,
-    ``dropping`` / ``drops``)."""
-    stems = {w[:5] for w in title.casefold().split() if len(w) >= 5 and w.isalpha()}
-    return bool(stems) and any(w[:5] in stems for w in _words_in(body))
+def _shares_a_word(title: str, body: str, size: int = 5) -> bool:
+    """Whether a word of ``size`` letters or more of ``title`` opens a word of ``body``
+    (its first ``size`` letters, any case: ``pressure`` / ``pressure``, ``Boiler`` /
+    ``boiler``, ``dropping`` / ``drops``)."""
+    stems = {w[:size] for w in title.casefold().split() if len(w) >= size and w.isalpha()}
+    return bool(stems) and any(w[:size] in stems for w in _words_in(body))
 
 
 def _is_link(text: str) -> bool:
@@ -364,6 +364,75 @@ def _shape(text: str) -> str:
         if len(out) == 3:
             break
     return "".join(out)
+
+
+# A letter's closing ("Yours sincerely,", "Mit freundlichen Grüßen"): the lines under
+# it are its signature (a name, a title, an organisation), content of the letter.
+_VALEDICTION = compile_pattern(
+    r"^(?i:(?:yours )?(?:sincerely|faithfully|truly|respectfully)(?: yours)?"
+    r"|(?:with )?(?:(?:best|kind|warm|warmest|kindest) )?(?:regards|wishes)"
+    r"|mit freundlichen grüßen|(?:viele|herzliche|beste|liebe|freundliche) grüße"
+    r"|hochachtungsvoll|(?:bien )?cordialement|atentamente|saludos cordiales"
+    r"|(?:cordiali|distinti) saluti|met vriendelijke groet(?:en)?)[,.!]?$"
+)
+#: A heading inside the body is at most this many words.
+HEADING_WORDS = 6
+#: The lines of a signature under a letter's closing: a name, a title, an
+#: organisation ("Jane Okafor" / "Chair, Friends of Riverside Library").
+SIGNATURE_LINES = 3
+
+
+def _signature(texts: list[str], outside: set[int], last: int) -> set[int]:
+    """The lines of ``outside`` that sign a letter: up to SIGNATURE_LINES lines
+    right under a closing ("Yours sincerely,") after the body's last paragraph."""
+    for v in range(last + 1, min(last + 4, len(texts))):
+        if len(texts[v]) < 40 and _VALEDICTION.match(texts[v], None, None, False):
+            return {k for k in range(v + 1, v + 1 + SIGNATURE_LINES) if k in outside}
+    return set()
+
+
+def _whole_shape(text: str) -> str:
+    """A line's tokens as classes, a run of words as one: ``Widder (21.3.–20.4.)`` ->
+    ``a(0.0.–0.0.)``, ``Week 2: Summaries and graphs`` -> ``a0:a``."""
+    out: list[str] = []
+    for m in _SHAPE_TOKEN.finditer(text):
+        tok = m.group()
+        c = "0" if tok[0].isnumeric() else "a" if tok[0].isalpha() else tok
+        if c != "a" or not out or out[-1] != "a":
+            out.append(c)
+    return "".join(out)
+
+
+def _first_section_heading(
+    texts: list[str], lines: dict[int, _Line], outside: set[int], first: int
+) -> set[int]:
+    """The lines of ``outside`` above the body shaped as two or more headings below
+    its start: the first section's heading ("Widder (21.3.–20.4.)" above a horoscope's first
+    sign, "Stier (21.4.–20.5.)" and the others between the paragraphs).
+
+    Only labels and teaser-shaped lines that open with a word and hold a number,
+    whole lines alike, and other lines than the same text again: words alone, or
+    words joined by a sign, share the shape of a menu's items ("World News",
+    "Karriere-Ratgeber"); a counter opens with its number ("652 Ratings"); a
+    button stands above the body and again under it.
+    """
+    wanted: dict[str, list[int]] = {}
+    for k in outside:
+        if k < first and lines[k].furniture in ("label", "teaser headline"):
+            shape = _whole_shape(texts[k])
+            if shape[:1] == "a" and "0" in shape:
+                wanted.setdefault(shape, []).append(k)
+    if not wanted:
+        return set()
+    seen: dict[str, int] = {}
+    for j in range(first, len(texts)):
+        text = texts[j]
+        # (Lines this rule keeps: teasers after the body share a shape as often.)
+        if j not in outside and len(text) <= 80 and text.count(" ") < HEADING_WORDS:
+            shape = _whole_shape(text)
+            if shape in wanted and all(texts[k] != text for k in wanted[shape]):
+                seen[shape] = seen.get(shape, 0) + 1
+    return {k for shape, ks in wanted.items() if seen.get(shape, 0) >= 2 for k in ks}
 
 
 def _labels_beside_removed(
@@ -797,6 +866,19 @@ class EdgesRule(Rule):
             cut = []
         if head < 0:
             head = self._title_among_labels(texts, first, judged, words)
+        if (
+            head < 0
+            and first == 1
+            and words(0) >= 2
+            and judged(0).furniture == "label"
+            and any(len(w) >= 4 and w[0].islower() and w.isalpha() for w in texts[0].split()[1:])
+            and not self._crumb(texts[0])
+        ):
+            # The text opens with a title of a few words in sentence case, and the
+            # body right under it ("On walking" / an essay's epigraph). (A name, an
+            # agency, a section or a button is in title case: "Dennis Steimels",
+            # "Agencia EFE", "Key Points", "Zum Video".)
+            head = 0
         if head < 0 and first > 0 and _names_the_subject(texts[first - 1], texts[first]):
             # A title of a word or two that the first sentence opens with names the
             # article's subject ("Lake Vennholm" / "Lake Vennholm is a lake ..."): an
@@ -853,6 +935,9 @@ class EdgesRule(Rule):
         outside -= self._structured(lines, outside)
         # A chapter's title under its number ("Chapter 3" / "The Lighthouse").
         outside -= {k for k in outside if k > 0 and _is_division(texts[k - 1])}
+        outside -= _signature(texts, outside, last)
+        if first > 0 and outside and min(outside) < first:
+            outside -= _first_section_heading(texts, lines, outside, first)
         outside -= _sentence_pieces(texts, outside)
         more = self.content_headings
         outside -= _announced_lists(texts, order, outside, last, -1, more)
@@ -904,7 +989,9 @@ class EdgesRule(Rule):
             if (
                 words(k) >= HEADLINE_WORDS
                 and any(len(w) >= 4 and w[0].islower() for w in text.split()[1:])
-                and _shares_a_word(text, body)
+                # Right above the body, a word of four letters will do ("Weeknight
+                # lentil soup" / "This soup is cheap, ...").
+                and _shares_a_word(text, body, 4 if k == first - 1 else 5)
                 and not self._crumb(text)  # last: the navigation pattern is large
             ):
                 return k
