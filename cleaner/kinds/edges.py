@@ -491,6 +491,8 @@ _CONTENT_HEADING = compile_pattern(
     r"|winners|nominees|pros|cons|pros and cons|at a glance|key facts"
     r"|programme|agenda|timetable|nutrition(?: facts| information)?|nährwerte"
     r"|abstract|summary|zusammenfassung|résumé|resumen|key points|key takeaways|takeaways"
+    r"|das wichtigste in kürze|kurz gesagt|in brief|the short version|tl;?dr|l'essentiel"
+    r"|en bref|en resumen|lo esencial|in sintesi"
     r"|quellen|literatur|zutaten|zubereitung|technische daten|ausstattung|steckbrief"
     r"|ergebnisse|termine|tabelle|fuentes|ingredientes|resultados|ingrédients|résultats))"
     r"\s*:?$"
