@@ -544,16 +544,16 @@ def test_without_navigation_in_the_pack_labels_alone_are_evidence(tmp_path):
     ("tail", "kept"),
     [
         # A heading of the pack's own words announces the list under it ...
-        ("Ingredienti\nFarina\nZucchero\nBurro\n", True),
-        ("Ingredienti principali\nFarina\nZucchero\nBurro\n", True),
+        ("Ainekset\nJauhot\nSokeri\nVoi\n", True),
+        ("Ainekset pohjaan\nJauhot\nSokeri\nVoi\n", True),
         # ... when it opens with a capital, as the built-in headings do.
-        ("ingredienti\nFarina\nZucchero\nBurro\n", False),
+        ("ainekset\nJauhot\nSokeri\nVoi\n", False),
         # A whole line only: the words inside a longer one announce nothing.
-        ("Ingredienti della nonna\nFarina\nZucchero\nBurro\n", False),
+        ("Ainekset isoäidin tapaan\nJauhot\nSokeri\nVoi\n", False),
     ],
 )
 def test_content_headings_in_the_pack_add_headings_that_announce_a_list(tmp_path, tail, kept):
-    keys = "    ignore_case: true\n    content_headings: [ingredienti, ingredienti principali]\n"
+    keys = "    ignore_case: true\n    content_headings: [ainekset, ainekset pohjaan]\n"
     cleaner = Cleaner(packs=[_edges_pack(tmp_path, keys)])
     (tmp_path / "plain").mkdir()
     plain = Cleaner(packs=[_edges_pack(tmp_path / "plain")])

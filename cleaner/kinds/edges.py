@@ -494,7 +494,11 @@ _CONTENT_HEADING = compile_pattern(
     r"|das wichtigste in kürze|kurz gesagt|in brief|the short version|tl;?dr|l'essentiel"
     r"|en bref|en resumen|lo esencial|in sintesi"
     r"|quellen|literatur|zutaten|zubereitung|technische daten|ausstattung|steckbrief"
-    r"|ergebnisse|termine|tabelle|fuentes|ingredientes|resultados|ingrédients|résultats))"
+    r"|ergebnisse|termine|tabelle|fuentes|ingredientes|resultados|ingrédients|résultats"
+    r"|ingredienti|preparazione|procedimento|ingrediënten|bereiding(?:swijze)?|modo de preparo"
+    r"|preparo|preparación|elaboración|préparation)"
+    # ... for how many ("Zutaten für 4 Personen", "Ingredienti per 4 persone")
+    r"(?:\s(?:for|für|per|pour|para|voor)\s\d+(?:\s?[-–]\s?\d+)?\s\p{L}+)?)"
     r"\s*:?$"
 )
 
@@ -948,6 +952,16 @@ class EdgesRule(Rule):
             # heading is a menu's item: "Features" / "Blog" / "About").
             outside -= _announced_lists(texts, order, outside, head, first, more)
         outside -= _list_headings(texts, outside, last)
+        # A list's last item without a number, between the list and the next
+        # section's heading ("Salt and pepper to taste" / "Instructions").
+        outside -= {
+            k
+            for k in outside
+            if lines.get(k - 1, _NONE).data
+            and k + 1 < n
+            and k + 1 not in outside
+            and _is_content_heading(texts[k + 1], more)
+        }
         if first > 0 and _DATELINE.match(texts[first - 1], None, None, False):
             outside.discard(first - 1)
         if self.tail_runs:
