@@ -408,9 +408,10 @@ def _first_section_heading(
 ) -> set[int]:
     """The lines of ``outside`` above the body shaped as two or more headings below
     its start: the first section's heading ("Widder (21.3.–20.4.)" above a horoscope's first
-    sign, "Stier (21.4.–20.5.)" and the others between the paragraphs).
+    sign, "Stier (21.4.–20.5.)" and the others between the paragraphs; "Monday, March 4"
+    above a log's first entries, "Tuesday, March 5" over the next).
 
-    Only labels and teaser-shaped lines that open with a word and hold a number,
+    Only labels, teaser-shaped lines and dates that open with a word and hold a number,
     whole lines alike, and other lines than the same text again: words alone, or
     words joined by a sign, share the shape of a menu's items ("World News",
     "Karriere-Ratgeber"); a counter opens with its number ("652 Ratings"); a
@@ -418,7 +419,7 @@ def _first_section_heading(
     """
     wanted: dict[str, list[int]] = {}
     for k in outside:
-        if k < first and lines[k].furniture in ("label", "teaser headline"):
+        if k < first and lines[k].furniture in ("label", "teaser headline", "date or time"):
             shape = _whole_shape(texts[k])
             if shape[:1] == "a" and "0" in shape:
                 wanted.setdefault(shape, []).append(k)
