@@ -30,6 +30,33 @@ def split_hits(
     return tuple(parts)
 
 
+#: A table as an extractor writes it takes at least this many lines in a row.
+TABLE_LINES = 3
+
+
+def table_cells(texts: list[str | None]) -> frozenset[int]:
+    """The paragraphs that are a table's cells or rows as an extractor writes them,
+    which no rule removes: a run of TABLE_LINES or more lines that each end with
+    " |" or are a lone "|", with a lone "|" among them (trafilatura's cells, one per
+    line, each row opened by "|": "|" / "Candidate |" / "Ward |"), or that all open
+    with "| " (its rows, one per line: "| 1 | Kyle Busch | 5040 |"). A cell's words
+    are a table's, whatever they say ("Comments |", "Share |", "Photo |")."""
+    cells: list[int] = []
+    run: list[int] = []
+    for i in range(len(texts) + 1):
+        text = texts[i] if i < len(texts) else None
+        if text is not None and (text == "|" or text.endswith(" |")):
+            run.append(i)
+            continue
+        if len(run) >= TABLE_LINES and (
+            any(texts[j] == "|" for j in run)
+            or all((texts[j] or "").startswith("| ") for j in run)
+        ):
+            cells.extend(run)
+        run = []
+    return frozenset(cells)
+
+
 class RuleTimeout(Exception):
     """Raised inside a rule whose time budget ran out (caught by :func:`run`)."""
 
@@ -55,6 +82,7 @@ def run(
     of time raises :class:`RuleTimeout` and is undone whole.
     """
     rules, hits, parts, counts = plan
+    cells = table_cells(texts)
     dirty: set[int] = set()
     removed_by: dict[int, str] = {}
     timeouts: list[str] = []
@@ -76,7 +104,7 @@ def run(
                 continue
             view.set_hits(want, part)
             if timer is None:
-                apply(rule, view, texts, removals, edited, allow)
+                apply(rule, view, texts, removals, edited, allow, cells)
                 continue
             if rule.id in timeouts:
                 continue
@@ -84,7 +112,7 @@ def run(
             try:
                 timer.arm()
                 try:
-                    apply(rule, view, texts, removals, edited, allow)
+                    apply(rule, view, texts, removals, edited, allow, cells)
                 finally:
                     timer.disarm()
             except RuleTimeout:
@@ -109,10 +137,14 @@ def apply(
     removals: list[Removal],
     focus: set[int],
     allow: Callable[[Removal], bool] | None = None,
+    cells: frozenset[int] = frozenset(),
 ) -> None:
-    """Apply each removal ``rule`` finds, as it finds it (the next one sees the text without it)."""
+    """Apply each removal ``rule`` finds, as it finds it (the next one sees the text
+    without it); none that would take one of ``cells`` (see :func:`table_cells`)."""
     for removal in rule.find(view):
         if allow is not None and not allow(removal):
+            continue
+        if cells and not cells.isdisjoint(removal.paragraphs):
             continue
         apply_removal(texts, removal)
         removals.append(removal)

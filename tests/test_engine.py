@@ -891,3 +891,42 @@ def test_a_block_with_requires_goes_only_with_evidence_after_its_start(pack):
     assert c.clean(body + "Thoughts on Reply\nA section in prose.\n").text.count("\n\n") == 2
     assert c.clean(body + "Thoughts on it\nA comment.\nReply\n").text == body
     assert [r.rule for r in c.clean(body + "Thoughts on it\nReply\n").removals] == ["thread"]
+
+
+# A table as trafilatura writes it: each cell on its own line ending with " |",
+# each row opened by a lone "|". Its cells say what they say.
+_CELLS_TABLE = (
+    "We sent the same questions to every candidate for the council, and here are the answers.\n"
+    "|\nCandidate |\nEmail |\nPhoto |\n"
+    "|\nJane Roe |\nShare |\nSupplied |\n"
+    "|\nJohn Major |\nComments |\nNone |\n"
+    "Candidates who did not reply are not listed here, and the election is on May 4.\n"
+)
+
+
+def test_a_tables_cells_as_an_extractor_writes_them_stay(cleaner):
+    result = cleaner.clean(_CELLS_TABLE)
+    assert result.removals == ()
+    assert result.text.split("\n\n")[1:4] == ["|", "Candidate |", "Email |"]
+
+
+def test_table_cells_needs_a_run_with_a_row_mark_or_rows():
+    from cleaner.passes import table_cells
+
+    texts = _CELLS_TABLE.splitlines()
+    assert table_cells(texts) == frozenset(range(1, 13))
+    # A row per line, "| a | b |": all of a run open with "| ".
+    rows = ["Intro.", "| Pos. | Driver |", "| 1 | Kyle Busch |", "| 2 | Martin Truex Jr. |"]
+    assert table_cells(rows) == frozenset({1, 2, 3})
+    # Two lines ending with " |", or three without a row mark: no table.
+    assert table_cells(["Body.", "Facebook |", "Twitter |", "Body."]) == frozenset()
+    assert table_cells(["Body.", "Home |", "News |", "Sport |"]) == frozenset()
+    # A removed paragraph (None) ends a run.
+    assert table_cells(["|", "a |", None, "|", "b |"]) == frozenset()
+
+
+def test_without_the_table_its_cells_would_go(cleaner):
+    # The same lines, the row marks taken out: no table, and the cells are judged
+    # as lines (what the test above protects is not kept by chance).
+    loose = _CELLS_TABLE.replace(" |\n", "\n").replace("\n|\n", "\n")
+    assert cleaner.clean(loose).removals != ()
