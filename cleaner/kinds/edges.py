@@ -419,8 +419,14 @@ def _first_section_heading(
     """
     wanted: dict[str, list[int]] = {}
     for k in outside:
-        if k < first and lines[k].furniture in ("label", "teaser headline", "date or time"):
-            shape = _whole_shape(texts[k])
+        text = texts[k]
+        if (
+            k < first
+            and text[:1].isalpha()
+            and lines[k].furniture in ("label", "teaser headline", "date or time")
+            and _HAS_NUMBER.search(text, None, None, False) is not None
+        ):
+            shape = _whole_shape(text)
             if shape[:1] == "a" and "0" in shape:
                 wanted.setdefault(shape, []).append(k)
     if not wanted:
@@ -429,7 +435,13 @@ def _first_section_heading(
     for j in range(first, len(texts)):
         text = texts[j]
         # (Lines this rule keeps: teasers after the body share a shape as often.)
-        if j not in outside and len(text) <= 80 and text.count(" ") < HEADING_WORDS:
+        if (
+            j not in outside
+            and len(text) <= 80
+            and text[:1].isalpha()
+            and text.count(" ") < HEADING_WORDS
+            and _HAS_NUMBER.search(text, None, None, False) is not None
+        ):
             shape = _whole_shape(text)
             if shape in wanted and all(texts[k] != text for k in wanted[shape]):
                 seen[shape] = seen.get(shape, 0) + 1
