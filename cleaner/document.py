@@ -7,6 +7,7 @@ user's file even when normalization splits or drops lines.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Final
 
@@ -15,6 +16,37 @@ from .normalize import PLAIN, Normalizer
 from .patterns import compile_pattern
 
 _LINE_BREAK = compile_pattern(r"\r\n|\r|\n")
+
+# What a line may open with before its words that is no word: an emoji, an arrow, a
+# bullet, dashes, a Markdown heading's hashes ("👉 Read more: ...", "» Also read:",
+# ">> READ MORE:", "## Related"). Rules read such a line without it too.
+# (An emoji or a symbol may touch the word; a sign or a dash is followed by a space:
+# "-Aquakultur-" is a word. A single ">" marks a quoted line, as in an e-mail: "> Quoted
+# reply > from the list" is no breadcrumb. Only before a letter, and not before a link:
+# "⬇️ https://..." points at it, and stays a line of text.) The stdlib engine: plain
+# classes, and one scan of a whole text finds whether any line has one.
+_SYMBOLS = (
+    "\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2900-\u297f\u2b00-\u2bff"
+    "\U0001f000-\U0001faff\ufe0f\u200d"
+)
+_SIGNS = "*\\-_\u2012-\u2015\u2022\u2023\u2043\u00b7\u00bb\u203a>|+=~"
+_ORNAMENT = (
+    rf"(?:#{{1,6}}[ \t]++|[{_SYMBOLS}]{{1,8}}+[ \t]*+|(?!>[ \t])[{_SIGNS}]{{1,8}}+[ \t]++)"
+    r"(?=[^\W\d_])(?!https?:|www\.)"
+)
+_ORNAMENT_START = re.compile(_ORNAMENT)
+#: A line break, then an ornament (see :func:`unornamented`).
+ORNAMENTED_LINE = re.compile("\n" + _ORNAMENT)
+
+
+def unornamented(text: str) -> str | None:
+    """``text`` without the ornament it opens with (an emoji, an arrow, a bullet,
+    dashes, a Markdown heading's hashes, and the space after them, before a letter),
+    or None when it opens with none: ``"👉 Read more: ..."`` -> ``"Read more: ..."``."""
+    if text[:1].isalnum():
+        return None  # nearly every line: a word or a number first
+    m = _ORNAMENT_START.match(text)
+    return None if m is None else text[m.end() :]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,3 +101,20 @@ def render(texts: list[str | None] | tuple[str | None, ...]) -> str:
     """Join surviving paragraphs per POLICY.md: a blank line between, one final newline."""
     kept = [t for t in texts if t]
     return "\n\n".join(kept) + "\n" if kept else ""
+
+
+def ornamented(texts: list[str | None], flat: str | None = None) -> dict[int, tuple[str, str]]:
+    """The paragraphs of ``texts`` that open with an ornament: index -> (text, text
+    without it). One scan of the joined texts (``flat``, if at hand: ``"\\n".join``)
+    answers for nearly every document."""
+    if flat is None:
+        flat = "\n".join([t or "" for t in texts])
+    if ORNAMENTED_LINE.search("\n" + flat) is None:
+        return {}
+    rests: dict[int, tuple[str, str]] = {}
+    for i, text in enumerate(texts):
+        if text is not None:
+            rest = unornamented(text)
+            if rest is not None:
+                rests[i] = (text, rest)
+    return rests

@@ -47,6 +47,8 @@ from itertools import accumulate
 
 import regex
 
+from .document import ORNAMENTED_LINE, unornamented
+
 try:  # pragma: no cover - depends on the platform
     import hyperscan
 except ImportError:  # pragma: no cover
@@ -548,6 +550,12 @@ class Prefilter:
         if not live:
             return hits
         joined = "\n" + "\n".join(live) + "\n"
+        if ORNAMENTED_LINE.search(joined) is not None:
+            # Rules read a line that opens with an ornament ("👉 Read more: ...")
+            # without it too (kinds.base.full_or_search): the scan reads both, each
+            # a line of the same paragraph's.
+            order, live = _with_unornamented(order, live)
+            joined = "\n" + "\n".join(live) + "\n"
         ascii = joined.isascii()
         if self._db is None:
             found = self._python(joined.lower() if ascii else _fold_lines(live))
@@ -639,6 +647,21 @@ class Prefilter:
 
 
 _NO_HITS: frozenset[int] = frozenset()
+
+
+def _with_unornamented(order: Sequence[int], live: Sequence[str]) -> tuple[list[int], list[str]]:
+    """``live`` with each line that opens with an ornament followed by that line
+    without it, and ``order`` (each line's paragraph) to match."""
+    order2: list[int] = []
+    live2: list[str] = []
+    for i, text in zip(order, live, strict=True):
+        order2.append(i)
+        live2.append(text)
+        rest = unornamented(text)
+        if rest is not None:
+            order2.append(i)
+            live2.append(rest)
+    return order2, live2
 
 
 def _on_match(literal: int, start: int, end: int, flags: int, ends: list) -> None:

@@ -930,3 +930,45 @@ def test_without_the_table_its_cells_would_go(cleaner):
     # as lines (what the test above protects is not kept by chance).
     loose = _CELLS_TABLE.replace(" |\n", "\n").replace("\n|\n", "\n")
     assert cleaner.clean(loose).removals != ()
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("👉 Read more: Flood warnings", "Read more: Flood warnings"),
+        ("➡️ Also Read: How to prepare", "Also Read: How to prepare"),
+        (">> READ MORE: Dam inspections", "READ MORE: Dam inspections"),
+        ("» Also read: Insurance", "Also read: Insurance"),
+        ("## Related", "Related"),
+        ("— ADVERTISEMENT —", "ADVERTISEMENT —"),
+        ("📸Photo: Jane Roe", "Photo: Jane Roe"),
+        # No ornament, or none before a word: the line is read as it is.
+        ("Read more: Flood warnings", None),
+        ("-Aquakultur- Fischerzeugung", None),
+        ("⬇️ https://t.co/abc", None),
+        ("* * *", None),
+        ("“Read more,” she said.", None),
+        ("#politics #budget", None),
+        ("> Quoted reply > from the list", None),
+    ],
+)
+def test_unornamented(text, rest):
+    from cleaner.document import unornamented
+
+    assert unornamented(text) == rest
+
+
+def test_rules_read_a_line_without_the_ornament_it_opens_with(cleaner):
+    body = (
+        "The river rose another two feet overnight, and officials ordered evacuations.\n"
+        "👉 Read more: Flood warnings extended across the region\n"
+        "Shelters at two schools have room for about 1,200 people, the county said.\n"
+        "🔔 Subscribe to our newsletter for daily updates\n"
+        "— Margo\n"
+        "Schools will stay closed through Friday, the district said on Wednesday.\n"
+    )
+    result = cleaner.clean(body)
+    assert [r.text for r in result.removals] == [
+        "👉 Read more: Flood warnings extended across the region",
+        "🔔 Subscribe to our newsletter for daily updates",
+    ]

@@ -395,6 +395,19 @@ def test_cleans_are_identical_without_the_prefilter_on_random_furniture(parts):
     assert cleaner.clean(text) == _BARE.clean(text)
 
 
+# What a line may open with before its furniture (cleaner.document.unornamented).
+ORNAMENTS = st.sampled_from(["", "👉 ", "➡️ ", "» ", ">> ", "— ", "- ", "## ", "📸", "* ", "-", "—"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(ORNAMENTS, WORDS, LINE), max_size=12))
+def test_cleans_are_identical_without_the_prefilter_on_ornamented_furniture(parts):
+    """A line that opens with an emoji, an arrow or dashes is scanned with and without
+    them, as the rules read it: the prefilter still misses no paragraph."""
+    text = "\n".join(f"{o}{w} {line}" for o, w, line in parts)
+    assert _CLEANER.clean(text) == _BARE.clean(text)
+
+
 _CLEANER = Cleaner()
 _BARE = _without_prefilter(_CLEANER)
 

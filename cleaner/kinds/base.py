@@ -120,13 +120,16 @@ class WordCounts(dict):
     later pass does not judge the same text again.
     """
 
-    __slots__ = ("pieces", "verdicts")
+    __slots__ = ("pieces", "rests", "verdicts")
 
     def __init__(self) -> None:
         super().__init__()
         self.verdicts: dict[tuple[str, str], object] = {}
         #: :func:`spaced_pieces` by text (see :meth:`Conditions.too_long`).
         self.pieces: dict[str, int] = {}
+        #: The paragraphs that open with an ornament: index -> (text, text without
+        #: it); see :func:`ornament_free`. Set by the passes.
+        self.rests: dict[int, tuple[str, str]] = {}
 
     def __missing__(self, text: str) -> int:
         n = self[text] = count_words(text)
@@ -595,3 +598,16 @@ def full_or_search(pattern: regex.Pattern, text: str, standalone: bool):
         if standalone
         else pattern.search(text, None, None, False)
     )
+
+
+def ornament_free(view: View, i: int, text: str) -> str | None:
+    """Paragraph ``i``'s text without the ornament it opens with, when it opens with
+    one (``👉 Read more: ...`` -> ``Read more: ...``; see
+    :func:`cleaner.document.unornamented`), else None. Found once per clean
+    (:attr:`WordCounts.rests`), for the input's texts; a text a span removal
+    edited since is read as it is."""
+    rests = view.counts.rests
+    if not rests:
+        return None  # nearly every document: no line opens with an ornament
+    pair = rests.get(i)
+    return pair[1] if pair is not None and pair[0] == text else None

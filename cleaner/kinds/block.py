@@ -104,6 +104,7 @@ from .base import (
     declare,
     full_or_search,
     is_post_attribution,
+    ornament_free,
 )
 
 STOPS = ("heading", "body", "list", "table", "data", "section", "count", "end")
@@ -385,7 +386,10 @@ class BlockRule(Rule):
             text = view.texts[i]
             assert text is not None  # candidates() yields live paragraphs only
             if not full_or_search(self.start, text, self.standalone):
-                continue
+                # ... or read without the ornament it opens with ("## Related").
+                rest = ornament_free(view, i, text)
+                if rest is None or not full_or_search(self.start, rest, self.standalone):
+                    continue
             if not self.allows(view, i, text):
                 continue
             if not self.before_prose and self._prose_follows(view, i):

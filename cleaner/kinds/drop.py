@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..result import Removal
-from .base import PatternRule, View, declare
+from .base import PatternRule, View, declare, ornament_free
 
 
 @dataclass(frozen=True)
@@ -21,11 +21,14 @@ class DropRule(PatternRule):
         for i in self.candidates(view):
             text = view.texts[i]
             assert text is not None  # candidates() yields live paragraphs only
-            if (
-                not self.when.too_long(text, view.counts.pieces)
-                and self.match(text)
-                and self.allows(view, i, text)
-            ):
+            if self.when.too_long(text, view.counts.pieces):
+                continue
+            if not self.match(text):
+                # ... or read without the ornament it opens with ("👉 Read more: ...").
+                rest = ornament_free(view, i, text)
+                if rest is None or not self.match(rest):
+                    continue
+            if self.allows(view, i, text):
                 yield self.removal_of(view, (i,))
 
 
