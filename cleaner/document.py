@@ -24,7 +24,7 @@ _LINE_BREAK = compile_pattern(r"\r\n|\r|\n")
 # "-Aquakultur-" is a word. A single ">" marks a quoted line, as in an e-mail: "> Quoted
 # reply > from the list" is no breadcrumb. Only before a letter, and not before a link:
 # "⬇️ https://..." points at it, and stays a line of text.) The stdlib engine: plain
-# classes, and one scan of a whole text finds whether any line has one.
+# classes.
 _SYMBOLS = (
     "\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2900-\u297f\u2b00-\u2bff"
     "\U0001f000-\U0001faff\ufe0f\u200d"
@@ -35,8 +35,6 @@ _ORNAMENT = (
     r"(?=[^\W\d_])(?!https?:|www\.)"
 )
 _ORNAMENT_START = re.compile(_ORNAMENT)
-#: A line break, then an ornament (see :func:`unornamented`).
-ORNAMENTED_LINE = re.compile("\n" + _ORNAMENT)
 
 
 def unornamented(text: str) -> str | None:
@@ -103,17 +101,12 @@ def render(texts: list[str | None] | tuple[str | None, ...]) -> str:
     return "\n\n".join(kept) + "\n" if kept else ""
 
 
-def ornamented(texts: list[str | None], flat: str | None = None) -> dict[int, tuple[str, str]]:
+def ornamented(texts: list[str | None]) -> dict[int, tuple[str, str]]:
     """The paragraphs of ``texts`` that open with an ornament: index -> (text, text
-    without it). One scan of the joined texts (``flat``, if at hand: ``"\\n".join``)
-    answers for nearly every document."""
-    if flat is None:
-        flat = "\n".join([t or "" for t in texts])
-    if ORNAMENTED_LINE.search("\n" + flat) is None:
-        return {}
+    without it). A line's first character answers for nearly every line."""
     rests: dict[int, tuple[str, str]] = {}
     for i, text in enumerate(texts):
-        if text is not None:
+        if text and not text[0].isalnum():
             rest = unornamented(text)
             if rest is not None:
                 rests[i] = (text, rest)

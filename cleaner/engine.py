@@ -16,7 +16,7 @@ import regex
 
 from . import cache
 from . import prefilter as prefilter_module
-from .document import Paragraph, split_paragraphs
+from .document import Paragraph, ornamented, split_paragraphs
 from .errors import RuleError
 from .guard import MAX_REMOVED, Guard, trusted
 from .kinds import Rule
@@ -233,7 +233,9 @@ class Cleaner:
             # What every run of the rules on these paragraphs shares: the
             # prefilter's hits, and word counts (the guard's too).
             counts = WordCounts()
-            scanned = self._prefilter.scan(texts)
+            # The lines that open with an ornament, read without it too.
+            counts.rests = ornamented(texts)
+            scanned = self._prefilter.scan(texts, counts.rests)
             parts = split_hits(scanned, self._parts)
             plan = (self._plan, scanned, parts, counts)
             timeouts = _run(plan, paragraphs, texts, removals, timer)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .document import ornamented
 from .kinds.base import View, WordCounts
 from .result import Removal, apply_removal
 
@@ -36,16 +35,17 @@ TABLE_LINES = 3
 _NO_CELLS: frozenset[int] = frozenset()
 
 
-def table_cells(texts: list[str | None], flat: str | None = None) -> frozenset[int]:
+def table_cells(texts: list[str | None]) -> frozenset[int]:
     """The paragraphs that are a table's cells or rows as an extractor writes them,
     which no rule removes: a run of TABLE_LINES or more lines that each end with
     " |" or are a lone "|", with a lone "|" among them (trafilatura's cells, one per
     line, each row opened by "|": "|" / "Candidate |" / "Ward |"), or that all open
     with "| " (its rows, one per line: "| 1 | Kyle Busch | 5040 |"). A cell's words
-    are a table's, whatever they say ("Comments |", "Share |", "Photo |").
-    ``flat``: the texts joined, if at hand."""
-    if flat is None:
-        flat = "\n".join([t or "" for t in texts])
+    are a table's, whatever they say ("Comments |", "Share |", "Photo |")."""
+    try:
+        flat = "".join(texts)  # type: ignore[arg-type]
+    except TypeError:  # a paragraph removed: None
+        flat = "".join([t or "" for t in texts])
     if "|" not in flat:
         return _NO_CELLS  # nearly every text: one scan in C, no loop
     cells: list[int] = []
@@ -88,13 +88,7 @@ def run(
     of time raises :class:`RuleTimeout` and is undone whole.
     """
     rules, hits, parts, counts = plan
-    # The texts joined once, for two questions each answered by one scan in C.
-    try:
-        flat = "\n".join(texts)  # type: ignore[arg-type]
-    except TypeError:  # a paragraph removed: None
-        flat = "\n".join([t or "" for t in texts])
-    cells = table_cells(texts, flat)
-    counts.rests = ornamented(texts, flat)
+    cells = table_cells(texts)
     dirty: set[int] = set()
     removed_by: dict[int, str] = {}
     timeouts: list[str] = []

@@ -47,7 +47,7 @@ from itertools import accumulate
 
 import regex
 
-from .document import ORNAMENTED_LINE, unornamented
+from .document import ornamented
 
 try:  # pragma: no cover - depends on the platform
     import hyperscan
@@ -532,7 +532,11 @@ class Prefilter:
         """``"hyperscan"`` or ``"python"``: what scans."""
         return "hyperscan" if self._db is not None else "python"
 
-    def scan(self, texts: Sequence[str | None]) -> list[AbstractSet[int] | None]:
+    def scan(
+        self,
+        texts: Sequence[str | None],
+        rests: dict[int, tuple[str, str]] | None = None,
+    ) -> list[AbstractSet[int] | None]:
         """Per plan item, the indices of ``texts`` that hold one of its literals.
 
         None for items without a need (they look at every paragraph). An item
@@ -549,13 +553,14 @@ class Prefilter:
             order, live = range(len(texts)), texts  # type: ignore[assignment]
         if not live:
             return hits
-        joined = "\n" + "\n".join(live) + "\n"
-        if ORNAMENTED_LINE.search(joined) is not None:
+        if rests is None:
+            rests = ornamented(list(texts))
+        if rests:
             # Rules read a line that opens with an ornament ("👉 Read more: ...")
-            # without it too (kinds.base.full_or_search): the scan reads both, each
-            # a line of the same paragraph's.
-            order, live = _with_unornamented(order, live)
-            joined = "\n" + "\n".join(live) + "\n"
+            # without it too (kinds.base.ornament_free): the scan reads both, each a
+            # line of the same paragraph's.
+            order, live = _with_unornamented(order, live, rests)
+        joined = "\n" + "\n".join(live) + "\n"
         ascii = joined.isascii()
         if self._db is None:
             found = self._python(joined.lower() if ascii else _fold_lines(live))
@@ -649,18 +654,21 @@ class Prefilter:
 _NO_HITS: frozenset[int] = frozenset()
 
 
-def _with_unornamented(order: Sequence[int], live: Sequence[str]) -> tuple[list[int], list[str]]:
+def _with_unornamented(
+    order: Sequence[int], live: Sequence[str], rests: dict[int, tuple[str, str]]
+) -> tuple[list[int], list[str]]:
     """``live`` with each line that opens with an ornament followed by that line
-    without it, and ``order`` (each line's paragraph) to match."""
+    without it (``rests``: see :func:`cleaner.document.ornamented`), and ``order``
+    (each line's paragraph) to match."""
     order2: list[int] = []
     live2: list[str] = []
     for i, text in zip(order, live, strict=True):
         order2.append(i)
         live2.append(text)
-        rest = unornamented(text)
-        if rest is not None:
+        pair = rests.get(i)
+        if pair is not None and pair[0] == text:
             order2.append(i)
-            live2.append(rest)
+            live2.append(pair[1])
     return order2, live2
 
 

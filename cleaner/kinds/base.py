@@ -128,7 +128,7 @@ class WordCounts(dict):
         #: :func:`spaced_pieces` by text (see :meth:`Conditions.too_long`).
         self.pieces: dict[str, int] = {}
         #: The paragraphs that open with an ornament: index -> (text, text without
-        #: it); see :func:`ornament_free`. Set by the passes.
+        #: it); see :func:`ornament_free`. Set by the engine before the passes.
         self.rests: dict[int, tuple[str, str]] = {}
 
     def __missing__(self, text: str) -> int:
