@@ -972,3 +972,34 @@ def test_rules_read_a_line_without_the_ornament_it_opens_with(cleaner):
         "👉 Read more: Flood warnings extended across the region",
         "🔔 Subscribe to our newsletter for daily updates",
     ]
+
+
+_UNDER = (
+    "The storm moved through the region overnight, leaving thousands of homes without power.\n"
+    "Crews expect to restore most service by the end of the day.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "VIDEO: Police chase ends in crash on I-95",
+        "PHOTOS: Flooding across the county",
+        "WATCH: The moment the bridge collapsed",
+        "Fotos: So schön war das Stadtfest",
+    ],
+)
+def test_a_headline_set_as_a_label_and_a_title_stays_above_the_body(cleaner, headline):
+    assert cleaner.clean(f"{headline}\n{_UNDER}").removals == ()
+    # Between paragraphs the same line is a link to a video or a gallery, and goes.
+    lines = _UNDER.splitlines()
+    text = f"{lines[0]}\n{headline}\n{lines[1]}\n"
+    assert [r.text for r in cleaner.clean(text).removals] == [headline]
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ["Photo: Jane Roe for The New York Times", "Foto: Shanghai Electric", "Photo: AP"],
+)
+def test_a_credit_on_the_first_line_still_goes(cleaner, credit):
+    assert [r.text for r in cleaner.clean(f"{credit}\n{_UNDER}").removals] == [credit]

@@ -66,6 +66,19 @@ WRAP_END = Ending(".!?…:;。！？'\"’”»)]")
 WRAPPED_SHARE = 0.2
 
 
+# A headline's label: what a video's, a gallery's or a podcast's headline opens with.
+_HEADLINE_LABEL = compile_pattern(
+    r"(?i:videos?|vídeos?|photos?|fotos?|pictures|bilder|gallery|galerie|watch|listen"
+    r"|audio|podcast|read|live|en images|en vidéo|en vídeo)\s?:\s+"
+)
+#: A headline has at most this many spaces (16 words).
+HEADLINE_SPACES = 15
+#: A body paragraph under it has at least this many spaces (12 words), and ends with:
+BODY_SPACES = 11
+_SENTENCE_STOPS = ".!?…。！？"
+_CLOSERS = "'\"’”»)]"
+
+
 def runs_on(text: str) -> bool:
     """A long line that does not end like a sentence or a clause (see :data:`WRAP_WORDS`)."""
     return text.count(" ") >= WRAP_WORDS - 1 and not WRAP_END.of(text)
@@ -434,6 +447,25 @@ class View:
                 return self.hard_wrapped()
         return False
 
+    def is_headline(self, index: int, text: str) -> bool:
+        """Paragraph ``index``, the text's first, is its headline set as a label and a
+        title ("VIDEO: Police chase ends in crash on I-95", "Fotos: So schön war das
+        Stadtfest") right above a body paragraph: no rule removes it. (Between
+        paragraphs the same line is a link to a video or a gallery; a credit's value
+        is a name: "Photo: Jane Roe/AP", "Foto: Shanghai Electric".)"""
+        m = _HEADLINE_LABEL.match(text, None, None, False)
+        if m is None or text.count(" ") > HEADLINE_SPACES:
+            return False
+        title = text[m.end() :].split()
+        if sum(1 for w in title if len(w) >= 3 and w.isalpha() and w[0].islower()) < 2:
+            return False
+        nxt = self._neighbour(index, 1)
+        return (
+            nxt is not None
+            and nxt.count(" ") >= BODY_SPACES
+            and nxt.rstrip(_CLOSERS)[-1:] in _SENTENCE_STOPS
+        )
+
     def _neighbour(self, index: int, step: int) -> str | None:
         """The text of the nearest paragraph still present after (``step`` 1) or
         before (-1) paragraph ``index``, or None."""
@@ -550,6 +582,8 @@ class Rule(Declared):
         if after is not None and not view.beside_removed(index, after, sides=(-1,)):
             return False
         if not self.when.allow(text, view.rank[index], view.total, view.words):
+            return False
+        if view.rank[index] == 0 and view.is_headline(index, text):
             return False
         return not view.in_a_wrapped_sentence(index, text)
 
