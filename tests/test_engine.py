@@ -419,19 +419,29 @@ def test_caption_marker_counts_even_when_the_whole_line_is_a_credit(pack):
 
 
 def _naive_clean(c: Cleaner, text: str) -> str:
-    """Every rule on every paragraph in every pass: the reference for the engine's shortcut."""
-    from cleaner.document import render
+    """Every rule on every paragraph in every pass: the reference for the engine's shortcut.
+
+    (What the engine does for every document stays: no removal takes a table's cell,
+    and rules read a line without its ornament too.)"""
+    from cleaner.document import ornamented, render
     from cleaner.kinds import View
+    from cleaner.kinds.base import WordCounts
+    from cleaner.passes import table_cells
     from cleaner.result import apply_removal
 
     paragraphs = c.paragraphs(text)
     texts = [p.text for p in paragraphs]
+    cells = table_cells(texts)
+    counts = WordCounts()
+    counts.rests = ornamented(texts)
     removed_by: dict[int, str] = {}
     for _ in range(8):
         changed = False
-        view = View(paragraphs, texts, removed_by=removed_by)
+        view = View(paragraphs, texts, removed_by=removed_by, counts=counts)
         for rule in c.rules:
             for removal in rule.find(view):
+                if not cells.isdisjoint(removal.paragraphs):
+                    continue
                 apply_removal(texts, removal)
                 view.record(removal)
                 changed = True

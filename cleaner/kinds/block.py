@@ -382,11 +382,14 @@ class BlockRule(Rule):
         sums: list[int] = [0]
         # The styles of the article's own section headings, counted on first need.
         styles: list[dict[str, int]] = []
+        rests = view.counts.rests  # empty for nearly every document
         for i in view.candidates():
             text = view.texts[i]
             assert text is not None  # candidates() yields live paragraphs only
             if not full_or_search(self.start, text, self.standalone):
                 # ... or read without the ornament it opens with ("## Related").
+                if not rests:
+                    continue
                 rest = ornament_free(view, i, text)
                 if rest is None or not full_or_search(self.start, rest, self.standalone):
                     continue

@@ -18,6 +18,7 @@ from .base import PatternRule, View, declare, ornament_free
 @dataclass(frozen=True)
 class DropRule(PatternRule):
     def find(self, view: View) -> Iterator[Removal]:
+        rests = view.counts.rests  # empty for nearly every document
         for i in self.candidates(view):
             text = view.texts[i]
             assert text is not None  # candidates() yields live paragraphs only
@@ -25,6 +26,8 @@ class DropRule(PatternRule):
                 continue
             if not self.match(text):
                 # ... or read without the ornament it opens with ("👉 Read more: ...").
+                if not rests:
+                    continue
                 rest = ornament_free(view, i, text)
                 if rest is None or not self.match(rest):
                     continue

@@ -391,6 +391,9 @@ def _signature(texts: list[str], outside: set[int], last: int) -> set[int]:
     return set()
 
 
+_YEAR = compile_pattern(r"(?<!\d)\d{4}(?!\d)")
+
+
 def _whole_shape(text: str) -> str:
     """A line's tokens as classes, a run of words as one: ``Widder (21.3.–20.4.)`` ->
     ``a(0.0.–0.0.)``, ``Week 2: Summaries and graphs`` -> ``a0:a``."""
@@ -406,10 +409,11 @@ def _whole_shape(text: str) -> str:
 def _first_section_heading(
     texts: list[str], lines: dict[int, _Line], outside: set[int], first: int
 ) -> set[int]:
-    """The lines of ``outside`` above the body shaped as two or more headings below
-    its start: the first section's heading ("Widder (21.3.–20.4.)" above a horoscope's first
-    sign, "Stier (21.4.–20.5.)" and the others between the paragraphs; "Monday, March 4"
-    above a log's first entries, "Tuesday, March 5" over the next).
+    """The lines of ``outside`` one or two above the body shaped as two or more
+    headings below its start: the first section's heading ("Widder (21.3.–20.4.)"
+    above a horoscope's first sign, "Stier (21.4.–20.5.)" and the others between the
+    paragraphs; "Monday, March 4" above a log's first entries, "Tuesday, March 5"
+    over the next).
 
     Only labels, teaser-shaped lines and dates that open with a word and hold a number,
     whole lines alike, and other lines than the same text again: words alone, or
@@ -418,13 +422,17 @@ def _first_section_heading(
     button stands above the body and again under it.
     """
     wanted: dict[str, list[int]] = {}
-    for k in outside:
+    for k in (first - 1, first - 2):
+        if k < 0 or k not in outside:
+            continue
         text = texts[k]
+        furniture = lines[k].furniture
         if (
-            k < first
-            and text[:1].isalpha()
-            and lines[k].furniture in ("label", "teaser headline", "date or time")
+            text[:1].isalpha()
+            and furniture in ("label", "teaser headline", "date or time")
             and _HAS_NUMBER.search(text, None, None, False) is not None
+            # A date with its year is the page's stamp: a day's heading has none.
+            and (furniture != "date or time" or _YEAR.search(text, None, None, False) is None)
         ):
             shape = _whole_shape(text)
             if shape[:1] == "a" and "0" in shape:
@@ -955,7 +963,7 @@ class EdgesRule(Rule):
         # A chapter's title under its number ("Chapter 3" / "The Lighthouse").
         outside -= {k for k in outside if k > 0 and _is_division(texts[k - 1])}
         outside -= _signature(texts, outside, last)
-        if first > 0 and outside and min(outside) < first:
+        if first > 0 and (first - 1 in outside or first - 2 in outside):
             outside -= _first_section_heading(texts, lines, outside, first)
         outside -= _sentence_pieces(texts, outside)
         more = self.content_headings
