@@ -76,7 +76,15 @@ HEADLINE_SPACES = 15
 #: A body paragraph under it has at least this many spaces (12 words), and ends with:
 BODY_SPACES = 11
 _SENTENCE_STOPS = ".!?…。！？"
-_CLOSERS = "'\"’”»)]"
+#: What may close a sentence after its stop: quotes and brackets.
+CLOSERS = "'\"’”»)]"
+
+
+def lower_words(words: list[str], size: int, alpha: bool = True) -> int:
+    """How many of ``words`` open in lower case and have ``size`` characters or more
+    (all letters, with ``alpha``): a title in sentence case has some ("On walking",
+    "Police chase ends in crash"), a name, an agency or a button in title case none."""
+    return sum(1 for w in words if len(w) >= size and w[0].islower() and (not alpha or w.isalpha()))
 
 
 def runs_on(text: str) -> bool:
@@ -456,14 +464,13 @@ class View:
         m = _HEADLINE_LABEL.match(text, None, None, False)
         if m is None or text.count(" ") > HEADLINE_SPACES:
             return False
-        title = text[m.end() :].split()
-        if sum(1 for w in title if len(w) >= 3 and w.isalpha() and w[0].islower()) < 2:
+        if lower_words(text[m.end() :].split(), 3) < 2:
             return False
         nxt = self._neighbour(index, 1)
         return (
             nxt is not None
             and nxt.count(" ") >= BODY_SPACES
-            and nxt.rstrip(_CLOSERS)[-1:] in _SENTENCE_STOPS
+            and nxt.rstrip(CLOSERS)[-1:] in _SENTENCE_STOPS
         )
 
     def _neighbour(self, index: int, step: int) -> str | None:

@@ -134,6 +134,7 @@ import regex
 from ..patterns import compile_pattern
 from ..result import Removal
 from .base import (
+    CLOSERS,
     WRAP_WORDS,
     WRAPPED_SHARE,
     Ending,
@@ -142,6 +143,7 @@ from .base import (
     declare,
     hard_wrapped,
     is_post_attribution,
+    lower_words,
 )
 from .block import INNER_END, ends_with_a_number, is_data
 
@@ -330,8 +332,7 @@ def _sentence_pieces(texts: list[str], outside: set[int]) -> set[int]:
     return pieces
 
 
-# What may close a sentence after its stop; the stops, and a lead-in's colon.
-_CLOSERS = "'\"’”»)]"
+# The stops, and a lead-in's colon (what may close a sentence after them: CLOSERS).
 _PROSE_ENDS = ".!?…。！？:"
 
 
@@ -340,7 +341,7 @@ def _reads_as_prose(text: str) -> bool:
     brackets: ``... she said.”``) or a lead-in's colon, or holds a sentence's end
     (``... in two weeks. Its single ...``); a long title ending with a name in
     brackets does none of these."""
-    end = text.rstrip().rstrip(_CLOSERS)[-1:]
+    end = text.rstrip().rstrip(CLOSERS)[-1:]
     return (end != "" and end in _PROSE_ENDS) or INNER_END.search(
         text, None, None, False
     ) is not None
@@ -349,7 +350,7 @@ def _reads_as_prose(text: str) -> bool:
 def _ends_a_sentence(text: str) -> bool:
     """Ends with a full stop, ! or ?, perhaps inside quotes, and not an ellipsis
     (a truncated teaser or comment: ``Hi there, just found your blog...``)."""
-    end = text.rstrip().rstrip(_CLOSERS)
+    end = text.rstrip().rstrip(CLOSERS)
     return end[-1:] in ".!?。！？" and not end.endswith("..") and bool(end)
 
 
@@ -898,7 +899,7 @@ class EdgesRule(Rule):
             and first == 1
             and words(0) >= 2
             and judged(0).furniture == "label"
-            and any(len(w) >= 4 and w[0].islower() and w.isalpha() for w in texts[0].split()[1:])
+            and lower_words(texts[0].split()[1:], 4) > 0
             and not self._crumb(texts[0])
         ):
             # The text opens with a title of a few words in sentence case, and the
@@ -1025,7 +1026,7 @@ class EdgesRule(Rule):
             text = texts[k]
             if (
                 words(k) >= HEADLINE_WORDS
-                and any(len(w) >= 4 and w[0].islower() for w in text.split()[1:])
+                and lower_words(text.split()[1:], 4, alpha=False) > 0
                 # Right above the body, a word of four letters will do ("Weeknight
                 # lentil soup" / "This soup is cheap, ...").
                 and _shares_a_word(text, body, 4 if k == first - 1 else 5)
