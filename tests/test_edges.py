@@ -234,6 +234,16 @@ def test_a_long_teaser_shaped_line_stays_but_still_makes_a_run():
         ("Korbacher Str. 93", True),
         ("Open daily 10am–6pm", True),
         ("Mo bis Fr: 9:00 – 16:00 Uhr", True),
+        # A venue's name before its street.
+        ("Schlosshof, Schlossstraße 1", True),
+        ("Olympia Theatre, 12 River Street", True),
+        # An event's date and time without a year; a page's stamp has its year.
+        ("Freitag, 14. Juni, 20 Uhr", True),
+        ("Saturday, June 15, 8 p.m.", True),
+        ("Sa., 15.6., 19.30 Uhr", True),
+        ("12.03.2024, 09:15 Uhr", False),
+        ("June 14, 2024, 9:15 a.m.", False),
+        ("Freitag, 14. Juni", False),
         # Teasers and counts with numbers are not addresses.
         ("5 Reasons Main Street Is Dying", False),
         ("10 Best Places to Eat", False),
@@ -263,6 +273,14 @@ def test_prices_and_percentages_are_data(line, data):
     from cleaner.kinds.block import is_data
 
     assert is_data(line, labelled=False) is data
+
+
+def test_an_event_s_info_box_after_the_body_stays_whole():
+    box = (
+        "Info\nFreitag, 14. Juni, 20 Uhr\nSchlosshof, Schlossstraße 1\n"
+        "Eintritt: 18 Euro, ermäßigt 12 Euro\nKarten: Tel. 07131/56 78 90 oder an der Abendkasse\n"
+    )
+    assert removed(BODY + box) == []
 
 
 def test_a_price_with_its_currency_spelled_out_is_data():

@@ -196,9 +196,11 @@ _STREET = (
     r"|Square|Sq|Court|Ct|Terrace|Highway|Hwy|Parkway|Pkwy)"
 )
 _STREET_LINE = compile_pattern(
-    rf"^\d{{1,5}}[A-Za-z]?,?\s+(?:\p{{Lu}}[\p{{L}}'.-]*\s+){{1,3}}{_STREET}\b\.?(?:,|$)"
-    r"|^\p{Lu}[\p{L}-]*\s?(?i:stra(?:ß|ss)e|str\.|weg|platz|allee|gasse|damm|chaussee)"
-    r"\s+\d{1,4}\s?[a-z]?(?:,|$)"
+    # ... after the venue's name, if the line gives it first ("Schlosshof, Schlossstraße 1")
+    r"^(?:\p{Lu}[^,]{0,40},\s+)?(?:"
+    rf"\d{{1,5}}[A-Za-z]?,?\s+(?:\p{{Lu}}[\p{{L}}'.-]*\s+){{1,3}}{_STREET}\b\.?(?:,|$)"
+    r"|\p{Lu}[\p{L}-]*\s?(?i:stra(?:ß|ss)e|str\.|weg|platz|allee|gasse|damm|chaussee)"
+    r"\s+\d{1,4}\s?[a-z]?(?:,|$))"
 )
 # ... read from the line's end (it must end there).
 _POSTCODE = compile_pattern(
@@ -208,15 +210,36 @@ _HOURS = compile_pattern(
     r"\b\d{1,2}(?:[:.]\d\d)?\s?(?i:[ap]\.?m\.?)?\s?[–-]\s?\d{1,2}(?:[:.]\d\d)?\s?"
     r"(?i:[ap]\.?m\.?|uhr|h)\b"
 )
+# An event's date and time of day, without a year, as the whole line ("Freitag, 14.
+# Juni, 20 Uhr", "Saturday, June 15, 8 p.m.", "Sa., 15.6., 19.30 Uhr"): when it is,
+# as an info box gives it. A page's stamp carries its year ("12.03.2024, 09:15 Uhr",
+# "June 14, 2024, 9:15 a.m."), and a year ends the match.
+_MONTH_START = (
+    r"jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|d[eé][cz]|ene|abr|ago|dic"
+    r"|f[eé]v|avr|juil|ao[uû]|gen|mag|giu|lug|ott|set|mei|maa"
+)
+_EVENT_TIME = compile_pattern(
+    r"^(?:\p{L}+\.?,?\s+)?"  # the day of the week
+    rf"(?:\d{{1,2}}\.\s?(?:{_MONTH_START})\p{{L}}*\.?|\d{{1,2}}\.\d{{1,2}}\."
+    rf"|(?:{_MONTH_START})\p{{L}}*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:of\s+|de\s+)?(?:{_MONTH_START})\p{{L}}*\.?)"
+    r",?\s+(?:(?:um|at|ab|from|à|a las|alle|om|vanaf)\s+)?"
+    r"(?:\d{1,2}[.:]\d\d(?:\s?(?:uhr|h|[ap]\.?m\.?))?|\d{1,2}\s?(?:uhr|h|[ap]\.?m\.?))"
+    r"(?:\s*(?:[-–]|bis|to|until)\s*\d{1,2}(?:[.:]\d\d)?\s?(?:uhr|h|[ap]\.?m\.?)?)?"
+    r"(?![\p{L}\p{N}])\W*$",
+    regex.I,
+)
 
 
 def _is_address(text: str) -> bool:
-    """A postal address or a span of opening hours (a line with a digit)."""
+    """A postal address, a span of opening hours or an event's date and time (a line
+    with a digit)."""
     last = text[-1:]
     return bool(
         _STREET_LINE.match(text, None, None, False)
         or ((last.isdigit() or last.isupper()) and _POSTCODE.search(text, None, None, False))
         or (("-" in text or "–" in text) and _HOURS.search(text, None, None, False))
+        or _EVENT_TIME.match(text, None, None, False)
     )
 
 
