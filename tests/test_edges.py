@@ -734,3 +734,48 @@ def test_a_list_of_short_lines_after_the_body_stays():
 )
 def test_teasers_and_short_runs_after_the_body_still_go(tail):
     assert removed(BODY + "\n".join(tail) + "\n") == tail
+
+
+# Text that opens with structure: what is already only the article must lose none of it.
+def test_a_recipe_that_opens_with_its_ingredients_keeps_their_heading():
+    text = (
+        "Ingredients\n2 cups flour\n1 tsp baking soda\n1/2 cup sugar\n2 eggs\nMethod\n"
+        "Whisk the dry ingredients together in a large bowl.\n"
+        "Beat the eggs with the buttermilk and pour them into the flour mixture.\n"
+    )
+    assert removed(text) == []
+
+
+def test_a_lead_in_between_the_headline_and_the_body_keeps_its_list():
+    text = (
+        "How to replace a bicycle inner tube\nYou will need:\nTyre levers\n"
+        "A new tube of the right size\nA pump\n"
+        "Step 1: Use the tyre levers to lift one side of the tyre off the rim.\n"
+        "Step 2: Pull out the old tube and check the tyre for sharp objects.\n"
+    )
+    assert removed(text) == []
+
+
+def test_a_label_over_the_rows_of_a_table_is_its_heading():
+    text = "Top scorers\nOkafor 14\nLindqvist 11\nMoreau 9\nSantos 9\n" + BODY
+    assert removed(text) == []
+    # ... unless it names navigation.
+    assert removed("Most popular\nOkafor 14\nLindqvist 11\nMoreau 9\n" + BODY) == ["Most popular"]
+
+
+def test_days_each_over_a_sentence_are_a_forecast_not_stamps():
+    text = (
+        "Monday\nLight rain in the morning, clearing later. High 14.\n"
+        "Tuesday\nSunny. High 17.\nWednesday\nCloudy with a chance of showers.\n"
+        "Warmer weather is expected from the weekend, with highs above 20 degrees.\n"
+    )
+    assert removed(text) == []
+
+
+def test_a_menu_s_items_over_their_taglines_still_go():
+    text = (
+        "Kundenservice\nWir sind für Sie da.\nKontakt\nSchreiben Sie uns.\n"
+        "Die Stadt hat am Montag den neuen Haushalt für das kommende Jahr beschlossen.\n"
+        "Der Kämmerer sprach von einem schwierigen Jahr für die Finanzen der Stadt.\n"
+    )
+    assert "Kundenservice" in removed(text)

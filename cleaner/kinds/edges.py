@@ -594,6 +594,49 @@ def _announced_lists(
     return kept
 
 
+def _announced_in_the_head(
+    texts: list[str],
+    order: list[int],
+    lines: dict[int, _Line],
+    outside: set[int],
+    head: int,
+    first: int,
+) -> set[int]:
+    """The lines of ``outside`` above the body's first paragraph that are content:
+
+    - the run right under a line between the headline and the body that stays and
+      ends with a colon ("You will need:" / "Tyre levers" / "A pump"), as the
+      body's own lead-in keeps what follows it;
+    - a day's name alone right above a line that stays and ends a sentence, when
+      two or more such pairs stand there: a forecast's or a diary's days ("Monday" /
+      "Light rain, clearing later." / "Tuesday" / "Sunny."). (Not any label: a
+      menu's items stand over their taglines so, "Kundenservice" / "Wir sind für
+      Sie da.")
+    """
+    kept: set[int] = set()
+    for k in range(head + 1, first):
+        if k not in outside and _LEAD_IN.of(texts[k]):
+            j = k + 1
+            while j < first and j in outside and order[j] == order[j - 1] + 1:
+                kept.add(j)
+                j += 1
+    pairs = [
+        k
+        for k in range(first)
+        if k in outside
+        and k + 1 not in outside
+        and order[k + 1] == order[k] + 1
+        and lines[k].furniture == "date or time"
+        and not _HAS_NUMBER.search(texts[k], None, None, False)
+        and texts[k + 1][:1].isupper()
+        and " " in texts[k + 1]
+        and _BODY_END.of(texts[k + 1])
+    ]
+    if len(pairs) >= 2:
+        kept.update(pairs)
+    return kept
+
+
 def _menu_from(headings: list[int], h: int) -> bool:
     """Whether a menu begins at ``headings[h]``: a chain of headings from it, each at
     most one line below the one before, with two of them next to each other
@@ -958,9 +1001,32 @@ class EdgesRule(Rule):
                 and (k - 2 in outside or k - 1 in outside or k + 1 in outside or k + 2 in outside)
             ):
                 lines[k] = judged(k)
+        # ... and the headline's (it stays): a list or table the text opens with may
+        # begin at it ("Ingredients" / "2 cups flour" / ...).
+        for k in (head, tail):
+            if k >= 0 and k not in lines:
+                lines[k] = judged(k)
         # What belongs to a list, a table or a data block stays (judged with the
-        # lines around it: a row without evidence still makes a table).
-        outside -= self._structured(lines, outside)
+        # lines around it: a row without evidence still makes a table), and so does
+        # a label of words alone right above two or more rows of a table, its
+        # heading ("Top scorers" / "Okafor 14" / "Lindqvist 11"), unless it names
+        # navigation. (Not above any structure: a brand's name stands over a shop's
+        # prices, a table of contents' part over its links.)
+        structure = self._structured(lines, outside)
+        outside -= structure
+        outside -= {
+            k
+            for k in outside
+            if k + 2 in structure
+            and k + 1 in structure
+            and order[k + 2] == order[k] + 2
+            and lines[k + 1].row
+            and lines[k + 2].row
+            and lines[k].furniture == "label"
+            and not self._navigates(texts[k])
+        }
+        if head >= 0:
+            outside -= _announced_in_the_head(texts, order, lines, outside, head, first)
         # A chapter's title under its number ("Chapter 3" / "The Lighthouse").
         outside -= {k for k in outside if k > 0 and _is_division(texts[k - 1])}
         outside -= _signature(texts, outside, last)
@@ -1034,6 +1100,11 @@ class EdgesRule(Rule):
             ):
                 return k
         return -1
+
+    def _navigates(self, text: str) -> bool:
+        """Whether ``text`` names navigation (``Related``, ``More videos``)."""
+        navigation = self.navigation
+        return navigation is not None and navigation.search(text, None, None, False) is not None
 
     def _crumb(self, text: str) -> bool:
         """A line of ``navigation`` words alone (``Home World News``, ``Login Register
