@@ -779,3 +779,13 @@ def test_a_menu_s_items_over_their_taglines_still_go():
         "Der Kämmerer sprach von einem schwierigen Jahr für die Finanzen der Stadt.\n"
     )
     assert "Kundenservice" in removed(text)
+
+
+def test_a_key_over_a_list_of_names_is_a_fact_box_s_pair():
+    text = (
+        "Minutes of the parish council meeting, 4 March\n"
+        "Present: J. Ward (chair), S. Patel, L. Moore, R. Young\nApologies: K. Hall\n"
+        "1. The minutes of the previous meeting were approved without any changes.\n"
+        "2. The clerk reported that the playground repairs are now complete and paid.\n"
+    )
+    assert removed(text) == []

@@ -296,7 +296,11 @@ def _fields(text: str) -> bool:
 # The value is short ("Battery: up to 10 weeks"); "Explainer: what the rules mean for
 # households" is a kicker and a teaser, and a "|" makes a link row.
 _KEY_WORDS = r"[\p{L}\d][\p{L}\d.'’/&-]*(?: [\p{L}\d.'’/&-]+){0,2}"
-_KEY_VALUE = compile_pattern(rf"^{_KEY_WORDS}\s?:(?: [^\s|]+){{1,5}}$")
+# ... with a value of a few words, or a list of three or more ("Present: J. Ward
+# (chair), S. Patel, L. Moore").
+_KEY_VALUE = compile_pattern(
+    rf"^{_KEY_WORDS}\s?:(?:(?: [^\s|]+){{1,5}}|\s[^,|]{{1,30}}+(?:,\s[^,|]{{1,30}}+){{2,}})$"
+)
 #: A numbered item's marker, digits read as 0: ``1.``, ``12)``.
 _NUMBERED = frozenset({"0.", "0)"})
 #: A schedule's entry opens with a clock time (its marker, digits made "0").
