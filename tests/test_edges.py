@@ -789,3 +789,15 @@ def test_a_key_over_a_list_of_names_is_a_fact_box_s_pair():
         "2. The clerk reported that the playground repairs are now complete and paid.\n"
     )
     assert removed(text) == []
+
+
+def test_a_text_that_opens_with_a_content_heading_keeps_the_list_under_it():
+    text = (
+        "Features\nWaterproof to 50 metres\nTen days of battery life\n"
+        "Heart rate and sleep tracking\nBuilt-in GPS\n"
+        "The watch pairs with both Android phones and iPhones, and the companion app is free.\n"
+    )
+    assert removed(text) == []
+    # ... where above a headline such a heading is a menu's item.
+    menu = "Home\nFeatures\nBlog\nCity opens a new ferry line to the islands\n"
+    assert "Features" in removed(menu + BODY)

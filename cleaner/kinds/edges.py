@@ -522,7 +522,8 @@ _CONTENT_HEADING = compile_pattern(
     r"|quellen|literatur|zutaten|zubereitung|technische daten|ausstattung|steckbrief"
     r"|ergebnisse|termine|tabelle|fuentes|ingredientes|resultados|ingrédients|résultats"
     r"|ingredienti|preparazione|procedimento|ingrediënten|bereiding(?:swijze)?|modo de preparo"
-    r"|preparo|preparación|elaboración|préparation)"
+    r"|preparo|preparación|elaboración|préparation"
+    r"|glossary|glossar|glossaire|glosario)"
     # ... for how many ("Zutaten für 4 Personen", "Ingredienti per 4 persone")
     r"(?:\s(?:for|für|per|pour|para|voor)\s\d+(?:\s?[-–]\s?\d+)?\s\p{L}+)?)"
     r"\s*:?$"
@@ -1041,7 +1042,12 @@ class EdgesRule(Rule):
         outside -= _announced_lists(texts, order, outside, last, -1, more)
         if head >= 0:
             # ... and between the headline and the body (above the headline such a
-            # heading is a menu's item: "Features" / "Blog" / "About").
+            # heading is a menu's item: "Features" / "Blog" / "About"), unless it
+            # is right above the line taken for the headline, the text's first: then
+            # that line is the list's first item ("Features" / "Waterproof to 50
+            # metres" / "Ten days of battery life" / ...).
+            if head == 1 and 0 in outside and _is_content_heading(texts[0], more):
+                outside -= _announced_lists(texts, order, outside | {1}, -1, first, more)
             outside -= _announced_lists(texts, order, outside, head, first, more)
         outside -= _list_headings(texts, outside, last)
         # A list's last item without a number, between the list and the next
