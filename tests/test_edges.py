@@ -801,3 +801,25 @@ def test_a_text_that_opens_with_a_content_heading_keeps_the_list_under_it():
     # ... where above a headline such a heading is a menu's item.
     menu = "Home\nFeatures\nBlog\nCity opens a new ferry line to the islands\n"
     assert "Features" in removed(menu + BODY)
+
+
+def test_a_content_heading_over_a_list_item_above_the_body_stays():
+    text = (
+        "Pros\n- Bright, sharp screen\n- Long battery life\nCons\n- No headphone jack\n"
+        "- Expensive\n" + BODY
+    )
+    assert removed(text) == []
+
+
+def test_a_first_label_over_a_sentence_is_its_title_not_a_kicker():
+    text = (
+        "Warning\nDo not use this charger with batteries from other manufacturers.\n"
+        "The company is recalling about 40,000 chargers sold between January and March.\n"
+    )
+    assert removed(text) == []
+    # A kicker over a headline that asks, or a section over one in title case, goes.
+    for headline in (
+        "Ist die Inklusion im Kapitalismus umsetzbar?",
+        "Colder Temperatures Forecast for Wed. after Cold Wave Alert Tues.",
+    ):
+        assert removed("Aktuell\n" + headline + "\n" + BODY) == ["Aktuell"]

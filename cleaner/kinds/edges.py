@@ -972,7 +972,26 @@ class EdgesRule(Rule):
             and words(head + 1) >= 2
         ):
             tail = head + 1
-        ks = (*(k for k in range(first) if k != head and k != tail), *range(last + 1, n))
+        # The text's first line, a label naming no navigation, over a first line taken
+        # for the headline that is a sentence, in sentence case with a full stop: a
+        # title or a heading over a short first paragraph ("Warning" / "Do not use
+        # this charger with ...", "Thank you" / "To everyone who came ...: thank
+        # you."). A headline asks or exclaims, or is in title case, or ends bare.
+        title = -1
+        if (
+            head == 1
+            and texts[1][:1].isupper()
+            and texts[1].rstrip("\"'’”»").endswith(".")
+            and not texts[1].endswith("..")
+            and judged(0).furniture == "label"
+            and lower_words(texts[1].split()[1:], 4, False) >= 3
+            and not self._navigates(texts[0])
+        ):
+            title = 0
+        ks = (
+            *(k for k in range(first) if k != head and k != tail and k != title),
+            *range(last + 1, n),
+        )
 
         lines: dict[int, _Line] = {}
         outside = set()
@@ -1049,6 +1068,17 @@ class EdgesRule(Rule):
             if head == 1 and 0 in outside and _is_content_heading(texts[0], more):
                 outside -= _announced_lists(texts, order, outside | {1}, -1, first, more)
             outside -= _announced_lists(texts, order, outside, head, first, more)
+        # Above the body, a heading that announces content right over a list's item
+        # that stays ("Pros" / "- Bright, sharp screen", "Schedule" / "- 9:00 ...").
+        outside -= {
+            k
+            for k in outside
+            if k < first
+            and k + 1 not in outside
+            and order[k + 1] == order[k] + 1
+            and _LIST_ITEM.match(texts[k + 1], None, None, False)
+            and _is_content_heading(texts[k], more)
+        }
         outside -= _list_headings(texts, outside, last)
         # A list's last item without a number, between the list and the next
         # section's heading ("Salt and pepper to taste" / "Instructions").
