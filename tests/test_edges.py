@@ -234,6 +234,7 @@ def test_a_long_teaser_shaped_line_stays_but_still_makes_a_run():
         ("Korbacher Str. 93", True),
         ("Open daily 10am–6pm", True),
         ("Mo bis Fr: 9:00 – 16:00 Uhr", True),
+        ("Monday to Friday, 9am to 5pm", True),
         # A venue's name before its street.
         ("Schlosshof, Schlossstraße 1", True),
         ("Olympia Theatre, 12 River Street", True),
@@ -823,3 +824,28 @@ def test_a_first_label_over_a_sentence_is_its_title_not_a_kicker():
         "Colder Temperatures Forecast for Wed. after Cold Wave Alert Tues.",
     ):
         assert removed("Aktuell\n" + headline + "\n" + BODY) == ["Aktuell"]
+
+
+def test_a_how_to_s_steps_are_divisions_with_their_text():
+    text = (
+        "Step 1\nPreheat the oven to 200C.\nStep 2\n"
+        "Cut the vegetables into even pieces and toss them with oil and salt.\nStep 3\n"
+        "Roast for 35 to 40 minutes, turning once, until golden at the edges.\n"
+    )
+    assert removed(text) == []
+
+
+def test_a_text_without_headline_that_opens_with_a_content_heading_keeps_it():
+    # ... right above the body's first paragraph,
+    text = (
+        "Ingrédients\n- 200 g de farine\n- 3 œufs\nPréparation\n"
+        "Mélangez la farine et le sel, puis ajoutez les œufs un à un dans le saladier.\n"
+        "Versez le lait petit à petit en fouettant pour éviter les grumeaux.\n"
+    )
+    assert removed(text) == []
+    # ... and over a run of words alone that reaches the body,
+    cast = "Cast\nEmma Stone as Bella\nMark Ruffalo as Duncan\nWillem Dafoe as Godwin\n"
+    assert removed(cast + BODY) == []
+    # ... but not over a magazine's teasers with dates and signs.
+    teasers = "Literatur\n30.11. | Buch der Woche\nNikole Hannah-Jones (Hrsg.) • 1619\n"
+    assert removed(teasers + BODY)

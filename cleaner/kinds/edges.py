@@ -177,7 +177,8 @@ _DATELINE = compile_pattern(r"^\p{Lu}[\p{Lu} .'-]+,(?: [\p{Lu}.'-]+)+$")
 _COUNTER = compile_pattern(r"^[\d\W_]+$")
 #: A review's rating in stars.
 _STARS = frozenset("★☆✩✪✫✬✭✮✯⭐½")
-#: A book's or a play's division: "Chapter 3", "Kapitel IV", "Part One", "Act II"
+#: A book's or a play's division: "Chapter 3", "Kapitel IV", "Part One", "Act II", a
+#: how-to's "Step 1"
 #: (see :func:`_is_division`): the word ...
 _DIVISIONS = frozenset(
     [
@@ -207,6 +208,23 @@ _DIVISIONS = frozenset(
         "scène",
         "escena",
         "scena",
+        # ... and a how-to's step, a trip's day, a course's week, a race's stage
+        # ("Step 1" / "Preheat the oven to 200C.", "Day 3", "Week 2")
+        "step",
+        "schritt",
+        "étape",
+        "paso",
+        "passo",
+        "stap",
+        "krok",
+        "day",
+        "tag",
+        "week",
+        "woche",
+        "round",
+        "runde",
+        "stage",
+        "etappe",
     ]
 )
 #: ... and its number.
@@ -523,7 +541,8 @@ _CONTENT_HEADING = compile_pattern(
     r"|ergebnisse|termine|tabelle|fuentes|ingredientes|resultados|ingrédients|résultats"
     r"|ingredienti|preparazione|procedimento|ingrediënten|bereiding(?:swijze)?|modo de preparo"
     r"|preparo|preparación|elaboración|préparation"
-    r"|glossary|glossar|glossaire|glosario)"
+    r"|glossary|glossar|glossaire|glosario"
+    r"|timeline|chronology|chronologie|chronik|zeitleiste|cronología|cronologia)"
     # ... for how many ("Zutaten für 4 Personen", "Ingredienti per 4 persone")
     r"(?:\s(?:for|für|per|pour|para|voor)\s\d+(?:\s?[-–]\s?\d+)?\s\p{L}+)?)"
     r"\s*:?$"
@@ -1069,16 +1088,35 @@ class EdgesRule(Rule):
                 outside -= _announced_lists(texts, order, outside | {1}, -1, first, more)
             outside -= _announced_lists(texts, order, outside, head, first, more)
         # Above the body, a heading that announces content right over a list's item
-        # that stays ("Pros" / "- Bright, sharp screen", "Schedule" / "- 9:00 ...").
+        # that stays ("Pros" / "- Bright, sharp screen", "Schedule" / "- 9:00 ..."),
+        # or over the body's first paragraph, below what the text opens with
+        # ("Préparation" / "Mélangez ..."; the text's first line over the body,
+        # "Key Points", is a box's label).
         outside -= {
             k
             for k in outside
             if k < first
             and k + 1 not in outside
             and order[k + 1] == order[k] + 1
-            and _LIST_ITEM.match(texts[k + 1], None, None, False)
+            and ((k + 1 == first and k > 0) or _LIST_ITEM.match(texts[k + 1], None, None, False))
             and _is_content_heading(texts[k], more)
         }
+        if head < 0 and 0 in outside and _is_content_heading(texts[0], more):
+            # No headline, and the text opens with a heading that announces content:
+            # the run under it, when it reaches the body, is its list ("Cast" / "Emma
+            # Stone as Bella" / ... / the body), if it is words alone. (A menu's item
+            # in a header goes on into more of the menu, or stands lower; a
+            # magazine's section over its teasers holds dates and signs.)
+            run = 1
+            while (
+                run < first
+                and run in outside
+                and order[run] == order[run - 1] + 1
+                and texts[run].replace(" ", "").isalpha()
+            ):
+                run += 1
+            if run == first > 1:
+                outside -= set(range(first))
         outside -= _list_headings(texts, outside, last)
         # A list's last item without a number, between the list and the next
         # section's heading ("Salt and pepper to taste" / "Instructions").
