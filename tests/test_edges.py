@@ -849,3 +849,30 @@ def test_a_text_without_headline_that_opens_with_a_content_heading_keeps_it():
     # ... but not over a magazine's teasers with dates and signs.
     teasers = "Literatur\n30.11. | Buch der Woche\nNikole Hannah-Jones (Hrsg.) • 1619\n"
     assert removed(teasers + BODY)
+
+
+def test_a_first_label_in_sentence_case_heads_a_section_when_two_more_follow():
+    text = (
+        "Why the bus is late\nThree reasons, and what the city plans to do about them.\n"
+        "Traffic lights\nBuses wait at red lights like everyone else, and the city wants "
+        "to give them priority at forty junctions.\nDriver shortage\n"
+        "One in ten shifts cannot be filled.\nOld timetables\n"
+        "Some routes have not been updated since 2015.\n"
+    )
+    assert removed(text) == []
+    # One more such label below is a button's text over the body as often.
+    one = "Cycle news today\nImage description here\n" + BODY + "Driver shortage\nNone left.\n"
+    assert "Image description here" in removed(one)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Q&A", "In numbers", "Die Fakten"],
+)
+def test_more_headings_announce_what_the_text_opens_with(heading):
+    text = (
+        heading + "\nLänge: 12 Kilometer\nHöhenmeter: 450\nDauer: etwa vier Stunden\n"
+        "Die Wanderung beginnt am Parkplatz hinter der Kirche und führt zunächst durch "
+        "einen dichten Buchenwald.\n"
+    )
+    assert removed(text) == []

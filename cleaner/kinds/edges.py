@@ -479,6 +479,44 @@ def _first_section_heading(
     return {k for shape, ks in wanted.items() if seen.get(shape, 0) >= 2 for k in ks}
 
 
+def _in_sentence_case(text: str, label_words: int) -> bool:
+    """A label of two to ``label_words`` words alone in sentence case: a capital, then
+    a lower-case word of four letters or more ("Traffic lights", "Driver shortage";
+    not a name or a section in title case, "Latin America", nor a word alone)."""
+    words = text.split()
+    return (
+        2 <= len(words) <= label_words
+        and text[:1].isupper()
+        and lower_words(words[1:], 4) > 0
+        and "".join(words).isalpha()
+    )
+
+
+def _first_sentence_case_heading(
+    texts: list[str], outside: set[int], first: int, label_words: int
+) -> set[int]:
+    """Line ``first - 1`` of ``outside`` when it is a label in sentence case and two or
+    more such labels below it each head a line that stays and ends a sentence: the first
+    section's heading ("Traffic lights" over the first reason, "Driver shortage" and
+    "Old timetables" over the others). (One label in the body is not enough: a
+    button's text stands so over the body, "Bildbeschreibung einblenden".)"""
+    k = first - 1
+    if k not in outside or not _in_sentence_case(texts[k], label_words):
+        return set()
+    heads = 0
+    for j in range(first + 1, len(texts) - 1):
+        if (
+            texts[j] != texts[k]
+            and j + 1 not in outside
+            and _BODY_END.of(texts[j + 1])
+            and _in_sentence_case(texts[j], label_words)
+        ):
+            heads += 1
+            if heads == 2:
+                return {k}
+    return set()
+
+
 def _labels_beside_removed(
     outside: set[int], last: int, lines: dict[int, _Line], order: list[int], view: View, rid: str
 ) -> set[int]:
@@ -527,7 +565,8 @@ def _structure_goes_on(texts: list[str], first: int, last: int) -> int:
 # specifications, a recipe's ingredients, results, a tour's dates, a team's line-up.
 # Capitalized (a lower-case "features" is a site's section link).
 _CONTENT_HEADING = compile_pattern(
-    r"^(?=\p{Lu})(?i:(?:key |main |product |technical |tech |the )?"
+    r"^(?=\p{Lu})(?i:(?:key |main |product |technical |tech |the |die |das |der |les |los "
+    r"|las |le |la |el |de |het |i |gli )?"
     r"(?:features|specifications|specs|facts|ingredients|instructions|directions|method"
     r"|sources|references|bibliography|footnotes|notes|citations"
     r"|(?:qualified |participating )?teams|squads?|line-?ups?|(?:full |final )?results"
@@ -541,7 +580,9 @@ _CONTENT_HEADING = compile_pattern(
     r"|ergebnisse|termine|tabelle|fuentes|ingredientes|resultados|ingrédients|résultats"
     r"|ingredienti|preparazione|procedimento|ingrediënten|bereiding(?:swijze)?|modo de preparo"
     r"|preparo|preparación|elaboración|préparation"
-    r"|glossary|glossar|glossaire|glosario"
+    r"|glossary|glossar|glossaire|glosario|q ?& ?a"
+    r"|in numbers|by the numbers|in figures|in zahlen|en chiffres|en cifras|in cifre"
+    r"|fakten|faits|hechos|fatti|feiten"
     r"|timeline|chronology|chronologie|chronik|zeitleiste|cronología|cronologia)"
     # ... for how many ("Zutaten für 4 Personen", "Ingredienti per 4 persone")
     r"(?:\s(?:for|für|per|pour|para|voor)\s\d+(?:\s?[-–]\s?\d+)?\s\p{L}+)?)"
@@ -1075,6 +1116,7 @@ class EdgesRule(Rule):
         outside -= _signature(texts, outside, last)
         if first > 0 and (first - 1 in outside or first - 2 in outside):
             outside -= _first_section_heading(texts, lines, outside, first)
+            outside -= _first_sentence_case_heading(texts, outside, first, self.label_words)
         outside -= _sentence_pieces(texts, outside)
         more = self.content_headings
         outside -= _announced_lists(texts, order, outside, last, -1, more)
