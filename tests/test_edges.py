@@ -876,3 +876,21 @@ def test_more_headings_announce_what_the_text_opens_with(heading):
         "einen dichten Buchenwald.\n"
     )
     assert removed(text) == []
+
+
+def test_pros_and_cons_in_german_that_open_the_text_stay():
+    text = (
+        "Vorteile\nGeringe Betriebskosten\nKlimafreundlich\nStaatliche Förderung möglich\n"
+        "Nachteile\nHohe Anschaffungskosten\nNicht für jedes Haus geeignet\n"
+        "Ob sich eine Wärmepumpe lohnt, hängt stark vom Zustand des Hauses und der Heizkörper ab.\n"
+    )
+    assert removed(text) == []
+
+
+def test_an_ingredient_list_s_last_item_without_a_number_over_the_body_stays():
+    text = (
+        "Zutaten\n250 g Spaghetti\n2 Knoblauchzehen\n4 EL Olivenöl\n1 Chilischote\nSalz\n"
+        "Die Spaghetti in reichlich Salzwasser bissfest kochen. In der Zwischenzeit "
+        "Knoblauch und Chili fein hacken.\n"
+    )
+    assert removed(text) == []

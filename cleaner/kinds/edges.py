@@ -583,7 +583,12 @@ _CONTENT_HEADING = compile_pattern(
     r"|glossary|glossar|glossaire|glosario|q ?& ?a"
     r"|in numbers|by the numbers|in figures|in zahlen|en chiffres|en cifras|in cifre"
     r"|fakten|faits|hechos|fatti|feiten"
-    r"|timeline|chronology|chronologie|chronik|zeitleiste|cronología|cronologia)"
+    r"|vorteile|nachteile|vor- und nachteile|avantages|inconvénients|ventajas|desventajas"
+    r"|vantaggi|svantaggi|voordelen|nadelen"
+    r"|requirements|prerequisites|qualifications|voraussetzungen|anforderungen"
+    r"|so geht'?s|so geht es|so funktioniert'?s|how it works|here'?s how|step by step"
+    r"|schritt für schritt|anleitung"
+    r"|timeline|chronology|chronologie|zeitleiste|cronología|cronologia)"
     # ... for how many ("Zutaten für 4 Personen", "Ingredienti per 4 persone")
     r"(?:\s(?:for|für|per|pour|para|voor)\s\d+(?:\s?[-–]\s?\d+)?\s\p{L}+)?)"
     r"\s*:?$"
@@ -1143,32 +1148,48 @@ class EdgesRule(Rule):
             and ((k + 1 == first and k > 0) or _LIST_ITEM.match(texts[k + 1], None, None, False))
             and _is_content_heading(texts[k], more)
         }
-        if head < 0 and 0 in outside and _is_content_heading(texts[0], more):
+        if (head < 0 or head == first - 1) and 0 in outside and _is_content_heading(texts[0], more):
             # No headline, and the text opens with a heading that announces content:
             # the run under it, when it reaches the body, is its list ("Cast" / "Emma
             # Stone as Bella" / ... / the body), if it is words alone. (A menu's item
             # in a header goes on into more of the menu, or stands lower; a
-            # magazine's section over its teasers holds dates and signs.)
+            # magazine's section over its teasers holds dates and signs.) The line
+            # right above the body may have been taken for the headline when the run
+            # holds a second such heading two or more items below the first: pros and
+            # cons ("Vorteile" / ... / "Nachteile" / ... / "Nicht für jedes Haus
+            # geeignet"); over a headline alone, the run is a menu.
             run = 1
             while (
                 run < first
-                and run in outside
+                and (run in outside or run == head)
                 and order[run] == order[run - 1] + 1
                 and texts[run].replace(" ", "").isalpha()
             ):
                 run += 1
-            if run == first > 1:
+            if run == first > 1 and (
+                head < 0 or any(_is_content_heading(texts[j], more) for j in range(3, head))
+            ):
                 outside -= set(range(first))
         outside -= _list_headings(texts, outside, last)
         # A list's last item without a number, between the list and the next
-        # section's heading ("Salt and pepper to taste" / "Instructions").
+        # section's heading ("Salt and pepper to taste" / "Instructions"), or the
+        # body's first paragraph under two or more of its items ("4 EL Olivenöl" /
+        # "1 Chilischote" / "Salz" / "Die Spaghetti ... kochen.").
         outside -= {
             k
             for k in outside
-            if lines.get(k - 1, _NONE).data
-            and k + 1 < n
+            if k + 1 < n
             and k + 1 not in outside
-            and _is_content_heading(texts[k + 1], more)
+            and (
+                (lines.get(k - 1, _NONE).data and _is_content_heading(texts[k + 1], more))
+                or (
+                    k + 1 == first
+                    and k - 1 in structure
+                    and k - 2 in structure
+                    and (lines[k - 1].data or lines[k - 2].data)
+                    and texts[k].replace(" ", "").isalpha()
+                )
+            )
         }
         if first > 0 and _DATELINE.match(texts[first - 1], None, None, False):
             outside.discard(first - 1)
