@@ -894,3 +894,45 @@ def test_an_ingredient_list_s_last_item_without_a_number_over_the_body_stays():
         "Knoblauch und Chili fein hacken.\n"
     )
     assert removed(text) == []
+
+
+def test_a_title_the_body_opens_with_stays_over_a_fact_box():
+    text = (
+        "Marie Lenoir\nBorn: 12 April 1921, Lyon\nDied: 3 June 2009, Paris\n"
+        "Occupation: Physicist\nMarie Lenoir was a French physicist known for her work on "
+        "the structure of crystals.\nShe studied in Grenoble and taught at the Sorbonne.\n"
+    )
+    assert removed(text) == []
+    # Over a headline such a line is a menu's item.
+    menu = "NFL\nBrowns\nMyles Garrett suspended indefinitely after helmet swing\n"
+    body = (
+        "The NFL suspended Browns defensive end Myles Garrett indefinitely on Friday, a day "
+        "after the game.\nGarrett will miss at least the rest of the regular season.\n"
+    )
+    assert removed(menu + body)[:2] == ["NFL", "Browns"]
+
+
+def test_numbered_items_each_over_a_line_of_text_are_a_list():
+    text = (
+        "The 5 best budget phones\n1. Phone A\nGreat battery, average camera.\n2. Phone B\n"
+        "The best screen in its class.\n3. Phone C\nSmall and light, but slow.\n"
+        "Our pick is Phone A for most people: it lasts two days on a charge and costs less.\n"
+    )
+    assert removed(text) == []
+
+
+def test_a_heading_over_rows_whose_first_was_taken_for_the_headline_stays():
+    text = (
+        "Friday's results\nLakeside 3, Hillcrest 1\nNorthfield 2, Riverside 2\n"
+        "Oakwood 0, Westbrook 4\n" + BODY
+    )
+    assert removed(text) == []
+
+
+def test_a_title_over_an_agenda_s_heading_stays():
+    text = (
+        "Jahreshauptversammlung\nTagesordnung\n1. Begrüßung\n2. Bericht des Vorstands\n"
+        "3. Wahlen\nDie Versammlung findet am Freitag, 15. März, um 19.30 Uhr im Vereinsheim "
+        "statt.\n"
+    )
+    assert removed(text) == []

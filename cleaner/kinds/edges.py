@@ -572,7 +572,8 @@ _CONTENT_HEADING = compile_pattern(
     r"|(?:qualified |participating )?teams|squads?|line-?ups?|(?:full |final )?results"
     r"|standings|fixtures|schedule|tour dates|dates|cast|track ?list(?:ing)?|set ?list"
     r"|winners|nominees|pros|cons|pros and cons|at a glance|key facts"
-    r"|programme|agenda|timetable|nutrition(?: facts| information)?|nährwerte"
+    r"|programme|agenda|tagesordnung|ordre du jour|orden del día|ordine del giorno|timetable"
+    r"|nutrition(?: facts| information)?|nährwerte"
     r"|abstract|summary|zusammenfassung|résumé|resumen|key points|key takeaways|takeaways"
     r"|das wichtigste in kürze|kurz gesagt|in brief|the short version|tl;?dr|l'essentiel"
     r"|en bref|en resumen|lo esencial|in sintesi"
@@ -1053,6 +1054,20 @@ class EdgesRule(Rule):
             and not self._navigates(texts[0])
         ):
             title = 0
+        elif (
+            (head < 0 or (head > 0 and (judged(head).pair or judged(head).data)))
+            and first > 1
+            and words(0) <= self.label_words
+            and _BODY_END.of(texts[first])
+            and _words_in(texts[first])[: words(0)] == _words_in(texts[0])
+            and not self._navigates(texts[0])
+        ):
+            # ... or whose words the body's first sentence opens with, over a fact box
+            # ("Marie Lenoir" / "Born: 12 April 1921, Lyon" / ... / "Marie Lenoir was
+            # a French physicist ..."): no headline, or the line taken for it is the
+            # box's. (Over a headline, it is a menu's item: "NFL" / "Browns" / ... /
+            # "The NFL suspended ...".)
+            title = 0
         ks = (
             *(k for k in range(first) if k != head and k != tail and k != title),
             *range(last + 1, n),
@@ -1101,13 +1116,13 @@ class EdgesRule(Rule):
         # heading ("Top scorers" / "Okafor 14" / "Lindqvist 11"), unless it names
         # navigation. (Not above any structure: a brand's name stands over a shop's
         # prices, a table of contents' part over its links.)
-        structure = self._structured(lines, outside)
+        structure = self._structured(lines, outside, texts)
         outside -= structure
         outside -= {
             k
             for k in outside
             if k + 2 in structure
-            and k + 1 in structure
+            and (k + 1 in structure or k + 1 == head)
             and order[k + 2] == order[k] + 2
             and lines[k + 1].row
             and lines[k + 2].row
@@ -1148,6 +1163,20 @@ class EdgesRule(Rule):
             and ((k + 1 == first and k > 0) or _LIST_ITEM.match(texts[k + 1], None, None, False))
             and _is_content_heading(texts[k], more)
         }
+        if (
+            head < 0
+            and first > 1
+            and 0 in outside
+            and 1 not in outside
+            and order[1] == order[0] + 1
+            and lines[0].furniture == "label"
+            and _is_content_heading(texts[1], more)
+            and not self._navigates(texts[0])
+        ):
+            # No headline, and the text's first line, a label, stands over a heading
+            # that announces content and stays: the title ("Jahreshauptversammlung" /
+            # "Tagesordnung" / "1. Begrüßung" / ...).
+            outside.discard(0)
         if (head < 0 or head == first - 1) and 0 in outside and _is_content_heading(texts[0], more):
             # No headline, and the text opens with a heading that announces content:
             # the run under it, when it reaches the body, is its list ("Cast" / "Emma
@@ -1322,7 +1351,7 @@ class EdgesRule(Rule):
         )
 
     @staticmethod
-    def _structured(lines: dict[int, _Line], outside: set[int]) -> set[int]:
+    def _structured(lines: dict[int, _Line], outside: set[int], texts: list[str]) -> set[int]:
         """The lines of ``outside`` that belong to a list, a table or a data block.
 
         ``lines`` are the lines outside the body, judged; every condition looks
@@ -1348,6 +1377,23 @@ class EdgesRule(Rule):
                 or (after.link and get(k + 2, _NONE).marker == line.marker)
             ):
                 kept.add(k)  # a numbered list, each item followed by its link
+            elif (
+                line.marker in _NUMBERED
+                and _LIST_ITEM.match(texts[k], None, None, False) is not None
+                and (
+                    (
+                        k - 1 in lines
+                        and before.furniture is None
+                        and get(k - 2, _NONE).marker == line.marker
+                    )
+                    or (
+                        k + 1 in lines
+                        and after.furniture is None
+                        and get(k + 2, _NONE).marker == line.marker
+                    )
+                )
+            ):
+                kept.add(k)  # ... or by a line of its text ("1. Phone A" / "Great battery.")
             elif line.link and before.marker in _NUMBERED and before.marker == after.marker:
                 kept.add(k)  # ... and the link between two of its items
             elif line.link and (before.link or after.link):
