@@ -936,3 +936,18 @@ def test_a_title_over_an_agenda_s_heading_stays():
         "statt.\n"
     )
     assert removed(text) == []
+
+
+def test_a_german_title_under_a_menu_right_above_the_body_is_the_headline():
+    # Every German noun opens in upper case: no lower-case word to tell a title by.
+    menu = "Startseite\nVorteile\nTarife\nHilfe\n"
+    body = (
+        "Ab dem 1. April gelten für alle Neukunden die neuen Tarife, die im Schnitt zwei "
+        "Euro günstiger sind.\nBestandskunden können kostenlos wechseln, teilte der Anbieter mit.\n"
+    )
+    assert removed(menu + "Neue Tarife ab April\n" + body) == [
+        "Startseite",
+        "Vorteile",
+        "Tarife",
+        "Hilfe",
+    ]

@@ -1262,10 +1262,18 @@ class EdgesRule(Rule):
             text = texts[k]
             if (
                 words(k) >= HEADLINE_WORDS
-                and lower_words(text.split()[1:], 4, alpha=False) > 0
-                # Right above the body, a word of four letters will do ("Weeknight
-                # lentil soup" / "This soup is cheap, ...").
-                and _shares_a_word(text, body, 4 if k == first - 1 else 5)
+                and (
+                    (
+                        lower_words(text.split()[1:], 4, alpha=False) > 0
+                        # Right above the body, a word of four letters will do
+                        # ("Weeknight lentil soup" / "This soup is cheap, ...").
+                        and _shares_a_word(text, body, 4 if k == first - 1 else 5)
+                    )
+                    # ... and in German, where every noun opens in upper case, a
+                    # title right above the body that shares a word of five
+                    # ("Neue Tarife ab April" / "Ab dem 1. April gelten ... Tarife").
+                    or (k == first - 1 and _shares_a_word(text, body, 5))
+                )
                 and not self._crumb(text)  # last: the navigation pattern is large
             ):
                 return k
