@@ -235,6 +235,11 @@ def test_a_long_teaser_shaped_line_stays_but_still_makes_a_run():
         ("Open daily 10am–6pm", True),
         ("Mo bis Fr: 9:00 – 16:00 Uhr", True),
         ("Monday to Friday, 9am to 5pm", True),
+        # A recipe's yield.
+        ("Makes one 9-inch pie", True),
+        ("Serves 4", True),
+        ("Für 4 Personen", True),
+        ("Makes sense", False),
         # A venue's name before its street.
         ("Schlosshof, Schlossstraße 1", True),
         ("Olympia Theatre, 12 River Street", True),
@@ -951,3 +956,12 @@ def test_a_german_title_under_a_menu_right_above_the_body_is_the_headline():
         "Tarife",
         "Hilfe",
     ]
+
+
+def test_a_troubleshooting_page_keeps_its_title_over_the_first_problem():
+    text = (
+        "Troubleshooting\nThe app will not start\n"
+        "Delete the cache folder and start the app again. If that does not help, reinstall it.\n"
+        "Sync is slow\nLarge libraries take longer to sync the first time, and later ones less.\n"
+    )
+    assert removed(text) == []

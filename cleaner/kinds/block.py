@@ -174,6 +174,11 @@ _LABELLED_NUMBER = compile_pattern(
     r"\+?\(?\d[\d ()/.-]{4,}\d"
     r"|(?:rating|score|verdict|bewertung|wertung|note|puntuación|valutazione)\s*:?\s*"
     r"\d{1,3}(?:[.,]\d)?\s?(?:/|out of|von|sur|de|su)\s?(?:5|10|100)\b"
+    # a recipe's yield ("Makes one 9-inch pie", "Serves 4", "Für 4 Personen")
+    r"|(?:makes|serves|yields?|feeds)\s*:?\s+(?:about\s+|up to\s+)?(?:\d+|one|two|three|four"
+    r"|five|six|seven|eight|ten|twelve|a dozen)\b"
+    r"|(?:für|ergibt|reicht für)\s+(?:ca\.\s+)?\d+(?:\s?[-–]\s?\d+)?\s+"
+    r"(?:personen|portionen|stück)\b"
     # a court case's file number ("Az.: VIII ZR 123/23", "Case No. 1:23-cv-01234")
     r"|(?:az|aktenzeichen|geschäftszeichen|case no|docket no|file no)\.?\s*:?\s*"
     r"[\p{L} .]{0,12}\d[\d/:.-]*\d",

@@ -482,7 +482,8 @@ def _first_section_heading(
 def _in_sentence_case(text: str, label_words: int) -> bool:
     """A label of two to ``label_words`` words alone in sentence case: a capital, then
     a lower-case word of four letters or more ("Traffic lights", "Driver shortage";
-    not a name or a section in title case, "Latin America", nor a word alone)."""
+    not a name or a section in title case, "Latin America", nor a word alone: a word
+    alone over the body is as often a menu's or a box's label)."""
     words = text.split()
     return (
         2 <= len(words) <= label_words
@@ -582,6 +583,7 @@ _CONTENT_HEADING = compile_pattern(
     r"|ingredienti|preparazione|procedimento|ingrediënten|bereiding(?:swijze)?|modo de preparo"
     r"|preparo|preparación|elaboración|préparation"
     r"|glossary|glossar|glossaire|glosario|q ?& ?a"
+    r"|troubleshooting|fehlerbehebung|problembehandlung|dépannage|solución de problemas"
     r"|in numbers|by the numbers|in figures|in zahlen|en chiffres|en cifras|in cifre"
     r"|fakten|faits|hechos|fatti|feiten"
     r"|vorteile|nachteile|vor- und nachteile|avantages|inconvénients|ventajas|desventajas"
