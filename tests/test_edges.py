@@ -965,3 +965,12 @@ def test_a_troubleshooting_page_keeps_its_title_over_the_first_problem():
         "Sync is slow\nLarge libraries take longer to sync the first time, and later ones less.\n"
     )
     assert removed(text) == []
+
+
+def test_a_paper_s_abstract_heading_over_the_body_stays_when_more_headings_follow():
+    text = (
+        "Abstract\nWe study the effect of sleep deprivation on short-term memory in 48 adults "
+        "over two weeks.\nIntroduction\nSleep is known to play a role in memory consolidation, "
+        "but the size of the effect is unclear.\nMethods\nParticipants kept a sleep diary.\n"
+    )
+    assert removed(text) == []

@@ -584,6 +584,7 @@ _CONTENT_HEADING = compile_pattern(
     r"|preparo|preparación|elaboración|préparation"
     r"|glossary|glossar|glossaire|glosario|q ?& ?a"
     r"|troubleshooting|fehlerbehebung|problembehandlung|dépannage|solución de problemas"
+    r"|introduction|methods|conclusions?|einleitung|methoden|fazit"
     r"|in numbers|by the numbers|in figures|in zahlen|en chiffres|en cifras|in cifre"
     r"|fakten|faits|hechos|fatti|feiten"
     r"|vorteile|nachteile|vor- und nachteile|avantages|inconvénients|ventajas|desventajas"
@@ -611,6 +612,13 @@ def _is_content_heading(text: str, more: regex.Pattern | None = None) -> bool:
         return False
     line = text[:-1].rstrip() if text.endswith(":") else text
     return more.fullmatch(line, None, None, False) is not None
+
+
+def _has_content_heading(
+    texts: list[str], start: int, end: int, more: regex.Pattern | None = None
+) -> bool:
+    """Whether a line of ``texts[start:end]`` is a heading that announces content."""
+    return any(_is_content_heading(texts[j], more) for j in range(start, end))
 
 
 def _announced_lists(
@@ -1155,14 +1163,18 @@ class EdgesRule(Rule):
         # that stays ("Pros" / "- Bright, sharp screen", "Schedule" / "- 9:00 ..."),
         # or over the body's first paragraph, below what the text opens with
         # ("Préparation" / "Mélangez ..."; the text's first line over the body,
-        # "Key Points", is a box's label).
+        # "Key Points", is a box's label, unless the body has such headings of its
+        # own: a paper's "Abstract" over "Introduction" and "Methods").
         outside -= {
             k
             for k in outside
             if k < first
             and k + 1 not in outside
             and order[k + 1] == order[k] + 1
-            and ((k + 1 == first and k > 0) or _LIST_ITEM.match(texts[k + 1], None, None, False))
+            and (
+                (k + 1 == first and (k > 0 or _has_content_heading(texts, first + 1, last, more)))
+                or _LIST_ITEM.match(texts[k + 1], None, None, False)
+            )
             and _is_content_heading(texts[k], more)
         }
         if (
