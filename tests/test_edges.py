@@ -397,8 +397,9 @@ def test_a_short_title_in_sentence_case_under_a_menu_is_the_headline():
 def test_a_first_line_of_navigation_words_alone_is_a_crumb_not_the_headline():
     head = "Strike over, ferries sail again"
     assert removed(f"Home World News\n{head}\n{BODY}") == ["Home World News"]
-    # One word that is no navigation word makes it the headline, as any first line.
-    assert removed(f"Home World Ferries\n{head}\n{BODY}") == [head]
+    # One word that is no navigation word makes it the headline, as any first line;
+    # the real headline under it shares a word with the body, it does not: both stay.
+    assert removed(f"Home World Ferries\n{head}\n{BODY}") == []
 
 
 def test_a_headline_that_ends_with_a_colon_goes_on_in_the_next_line():
@@ -974,3 +975,18 @@ def test_a_paper_s_abstract_heading_over_the_body_stays_when_more_headings_follo
         "but the size of the effect is unclear.\nMethods\nParticipants kept a sleep diary.\n"
     )
     assert removed(text) == []
+
+
+def test_a_headline_under_a_line_the_rules_missed_stays():
+    """A line above the headline that no rule knows (a skip link in another language)
+    is taken for the headline and stays; the real one, right above the body and sharing
+    a word with it, stays too. Under a headline that names the story, such a line
+    still goes."""
+    body = (
+        "As fortes chuvas que atingiram o litoral na madrugada provocaram inundações em "
+        "pelo menos seis cidades.\nA Defesa Civil recomenda que os moradores evitem áreas.\n"
+    )
+    text = "Pular navegação agora mesmo\nChuva forte provoca inundações no litoral\n" + body
+    assert removed(text) == []
+    named = "Chuvas provocam inundações no litoral\nInundações: veja fotos das cidades\n" + body
+    assert removed(named) == ["Inundações: veja fotos das cidades"]

@@ -1236,6 +1236,20 @@ class EdgesRule(Rule):
         }
         if first > 0 and _DATELINE.match(texts[first - 1], None, None, False):
             outside.discard(first - 1)
+        if (
+            0 <= head < first - 1
+            and first - 1 in outside
+            and lines[first - 1].furniture == "teaser headline"
+            and _shares_a_word(texts[first - 1], texts[first], 5)
+            and not _shares_a_word(texts[head], texts[first], 5)
+        ):
+            # A headline-shaped line right above the body that shares a word of five
+            # letters with the first paragraph, under a line taken for the headline
+            # that shares none: the headline itself, under a line the rules missed
+            # ("Ir para o conteúdo" / "Chuva forte provoca inundações no litoral" /
+            # "As fortes chuvas ... provocaram inundações ..."). (Under a headline
+            # that names the story, such a line is a teaser or a caption.)
+            outside.discard(first - 1)
         if self.tail_runs:
             outside = _runs(outside, first, beside)
             if self.navigation is not None:
