@@ -1065,11 +1065,12 @@ class EdgesRule(Rule):
         ):
             title = 0
         elif (
-            (head < 0 or (head > 0 and (judged(head).pair or judged(head).data)))
-            and first > 1
+            first > 1
+            and head != 0
             and words(0) <= self.label_words
             and _BODY_END.of(texts[first])
             and _words_in(texts[first])[: words(0)] == _words_in(texts[0])
+            and (head < 0 or judged(head).pair or judged(head).data)
             and not self._navigates(texts[0])
         ):
             # ... or whose words the body's first sentence opens with, over a fact box
