@@ -266,10 +266,15 @@ _CODE_CHARS = frozenset("{}<>=")
 _CODE_START = ("$ ", "#include", "import ")
 
 
+def _words_alone(text: str) -> bool:
+    """Whether ``text`` is words alone: letters and spaces, no digit, sign or stop."""
+    return text.replace(" ", "").isalpha()
+
+
 def _names_the_subject(title: str, body: str) -> bool:
     """Whether ``title``, a short line of words alone, names what the sentence
     ``body`` opens with: its words are among the first words of ``body``."""
-    if not title.replace(" ", "").isalpha():
+    if not _words_alone(title):
         return False
     words = title.casefold().split()
     opening = _words_in(body)[: len(words) + 3]
@@ -1160,60 +1165,7 @@ class EdgesRule(Rule):
             if head == 1 and 0 in outside and _is_content_heading(texts[0], more):
                 outside -= _announced_lists(texts, order, outside | {1}, -1, first, more)
             outside -= _announced_lists(texts, order, outside, head, first, more)
-        # Above the body, a heading that announces content right over a list's item
-        # that stays ("Pros" / "- Bright, sharp screen", "Schedule" / "- 9:00 ..."),
-        # or over the body's first paragraph, below what the text opens with
-        # ("Préparation" / "Mélangez ..."; the text's first line over the body,
-        # "Key Points", is a box's label, unless the body has such headings of its
-        # own: a paper's "Abstract" over "Introduction" and "Methods").
-        outside -= {
-            k
-            for k in outside
-            if k < first
-            and k + 1 not in outside
-            and order[k + 1] == order[k] + 1
-            and (
-                (k + 1 == first and (k > 0 or _has_content_heading(texts, first + 1, last, more)))
-                or _LIST_ITEM.match(texts[k + 1], None, None, False)
-            )
-            and _is_content_heading(texts[k], more)
-        }
-        if (
-            head < 0
-            and first > 1
-            and 0 in outside
-            and 1 not in outside
-            and order[1] == order[0] + 1
-            and lines[0].furniture == "label"
-            and _is_content_heading(texts[1], more)
-            and not self._navigates(texts[0])
-        ):
-            # No headline, and the text's first line, a label, stands over a heading
-            # that announces content and stays: the title ("Jahreshauptversammlung" /
-            # "Tagesordnung" / "1. Begrüßung" / ...).
-            outside.discard(0)
-        if (head < 0 or head == first - 1) and 0 in outside and _is_content_heading(texts[0], more):
-            # No headline, and the text opens with a heading that announces content:
-            # the run under it, when it reaches the body, is its list ("Cast" / "Emma
-            # Stone as Bella" / ... / the body), if it is words alone. (A menu's item
-            # in a header goes on into more of the menu, or stands lower; a
-            # magazine's section over its teasers holds dates and signs.) The line
-            # right above the body may have been taken for the headline when the run
-            # holds a second such heading two or more items below the first: pros and
-            # cons ("Vorteile" / ... / "Nachteile" / ... / "Nicht für jedes Haus
-            # geeignet"); over a headline alone, the run is a menu.
-            run = 1
-            while (
-                run < first
-                and (run in outside or run == head)
-                and order[run] == order[run - 1] + 1
-                and texts[run].replace(" ", "").isalpha()
-            ):
-                run += 1
-            if run == first > 1 and (
-                head < 0 or any(_is_content_heading(texts[j], more) for j in range(3, head))
-            ):
-                outside -= set(range(first))
+        outside -= self._opening_headings(texts, order, lines, outside, head, first, last, more)
         outside -= _list_headings(texts, outside, last)
         # A list's last item without a number, between the list and the next
         # section's heading ("Salt and pepper to taste" / "Instructions"), or the
@@ -1231,7 +1183,7 @@ class EdgesRule(Rule):
                     and k - 1 in structure
                     and k - 2 in structure
                     and (lines[k - 1].data or lines[k - 2].data)
-                    and texts[k].replace(" ", "").isalpha()
+                    and _words_alone(texts[k])
                 )
             )
         }
@@ -1266,6 +1218,74 @@ class EdgesRule(Rule):
             if not self.allows(view, i, texts[k]):
                 continue
             yield Removal(rid, texts[k], paragraphs[i].line, (i,), None, lines[k].furniture)
+
+    def _opening_headings(
+        self,
+        texts: list[str],
+        order: list[int],
+        lines: dict[int, _Line],
+        outside: set[int],
+        head: int,
+        first: int,
+        last: int,
+        more: regex.Pattern | None,
+    ) -> set[int]:
+        """The lines of ``outside`` above the body that a heading announcing content
+        (:func:`_is_content_heading`) keeps, each case on what the ones before left."""
+        left = set(outside)
+        # Above the body, a heading that announces content right over a list's item
+        # that stays ("Pros" / "- Bright, sharp screen", "Schedule" / "- 9:00 ..."),
+        # or over the body's first paragraph, below what the text opens with
+        # ("Préparation" / "Mélangez ..."; the text's first line over the body,
+        # "Key Points", is a box's label, unless the body has such headings of its
+        # own: a paper's "Abstract" over "Introduction" and "Methods").
+        left -= {
+            k
+            for k in left
+            if k < first
+            and k + 1 not in left
+            and order[k + 1] == order[k] + 1
+            and (
+                (k + 1 == first and (k > 0 or _has_content_heading(texts, first + 1, last, more)))
+                or _LIST_ITEM.match(texts[k + 1], None, None, False)
+            )
+            and _is_content_heading(texts[k], more)
+        }
+        if (
+            head < 0
+            and first > 1
+            and 0 in left
+            and 1 not in left
+            and order[1] == order[0] + 1
+            and lines[0].furniture == "label"
+            and _is_content_heading(texts[1], more)
+            and not self._navigates(texts[0])
+        ):
+            # No headline, and the text's first line, a label, stands over a heading
+            # that announces content and stays: the title ("Jahreshauptversammlung" /
+            # "Tagesordnung" / "1. Begrüßung" / ...).
+            left.discard(0)
+        if (head < 0 or head == first - 1) and 0 in left and _is_content_heading(texts[0], more):
+            # No headline, and the text opens with a heading that announces content:
+            # the run under it, when it reaches the body, is its list ("Cast" / "Emma
+            # Stone as Bella" / ... / the body), if it is words alone. (A menu's item
+            # in a header goes on into more of the menu, or stands lower; a
+            # magazine's section over its teasers holds dates and signs.) The line
+            # right above the body may have been taken for the headline when the run
+            # holds a second such heading two or more items below the first: pros and
+            # cons ("Vorteile" / ... / "Nachteile" / ... / "Nicht für jedes Haus
+            # geeignet"); over a headline alone, the run is a menu.
+            run = 1
+            while (
+                run < first
+                and (run in left or run == head)
+                and order[run] == order[run - 1] + 1
+                and _words_alone(texts[run])
+            ):
+                run += 1
+            if run == first > 1 and (head < 0 or _has_content_heading(texts, 3, head, more)):
+                left -= set(range(first))
+        return outside - left
 
     def _title_among_labels(
         self,
@@ -1318,13 +1338,13 @@ class EdgesRule(Rule):
         Logout``): a crumb or a menu set on one line, never a headline. (Asked of short
         lines only: the pattern is large, and a search of it costs microseconds.)"""
         navigation = self.navigation
-        if navigation is None or not text.replace(" ", "").isalpha():
+        if navigation is None or not _words_alone(text):
             return False
         return all(navigation.search(word, None, None, False) for word in text.split())
 
     def evidence(self, text: str, words: int) -> str | None:
         """Why a line outside the body is furniture (``"label"``, ...), or None."""
-        return self._evidence(text, words, text.replace(" ", "").isalpha())
+        return self._evidence(text, words, _words_alone(text))
 
     def _evidence(self, text: str, words: int, alpha: bool) -> str | None:
         if words == 2 and _is_division(text):
@@ -1362,7 +1382,7 @@ class EdgesRule(Rule):
 
     def _judge(self, text: str, words: int) -> _Line:
         """What a line outside the body is, from its text alone (kept for the whole clean)."""
-        alpha = text.replace(" ", "").isalpha()
+        alpha = _words_alone(text)
         furniture = None if self._reads_as_text(text, words) else self._evidence(text, words, alpha)
         if furniture and not alpha and _fields(text) and is_data(text):
             furniture = None  # a fact box set in a row: "Tested by: ... RRP: £23.99"
