@@ -235,6 +235,7 @@ def test_a_long_teaser_shaped_line_stays_but_still_makes_a_run():
         ("Open daily 10am–6pm", True),
         ("Mo bis Fr: 9:00 – 16:00 Uhr", True),
         ("Monday to Friday, 9am to 5pm", True),
+        ("Open daily 9am until 5pm", True),
         # A recipe's yield.
         ("Makes one 9-inch pie", True),
         ("Serves 4", True),

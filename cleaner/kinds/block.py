@@ -244,7 +244,7 @@ def _is_address(text: str) -> bool:
         _STREET_LINE.match(text, None, None, False)
         or ((last.isdigit() or last.isupper()) and _POSTCODE.search(text, None, None, False))
         or (
-            ("-" in text or "–" in text or " to " in text or " bis " in text)
+            ("-" in text or "–" in text or " to " in text or " bis " in text or " until " in text)
             and _HOURS.search(text, None, None, False)
         )
         or _EVENT_TIME.match(text, None, None, False)
