@@ -236,6 +236,10 @@ def test_a_long_teaser_shaped_line_stays_but_still_makes_a_run():
         ("Mo bis Fr: 9:00 – 16:00 Uhr", True),
         ("Monday to Friday, 9am to 5pm", True),
         ("Open daily 9am until 5pm", True),
+        ("Ouvert du mardi au dimanche, de 9 h 30 à 18 h", True),
+        ("Abierto de 10 a 20 h", True),
+        # A bare "13h" opens no span: an agenda's teaser, not hours.
+        ("2 décembre (13h-18h) - Assemblée Générale", False),
         # A recipe's yield.
         ("Makes one 9-inch pie", True),
         ("Serves 4", True),
@@ -452,6 +456,11 @@ def test_a_single_stray_line_after_the_body_stays():
         "Key features\nWaterproof to 50 metres\nTen days of battery life\nBuilt-in GPS\n",
         "Sources:\nWorld Bank, 2019\nIMF World Economic Outlook, October 2019\n",
         "QUELLEN\nStatistisches Bundesamt\nEurostat\n",
+        # A news explainer's headings, of up to five words, in more languages.
+        "What we know so far\nWarnings lifted at 6am\nBarriers stay until Friday\n",
+        "09:30\nWhat we know so far\n- Amber warning until 6pm\n- Trains suspended\n",
+        "What happens next\nWarnings lifted at 6am\nBarriers stay until Friday\n",
+        "Infos pratiques\nOuvert du mardi au dimanche, de 9 h 30 à 18 h\nTarif plein : 16 euros\n",
         # Two lists, each under its heading.
         "Line-up\nJane Roe\nMary Major\nAnn Lee\nResults\nRoe wins\nMajor second\n",
         # A stray line between the body and the list does not take the list with it.

@@ -195,7 +195,9 @@ _RULING = compile_pattern(
 # number before a street ("12 River Street") or after one ("Hauptstraße 12",
 # "Korbacher Str. 93"); a US or UK postcode ending the line ("Springfield, IL 62701",
 # "London SW1A 1AA"; not a bare "10115 Berlin", which a count has too: "3737
-# Bewertungen"); a span of hours ("10am–6pm", "9:00-17:00 Uhr", "9am to 5pm").
+# Bewertungen"); a span of hours ("10am–6pm", "9:00-17:00 Uhr", "9am to 5pm", "de
+# 9 h 30 à 18 h", "de 10 a 20 h"; a bare "13h" opens none: "2 décembre (13h-18h) -
+# Assemblée ..." is an agenda's teaser).
 _STREET = (
     r"(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl"
     r"|Square|Sq|Court|Ct|Terrace|Highway|Hwy|Parkway|Pkwy)"
@@ -212,8 +214,9 @@ _POSTCODE = compile_pattern(
     r"(?:,\s+\p{Lu}{2}\s+\d{5}(?:-\d{4})?|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})$", regex.REVERSE
 )
 _HOURS = compile_pattern(
-    r"\b\d{1,2}(?:[:.]\d\d)?\s?(?i:[ap]\.?m\.?)?\s?(?:[–-]|\s(?:to|bis|until)\s)\s?"
-    r"\d{1,2}(?:[:.]\d\d)?\s?(?i:[ap]\.?m\.?|uhr|h)\b"
+    r"\b\d{1,2}(?:[:.]\d\d|\s?h\s?\d\d)?\s?(?i:[ap]\.?m\.?)?\s?"
+    r"(?:[–-]|\s(?:to|bis|until|à|a)\s)\s?"
+    r"\d{1,2}(?:[:.]\d\d|\s?h\s?\d\d)?\s?(?i:[ap]\.?m\.?|uhr|h)\b"
 )
 # An event's date and time of day, without a year, as the whole line ("Freitag, 14.
 # Juni, 20 Uhr", "Saturday, June 15, 8 p.m.", "Sa., 15.6., 19.30 Uhr"): when it is,
@@ -244,7 +247,15 @@ def _is_address(text: str) -> bool:
         _STREET_LINE.match(text, None, None, False)
         or ((last.isdigit() or last.isupper()) and _POSTCODE.search(text, None, None, False))
         or (
-            ("-" in text or "–" in text or " to " in text or " bis " in text or " until " in text)
+            (
+                "-" in text
+                or "–" in text
+                or " to " in text
+                or " bis " in text
+                or " until " in text
+                or " à " in text
+                or " a " in text
+            )
             and _HOURS.search(text, None, None, False)
         )
         or _EVENT_TIME.match(text, None, None, False)

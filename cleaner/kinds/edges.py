@@ -63,7 +63,7 @@ And it stays, evidence or not, when it is part of something structured:
 - after the body, or between the headline and the body, a list under a heading
   that announces content (``Sources``, ``Ingredients``, ``Key features``,
   ``Results``, ``Qualified teams``: see ``_CONTENT_HEADING``; the pack's
-  ``content_headings`` adds more, each matched against a whole line of at most four
+  ``content_headings`` adds more, each matched against a whole line of at most five
   words that opens with a capital, a colon after it allowed), up to the next line
   that stays or one another rule removed (headings next to each other, or three or
   more at most one line apart, are a menu: ``Fixtures`` / ``Results``; above the
@@ -597,7 +597,13 @@ _CONTENT_HEADING = compile_pattern(
     r"|requirements|prerequisites|qualifications|voraussetzungen|anforderungen"
     r"|so geht'?s|so geht es|so funktioniert'?s|how it works|here'?s how|step by step"
     r"|schritt für schritt|anleitung"
-    r"|timeline|chronology|chronologie|zeitleiste|cronología|cronologia)"
+    r"|timeline|chronology|chronologie|zeitleiste|cronología|cronologia"
+    r"|what we know(?: so far)?|what we don'?t know|what happens next|what comes next"
+    r"|why it matters|key dates|was wir wissen|was bisher bekannt ist|wie es weitergeht"
+    r"|lo que sabemos|ce que l'on sait|ce que l'on sait déjà"
+    r"|practical information|visitor information|if you go|getting there|how to help"
+    r"|infos? pratiques|informations pratiques|praktische informationen|praktische infos"
+    r"|información práctica|informazioni pratiche|praktische informatie)"
     # ... for how many ("Zutaten für 4 Personen", "Ingredienti per 4 persone")
     r"(?:\s(?:for|für|per|pour|para|voor)\s\d+(?:\s?[-–]\s?\d+)?\s\p{L}+)?)"
     r"\s*:?$"
@@ -605,11 +611,11 @@ _CONTENT_HEADING = compile_pattern(
 
 
 def _is_content_heading(text: str, more: regex.Pattern | None = None) -> bool:
-    """Whether ``text`` is a heading that announces content: a line of at most four
-    words that opens with a capital and is one of :data:`_CONTENT_HEADING`'s
-    (``Sources``, ``Qualified teams``) or, whole, one that ``more`` (the pack's
-    ``content_headings``) matches, a colon after it allowed."""
-    if not text[:1].isupper() or text.count(" ") >= 4:
+    """Whether ``text`` is a heading that announces content: a line of at most five
+    words ("What we know so far") that opens with a capital and is one of
+    :data:`_CONTENT_HEADING`'s (``Sources``, ``Qualified teams``) or, whole, one that
+    ``more`` (the pack's ``content_headings``) matches, a colon after it allowed."""
+    if not text[:1].isupper() or text.count(" ") >= 5:
         return False  # most lines: no pattern asked
     if _CONTENT_HEADING.match(text, None, None, False) is not None:
         return True
