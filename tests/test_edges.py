@@ -445,6 +445,13 @@ def test_the_same_line_alone_in_text_of_paragraphs_goes():
     assert "Copyright" not in Cleaner().clean(text).text
 
 
+@pytest.mark.parametrize("quote", ['"It\'s over."', "“Fine.”", "„Warum?“", "«Jamais!»"])
+def test_a_quotation_alone_on_its_line_is_text_however_short(quote):
+    # Above the body, where a label of two words would go, and after it, in a run.
+    assert removed(f"{quote}\n{BODY}") == []
+    assert removed(f"{BODY}{quote}\n“Yes.”\n") == []
+
+
 def test_a_single_stray_line_after_the_body_stays():
     assert removed(BODY + "Read more\n") == []
 

@@ -151,6 +151,9 @@ from .block import INNER_END, ends_with_a_number, is_data
 _BODY_END = Ending(".!?…。！？'\"’”»)]")
 # ... and for keeping a line outside the body, a colon too (a lead-in to a list or post).
 _SENTENCE_END = Ending(_BODY_END.chars + ":：")
+# A quotation alone on its line, however short: a quote mark, the words, sentence
+# punctuation and the closing mark ("“It's over.”", "„Warum?“").
+_QUOTED_SENTENCE = compile_pattern(r"^[\"“„«‘'][^\"“”]{1,60}[.!?…][\"”“»’']$")
 # List items, and bare links between them (a product list with a link per item).
 _LIST_ITEM = compile_pattern(r"^(?:\d{1,3}[.)]|[-•*–])\s|^https?://\S+$")
 #: A first paragraph of at least this many words before the body is the headline.
@@ -1487,7 +1490,11 @@ class EdgesRule(Rule):
     def _reads_as_text(self, text: str, words: int) -> bool:
         if "pic.twitter.com/" in text or is_post_attribution(text):
             return True
-        return words >= self.keep_words and _SENTENCE_END.of(text)
+        if words >= self.keep_words:
+            return _SENTENCE_END.of(text)
+        # A quotation alone on its line, however short ("It's over."): what someone
+        # said is the body's, and a teaser's title is not a whole quotation.
+        return _QUOTED_SENTENCE.match(text, None, None, False) is not None
 
 
 declare(
