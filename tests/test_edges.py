@@ -452,6 +452,17 @@ def test_a_quotation_alone_on_its_line_is_text_however_short(quote):
     assert removed(f"{BODY}{quote}\n“Yes.”\n") == []
 
 
+def test_a_table_goes_on_under_a_group_s_heading():
+    groups = (
+        "Arsenal 2-1 Everton\nChelsea 0-0 Fulham\nLeeds 3-2 Wolves\n"
+        "Championship\nDerby 1-0 Hull\nStoke 2-2 Millwall\n"
+    )
+    assert removed("Results: Saturday 14 December\n" + groups + BODY) == []
+    # Over lines of another shape, a label after a table is no group's heading.
+    tail = "Most read\nWhy ferry fares rise again\nFive islands to visit this summer\n"
+    assert removed(BODY + groups.split("Championship")[0] + tail) == tail.splitlines()
+
+
 def test_a_single_stray_line_after_the_body_stays():
     assert removed(BODY + "Read more\n") == []
 

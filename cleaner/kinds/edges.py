@@ -1480,6 +1480,22 @@ class EdgesRule(Rule):
                 rows = [get(j, _NONE).row for j in range(k - 2, k + 3)]
                 if _in_a_row_of_three(rows):
                     kept.add(k)  # rows of a table that end with their figure
+        # A table goes on under a group's heading: a label right under a row the
+        # table keeps, over rows of the same shape ("Arsenal 2-1 Everton" / ... /
+        # "Championship" / "Derby 1-0 Hull" / "Stoke 2-2 Millwall").
+        for k in sorted(outside):
+            line = lines[k]
+            if line.furniture != "label" or k in kept or k - 1 not in kept:
+                continue
+            above = get(k - 1, _NONE)
+            sh = above.shape
+            if sh is None or above.marker is not None or get(k + 1, _NONE).shape != sh:
+                continue  # (a numbered list's parts are a contents' menu: "Part II")
+            kept.add(k)
+            j = k + 1
+            while j in outside and lines[j].shape == sh:
+                kept.add(j)
+                j += 1
         return kept
 
     def _body(self, text: str, words: int) -> bool:
