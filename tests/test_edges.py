@@ -884,6 +884,19 @@ def test_a_title_the_body_opens_with_stays_over_a_fact_box():
     assert removed(menu + body)[:2] == ["NFL", "Browns"]
 
 
+def test_a_title_right_over_a_fact_box_stays():
+    # A recipe's one-word title, then its times: the first of them is taken for
+    # the headline, so the title is the line above it.
+    text = (
+        "Gemüselasagne\nZubereitungszeit: 30 Minuten\nBackzeit: 45 Minuten\n"
+        "Schwierigkeit: einfach\nEine vegetarische Lasagne mit Zucchini, Paprika und Spinat, "
+        "die sich gut vorbereiten lässt und auch am nächsten Tag noch schmeckt.\n"
+    )
+    assert removed(text) == []
+    # A site's section over the box is navigation, and goes.
+    assert removed("Home\n" + text.split("\n", 1)[1]) == ["Home"]
+
+
 def test_a_german_title_under_a_menu_right_above_the_body_is_the_headline():
     # Every German noun opens in upper case: no lower-case word to tell a title by.
     menu = "Startseite\nVorteile\nTarife\nHilfe\n"

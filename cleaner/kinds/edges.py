@@ -1093,6 +1093,18 @@ class EdgesRule(Rule):
             # box's. (Over a headline, it is a menu's item: "NFL" / "Browns" / ... /
             # "The NFL suspended ...".)
             title = 0
+        elif (
+            head == 1
+            and first > 2
+            and words(0) <= self.label_words
+            and judged(0).furniture == "label"
+            and (judged(1).pair or judged(1).data)
+            and (judged(2).pair or judged(2).data)
+            and not self._navigates(texts[0])
+        ):
+            # ... or right over a fact box the line taken for the headline opens
+            # ("Gemüselasagne" / "Zubereitungszeit: 30 Minuten" / "Backzeit: ...").
+            title = 0
         ks = (
             *(k for k in range(first) if k != head and k != tail and k != title),
             *range(last + 1, n),
