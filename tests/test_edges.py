@@ -458,6 +458,9 @@ def test_a_table_goes_on_under_a_group_s_heading():
         "Championship\nDerby 1-0 Hull\nStoke 2-2 Millwall\n"
     )
     assert removed("Results: Saturday 14 December\n" + groups + BODY) == []
+    # ... and under a day's date ("Sunday, June 14": a date or time alone).
+    days = groups.replace("Championship", "Sunday, June 14")
+    assert removed("Results from the weekend\n" + days + BODY) == []
     # Over lines of another shape, a label after a table is no group's heading.
     tail = "Most read\nWhy ferry fares rise again\nFive islands to visit this summer\n"
     assert removed(BODY + groups.split("Championship")[0] + tail) == tail.splitlines()
@@ -474,6 +477,10 @@ def test_a_single_stray_line_after_the_body_stays():
         "Key features\nWaterproof to 50 metres\nTen days of battery life\nBuilt-in GPS\n",
         "Sources:\nWorld Bank, 2019\nIMF World Economic Outlook, October 2019\n",
         "QUELLEN\nStatistisches Bundesamt\nEurostat\n",
+        "Principais mudanças\nCaução limitada a duas rendas\nAumentos anuais limitados à inflação\n"
+        "Prazo de pré-aviso alargado para 120 dias\n",
+        "Les chiffres clés\n678 000 naissances en 2025\n1,79 enfant par femme\n"
+        "Âge moyen des mères : 31 ans\n",
         # A news explainer's headings, of up to five words, in more languages.
         "What we know so far\nWarnings lifted at 6am\nBarriers stay until Friday\n",
         "09:30\nWhat we know so far\n- Amber warning until 6pm\n- Trains suspended\n",

@@ -606,7 +606,11 @@ _CONTENT_HEADING = compile_pattern(
     r"|lo que sabemos|ce que l'on sait|ce que l'on sait déjà"
     r"|practical information|visitor information|if you go|getting there|how to help"
     r"|infos? pratiques|informations pratiques|praktische informationen|praktische infos"
-    r"|información práctica|informazioni pratiche|praktische informatie)"
+    r"|información práctica|informazioni pratiche|praktische informatie"
+    r"|key changes|what changes|what'?s changing|ce qui change|was sich ändert"
+    r"|das ändert sich|qué cambia|lo que cambia|cosa cambia|o que muda|principais mudanças"
+    r"|key figures|chiffres clés|les chiffres clés|die zahlen|las cifras|i numeri"
+    r"|em números|pontos-chave|em resumo|programma|programa|programm)"
     # ... for how many ("Zutaten für 4 Personen", "Ingredienti per 4 persone")
     r"(?:\s(?:for|für|per|pour|para|voor)\s\d+(?:\s?[-–]\s?\d+)?\s\p{L}+)?)"
     r"\s*:?$"
@@ -878,6 +882,10 @@ def _in_a_row_of_three(row: list[bool]) -> bool:
     """``row`` holds whether each of the lines k-2 .. k+2 is like line k: is k one of
     three alike in a row?"""
     return (row[0] and row[1]) or (row[1] and row[3]) or (row[3] and row[4])
+
+
+# What can head a group of a table's rows: a division's name, a day's date.
+_GROUP_HEADING = frozenset({"label", "date or time"})
 
 
 class _Line:
@@ -1497,7 +1505,7 @@ class EdgesRule(Rule):
         # "Championship" / "Derby 1-0 Hull" / "Stoke 2-2 Millwall").
         for k in sorted(outside):
             line = lines[k]
-            if line.furniture != "label" or k in kept or k - 1 not in kept:
+            if line.furniture not in _GROUP_HEADING or k in kept or k - 1 not in kept:
                 continue
             above = get(k - 1, _NONE)
             sh = above.shape
