@@ -1508,12 +1508,12 @@ class EdgesRule(Rule):
             if line.furniture not in _GROUP_HEADING or k in kept or k - 1 not in kept:
                 continue
             above = get(k - 1, _NONE)
-            sh = above.shape
-            if sh is None or above.marker is not None or get(k + 1, _NONE).shape != sh:
+            group = above.shape
+            if group is None or above.marker is not None or get(k + 1, _NONE).shape != group:
                 continue  # (a numbered list's parts are a contents' menu: "Part II")
             kept.add(k)
             j = k + 1
-            while j in outside and lines[j].shape == sh:
+            while j in outside and lines[j].shape == group:
                 kept.add(j)
                 j += 1
         return kept
