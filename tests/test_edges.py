@@ -891,6 +891,15 @@ def test_a_title_the_body_opens_with_stays_over_a_fact_box():
     assert removed(menu + body)[:2] == ["NFL", "Browns"]
 
 
+def test_a_recipe_s_method_heading_between_its_ingredients_and_steps_stays():
+    text = (
+        "Rezept: Apfelkuchen vom Blech\nZutaten\n500 g Mehl\n250 g Butter\n200 g Zucker\n"
+        "So wird's gemacht\nMehl, Butter und Zucker zu einem Teig verkneten und auf einem "
+        "Blech ausrollen.\nDie Äpfel schälen, in Spalten schneiden und auf dem Teig verteilen.\n"
+    )
+    assert removed(text) == []
+
+
 def test_a_title_right_over_a_fact_box_stays():
     # A recipe's one-word title, then its times: the first of them is taken for
     # the headline, so the title is the line above it.

@@ -599,6 +599,7 @@ _CONTENT_HEADING = compile_pattern(
     r"|vantaggi|svantaggi|voordelen|nadelen"
     r"|requirements|prerequisites|qualifications|voraussetzungen|anforderungen"
     r"|so geht'?s|so geht es|so funktioniert'?s|how it works|here'?s how|step by step"
+    r"|so wird'?s gemacht|so wird es gemacht|so gelingt'?s|so gelingt es"
     r"|schritt für schritt|anleitung"
     r"|timeline|chronology|chronologie|zeitleiste|cronología|cronologia"
     r"|what we know(?: so far)?|what we don'?t know|what happens next|what comes next"
