@@ -481,6 +481,10 @@ def test_a_single_stray_line_after_the_body_stays():
         "Prazo de pré-aviso alargado para 120 dias\n",
         "Les chiffres clés\n678 000 naissances en 2025\n1,79 enfant par femme\n"
         "Âge moyen des mères : 31 ans\n",
+        "Il tabellino\nFiorentina-Napoli 2-1\nMarcatori: 12' Kean, 55' Osimhen, 90' Kean\n"
+        "Arbitro: Orsato\n",
+        "Requisitos\nTener entre 18 y 35 años\nIngresos inferiores a 25.000 euros anuales\n"
+        "Estar empadronado en el municipio\n",
         # A news explainer's headings, of up to five words, in more languages.
         "What we know so far\nWarnings lifted at 6am\nBarriers stay until Friday\n",
         "09:30\nWhat we know so far\n- Amber warning until 6pm\n- Trains suspended\n",
@@ -909,6 +913,13 @@ def test_a_title_right_over_a_fact_box_stays():
         "die sich gut vorbereiten lässt und auch am nächsten Tag noch schmeckt.\n"
     )
     assert removed(text) == []
+    # ... also when the box's first line, a label, is not taken for the headline.
+    film = (
+        "Ficha técnica\nDirector: Pedro Almodóvar\nReparto: Penélope Cruz, Antonio Banderas\n"
+        "Duración: 113 minutos\nDolor y gloria es la película más personal de Almodóvar: un "
+        "director en crisis repasa su infancia y su relación con su madre.\n"
+    )
+    assert removed(film) == []
     # A site's section over the box is navigation, and goes.
     assert removed("Home\n" + text.split("\n", 1)[1]) == ["Home"]
 

@@ -575,7 +575,7 @@ def _structure_goes_on(texts: list[str], first: int, last: int) -> int:
 # Capitalized (a lower-case "features" is a site's section link).
 _CONTENT_HEADING = compile_pattern(
     r"^(?=\p{Lu})(?i:(?:key |main |product |technical |tech |the |die |das |der |les |los "
-    r"|las |le |la |el |de |het |i |gli )?"
+    r"|las |le |la |el |de |het |il |lo |i |gli )?"
     r"(?:features|specifications|specs|facts|ingredients|instructions|directions|method"
     r"|sources|references|bibliography|footnotes|notes|citations"
     r"|(?:qualified |participating )?teams|squads?|line-?ups?|(?:full |final )?results"
@@ -598,6 +598,10 @@ _CONTENT_HEADING = compile_pattern(
     r"|vorteile|nachteile|vor- und nachteile|avantages|inconvénients|ventajas|desventajas"
     r"|vantaggi|svantaggi|voordelen|nadelen"
     r"|requirements|prerequisites|qualifications|voraussetzungen|anforderungen"
+    r"|requisitos|requisiti|who can apply|who is eligible|eligibility|chi può fare domanda"
+    r"|chi può partecipare|quién puede solicitarla|quién puede participar|qui peut postuler"
+    r"|qui peut participer|wer kann teilnehmen|wer kann sich bewerben"
+    r"|tabellino|ficha técnica|fiche technique|scheda tecnica|box score|match facts"
     r"|so geht'?s|so geht es|so funktioniert'?s|how it works|here'?s how|step by step"
     r"|so wird'?s gemacht|so wird es gemacht|so gelingt'?s|so gelingt es"
     r"|schritt für schritt|anleitung"
@@ -1103,16 +1107,15 @@ class EdgesRule(Rule):
             # "The NFL suspended ...".)
             title = 0
         elif (
-            head == 1
-            and first > 2
+            0 < head < first - 1
             and words(0) <= self.label_words
             and judged(0).furniture == "label"
-            and (judged(1).pair or judged(1).data)
-            and (judged(2).pair or judged(2).data)
+            and all(judged(j).pair or judged(j).data for j in range(1, head + 2))
             and not self._navigates(texts[0])
         ):
-            # ... or right over a fact box the line taken for the headline opens
-            # ("Gemüselasagne" / "Zubereitungszeit: 30 Minuten" / "Backzeit: ...").
+            # ... or right over a fact box that the line taken for the headline is in
+            # ("Gemüselasagne" / "Zubereitungszeit: 30 Minuten" / "Backzeit: ...",
+            # "Ficha técnica" / "Director: Pedro Almodóvar" / "Reparto: ...").
             title = 0
         ks = (
             *(k for k in range(first) if k != head and k != tail and k != title),
