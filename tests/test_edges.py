@@ -452,6 +452,18 @@ def test_a_quotation_alone_on_its_line_is_text_however_short(quote):
     assert removed(f"{BODY}{quote}\n“Yes.”\n") == []
 
 
+def test_a_place_name_that_opens_with_a_cjk_numeral_is_a_word_in_a_table_s_shape():
+    # 千 (Chiba's first character) has a numeric value, but it is a letter: the row
+    # has the shape of the rows above it.
+    text = (
+        "東京で初雪 平年より12日早く\n"
+        "気象庁は5日、東京都心で初雪を観測したと発表した。平年より12日早く、昨年より20日早い。\n"
+        "都心の最低気温は0.8度まで下がり、今季一番の冷え込みとなった。\n"
+        "各地の最低気温\n東京 0.8度\n横浜 1.5度\n千葉 0.2度\n"
+    )
+    assert removed(text) == []
+
+
 def test_a_table_goes_on_under_a_group_s_heading():
     groups = (
         "Arsenal 2-1 Everton\nChelsea 0-0 Fulham\nLeeds 3-2 Wolves\n"

@@ -387,11 +387,13 @@ def _ends_a_sentence(text: str) -> bool:
 def _shape(text: str) -> str:
     """The first three tokens of a line as classes: ``Nov 12 – Paris`` -> ``a0–``.
 
-    A number is any run of numeric characters, vulgar fractions too (``1½``)."""
+    A number is any run of numeric characters, vulgar fractions too (``1½``); a word
+    that opens with a CJK numeral is a word (``千葉``, Chiba: 千 is a letter that has a
+    numeric value)."""
     out = []
     for m in _SHAPE_TOKEN.finditer(text):
         tok = m.group()
-        out.append("0" if tok[0].isnumeric() else "a" if tok[0].isalpha() else tok)
+        out.append("a" if tok[0].isalpha() else "0" if tok[0].isnumeric() else tok)
         if len(out) == 3:
             break
     return "".join(out)
@@ -431,7 +433,7 @@ def _whole_shape(text: str) -> str:
     out: list[str] = []
     for m in _SHAPE_TOKEN.finditer(text):
         tok = m.group()
-        c = "0" if tok[0].isnumeric() else "a" if tok[0].isalpha() else tok
+        c = "a" if tok[0].isalpha() else "0" if tok[0].isnumeric() else tok
         if c != "a" or not out or out[-1] != "a":
             out.append(c)
     return "".join(out)
