@@ -464,6 +464,17 @@ def test_a_place_name_that_opens_with_a_cjk_numeral_is_a_word_in_a_table_s_shape
     assert removed(text) == []
 
 
+def test_a_menu_item_of_two_or_three_cjk_characters_is_not_the_headline():
+    # "首页" counts three words (the run, and a word a character), as a headline of
+    # three English words does; it is a menu's item, and the headline is below it.
+    text = (
+        "首页\n新闻\n财经\n新能源汽车销量再创新高\n"
+        "中国汽车工业协会11日发布数据显示，11月新能源汽车销量达到120万辆，同比增长35%。\n"
+        "其中，纯电动汽车销量为80万辆，插电式混合动力汽车销量为40万辆。\n"
+    )
+    assert removed(text) == ["首页", "新闻", "财经"]
+
+
 def test_a_table_goes_on_under_a_group_s_heading():
     groups = (
         "Arsenal 2-1 Everton\nChelsea 0-0 Fulham\nLeeds 3-2 Wolves\n"

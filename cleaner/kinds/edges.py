@@ -1027,7 +1027,11 @@ class EdgesRule(Rule):
         head = -1
         cut: list[int] = []
         for k in range(first):
-            if words(k) >= HEADLINE_WORDS:
+            if words(k) >= HEADLINE_WORDS and not (
+                # Two or three CJK characters count three or four words (one for the
+                # run, one a character), but are a menu's item: "首页", "ホーム".
+                words(k) <= self.label_words and " " not in texts[k] and not texts[k].isascii()
+            ):
                 if _LIST_ITEM.match(texts[k], None, None, False):
                     continue  # a teaser list's item ("- ..."), not the headline
                 if k == 0 and words(k) <= self.label_words and self._crumb(texts[k]):
