@@ -866,6 +866,20 @@ def test_a_text_without_headline_that_opens_with_a_content_heading_keeps_it():
     assert removed(teasers + BODY)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The headline announces the list under it ...
+        "Things to pack\nPassport\nAdapter\nRain jacket\nComfortable shoes\n",
+        # ... or, with no headline, the text's first line does.
+        "Cosa vedere\nIl Duomo\nLa Galleria\nIl Castello Sforzesco\n",
+        "Im Überblick\n- Was: Sommerfest des Sportvereins\n- Wo: Sportplatz an der Mühle\n",
+    ],
+)
+def test_a_list_the_text_opens_with_under_its_announcing_heading_stays(text):
+    assert removed(text + BODY) == []
+
+
 def test_a_first_label_in_sentence_case_heads_a_section_when_two_more_follow():
     text = (
         "Why the bus is late\nThree reasons, and what the city plans to do about them.\n"

@@ -604,6 +604,11 @@ _CONTENT_HEADING = compile_pattern(
     r"|chi può partecipare|quién puede solicitarla|quién puede participar|qui peut postuler"
     r"|qui peut participer|wer kann teilnehmen|wer kann sich bewerben"
     r"|tabellino|ficha técnica|fiche technique|scheda tecnica|box score|match facts"
+    r"|im überblick|auf einen blick|en un vistazo|in breve|d'un coup d'œil"
+    r"|what to see|what to do|things to do|things to see|things to pack|what to pack"
+    r"|packing list|cosa vedere|cosa fare|qué ver|qué hacer|que voir|que faire"
+    r"|sehenswürdigkeiten|packliste|usage|examples|commands|common commands"
+    r"|frequently used commands"
     r"|so geht'?s|so geht es|so funktioniert'?s|how it works|here'?s how|step by step"
     r"|so wird'?s gemacht|so wird es gemacht|so gelingt'?s|so gelingt es"
     r"|schritt für schritt|anleitung"
@@ -1203,6 +1208,10 @@ class EdgesRule(Rule):
             # metres" / "Ten days of battery life" / ...).
             if head == 1 and 0 in outside and _is_content_heading(texts[0], more):
                 outside -= _announced_lists(texts, order, outside | {1}, -1, first, more)
+            elif head + 1 in outside and _is_content_heading(texts[head], more):
+                # The line taken for the headline announces what is under it ("Things
+                # to pack" / "Passport" / "Adapter" / ...): the run under it is its list.
+                outside -= _announced_lists(texts, order, outside | {head}, head - 1, first, more)
             outside -= _announced_lists(texts, order, outside, head, first, more)
         outside -= self._opening_headings(texts, order, lines, outside, head, first, last, more)
         outside -= _list_headings(texts, outside, last)
