@@ -621,7 +621,7 @@ _CONTENT_HEADING = compile_pattern(
     r"|información práctica|informazioni pratiche|praktische informatie"
     r"|key changes|what changes|what'?s changing|ce qui change|was sich ändert"
     r"|das ändert sich|qué cambia|lo que cambia|cosa cambia|o que muda|principais mudanças"
-    r"|key figures|chiffres clés|les chiffres clés|die zahlen|las cifras|i numeri"
+    r"|key figures|chiffres clés|die zahlen|las cifras|i numeri"
     r"|em números|pontos-chave|em resumo|programma|programa|programm)"
     # ... for how many ("Zutaten für 4 Personen", "Ingredienti per 4 persone")
     r"(?:\s(?:for|für|per|pour|para|voor)\s\d+(?:\s?[-–]\s?\d+)?\s\p{L}+)?)"
@@ -1202,16 +1202,19 @@ class EdgesRule(Rule):
         outside -= _announced_lists(texts, order, outside, last, -1, more)
         if head >= 0:
             # ... and between the headline and the body (above the headline such a
-            # heading is a menu's item: "Features" / "Blog" / "About"), unless it
-            # is right above the line taken for the headline, the text's first: then
-            # that line is the list's first item ("Features" / "Waterproof to 50
-            # metres" / "Ten days of battery life" / ...).
+            # heading is a menu's item: "Features" / "Blog" / "About"). The list may
+            # take in the line taken for the headline: when the text's first line,
+            # right above it, is such a heading (that line is the list's first item:
+            # "Features" / "Waterproof to 50 metres" / "Ten days of battery life" /
+            # ...), or when that line is one itself ("Things to pack" / "Passport" /
+            # "Adapter" / ...).
+            start = -1
             if head == 1 and 0 in outside and _is_content_heading(texts[0], more):
-                outside -= _announced_lists(texts, order, outside | {1}, -1, first, more)
+                start = 0
             elif head + 1 in outside and _is_content_heading(texts[head], more):
-                # The line taken for the headline announces what is under it ("Things
-                # to pack" / "Passport" / "Adapter" / ...): the run under it is its list.
-                outside -= _announced_lists(texts, order, outside | {head}, head - 1, first, more)
+                start = head
+            if start >= 0:
+                outside -= _announced_lists(texts, order, outside | {head}, start - 1, first, more)
             outside -= _announced_lists(texts, order, outside, head, first, more)
         outside -= self._opening_headings(texts, order, lines, outside, head, first, last, more)
         outside -= _list_headings(texts, outside, last)
