@@ -294,6 +294,18 @@ def test_an_event_s_info_box_after_the_body_stays_whole():
     assert removed(BODY + box) == []
 
 
+def test_an_info_box_of_longer_data_lines_stays_with_its_title():
+    # Each line has more words than a short data line, but two of them in a row, and
+    # the title over them, are the exhibition's facts, not teasers.
+    box = (
+        "Hockney: A Year in Normandy. Lakeside Gallery, until 14 September\n"
+        "Tuesday to Sunday, 10am to 6pm; late opening on Thursdays until 9pm\n"
+        "Tickets £18, concessions £12, under-18s and members go free\n"
+    )
+    tail = ["More from Culture", "Sign up to our arts newsletter"]
+    assert removed(BODY + box + "\n".join(tail) + "\n") == tail
+
+
 def test_a_price_with_its_currency_spelled_out_is_data():
     book = "Verlag Otto Schmidt, 5th edition, 2014, 896 pages, hardback with dust jacket"
     assert removed(BODY + book + "\n84,80 Euro\n") == []

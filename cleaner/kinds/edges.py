@@ -54,7 +54,9 @@ And it stays, evidence or not, when it is part of something structured:
   address (``12 River Street``, ``Hohenzollernstraße 45``, ``Springfield, IL 62701``,
   ``London SW1A 1AA``) or span of opening hours (``Open daily 10am–6pm``), with
   the short label that introduces it (``Ticketing`` then ``VIP : 60,000₩``) and
-  whatever lies between two data lines;
+  whatever lies between two data lines; longer lines of data (up to ``3 *
+  label_words`` words: ``Tuesday to Sunday, 10am to 6pm; late opening on Thursdays
+  until 9pm``) two or more in a row, with the line that introduces them;
 - a *fragment* of running text: it opens in lower case (with three words or
   more), or ends with a comma or semicolon, or holds code; and a sentence broken
   over lines (a long line that runs on into lines opening in lower case, the
@@ -910,7 +912,7 @@ class _Line:
     made for every line outside the body.
     """
 
-    __slots__ = ("data", "furniture", "link", "marker", "pair", "row", "shape")
+    __slots__ = ("data", "facts", "furniture", "link", "marker", "pair", "row", "shape")
 
     def __init__(
         self,
@@ -921,9 +923,11 @@ class _Line:
         pair: bool = False,
         shape: str | None = None,
         row: bool = False,
+        facts: bool = False,
     ) -> None:
         self.furniture = furniture
         self.data = data
+        self.facts = facts
         self.marker = marker
         self.link = link
         self.pair = pair
@@ -932,7 +936,9 @@ class _Line:
 
     def as_furniture(self, reason: str) -> _Line:
         """The same line, same structure, with ``reason`` as its evidence."""
-        return _Line(reason, self.data, self.marker, self.link, self.pair, self.shape, self.row)
+        return _Line(
+            reason, self.data, self.marker, self.link, self.pair, self.shape, self.row, self.facts
+        )
 
 
 _NONE = _Line(None)
@@ -1448,14 +1454,17 @@ class EdgesRule(Rule):
         ):
             shape = _shape(text)
             shape = shape if "0" in shape else None
+        spaces = text.count(" ")
+        facts = spaces < 3 * self.label_words and is_data(text)
         return _Line(
             furniture,
-            data=text.count(" ") < 2 * self.label_words and is_data(text),
+            data=facts and spaces < 2 * self.label_words,
             marker=_DIGITS.sub("0", m.group()) if m else None,
             link=_is_link(text),
             pair=":" in text and _KEY_VALUE.match(text, None, None, False) is not None,
             shape=shape,
             row=ends_with_a_number(text),
+            facts=facts,
         )
 
     @staticmethod
@@ -1476,6 +1485,11 @@ class EdgesRule(Rule):
                 or (before.data and get(k + 2, _NONE).data and k + 1 in lines)
             ):
                 kept.add(k)  # data, the label that introduces it, or a line between two
+            elif (line.facts and (before.facts or after.facts)) or (
+                after.facts and get(k + 2, _NONE).facts
+            ):
+                kept.add(k)  # longer lines of data, two or more in a row (an info box), and
+                # the line that introduces them
             elif line.marker is not None and line.marker in (before.marker, after.marker):
                 kept.add(k)  # a list: lines opening with the same marker
             elif before.marker == _CLOCK and after.marker == _CLOCK:
