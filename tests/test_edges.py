@@ -525,6 +525,10 @@ def test_a_single_stray_line_after_the_body_stays():
         "09:30\nWhat we know so far\n- Amber warning until 6pm\n- Trains suspended\n",
         "What happens next\nWarnings lifted at 6am\nBarriers stay until Friday\n",
         "Infos pratiques\nOuvert du mardi au dimanche, de 9 h 30 à 18 h\nTarif plein : 16 euros\n",
+        # A release's notes after its announcement.
+        "New features\nPlugins can register their own commands\nThe config file accepts "
+        "environment variables\nBug fixes\nFixed a crash when the cache directory was "
+        "missing\nFixed wrong line numbers in error messages\n",
         # Two lists, each under its heading.
         "Line-up\nJane Roe\nMary Major\nAnn Lee\nResults\nRoe wins\nMajor second\n",
         # A stray line between the body and the list does not take the list with it.

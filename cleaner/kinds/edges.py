@@ -611,6 +611,8 @@ _CONTENT_HEADING = compile_pattern(
     r"|packing list|cosa vedere|cosa fare|qué ver|qué hacer|que voir|que faire"
     r"|sehenswürdigkeiten|packliste|usage|examples|commands|common commands"
     r"|frequently used commands"
+    r"|new features|bug ?fixes|breaking changes|improvements|deprecations|known issues"
+    r"|neue funktionen|fehlerbehebungen|bekannte probleme|corrections de bugs"
     r"|so geht'?s|so geht es|so funktioniert'?s|how it works|here'?s how|step by step"
     r"|so wird'?s gemacht|so wird es gemacht|so gelingt'?s|so gelingt es"
     r"|schritt für schritt|anleitung"
