@@ -525,6 +525,11 @@ def test_a_single_stray_line_after_the_body_stays():
         "09:30\nWhat we know so far\n- Amber warning until 6pm\n- Trains suspended\n",
         "What happens next\nWarnings lifted at 6am\nBarriers stay until Friday\n",
         "Infos pratiques\nOuvert du mardi au dimanche, de 9 h 30 à 18 h\nTarif plein : 16 euros\n",
+        # A travel piece's addresses, a public service's conditions.
+        "Where to eat\nTrattoria da Me, for tortellini in brodo\nOsteria dell'Orsa, cheap and "
+        "always full\n",
+        "Who can get one\nPeople who are registered blind\nChildren under 3 who need to be "
+        "near a vehicle\n",
         # A release's notes after its announcement.
         "New features\nPlugins can register their own commands\nThe config file accepts "
         "environment variables\nBug fixes\nFixed a crash when the cache directory was "
