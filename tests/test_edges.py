@@ -238,6 +238,11 @@ def test_a_long_teaser_shaped_line_stays_but_still_makes_a_run():
         ("Open daily 9am until 5pm", True),
         ("Ouvert du mardi au dimanche, de 9 h 30 à 18 h", True),
         ("Abierto de 10 a 20 h", True),
+        # Without the unit when both ends give their minutes; in Italian and Dutch.
+        ("Jueves de julio y agosto, de 19.00 a 23.00", True),
+        ("Sabato dalle 10 alle 24", True),
+        ("Dinsdag tot en met zondag van 10 tot 17 uur", True),
+        ("Il punteggio finale: 19.00 a 23.5", False),
         # A bare "13h" opens no span: an agenda's teaser, not hours.
         ("2 décembre (13h-18h) - Assemblée Générale", False),
         # A recipe's yield.
@@ -303,6 +308,13 @@ def test_an_info_box_of_longer_data_lines_stays_with_its_title():
         "Tickets £18, concessions £12, under-18s and members go free\n"
     )
     tail = ["More from Culture", "Sign up to our arts newsletter"]
+    assert removed(BODY + box + "\n".join(tail) + "\n") == tail
+    # ... and a line apart, under their labels.
+    box = (
+        "Horarios\nJueves de julio y agosto, de 19.00 a 23.00\nPrecios\n"
+        "Entrada general, 15 euros; menores de 18, gratis\n"
+    )
+    tail = ["Más noticias", "Lo más leído"]
     assert removed(BODY + box + "\n".join(tail) + "\n") == tail
 
 
@@ -525,6 +537,8 @@ def test_a_single_stray_line_after_the_body_stays():
         "09:30\nWhat we know so far\n- Amber warning until 6pm\n- Trains suspended\n",
         "What happens next\nWarnings lifted at 6am\nBarriers stay until Friday\n",
         "Infos pratiques\nOuvert du mardi au dimanche, de 9 h 30 à 18 h\nTarif plein : 16 euros\n",
+        "Wat verandert er\nFietsers kunnen 24 uur per dag over de brug\nDe pont naar het "
+        "Centraal Station vaart minder vaak\n",
         # A travel piece's addresses, a public service's conditions.
         "Where to eat\nTrattoria da Me, for tortellini in brodo\nOsteria dell'Orsa, cheap and "
         "always full\n",

@@ -215,8 +215,12 @@ _POSTCODE = compile_pattern(
 )
 _HOURS = compile_pattern(
     r"\b\d{1,2}(?:[:.]\d\d|\s?h\s?\d\d)?\s?(?i:[ap]\.?m\.?)?\s?"
-    r"(?:[–-]|\s(?:to|bis|until|à|a)\s)\s?"
-    r"\d{1,2}(?:[:.]\d\d|\s?h\s?\d\d)?\s?(?i:[ap]\.?m\.?|uhr|h)\b"
+    r"(?:[–-]|\s(?:to|bis|until|à|a|tot)\s)\s?"
+    r"\d{1,2}(?:[:.]\d\d|\s?h\s?\d\d)?\s?(?i:[ap]\.?m\.?|uhr|uur|h)\b"
+    # ... without the unit when both ends give their minutes ("de 19.00 a 23.00"), and
+    # the Italian span ("dalle 10 alle 24")
+    r"|\b\d{1,2}[:.]\d\d\s?(?:[–-]|\s(?:to|bis|until|à|a|al|alle|tot)\s)\s?\d{1,2}[:.]\d\d(?![\d.,])"
+    r"|\b(?i:dalle)\s\d{1,2}(?:[:.]\d\d)?\s(?i:alle)\s\d{1,2}(?:[:.]\d\d)?\b"
 )
 # An event's date and time of day, without a year, as the whole line ("Freitag, 14.
 # Juni, 20 Uhr", "Saturday, June 15, 8 p.m.", "Sa., 15.6., 19.30 Uhr"): when it is,
@@ -255,6 +259,8 @@ def _is_address(text: str) -> bool:
                 or " until " in text
                 or " à " in text
                 or " a " in text
+                or " alle " in text
+                or " tot " in text
             )
             and _HOURS.search(text, None, None, False)
         )

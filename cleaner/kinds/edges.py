@@ -56,7 +56,8 @@ And it stays, evidence or not, when it is part of something structured:
   the short label that introduces it (``Ticketing`` then ``VIP : 60,000₩``) and
   whatever lies between two data lines; longer lines of data (up to ``3 *
   label_words`` words: ``Tuesday to Sunday, 10am to 6pm; late opening on Thursdays
-  until 9pm``) two or more in a row, with the line that introduces them;
+  until 9pm``) two or more at most a line apart, with what lies between and the
+  line that introduces them;
 - a *fragment* of running text: it opens in lower case (with three words or
   more), or ends with a comma or semicolon, or holds code; and a sentence broken
   over lines (a long line that runs on into lines opening in lower case, the
@@ -628,6 +629,7 @@ _CONTENT_HEADING = compile_pattern(
     r"|información práctica|informazioni pratiche|praktische informatie"
     r"|key changes|what changes|what'?s changing|ce qui change|was sich ändert"
     r"|das ändert sich|qué cambia|lo que cambia|cosa cambia|o que muda|principais mudanças"
+    r"|wat verandert er|wat er verandert"
     r"|key figures|chiffres clés|die zahlen|las cifras|i numeri"
     r"|em números|pontos-chave|em resumo|programma|programa|programm)"
     # ... for how many ("Zutaten für 4 Personen", "Ingredienti per 4 persone")
@@ -1490,11 +1492,16 @@ class EdgesRule(Rule):
                 or (before.data and get(k + 2, _NONE).data and k + 1 in lines)
             ):
                 kept.add(k)  # data, the label that introduces it, or a line between two
-            elif (line.facts and (before.facts or after.facts)) or (
-                after.facts and get(k + 2, _NONE).facts
+            elif (
+                (line.facts and (before.facts or after.facts or get(k - 2, _NONE).facts))
+                or (line.facts and get(k + 2, _NONE).facts)
+                or (before.facts and after.facts)
+                or (after.facts and (get(k + 2, _NONE).facts or get(k + 3, _NONE).facts))
             ):
-                kept.add(k)  # longer lines of data, two or more in a row (an info box), and
-                # the line that introduces them
+                kept.add(k)  # longer lines of data, two or more at most a line apart (an
+                # info box: "Horarios" / "Jueves ..., de 19.00 a 23.00" / "Precios" /
+                # "Entrada general, 15 euros"), what lies between, and the line that
+                # introduces them
             elif line.marker is not None and line.marker in (before.marker, after.marker):
                 kept.add(k)  # a list: lines opening with the same marker
             elif before.marker == _CLOCK and after.marker == _CLOCK:
