@@ -812,6 +812,14 @@ def test_a_body_that_ends_with_a_lead_in_keeps_what_it_announces():
     assert removed(BODY + lead + "\n" + "\n".join(VERSES) + "\n") == []
 
 
+def test_a_short_sentence_that_says_what_follows_keeps_it():
+    apps = ["Things 3 for tasks", "Obsidian for notes", "Fastmail for email", "1Password"]
+    for lead in ("These are the ones that stuck.", "The full list is below."):
+        assert removed(BODY + lead + "\n" + "\n".join(apps) + "\n") == []
+    # A sentence that says nothing of what follows is no lead-in.
+    assert removed(BODY + "Thanks for reading.\n" + "\n".join(TEASERS) + "\n") == TEASERS
+
+
 FEATURES = ["What you get", "Waterproof to 50 metres", "Ten days of battery life", "Built-in GPS"]
 TEASERS = [
     "Ferry fares to rise again in the spring, operator says",

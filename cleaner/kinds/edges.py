@@ -106,7 +106,9 @@ And it stays, evidence or not, when it is part of something structured:
   deal means``); a line that reads as text (a
   sentence of ``keep_words``+ words ending in ``. ! ? … :``, a closing quote,
   or CJK ``。！？``), an embedded post's attribution, and everything after a
-  first line that ends with a colon (a lead-in: ``This is how it begins:``);
+  first line that ends with a colon (a lead-in: ``This is how it begins:``) or,
+  right after the body, a short sentence that says what follows (``These are the
+  ones that stuck.``, ``The full squad is below.``);
 - the body's own structure going on after its last body paragraph: everything
   up to a line that opens with a key three or more body lines open with
   (``Portion Fix Containers: 1 tsp.`` after a meal plan's meals, ``Q: ...``).
@@ -167,6 +169,14 @@ _CUT_SHORT = ("..", "…")
 # last character (see Ending): a search for ":\s*$" tries every colon of a long
 # paragraph, and the body's last one is asked too.
 _LEAD_IN = Ending(":：")  # the CJK full-width colon too
+# ... or a short sentence that says what follows ("These are the ones that stuck.",
+# "The full squad is below.", "Das sind die nominierten Bücher.").
+_ANNOUNCES = compile_pattern(
+    r"^(?:here (?:are|is)|here's|these are|hier (?:sind|ist)|das sind|dies sind|voici"
+    r"|estos son|estas son|ecco)\b[^.!?:]{0,80}\.$"
+    r"|^[^.!?:]{0,80}\b(?:is|are) (?:listed )?below\.$",
+    regex.I,
+)
 
 # -- evidence that a line is furniture ---------------------------------------
 _HAS_NUMBER = compile_pattern(r"\p{N}")
@@ -1010,7 +1020,15 @@ class EdgesRule(Rule):
                 break
         while last + 1 < n and _LIST_ITEM.match(texts[last + 1], None, None, False):
             last += 1
-        if _LEAD_IN.of(texts[last]) or (last + 1 < n and _LEAD_IN.of(texts[last + 1])):
+        if (
+            _LEAD_IN.of(texts[last])
+            or (last + 1 < n and _LEAD_IN.of(texts[last + 1]))
+            or (
+                last + 2 < n
+                and words(last + 1) < self.body_words
+                and _ANNOUNCES.match(texts[last + 1], None, None, False) is not None
+            )
+        ):
             # The body ends by announcing what follows ("She read this poem:"):
             # what follows is its content, not furniture.
             last = n - 1
