@@ -1026,6 +1026,7 @@ class EdgesRule(Rule):
             or (
                 last + 2 < n
                 and words(last + 1) < self.body_words
+                and texts[last + 1].endswith(".")
                 and _ANNOUNCES.match(texts[last + 1], None, None, False) is not None
             )
         ):
