@@ -836,6 +836,22 @@ def test_a_list_of_short_lines_after_the_body_stays():
     assert removed(BODY + "\n".join(cast) + "\n") == []
 
 
+def test_a_list_right_above_a_related_box_stays():
+    # Two or more removed paragraphs after the run (a box's heading and its teasers)
+    # start another part of the page: they are no evidence that the run is a menu.
+    full = Cleaner()
+    park = ["What is in the park", "A pond with boats", "A skate park", "A summer cinema"]
+    box = "Related\nHolders plan to rest key players\nTicket prices for the final announced\n"
+    text = BODY + "\n".join(park) + "\n" + box
+    assert [r.rule for r in full.clean(text).removals] == ["related-block"]
+    # A name alone right above a byline block the line rules took still goes with it.
+    text = BODY + "Jane Roe\nStaff Writer\nMarch 3, 2024\n"
+    assert "Jane Roe" in [r.text for r in full.clean(text).removals]
+    # French "plus" in a title is no button's word ("Plus de vidéos" is).
+    films = ["Anora", "Emilia Pérez", "La Plus Précieuse des marchandises", "Le Deuxième Acte"]
+    assert removed(BODY + "Parmi les films retenus\n" + "\n".join(films) + "\n") == []
+
+
 @pytest.mark.parametrize(
     "tail",
     [

@@ -75,7 +75,9 @@ And it stays, evidence or not, when it is part of something structured:
   labels alone that nothing marks as navigation: none of them matches
   ``navigation`` (a site's sections and actions: ``Contact``, ``Drucken``), fewer
   than half repeat words of the text above them (tags do), none is next to a line
-  another rule removed, and no two content headings stand next to each other. Such
+  another rule removed (a run of three or more may stand right above two or more
+  removed paragraphs: a related box), and no two content headings stand next to
+  each other. Such
   a run is a list the article ends with (``Group B`` / ``Brazil`` / ``Serbia``),
   not a menu or a tag cloud. A run of three or more may hold short teaser-shaped
   lines too, of at most ``body_words // 2`` words (a product's features, a cast):
@@ -560,6 +562,22 @@ def _labels_beside_removed(
     }
 
 
+def _before_a_block(beside: set[int], order: list[int], view: View, rid: str) -> set[int]:
+    """The labels of ``beside`` whose only removed neighbour is the first of two or
+    more removed paragraphs after it: a related box's heading and its teasers, a new
+    part of the page. (Only a run of three or more labels is let off so: a byline
+    block's name alone stands over the desk and the date the line rules took.)"""
+    removed_by = view.removed_by
+    found: set[int] = set()
+    for k in beside:
+        i = order[k]
+        if view.beside_removed(i, other_than=rid, sides=(-1,)):
+            continue
+        if removed_by.get(i + 1) is not None and removed_by.get(i + 2) is not None:
+            found.add(k)
+    return found
+
+
 # A line's key: a fact box's key and its colon ("Portion Fix Containers: ...").
 _LINE_KEY = compile_pattern(rf"^{_KEY_WORDS}:\s")
 
@@ -819,6 +837,7 @@ def _unmarked_label_runs(
     short: int,
     count: Callable[[int], int],
     more: regex.Pattern | None = None,
+    ahead: frozenset[int] | set[int] = frozenset(),
 ) -> set[int]:
     """The runs of ``outside`` after the body (past ``last``) that are labels alone
     and nothing marks as navigation: a list (``Germany`` / ``France`` / ``Spain``,
@@ -840,7 +859,9 @@ def _unmarked_label_runs(
     it holds a menu of content headings (``Fixtures`` / ``Results``: :func:`_menu_from`),
     when at least half of them repeat words of the text above them, in any case (a
     tag names what the article is about; a menu met before: ``Kaufen`` under each
-    product), or when one is next to a line another rule removed (``beside``).
+    product), or when one is next to a line another rule removed (``beside``; a run
+    of three or more whose only such neighbour opens two or more removed paragraphs
+    after it, ``ahead``, a related box's heading and its teasers, is let off).
     Unsure means keep. (Runs are judged only with ``tail_runs``.)
     """
     kept: set[int] = set()
@@ -856,7 +877,7 @@ def _unmarked_label_runs(
             j += 1
         whole = after[i : j + 1]
         i = j + 1
-        if any(k in beside for k in whole):
+        if any(k in beside and (k not in ahead or len(whole) < 3) for k in whole):
             continue
         for run in _item_runs(whole, lines, short, count):
             # Labels, or teasers short enough to be a list's items (those only in a
@@ -1290,8 +1311,9 @@ class EdgesRule(Rule):
             outside = _runs(outside, first, beside)
             if self.navigation is not None:
                 short = self.body_words // 2
+                ahead = _before_a_block(beside, order, view, rid)
                 outside -= _unmarked_label_runs(
-                    texts, lines, outside, last, beside, self.navigation, short, words, more
+                    texts, lines, outside, last, beside, self.navigation, short, words, more, ahead
                 )
         paragraphs = view.paragraphs
         # Conditions pick, of the lines judged furniture, those it may remove
