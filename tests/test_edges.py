@@ -844,6 +844,10 @@ def test_a_list_right_above_a_related_box_stays():
     box = "Related\nHolders plan to rest key players\nTicket prices for the final announced\n"
     text = BODY + "\n".join(park) + "\n" + box
     assert [r.rule for r in full.clean(text).removals] == ["related-block"]
+    # ... but a shop's menu of single words there is no list: it still goes.
+    menu = ["Men", "Women", "Kids", "Brands"]
+    gone = [r.text for r in full.clean(BODY + "\n".join(menu) + "\n" + box).removals]
+    assert all(item in gone for item in menu)
     # A name alone right above a byline block the line rules took still goes with it.
     text = BODY + "Jane Roe\nStaff Writer\nMarch 3, 2024\n"
     assert "Jane Roe" in [r.text for r in full.clean(text).removals]

@@ -861,7 +861,8 @@ def _unmarked_label_runs(
     tag names what the article is about; a menu met before: ``Kaufen`` under each
     product), or when one is next to a line another rule removed (``beside``; a run
     of three or more whose only such neighbour opens two or more removed paragraphs
-    after it, ``ahead``, a related box's heading and its teasers, is let off).
+    after it, ``ahead``, a related box's heading and its teasers, is let off when it
+    reads as a list: :func:`_headed`).
     Unsure means keep. (Runs are judged only with ``tail_runs``.)
     """
     kept: set[int] = set()
@@ -877,7 +878,11 @@ def _unmarked_label_runs(
             j += 1
         whole = after[i : j + 1]
         i = j + 1
-        if any(k in beside and (k not in ahead or len(whole) < 3) for k in whole):
+        if any(k in beside for k in whole) and not (
+            len(whole) >= 3
+            and all(k in ahead for k in whole if k in beside)
+            and _headed(whole, count)
+        ):
             continue
         for run in _item_runs(whole, lines, short, count):
             # Labels, or teasers short enough to be a list's items (those only in a
@@ -902,6 +907,17 @@ def _unmarked_label_runs(
             if 2 * repeated < len(run):
                 kept.update(run)
     return kept
+
+
+def _headed(run: list[int], count: Callable[[int], int]) -> bool:
+    """Whether the run reads as a list rather than a menu of single words ("Men" /
+    "Women" / "Kids" / "Brands"): its first line has more words than most of the
+    others (a list's heading over its items: "Group B" / "Benfica" / "Inter" / ...),
+    or most of the others have two words or more (names: "Porteros" / "Unai Simón"
+    / "David Raya")."""
+    rest = sorted(count(k) for k in run[1:])
+    middle = rest[len(rest) // 2]
+    return count(run[0]) > middle or middle >= 2
 
 
 def _item_runs(
