@@ -75,12 +75,12 @@ And it stays, evidence or not, when it is part of something structured:
   labels alone that nothing marks as navigation: none of them matches
   ``navigation`` (a site's sections and actions: ``Contact``, ``Drucken``), fewer
   than half repeat words of the text above them (tags do), none is next to a line
-  another rule removed (a run of three or more may stand right above two or more
-  removed paragraphs: a related box), and no two content headings stand next to
-  each other. Such
-  a run is a list the article ends with (``Group B`` / ``Brazil`` / ``Serbia``),
-  not a menu or a tag cloud. A run of three or more may hold short teaser-shaped
-  lines too, of at most ``body_words // 2`` words (a product's features, a cast):
+  another rule removed (a run of three or more that reads as a list may stand right
+  above two or more removed paragraphs: a related box), and no two content
+  headings stand next to each other. Such a run is a list the article ends with
+  (``Group B`` / ``Brazil`` / ``Serbia``), not a menu or a tag cloud. A run of
+  three or more may hold short teaser-shaped lines too, of at most
+  ``body_words // 2`` words (a product's features, a cast):
   other stories' headlines are longer. A line that can be no list's item (a longer
   teaser, the page's footer line) splits a run: three or more labels alone on one
   side of it are judged on their own (``First published February 1, 2016`` /
@@ -1550,8 +1550,15 @@ class EdgesRule(Rule):
             ):
                 kept.add(k)  # data, the label that introduces it, or a line between two
             elif (
-                (line.facts and (before.facts or after.facts or get(k - 2, _NONE).facts))
-                or (line.facts and get(k + 2, _NONE).facts)
+                (
+                    line.facts
+                    and (
+                        before.facts
+                        or after.facts
+                        or get(k - 2, _NONE).facts
+                        or get(k + 2, _NONE).facts
+                    )
+                )
                 or (before.facts and after.facts)
                 or (after.facts and (get(k + 2, _NONE).facts or get(k + 3, _NONE).facts))
             ):
