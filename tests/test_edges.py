@@ -99,6 +99,32 @@ def test_structured_content_after_the_body_stays(tail):
     assert removed(BODY + tail) == []
 
 
+def test_a_line_of_code_with_no_space_stays():
+    # An expression that ends with its call's or its index's bracket is code, not a
+    # label, when an answer ends with it above the page's buttons.
+    page = (
+        "Questions\nUsers\nHow do I reverse a list in Python?\n"
+        "I have a list of numbers and want it in the opposite order without changing "
+        "the original.\nAsked 3 years ago\nViewed 12k times\n"
+        "You can use slicing, which returns a new list:\nreversed_list = my_list[::-1]\n"
+        "Or use the built-in reversed(), which returns an iterator:\n"
+        "list(reversed(my_list))\nShare\nImprove this answer\nFollow\n"
+    )
+    gone = [r.text for r in Cleaner().clean(page).removals]
+    assert "Improve this answer" in gone
+    assert "list(reversed(my_list))" not in gone
+
+
+def test_a_schedule_s_last_group_of_one_entry_stays():
+    # By channel, the last heading over a single entry, then the page's own links.
+    schedule = (
+        "BBC One\n20:00 The Great Cook-Off\n21:00 Harbour Lights, series finale\nITV\n"
+        "21:00 The Last Keepers\n"
+    )
+    tail = ["More TV reviews", "Streaming guide"]
+    assert removed(BODY + schedule + "\n".join(tail) + "\n") == tail
+
+
 @pytest.mark.parametrize(
     ("line", "row"),
     [

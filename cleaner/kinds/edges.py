@@ -313,12 +313,20 @@ def _is_link(text: str) -> bool:
 
 
 def _runs_on_or_code(text: str) -> bool:
-    """A line that runs on (ends with "," or ";") or holds code."""
+    """A line that runs on (ends with "," or ";") or holds code: a sign of code, an
+    empty call, a command's prompt, or an expression with no space that ends with
+    its call's or its index's bracket (``list(reversed(my_list))``, ``my_list[::-1]``)."""
     return (
         _RUNS_ON.of(text)
         or not _CODE_CHARS.isdisjoint(text)
         or "()" in text
         or text.startswith(_CODE_START)
+        or (
+            text[-1:] in ")]"
+            and " " not in text
+            and (text[:1].isalnum() or text[:1] == "_")
+            and ("(" in text or "[" in text)
+        )
     )
 
 
@@ -1570,6 +1578,13 @@ class EdgesRule(Rule):
                 kept.add(k)  # a list: lines opening with the same marker
             elif before.marker == _CLOCK and after.marker == _CLOCK:
                 kept.add(k)  # a line between two entries of a schedule: a day's heading
+            elif (
+                line.marker == _CLOCK
+                and before.furniture == "label"
+                and get(k - 2, _NONE).marker == _CLOCK
+            ):
+                kept.add(k)  # ... and the first entry under such a heading, the last line
+                # of the schedule ("21:00 ..." / "ITV" / "21:00 The Last Keepers")
             elif line.marker in _NUMBERED and (
                 (before.link and get(k - 2, _NONE).marker == line.marker)
                 or (after.link and get(k + 2, _NONE).marker == line.marker)
