@@ -170,3 +170,261 @@ class _PatternUnpickler(pickle.Unpickler):
         if (module, name) == ("regex._regex", "compile"):
             return super().find_class(module, name)
         raise pickle.UnpicklingError(f"{module}.{name} is not a compiled pattern")
+
+
+# -- alternations of words, as a trie ---------------------------------------------
+
+#: An alternative that is words alone: letters, digits, spaces, apostrophes and
+#: hyphens, no sign the syntax reads.
+_PLAIN = compile_pattern(r"[\p{L}\p{N}'’ -]+")
+#: Fewer plain alternatives than this in a group are left as written.
+FACTOR_LEAST = 8
+#: A group whose alternatives may be merged: non-capturing, perhaps with scoped
+#: flags (``(?:``, ``(?i:``, ``(?-i:``).
+_OPENING = compile_pattern(r"\(\?[a-zA-Z]*(?:-[a-zA-Z]+)?:")
+
+
+_factored: dict[tuple[str, int], regex.Pattern] = {}
+
+
+def factored(pattern: regex.Pattern) -> regex.Pattern:
+    """``pattern`` compiled from :func:`factor_words` of its text, with its flags (the
+    same pattern when nothing merges, or when it is verbose: spaces are the syntax's
+    there). Once per pattern and process. Only for a yes-or-no match: see
+    :func:`factor_words`."""
+    key = (pattern.pattern, int(pattern.flags))
+    fast = _factored.get(key)
+    if fast is None:
+        source = pattern.pattern
+        if not pattern.flags & regex.VERBOSE:
+            source = factor_words(source)
+        fast = pattern if source == pattern.pattern else compile_pattern(source, pattern.flags)
+        _factored[key] = fast
+    return fast
+
+
+def factor_words(pattern: str, least: int = FACTOR_LEAST) -> str:
+    """``pattern`` with each non-capturing group's alternatives that are words alone
+    (``(?:home|homepage|help|hilfe|...)``) merged into a trie (``(?:h(?:ome(?:page)?
+    |elp|ilfe)|...)``), the other alternatives kept after it as written.
+
+    The ``regex`` module tries a group's alternatives one by one at every position,
+    so a group of 400 words costs some 30 µs on a line of twenty characters; as a
+    trie it tries the few that share the line's next letter. A trie matches the same
+    strings but may pick another of them first: use the factored pattern only where
+    what counts is whether it matches (``search(...) is not None``), never the span.
+    Groups of fewer than ``least`` such words, and every group that is not
+    non-capturing (``(?:``, or with scoped flags: ``(?i:``) are left as they are:
+    captures, lookarounds, atomic groups, classes. A pattern that does not parse
+    (an unbalanced group) comes back as it is."""
+    try:
+        out, end = _rewrite(pattern, 0, least)
+    except ValueError:
+        return pattern
+    return out if end == len(pattern) else pattern
+
+
+def _rewrite(s: str, i: int, least: int) -> tuple[str, int]:
+    """``s`` from ``i`` up to the ``)`` that closes the level it starts at (or the
+    end), rewritten; and where it stopped."""
+    out: list[str] = []
+    n = len(s)
+    while i < n:
+        c = s[i]
+        if c == "\\":
+            out.append(s[i : i + 2])
+            i += 2
+        elif c == "[":
+            j = _class_end(s, i)
+            out.append(s[i:j])
+            i = j
+        elif c == ")":
+            break
+        elif c == "(" and _OPENING.match(s, i):
+            opening = _OPENING.match(s, i).group()
+            parts: list[str] = []
+            i += len(opening)
+            while True:
+                end = _level_end(s, i)
+                part, _ = _rewrite(s[:end], i, least)
+                parts.append(part)
+                if end >= n:
+                    raise ValueError("unbalanced group")
+                i = end + 1
+                if s[end] == ")":
+                    break
+            merged = _merged(parts, least)
+            if len(merged) == 1 and merged[0].startswith("(?:") and _group_spans(merged[0]):
+                merged = [merged[0][3:-1]]  # the trie alone: its own group is this one
+            out.append(opening + "|".join(merged) + ")")
+        elif c == "(":
+            # Any other group (capturing, lookaround, flags, atomic): as written.
+            j = _level_end(s, i + 1)
+            while j < n and s[j] == "|":
+                j = _level_end(s, j + 1)
+            if j >= n:
+                raise ValueError("unbalanced group")
+            out.append(s[i : j + 1])
+            i = j + 1
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out), i
+
+
+def _group_spans(s: str) -> bool:
+    """Whether ``s`` is one group from its first character to its last."""
+    end = 3
+    while True:
+        stop = _level_end(s, end)
+        if stop >= len(s):
+            return False
+        if s[stop] == ")":
+            return stop == len(s) - 1
+        end = stop + 1
+
+
+def _level_end(s: str, i: int) -> int:
+    """The index of the first ``|`` or ``)`` at the level that starts at ``i``."""
+    depth = 0
+    n = len(s)
+    while i < n:
+        c = s[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _class_end(s, i)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            if depth == 0:
+                return i
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return i
+        i += 1
+    return n
+
+
+def _class_end(s: str, i: int) -> int:
+    """The index just past the character class that opens at ``i`` (a nested set,
+    as version 1 of the syntax allows, counted)."""
+    j = i + 1
+    if j < len(s) and s[j] == "^":
+        j += 1
+    if j < len(s) and s[j] == "]":
+        j += 1
+    depth = 1
+    while j < len(s):
+        c = s[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            depth += 1
+        elif c == "]":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+    raise ValueError("unbalanced class")
+
+
+#: An alternative is spelled out as words when it makes at most this many.
+MAX_SPELLED = 16
+
+
+def _merged(alternatives: list[str], least: int) -> list[str]:
+    """The alternatives, those that spell out as words alone (``home``, ``cookies?``,
+    ``terms of (?:use|service)``, ``комментари[ийя]``) merged into one trie at the
+    place of the first of them, when there are at least ``least`` of them."""
+    spelled = [_spelled(a) for a in alternatives]
+    if sum(1 for words in spelled if words is not None) < least:
+        return alternatives
+    trie = _trie([w for words in spelled if words is not None for w in words])
+    out: list[str] = []
+    placed = False
+    for a, words in zip(alternatives, spelled, strict=True):
+        if words is None:
+            out.append(a)
+        elif not placed:
+            out.append(trie)
+            placed = True
+    return out
+
+
+def _spelled(alternative: str) -> list[str] | None:
+    """The words ``alternative`` matches, when it is words alone with optional
+    letters (``cookies?``), classes of letters (``[ийя]``) and groups of such words
+    (``sign (?:in|up|out)``), at most MAX_SPELLED of them and none empty; else None."""
+    if _PLAIN.fullmatch(alternative):
+        return [alternative]
+    words = [""]
+    i = 0
+    n = len(alternative)
+    while i < n:
+        c = alternative[i]
+        if c == "[":
+            j = _class_end(alternative, i)
+            inner = alternative[i + 1 : j - 1]
+            if not inner or not _PLAIN.fullmatch(inner) or "-" in inner or " " in inner:
+                return None
+            options = list(dict.fromkeys(inner))
+            i = j
+        elif c == "(":
+            if not alternative.startswith("(?:", i):
+                return None
+            end = i + 3
+            options = []
+            while True:
+                stop = _level_end(alternative, end)
+                if stop >= n:
+                    return None
+                inner_words = _spelled(alternative[end:stop])
+                if inner_words is None:
+                    return None
+                options.extend(inner_words)
+                end = stop + 1
+                if alternative[stop] == ")":
+                    break
+            i = end
+        elif _PLAIN.fullmatch(c):
+            options = [c]
+            i += 1
+        else:
+            return None
+        if i < n and alternative[i] == "?":
+            options = [*options, ""]
+            i += 1
+        if i < n and alternative[i] in "*+{":
+            return None
+        words = [w + o for w in words for o in options]
+        if len(words) > MAX_SPELLED:
+            return None
+    if any(not w for w in words):
+        return None
+    return list(dict.fromkeys(words))
+
+
+def _trie(words: list[str]) -> str:
+    """A pattern that matches exactly ``words``: shared beginnings written once."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _emit(root)
+
+
+def _emit(node: dict[str, Any]) -> str:
+    """The pattern of a trie's node: its branches, optional when a word ends there."""
+    branches = [regex.escape(ch) + _emit(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    ends = "" in node
+    if len(branches) == 1:
+        return "(?:" + branches[0] + ")?" if ends else branches[0]
+    return "(?:" + "|".join(branches) + ")" + ("?" if ends else "")

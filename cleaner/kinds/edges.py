@@ -138,7 +138,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..patterns import compile_pattern
+from ..patterns import compile_pattern, factor_words, factored
 from ..result import Removal
 from .base import (
     CLOSERS,
@@ -614,7 +614,7 @@ def _structure_goes_on(texts: list[str], first: int, last: int) -> int:
 # A heading that announces content after the body: a list of sources, a product's
 # specifications, a recipe's ingredients, results, a tour's dates, a team's line-up.
 # Capitalized (a lower-case "features" is a site's section link).
-_CONTENT_HEADING = compile_pattern(
+_CONTENT_HEADING_SOURCE = (
     r"^(?=\p{Lu})(?i:(?:key |main |product |technical |tech |the |die |das |der |les |los "
     r"|las |le |la |el |de |het |il |lo |i |gli )?"
     r"(?:features|specifications|specs|facts|ingredients|instructions|directions|method"
@@ -672,6 +672,9 @@ _CONTENT_HEADING = compile_pattern(
     r"(?:\s(?:for|für|per|pour|para|voor)\s\d+(?:\s?[-–]\s?\d+)?\s\p{L}+)?)"
     r"\s*:?$"
 )
+# ... its words as a trie (see factor_words): the same headings, matched in less than
+# half the time.
+_CONTENT_HEADING = compile_pattern(factor_words(_CONTENT_HEADING_SOURCE))
 
 
 def _is_content_heading(text: str, more: regex.Pattern | None = None) -> bool:
@@ -1023,6 +1026,12 @@ class EdgesRule(Rule):
     navigation: regex.Pattern | None = None
     content_headings: regex.Pattern | None = None
 
+    def __post_init__(self) -> None:
+        # The navigation pattern's words as a trie (see factor_words), compiled while
+        # the pack loads: the cache of compiled patterns keeps what a build compiled.
+        if self.navigation is not None:
+            factored(self.navigation)
+
     @property
     def local(self) -> bool:
         return False  # the body's edges depend on every paragraph
@@ -1336,8 +1345,9 @@ class EdgesRule(Rule):
             if self.navigation is not None:
                 short = self.body_words // 2
                 ahead = _before_a_block(beside, order, view, rid)
+                navigation = factored(self.navigation)  # asked yes or no: see factor_words
                 outside -= _unmarked_label_runs(
-                    texts, lines, outside, last, beside, self.navigation, short, words, more, ahead
+                    texts, lines, outside, last, beside, navigation, short, words, more, ahead
                 )
         paragraphs = view.paragraphs
         # Conditions pick, of the lines judged furniture, those it may remove
@@ -1460,7 +1470,9 @@ class EdgesRule(Rule):
     def _navigates(self, text: str) -> bool:
         """Whether ``text`` names navigation (``Related``, ``More videos``)."""
         navigation = self.navigation
-        return navigation is not None and navigation.search(text, None, None, False) is not None
+        if navigation is None:
+            return False
+        return factored(navigation).search(text, None, None, False) is not None
 
     def _crumb(self, text: str) -> bool:
         """A line of ``navigation`` words alone (``Home World News``, ``Login Register
@@ -1469,7 +1481,8 @@ class EdgesRule(Rule):
         navigation = self.navigation
         if navigation is None or not _words_alone(text):
             return False
-        return all(navigation.search(word, None, None, False) for word in text.split())
+        fast = factored(navigation)
+        return all(fast.search(word, None, None, False) for word in text.split())
 
     def evidence(self, text: str, words: int) -> str | None:
         """Why a line outside the body is furniture (``"label"``, ...), or None."""
