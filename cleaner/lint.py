@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .patterns import compile_pattern
+from .patterns import class_end, compile_pattern
 
 _BOUNDED = compile_pattern(r"\{(\d*)(,?)(\d*)\}")
 # A run of plain characters: nothing to read in it but the quantifier after its last.
@@ -40,7 +40,7 @@ def backtracking_risks(pattern: str) -> list[str]:
             i = _after_quantifier(pattern, i + 2, stack, risks, None)
             continue
         if c == "[":
-            i = _after_quantifier(pattern, _class_end(pattern, i), stack, risks, None)
+            i = _after_quantifier(pattern, class_end(pattern, i), stack, risks, None)
             continue
         if c == "(":
             stack.append(_Group(i, pattern.startswith("(?>", i)))
@@ -92,21 +92,3 @@ def _quantifier(pattern: str, i: int) -> tuple[bool, int]:
             _low, comma, high = m.groups()
             return bool(comma) and not high, m.end()
     return False, i
-
-
-def _class_end(pattern: str, i: int) -> int:
-    """Index just after the character class that starts at ``i``."""
-    j = i + 1
-    if j < len(pattern) and pattern[j] == "^":
-        j += 1
-    if j < len(pattern) and pattern[j] == "]":
-        j += 1
-    while j < len(pattern):
-        c = pattern[j]
-        if c == "\\":
-            j += 2
-            continue
-        if c == "]":
-            return j + 1
-        j += 1
-    return j

@@ -235,7 +235,7 @@ def _rewrite(s: str, i: int, least: int) -> tuple[str, int]:
             out.append(s[i : i + 2])
             i += 2
         elif c == "[":
-            j = _class_end(s, i)
+            j = class_end(s, i)
             out.append(s[i:j])
             i = j
         elif c == ")":
@@ -294,7 +294,7 @@ def _level_end(s: str, i: int) -> int:
             i += 2
             continue
         if c == "[":
-            i = _class_end(s, i)
+            i = class_end(s, i)
             continue
         if c == "(":
             depth += 1
@@ -308,17 +308,18 @@ def _level_end(s: str, i: int) -> int:
     return n
 
 
-def _class_end(s: str, i: int) -> int:
-    """The index just past the character class that opens at ``i`` (a nested set,
-    as version 1 of the syntax allows, counted)."""
+def class_end(pattern: str, i: int) -> int:
+    """The index just past the character class that opens at ``i`` (a nested set, as
+    version 1 of the syntax allows, counted), or ``len(pattern)`` when it does not
+    close."""
     j = i + 1
-    if j < len(s) and s[j] == "^":
+    if j < len(pattern) and pattern[j] == "^":
         j += 1
-    if j < len(s) and s[j] == "]":
+    if j < len(pattern) and pattern[j] == "]":
         j += 1
     depth = 1
-    while j < len(s):
-        c = s[j]
+    while j < len(pattern):
+        c = pattern[j]
         if c == "\\":
             j += 2
             continue
@@ -329,7 +330,7 @@ def _class_end(s: str, i: int) -> int:
             if depth == 0:
                 return j + 1
         j += 1
-    raise ValueError("unbalanced class")
+    return len(pattern)
 
 
 #: An alternative is spelled out as words when it makes at most this many.
@@ -367,7 +368,7 @@ def _spelled(alternative: str) -> list[str] | None:
     while i < n:
         c = alternative[i]
         if c == "[":
-            j = _class_end(alternative, i)
+            j = class_end(alternative, i)
             inner = alternative[i + 1 : j - 1]
             if not inner or not _PLAIN.fullmatch(inner) or "-" in inner or " " in inner:
                 return None
