@@ -553,37 +553,34 @@ def _first_sentence_case_heading(
 
 def _labels_beside_removed(
     outside: set[int], last: int, lines: dict[int, _Line], order: list[int], view: View, rid: str
-) -> set[int]:
+) -> tuple[set[int], set[int]]:
     """The labels of words alone after the body (past ``last``) next to a line another
     rule than ``rid`` removed (what this rule removed in an earlier pass is no evidence
-    of its own: the verdict would change with the pass).
+    of its own: the verdict would change with the pass); and, of those, the ones whose
+    only such neighbour is the first of two or more removed paragraphs after them
+    (``ahead``: a related box's heading and its teasers, a new part of the page).
 
     Such a label is part of a run: the line rules took the rest of that footer or
     byline block. (A sign-off, "Thanks Junior!", or a cut sentence next to a
-    removed share bar is not a label, and stays.)
+    removed share bar is not a label, and stays.) Only a run of three or more that
+    reads as a list is let off for standing ``ahead`` (see _unmarked_label_runs): a
+    byline block's name alone stands over the desk and the date the line rules took.
     """
     label = _ALPHA_LINES["label"]
-    return {
-        k
-        for k in outside
-        if k > last and lines[k] is label and view.beside_removed(order[k], other_than=rid)
-    }
-
-
-def _before_a_block(beside: set[int], order: list[int], view: View, rid: str) -> set[int]:
-    """The labels of ``beside`` whose only removed neighbour is the first of two or
-    more removed paragraphs after it: a related box's heading and its teasers, a new
-    part of the page. (Only a run of three or more labels is let off so: a byline
-    block's name alone stands over the desk and the date the line rules took.)"""
     removed_by = view.removed_by
-    found: set[int] = set()
-    for k in beside:
+    beside: set[int] = set()
+    ahead: set[int] = set()
+    for k in outside:
+        if k <= last or lines[k] is not label:
+            continue
         i = order[k]
         if view.beside_removed(i, other_than=rid, sides=(-1,)):
-            continue
-        if removed_by.get(i + 1) is not None and removed_by.get(i + 2) is not None:
-            found.add(k)
-    return found
+            beside.add(k)
+        elif view.beside_removed(i, other_than=rid, sides=(1,)):
+            beside.add(k)
+            if removed_by.get(i + 2) is not None:
+                ahead.add(k)
+    return beside, ahead
 
 
 # A line's key: a fact box's key and its colon ("Portion Fix Containers: ...").
@@ -1235,8 +1232,9 @@ class EdgesRule(Rule):
         # Runs only after the body: what is left of them once structure is taken
         # out is a subset, so a text with no run there needs no more work.
         beside: set[int] = set()
+        ahead: set[int] = set()
         if self.tail_runs:
-            beside = _labels_beside_removed(outside, last, lines, order, view, rid)
+            beside, ahead = _labels_beside_removed(outside, last, lines, order, view, rid)
             outside = _runs(outside, first, beside)
         if not outside or hard_wrapped(texts, self.wrapped_share):
             return
@@ -1344,7 +1342,6 @@ class EdgesRule(Rule):
             outside = _runs(outside, first, beside)
             if self.navigation is not None:
                 short = self.body_words // 2
-                ahead = _before_a_block(beside, order, view, rid)
                 navigation = factored(self.navigation)  # asked yes or no: see factor_words
                 outside -= _unmarked_label_runs(
                     texts, lines, outside, last, beside, navigation, short, words, more, ahead
