@@ -240,19 +240,12 @@ def _rewrite(s: str, i: int, least: int) -> tuple[str, int]:
             i = j
         elif c == ")":
             break
-        elif c == "(" and _OPENING.match(s, i):
-            opening = _OPENING.match(s, i).group()
-            parts: list[str] = []
-            i += len(opening)
-            while True:
-                end = _level_end(s, i)
-                part, _ = _rewrite(s[:end], i, least)
-                parts.append(part)
-                if end >= n:
-                    raise ValueError("unbalanced group")
-                i = end + 1
-                if s[end] == ")":
-                    break
+        elif c == "(" and (m := _OPENING.match(s, i)) is not None:
+            opening = m.group()
+            spans, i = _alternatives(s, i + len(opening))
+            if i < 0:
+                raise ValueError("unbalanced group")
+            parts = [_rewrite(s[:stop], start, least)[0] for start, stop in spans]
             merged = _merged(parts, least)
             if len(merged) == 1 and merged[0].startswith("(?:") and _group_spans(merged[0]):
                 merged = [merged[0][3:-1]]  # the trie alone: its own group is this one
@@ -273,15 +266,22 @@ def _rewrite(s: str, i: int, least: int) -> tuple[str, int]:
 
 
 def _group_spans(s: str) -> bool:
-    """Whether ``s`` is one group from its first character to its last."""
-    end = 3
+    """Whether ``s``, which opens with ``(?:``, is one group to its last character."""
+    return _alternatives(s, 3)[1] == len(s)
+
+
+def _alternatives(s: str, i: int) -> tuple[list[tuple[int, int]], int]:
+    """The spans of the top-level alternatives of the group whose body starts at
+    ``i``, and the index just past its ``)`` (-1 when it does not close)."""
+    spans: list[tuple[int, int]] = []
     while True:
-        stop = _level_end(s, end)
+        stop = _level_end(s, i)
         if stop >= len(s):
-            return False
+            return spans, -1
+        spans.append((i, stop))
+        i = stop + 1
         if s[stop] == ")":
-            return stop == len(s) - 1
-        end = stop + 1
+            return spans, i
 
 
 def _level_end(s: str, i: int) -> int:
@@ -377,20 +377,15 @@ def _spelled(alternative: str) -> list[str] | None:
         elif c == "(":
             if not alternative.startswith("(?:", i):
                 return None
-            end = i + 3
+            spans, i = _alternatives(alternative, i + 3)
+            if i < 0:
+                return None
             options = []
-            while True:
-                stop = _level_end(alternative, end)
-                if stop >= n:
+            for start, stop in spans:
+                inner = _spelled(alternative[start:stop])
+                if inner is None:
                     return None
-                inner_words = _spelled(alternative[end:stop])
-                if inner_words is None:
-                    return None
-                options.extend(inner_words)
-                end = stop + 1
-                if alternative[stop] == ")":
-                    break
-            i = end
+                options.extend(inner)
         elif _PLAIN.fullmatch(c):
             options = [c]
             i += 1
