@@ -286,6 +286,13 @@ def test_a_long_teaser_shaped_line_stays_but_still_makes_a_run():
         ("12.03.2024, 09:15 Uhr", False),
         ("June 14, 2024, 9:15 a.m.", False),
         ("Freitag, 14. Juni", False),
+        # ... after its label and the place; a name before a date is no label.
+        ("Funeral: St Mary's Church, Friday 6 December, 11am", True),
+        ("Konzert: Stadthalle, Samstag, 14. Juni, 20 Uhr", True),
+        ("Associated Press, June 14, 9:15 a.m.", False),
+        # A life's dates, as an obituary closes.
+        ("Margaret Holt, teacher, born 3 June 1933; died 18 November 2024", True),
+        ("Born in 1933, she died in 2024", False),
         # Teasers and counts with numbers are not addresses.
         ("5 Reasons Main Street Is Dying", False),
         ("10 Best Places to Eat", False),
@@ -342,6 +349,24 @@ def test_an_info_box_of_longer_data_lines_stays_with_its_title():
     )
     tail = ["Más noticias", "Lo más leído"]
     assert removed(BODY + box + "\n".join(tail) + "\n") == tail
+
+
+def test_an_obituary_s_closing_facts_stay():
+    tail = ["Send us your obituary", "Most read", "Town centre car park to close for repairs"]
+    facts = (
+        "Margaret Holt, teacher, born 3 June 1933; died 18 November 2024\n"
+        "Funeral: St Mary's Church, Friday 6 December, 11am\n"
+    )
+    assert removed(BODY + facts + "\n".join(tail) + "\n") == tail
+
+
+def test_a_headline_in_guillemets_is_no_link_row():
+    # "»" closes the quotation; between words of a menu it separates them.
+    head = "«El último verano», la película que ha conquistado San Sebastián\n"
+    assert removed("Cultura\nCine\n" + head + BODY) == ["Cultura", "Cine"]
+    assert RULE.evidence(head.strip(), 10) == "teaser headline"
+    assert RULE.evidence("Cultura » Cine » Festivales", 5) == "link row"
+    assert RULE.evidence("Merkel zur Flüchtlingskrise: »Wir schaffen das«", 6) == "teaser headline"
 
 
 def test_a_price_with_its_currency_spelled_out_is_data():

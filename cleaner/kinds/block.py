@@ -163,7 +163,9 @@ _NUMERIC_DATA = compile_pattern(
     r"[$€£¥₩₹]\s?\d|\d\s?(?:[$€£¥₩₹]|(?:eur(?:os?)?|usd|gbp|chf|dollars?)\b)"  # a price
     r"|(?<!\d)\+?\d{2,4}[-. ]\d{3,4}[-. ]\d{3,4}(?!\d)"  # a phone number
     r"|\d\s?%(?![0-9A-Fa-f]{2})|%\s\d|%\d(?![0-9A-Fa-f])"  # a percentage (not "%2F")
-    r"|\d{4}\s*(?:[|–—-]|to|until|bis|au|al)\s*(?:\d{1,2}\.?\s+)?\p{L}+\.?\s+\d",  # a date range
+    r"|\d{4}\s*(?:[|–—-]|to|until|bis|au|al)\s*(?:\d{1,2}\.?\s+)?\p{L}+\.?\s+\d"  # a date range
+    # a life's dates, as an obituary closes ("born 3 June 1933; died 18 November 2024")
+    r"|\b(?:born|geboren|née?)\s[^;]{0,30}\d{4}\s*[;,]\s*(?:died|gestorben|mort|morte)\s[^;]{0,30}\d{4}",
     regex.I,
 )
 # A line that opens with its label, then a number: a phone or fax number ("Telefon:
@@ -231,7 +233,10 @@ _MONTH_START = (
     r"|f[eé]v|avr|juil|ao[uû]|gen|mag|giu|lug|ott|set|mei|maa"
 )
 _EVENT_TIME = compile_pattern(
-    r"^(?:\p{L}+\.?,?\s+)?"  # the day of the week
+    # perhaps after its label and the place ("Funeral: St Mary's Church, Friday 6
+    # December, 11am")
+    r"^(?:[^:]{1,30}:\s+(?:[^,:]{2,40},\s+)?)?"
+    r"(?:\p{L}+\.?,?\s+)?"  # the day of the week
     rf"(?:\d{{1,2}}\.\s?(?:{_MONTH_START})\p{{L}}*\.?|\d{{1,2}}\.\d{{1,2}}\."
     rf"|(?:{_MONTH_START})\p{{L}}*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
     rf"|\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:of\s+|de\s+)?(?:{_MONTH_START})\p{{L}}*\.?)"
@@ -377,6 +382,16 @@ RUNNING_WORDS = 30
 # (Not edges' _LINK_ROW_CHARS, which holds "/" and ">" too: running text has those,
 # "and/or", an address.)
 _ROW_CHARS = frozenset("|·•»›")
+_GUILLEMETS = str.maketrans("«»‹›", "\"\"''")
+
+
+def unquoted(text: str) -> str:
+    """``text`` with its guillemets as plain quotes when it holds both of a pair: then
+    ``»`` and ``›`` close a quotation (``«El último verano», la película``, ``»Wir
+    schaffen das«``), not separate a link row's items."""
+    if ("«" in text and "»" in text) or ("‹" in text and "›" in text):
+        return text.translate(_GUILLEMETS)
+    return text
 
 
 def is_running_text(text: str) -> bool:
@@ -393,7 +408,7 @@ def is_running_text(text: str) -> bool:
     return (
         2 * lower >= len(words)
         and len(words) >= 4 * (text.count(",") + 1)
-        and _ROW_CHARS.isdisjoint(text)
+        and _ROW_CHARS.isdisjoint(unquoted(text))
     )
 
 

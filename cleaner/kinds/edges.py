@@ -152,7 +152,7 @@ from .base import (
     is_post_attribution,
     lower_words,
 )
-from .block import INNER_END, ends_with_a_number, is_data
+from .block import INNER_END, ends_with_a_number, is_data, unquoted
 
 # A paragraph that ends like text: sentence punctuation or a closing quote or bracket.
 _BODY_END = Ending(".!?…。！？'\"’”»)]")
@@ -1510,7 +1510,7 @@ class EdgesRule(Rule):
         if (
             words <= 3 * self.label_words
             and not _LINK_ROW_CHARS.isdisjoint(text)
-            and _LINK_ROW.search(text, None, None, False)
+            and _LINK_ROW.search(unquoted(text), None, None, False)
         ):
             return "link row"
         if words <= self.label_words and not _LABEL_NOT.search(text, None, None, False):
