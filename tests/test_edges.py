@@ -369,6 +369,16 @@ def test_a_headline_in_guillemets_is_no_link_row():
     assert RULE.evidence("Merkel zur Flüchtlingskrise: »Wir schaffen das«", 6) == "teaser headline"
 
 
+def test_a_danda_ends_a_sentence():
+    # Hindi ends its sentences with "।": two such lines are a body, and the menu
+    # above and the share button below are its edges.
+    body = (
+        "दिल्ली में सोमवार सुबह हुई भारी बारिश से कई इलाकों में पानी भर गया और यातायात घंटों तक"
+        " प्रभावित रहा।\nमौसम विभाग ने अगले दो दिनों के लिए येलो अलर्ट जारी किया है।\n"
+    )
+    assert removed("होम\nदेश\nदिल्ली में बारिश से जलभराव, कई रास्ते बंद\n" + body) == ["होम", "देश"]
+
+
 def test_a_price_with_its_currency_spelled_out_is_data():
     book = "Verlag Otto Schmidt, 5th edition, 2014, 896 pages, hardback with dust jacket"
     assert removed(BODY + book + "\n84,80 Euro\n") == []
@@ -588,6 +598,9 @@ def test_a_single_stray_line_after_the_body_stays():
         "09:30\nWhat we know so far\n- Amber warning until 6pm\n- Trains suspended\n",
         "What happens next\nWarnings lifted at 6am\nBarriers stay until Friday\n",
         "Infos pratiques\nOuvert du mardi au dimanche, de 9 h 30 à 18 h\nTarif plein : 16 euros\n",
+        # A Brazilian paper's event box: its heading, the show's title, its facts.
+        "Serviço\nColdplay — Music of the Spheres\nQuando: 11 de março, às 20h\n"
+        "Onde: Estádio do Morumbi, Praça Roberto Gomes Pedrosa, 1, São Paulo\n",
         "Wat verandert er\nFietsers kunnen 24 uur per dag over de brug\nDe pont naar het "
         "Centraal Station vaart minder vaak\n",
         # A travel piece's addresses, a public service's conditions.

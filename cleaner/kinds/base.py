@@ -60,7 +60,7 @@ class Ending:
 #: A line hard-wrapped inside a sentence is long (``WRAP_WORDS`` words or more: a menu of
 #: lower-case items is not wrapped text) and ends without a sentence's or a clause's end.
 WRAP_WORDS = 6
-WRAP_END = Ending(".!?…:;。！？'\"’”»)]")
+WRAP_END = Ending(".!?…:;。！？।۔؟'\"’”»)]")
 #: Text is hard-wrapped when at least this share of its lines (and three or more) run
 #: on into the next.
 WRAPPED_SHARE = 0.2
@@ -75,7 +75,7 @@ _HEADLINE_LABEL = compile_pattern(
 HEADLINE_SPACES = 15
 #: A body paragraph under it has at least this many spaces (12 words), and ends with:
 BODY_SPACES = 11
-_SENTENCE_STOPS = ".!?…。！？"
+_SENTENCE_STOPS = ".!?…。！？।۔؟"
 #: What may close a sentence after its stop: quotes and brackets.
 CLOSERS = "'\"’”»)]"
 

@@ -155,7 +155,7 @@ from .base import (
 from .block import INNER_END, ends_with_a_number, is_data, unquoted
 
 # A paragraph that ends like text: sentence punctuation or a closing quote or bracket.
-_BODY_END = Ending(".!?…。！？'\"’”»)]")
+_BODY_END = Ending(".!?…。！？।۔؟'\"’”»)]")
 # ... and for keeping a line outside the body, a colon too (a lead-in to a list or post).
 _SENTENCE_END = Ending(_BODY_END.chars + ":：")
 # A quotation alone on its line, however short: a quote mark, the words, sentence
@@ -386,7 +386,7 @@ def _sentence_pieces(texts: list[str], outside: set[int]) -> set[int]:
 
 
 # The stops, and a lead-in's colon (what may close a sentence after them: CLOSERS).
-_PROSE_ENDS = ".!?…。！？:"
+_PROSE_ENDS = ".!?…。！？।۔؟:"
 
 
 def _reads_as_prose(text: str) -> bool:
@@ -404,7 +404,7 @@ def _ends_a_sentence(text: str) -> bool:
     """Ends with a full stop, ! or ?, perhaps inside quotes, and not an ellipsis
     (a truncated teaser or comment: ``Hi there, just found your blog...``)."""
     end = text.rstrip().rstrip(CLOSERS)
-    return end[-1:] in ".!?。！？" and not end.endswith("..") and bool(end)
+    return end[-1:] in ".!?。！？।۔؟" and not end.endswith("..") and bool(end)
 
 
 def _shape(text: str) -> str:
@@ -660,6 +660,7 @@ _CONTENT_HEADING_SOURCE = (
     r"|who can get (?:one|it)|who qualifies"
     r"|infos? pratiques|informations pratiques|praktische informationen|praktische infos"
     r"|información práctica|informazioni pratiche|praktische informatie"
+    r"|pratique|serviço|datos prácticos|si vas|se você for"
     r"|key changes|what changes|what'?s changing|ce qui change|was sich ändert"
     r"|das ändert sich|qué cambia|lo que cambia|cosa cambia|o que muda|principais mudanças"
     r"|wat verandert er|wat er verandert"
