@@ -884,6 +884,23 @@ def test_a_short_sentence_that_says_what_follows_keeps_it():
     assert removed(BODY + "Thanks for reading.\n" + "\n".join(TEASERS) + "\n") == TEASERS
 
 
+def test_a_lead_in_after_short_closing_sentences_keeps_its_list():
+    said = 'Judge Ann Price said the scheme was "cruel and calculated".\n'
+    sentences = [
+        "Sentences:",
+        "John Smith, 52, of Leeds: eight years",
+        "Paul Jones, 47, of Bradford: six years",
+        "Mark Lee, 39, of York: four years and six months",
+    ]
+    assert removed(BODY + said + "\n".join(sentences) + "\n") == []
+    # ... up to the lines another rule removed: the teasers past them go.
+    tail = "Most read\nCouncil tax to rise by five percent\nBus fares frozen until spring\n"
+    text = BODY + said + "\n".join(sentences) + "\n" + tail
+    result = Cleaner().clean(text)
+    assert [line for line in sentences if line not in result.text] == []
+    assert "Bus fares frozen" not in result.text
+
+
 FEATURES = ["What you get", "Waterproof to 50 metres", "Ten days of battery life", "Built-in GPS"]
 TEASERS = [
     "Ferry fares to rise again in the spring, operator says",

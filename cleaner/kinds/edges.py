@@ -751,6 +751,16 @@ def _announced_lists(
     return kept
 
 
+def _run_under(order: list[int], outside: set[int], heading: int) -> set[int]:
+    """Line ``heading`` of ``outside`` and the lines of ``outside`` right under it, up
+    to the next that stays or one another rule removed; none when nothing is under it
+    (as :func:`_announced_lists` reads a heading's list)."""
+    k = heading
+    while k + 1 in outside and order[k + 1] == order[k] + 1:
+        k += 1
+    return set(range(heading, k + 1)) if k > heading else set()
+
+
 def _announced_in_the_head(
     texts: list[str],
     order: list[int],
@@ -1072,6 +1082,17 @@ class EdgesRule(Rule):
                 break
         while last + 1 < n and _LIST_ITEM.match(texts[last + 1], None, None, False):
             last += 1
+        # The body's text may end in a sentence or two too short to be body paragraphs
+        # ("Judge Ann Price said the scheme was cruel."): a lead-in may follow them.
+        end = last
+        while (
+            end + 1 < n
+            and end < last + 2
+            and words(end + 1) >= self.keep_words
+            and _ends_a_sentence(texts[end + 1])
+        ):
+            end += 1
+        lead_in = -1
         if (
             _LEAD_IN.of(texts[last])
             or (last + 1 < n and _LEAD_IN.of(texts[last + 1]))
@@ -1086,6 +1107,10 @@ class EdgesRule(Rule):
             # what follows is its content, not furniture.
             last = n - 1
         elif last + 1 < n:
+            if end > last and end + 1 < n and _LEAD_IN.of(texts[end + 1]):
+                # ... or a lead-in after those short sentences ("Sentences:"): it
+                # heads what follows as a heading that announces content does.
+                lead_in = end + 1
             last = _structure_goes_on(texts, first, last)
         while first > 0 and _LIST_ITEM.match(texts[first - 1], None, None, False):
             first -= 1
@@ -1285,6 +1310,8 @@ class EdgesRule(Rule):
         outside -= _sentence_pieces(texts, outside)
         more = self.content_headings
         outside -= _announced_lists(texts, order, outside, last, -1, more)
+        if lead_in in outside:
+            outside -= _run_under(order, outside, lead_in)
         if head >= 0:
             # ... and between the headline and the body (above the headline such a
             # heading is a menu's item: "Features" / "Blog" / "About"). The list may
