@@ -369,6 +369,15 @@ def test_a_headline_in_guillemets_is_no_link_row():
     assert RULE.evidence("Merkel zur Flüchtlingskrise: »Wir schaffen das«", 6) == "teaser headline"
 
 
+def test_lines_of_one_long_shape_are_a_list_whatever_they_open_with():
+    # A river's tributaries: no number in their first words, but the same shape
+    # throughout, under a heading. (A teaser's whole shape is short: none.)
+    tail = "Zuflüsse\nSteinbach (rechts), 3,2 km\nMühlgraben (links), 1,8 km\nErlenbach (rechts), 2,5 km\n"
+    assert removed(BODY + tail) == []
+    assert RULE._judge("Steinbach (rechts), 3,2 km", 4).shape == "a(a),0,0a"
+    assert RULE._judge("Why ferry fares rose by 5% in May", 8).shape is None
+
+
 def test_a_danda_ends_a_sentence():
     # Hindi ends its sentences with "।": two such lines are a body, and the menu
     # above and the share button below are its edges.
@@ -460,6 +469,11 @@ def test_a_short_title_the_first_sentence_opens_with_is_the_headline():
     assert removed("Vennholm\n" + body) == []
     assert removed("Key Points\n" + body) == ["Key Points"]
     assert removed("Geography\n" + body) == ["Geography"]
+    # ... with its qualifier in brackets, and under a menu.
+    assert removed("Hauptseite\nZufälliger Artikel\nVennholm (lake)\n" + body) == [
+        "Hauptseite",
+        "Zufälliger Artikel",
+    ]
 
 
 def test_a_short_title_in_sentence_case_under_a_menu_is_the_headline():

@@ -291,7 +291,11 @@ def _words_alone(text: str) -> bool:
 
 def _names_the_subject(title: str, body: str) -> bool:
     """Whether ``title``, a short line of words alone, names what the sentence
-    ``body`` opens with: its words are among the first words of ``body``."""
+    ``body`` opens with: its words are among the first words of ``body``. A
+    qualifier in brackets after them is an encyclopedia's ("Hollenbach (Fluss)" /
+    "Die Hollenbach ist ein ...")."""
+    if title.endswith(")") and " (" in title:
+        title = title[: title.rindex(" (")]
     if not _words_alone(title):
         return False
     words = title.casefold().split()
@@ -624,7 +628,7 @@ _CONTENT_HEADING_SOURCE = (
     r"|abstract|summary|zusammenfassung|résumé|resumen|key points|key takeaways|takeaways"
     r"|das wichtigste in kürze|kurz gesagt|in brief|the short version|tl;?dr|l'essentiel"
     r"|en bref|en resumen|lo esencial|in sintesi"
-    r"|quellen|literatur|zutaten|zubereitung|technische daten|ausstattung|steckbrief"
+    r"|quellen|literatur|einzelnachweise|belege|anmerkungen|zutaten|zubereitung|technische daten|ausstattung|steckbrief"
     r"|ergebnisse|termine|tabelle|fuentes|ingredientes|resultados|ingrédients|résultats"
     r"|ingredienti|preparazione|procedimento|ingrediënten|bereiding(?:swijze)?|modo de preparo"
     r"|preparo|preparación|elaboración|préparation"
@@ -1563,7 +1567,12 @@ class EdgesRule(Rule):
             letter or not _COUNTER.match(text, None, None, False)
         ):
             shape = _shape(text)
-            shape = shape if "0" in shape else None
+            if "0" not in shape:
+                # No number in its first tokens: the whole line's shape, when it is
+                # long enough to be a list's (five tokens or more, a number among them:
+                # "Steinbach (rechts), 3,2 km"; a teaser's is short, "a0a").
+                shape = _whole_shape(text)
+                shape = shape if len(shape) >= 5 and "0" in shape else None
         spaces = text.count(" ")
         facts = spaces < 3 * self.label_words and is_data(text)
         return _Line(
