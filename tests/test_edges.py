@@ -372,7 +372,10 @@ def test_a_headline_in_guillemets_is_no_link_row():
 def test_lines_of_one_long_shape_are_a_list_whatever_they_open_with():
     # A river's tributaries: no number in their first words, but the same shape
     # throughout, under a heading. (A teaser's whole shape is short: none.)
-    tail = "Zuflüsse\nSteinbach (rechts), 3,2 km\nMühlgraben (links), 1,8 km\nErlenbach (rechts), 2,5 km\n"
+    tail = (
+        "Zuflüsse\nSteinbach (rechts), 3,2 km\nMühlgraben (links), 1,8 km\n"
+        "Erlenbach (rechts), 2,5 km\n"
+    )
     assert removed(BODY + tail) == []
     assert RULE._judge("Steinbach (rechts), 3,2 km", 4).shape == "a(a),0,0a"
     assert RULE._judge("Why ferry fares rose by 5% in May", 8).shape is None
