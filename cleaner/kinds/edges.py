@@ -1564,17 +1564,22 @@ class EdgesRule(Rule):
         letter = text[:1].isalpha()
         m = None if letter else _MARKER.match(text, None, None, False)
         shape = None
+        spaces = text.count(" ")
         if _HAS_NUMBER.search(text, None, None, False) and (
             letter or not _COUNTER.match(text, None, None, False)
         ):
             shape = _shape(text)
-            if "0" not in shape:
-                # No number in its first tokens: the whole line's shape, when it is
-                # long enough to be a list's (five tokens or more, a number among them:
-                # "Steinbach (rechts), 3,2 km"; a teaser's is short, "a0a").
+            if "0" in shape:
+                pass
+            elif spaces < 2 * self.label_words:
+                # No number in its first tokens: the whole line's shape, when the line
+                # is short and its shape long enough to be a list item's (five tokens
+                # or more, a number among them: "Steinbach (rechts), 3,2 km"; a
+                # teaser's is short, "a0a").
                 shape = _whole_shape(text)
                 shape = shape if len(shape) >= 5 and "0" in shape else None
-        spaces = text.count(" ")
+            else:
+                shape = None
         facts = spaces < 3 * self.label_words and is_data(text)
         return _Line(
             furniture,
