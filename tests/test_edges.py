@@ -381,6 +381,13 @@ def test_lines_of_one_long_shape_are_a_list_whatever_they_open_with():
     assert RULE._judge("Why ferry fares rose by 5% in May", 8).shape is None
 
 
+def test_a_price_in_the_headline_makes_no_label_of_the_section_over_it():
+    head = "Property\nFor sale\nThree-bedroom terrace with garden, £325,000\n"
+    assert removed(head + BODY) == ["Property", "For sale"]
+    # A list the text opens with still begins at the line taken for the headline.
+    assert removed("Ingredients\n2 cups flour\n1 egg\n250 ml milk\n" + BODY) == []
+
+
 def test_a_danda_ends_a_sentence():
     # Hindi ends its sentences with "।": two such lines are a body, and the menu
     # above and the share button below are its edges.
@@ -615,6 +622,8 @@ def test_a_single_stray_line_after_the_body_stays():
         "09:30\nWhat we know so far\n- Amber warning until 6pm\n- Trains suspended\n",
         "What happens next\nWarnings lifted at 6am\nBarriers stay until Friday\n",
         "Infos pratiques\nOuvert du mardi au dimanche, de 9 h 30 à 18 h\nTarif plein : 16 euros\n",
+        # A concert's dates under their Spanish heading.
+        "Fechas\n12 de diciembre, Wizink Center, Madrid\n13 de diciembre, Wizink Center, Madrid\n",
         # A Brazilian paper's event box: its heading, the show's title, its facts.
         "Serviço\nColdplay — Music of the Spheres\nQuando: 11 de março, às 20h\n"
         "Onde: Estádio do Morumbi, Praça Roberto Gomes Pedrosa, 1, São Paulo\n",

@@ -621,7 +621,7 @@ _CONTENT_HEADING_SOURCE = (
     r"(?:features|specifications|specs|facts|ingredients|instructions|directions|method"
     r"|sources|references|bibliography|footnotes|notes|citations"
     r"|(?:qualified |participating )?teams|squads?|line-?ups?|(?:full |final )?results"
-    r"|standings|fixtures|schedule|tour dates|dates|cast|track ?list(?:ing)?|set ?list"
+    r"|standings|fixtures|schedule|tour dates|dates|fechas|datas|cast|track ?list(?:ing)?|set ?list"
     r"|winners|nominees|pros|cons|pros and cons|at a glance|key facts"
     r"|programme|agenda|tagesordnung|ordre du jour|orden del día|ordine del giorno|timetable"
     r"|nutrition(?: facts| information)?|nährwerte"
@@ -1281,9 +1281,11 @@ class EdgesRule(Rule):
             ):
                 lines[k] = judged(k)
         # ... and the headline's (it stays): a list or table the text opens with may
-        # begin at it ("Ingredients" / "2 cups flour" / ...).
+        # begin at it ("Ingredients" / "2 cups flour" / ...). (Not one right above the
+        # body: a price or a figure in a headline, "Three-bedroom terrace with garden,
+        # £325,000", makes the section's name over it no data's label.)
         for k in (head, tail):
-            if k >= 0 and k not in lines:
+            if 0 <= k < first - 1 and k not in lines:
                 lines[k] = judged(k)
         # What belongs to a list, a table or a data block stays (judged with the
         # lines around it: a row without evidence still makes a table), and so does
