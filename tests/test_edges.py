@@ -388,6 +388,17 @@ def test_a_price_in_the_headline_makes_no_label_of_the_section_over_it():
     assert removed("Ingredients\n2 cups flour\n1 egg\n250 ml milk\n" + BODY) == []
 
 
+def test_a_german_review_s_pros_and_cons_stay_after_its_verdict():
+    review = (
+        "Googles neues Smartphone macht bei Tag und Nacht hervorragende Fotos und bekommt "
+        "sieben Jahre lang Updates.\nDer Akku hält einen langen Tag durch, lädt aber "
+        "langsamer als die Konkurrenz.\nFazit\nWer vor allem gute Fotos will, findet "
+        "derzeit kein besseres Smartphone in dieser Preisklasse.\n"
+    )
+    lists = "Pro\nSehr gute Kamera\nLange Updates\nContra\nLangsames Laden\n"
+    assert removed(review + lists + "Mehr Tests\n") == []
+
+
 def test_a_danda_ends_a_sentence():
     # Hindi ends its sentences with "।": two such lines are a body, and the menu
     # above and the share button below are its edges.
