@@ -60,7 +60,13 @@ class Ending:
 #: A line hard-wrapped inside a sentence is long (``WRAP_WORDS`` words or more: a menu of
 #: lower-case items is not wrapped text) and ends without a sentence's or a clause's end.
 WRAP_WORDS = 6
-WRAP_END = Ending(".!?…:;。！？।۔؟'\"’”»)]")
+#: What ends a sentence: the Latin stops, the CJK full-width ones, the danda (Hindi),
+#: the Urdu full stop and the Arabic question mark. Every test of a sentence's end
+#: reads its stops from here.
+SENTENCE_STOPS = ".!?…。！？।۔؟"
+#: What may close a sentence after its stop: quotes and brackets.
+CLOSERS = "'\"’”»)]"
+WRAP_END = Ending(SENTENCE_STOPS + ":;" + CLOSERS)
 #: Text is hard-wrapped when at least this share of its lines (and three or more) run
 #: on into the next.
 WRAPPED_SHARE = 0.2
@@ -75,9 +81,6 @@ _HEADLINE_LABEL = compile_pattern(
 HEADLINE_SPACES = 15
 #: A body paragraph under it has at least this many spaces (12 words), and ends with:
 BODY_SPACES = 11
-_SENTENCE_STOPS = ".!?…。！？।۔؟"
-#: What may close a sentence after its stop: quotes and brackets.
-CLOSERS = "'\"’”»)]"
 
 
 def lower_words(words: list[str], size: int, alpha: bool = True) -> int:
@@ -470,7 +473,7 @@ class View:
         return (
             nxt is not None
             and nxt.count(" ") >= BODY_SPACES
-            and nxt.rstrip(CLOSERS)[-1:] in _SENTENCE_STOPS
+            and nxt.rstrip(CLOSERS)[-1:] in SENTENCE_STOPS
         )
 
     def _neighbour(self, index: int, step: int) -> str | None:

@@ -97,6 +97,7 @@ import regex
 from ..patterns import compile_pattern
 from ..result import Removal
 from .base import (
+    SENTENCE_STOPS,
     Ending,
     Rule,
     View,
@@ -114,7 +115,7 @@ _WALK_DEPENDENT = frozenset({"section", "data", "count"})
 DATA_SPACES = 8
 HEADING_MAX_WORDS = 12
 # What a heading never ends with (read from the last character: see Ending).
-_SENTENCE_END = Ending(".!?:;,…。！？।۔؟：»”\"')]", trailing_space=False)
+_SENTENCE_END = Ending(SENTENCE_STOPS + ":;,：»”\"')]", trailing_space=False)
 _LIST_ITEM = compile_pattern(r"^(?:[-*•▪·]\s|\d{1,3}[.)]\s)")
 # A sentence's end, perhaps closed by quotes or brackets, or followed by a short
 # tag in brackets ("... the universe. [MP]"), or an author's initials after it
@@ -122,7 +123,7 @@ _LIST_ITEM = compile_pattern(r"^(?:[-*•▪·]\s|\d{1,3}[.)]\s)")
 # a clause's end (";"): no teaser ends so. Searched from the end (REVERSE): a
 # forward search of a pattern anchored there tries every position of the line.
 _BODY_END = compile_pattern(
-    r"(?:[.!?…。！？।۔؟][\"'”’»)]*(?:\s*(?:\[[^\[\]]{1,40}\]|\([\p{Ll}/.-]{2,12}\)))?|;)$",
+    rf"(?:[{SENTENCE_STOPS}][\"'”’»)]*(?:\s*(?:\[[^\[\]]{{1,40}}\]|\([\p{{Ll}}/.-]{{2,12}}\)))?|;)$",
     regex.REVERSE,
 )
 # A list item: a bullet, or a number ("6. France", "(1) Think of a noun"), then a

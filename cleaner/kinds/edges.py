@@ -142,6 +142,7 @@ from ..patterns import compile_pattern, factor_words, factored
 from ..result import Removal
 from .base import (
     CLOSERS,
+    SENTENCE_STOPS,
     WRAP_WORDS,
     WRAPPED_SHARE,
     Ending,
@@ -155,7 +156,7 @@ from .base import (
 from .block import INNER_END, ends_with_a_number, is_data, unquoted
 
 # A paragraph that ends like text: sentence punctuation or a closing quote or bracket.
-_BODY_END = Ending(".!?…。！？।۔؟'\"’”»)]")
+_BODY_END = Ending(SENTENCE_STOPS + CLOSERS)
 # ... and for keeping a line outside the body, a colon too (a lead-in to a list or post).
 _SENTENCE_END = Ending(_BODY_END.chars + ":：")
 # A quotation alone on its line, however short: a quote mark, the words, sentence
@@ -390,7 +391,9 @@ def _sentence_pieces(texts: list[str], outside: set[int]) -> set[int]:
 
 
 # The stops, and a lead-in's colon (what may close a sentence after them: CLOSERS).
-_PROSE_ENDS = ".!?…。！？।۔؟:"
+_PROSE_ENDS = SENTENCE_STOPS + ":"
+# ... and a full stop, ! or ?, not an ellipsis (see _ends_a_sentence).
+_FULL_STOPS = SENTENCE_STOPS.replace("…", "")
 
 
 def _reads_as_prose(text: str) -> bool:
@@ -408,7 +411,7 @@ def _ends_a_sentence(text: str) -> bool:
     """Ends with a full stop, ! or ?, perhaps inside quotes, and not an ellipsis
     (a truncated teaser or comment: ``Hi there, just found your blog...``)."""
     end = text.rstrip().rstrip(CLOSERS)
-    return end[-1:] in ".!?。！？।۔؟" and not end.endswith("..") and bool(end)
+    return end[-1:] in _FULL_STOPS and not end.endswith("..") and bool(end)
 
 
 def _shape(text: str) -> str:
@@ -1088,16 +1091,6 @@ class EdgesRule(Rule):
                 break
         while last + 1 < n and _LIST_ITEM.match(texts[last + 1], None, None, False):
             last += 1
-        # The body's text may end in a sentence or two too short to be body paragraphs
-        # ("Judge Ann Price said the scheme was cruel."): a lead-in may follow them.
-        end = last
-        while (
-            end + 1 < n
-            and end < last + 2
-            and words(end + 1) >= self.keep_words
-            and _ends_a_sentence(texts[end + 1])
-        ):
-            end += 1
         lead_in = -1
         if (
             _LEAD_IN.of(texts[last])
@@ -1113,9 +1106,19 @@ class EdgesRule(Rule):
             # what follows is its content, not furniture.
             last = n - 1
         elif last + 1 < n:
+            # The body's text may end in a sentence or two too short to be body
+            # paragraphs ("Judge Ann Price said the scheme was cruel."): a lead-in
+            # after them ("Sentences:") heads what follows as a heading that announces
+            # content does.
+            end = last
+            while (
+                end + 1 < n
+                and end < last + 2
+                and words(end + 1) >= self.keep_words
+                and _ends_a_sentence(texts[end + 1])
+            ):
+                end += 1
             if end > last and end + 1 < n and _LEAD_IN.of(texts[end + 1]):
-                # ... or a lead-in after those short sentences ("Sentences:"): it
-                # heads what follows as a heading that announces content does.
                 lead_in = end + 1
             last = _structure_goes_on(texts, first, last)
         while first > 0 and _LIST_ITEM.match(texts[first - 1], None, None, False):
@@ -1572,17 +1575,13 @@ class EdgesRule(Rule):
             letter or not _COUNTER.match(text, None, None, False)
         ):
             shape = _shape(text)
-            if "0" in shape:
-                pass
-            elif spaces < 2 * self.label_words:
+            if "0" not in shape:
                 # No number in its first tokens: the whole line's shape, when the line
                 # is short and its shape long enough to be a list item's (five tokens
                 # or more, a number among them: "Steinbach (rechts), 3,2 km"; a
                 # teaser's is short, "a0a").
-                shape = _whole_shape(text)
-                shape = shape if len(shape) >= 5 and "0" in shape else None
-            else:
-                shape = None
+                whole = _whole_shape(text) if spaces < 2 * self.label_words else ""
+                shape = whole if len(whole) >= 5 and "0" in whole else None
         facts = spaces < 3 * self.label_words and is_data(text)
         return _Line(
             furniture,
