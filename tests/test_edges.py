@@ -93,10 +93,38 @@ def test_a_teaser_list_after_the_body_goes():
         "Weitere Informationen:\nwww.musterstadt.de/buergerbuero\nTelefon: 0421 555-0\n",
         # A recipe's nutrition line under its heading (its parts between "|").
         "Nutrition\nCalories: 420kcal | Protein: 38g | Fat: 27g | Carbohydrates: 4g\n",
+        # A fact box under its heading, a longer value with a number among short ones.
+        "Service suspension\nSection: Seomyeon to Jeonpo\n"
+        "Period: March 16 (Sat) first train to March 17 (Sun) last train\n"
+        "Alternative: free shuttle bus (every 10 minutes)\n",
+        "운행 중단 안내\n구간: 서면역~전포역\n기간: 3월 16일(토) 첫차 ~ 3월 17일(일) 막차\n"
+        "대체 교통: 무료 셔틀버스(10분 간격)\n",
     ],
 )
 def test_structured_content_after_the_body_stays(tail):
     assert removed(BODY + tail) == []
+
+
+@pytest.mark.parametrize(
+    "teasers",
+    [
+        # Other stories under their kickers, a longer one with a number among short
+        # ones, with no heading over them: a related box's list.
+        [
+            "Watch: Storm hits coast",
+            "Live: 5 things to know about the budget vote",
+            "Analysis: Why 2024 was the year of the bike",
+        ],
+        # ... and under a heading, the longer ones alone (no short value among them).
+        [
+            "Most popular",
+            "Live: 5 things to know about the budget vote",
+            "Analysis: Why 2024 was the year of the bike",
+        ],
+    ],
+)
+def test_kicker_teasers_make_no_fact_box(teasers):
+    assert removed(BODY + "\n".join(teasers) + "\n") == teasers
 
 
 def test_a_line_of_code_with_no_space_stays():

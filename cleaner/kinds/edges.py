@@ -43,7 +43,10 @@ And it stays, evidence or not, when it is part of something structured:
   ``3 cups flour``) or at least with a number (``1 Ei`` / ``1 TL Zimt`` /
   ``8-9 ripe pears``) or that end with a number that is not a year (an election's
   or a race's results: ``Jane Roe (Labour) 18,204``), a fact box (two or more
-  ``Key: value`` lines with short values, or one line with two ``Key: value``
+  ``Key: value`` lines with short values; under its heading, such lines with
+  longer ones that hold a number and read as no sentence: ``Service changes`` /
+  ``Section: Seomyeon to Jeonpo`` / ``Period: March 16 (Sat) first train to March 17
+  (Sun) last train``; or one line with two ``Key: value``
   fields and a price, phone number or percentage: ``Tested by: Jane Roe RRP:
   £23.99``), or a list of bare links
   (sources); the body's own first and last lines count as rows, so a list that
@@ -356,6 +359,9 @@ _KEY_VALUE = compile_pattern(
     rf"^{_KEY_WORDS}\s?:(?:(?: [^\s|]+){{1,5}}|\s[^,|]{{1,30}}+(?:,\s[^,|]{{1,30}}+){{2,}})$"
 )
 #: A numbered item's marker, digits read as 0: ``1.``, ``12)``.
+# ... or the opening of one with a longer value ("Period: March 16 (Sat) first train to
+# March 17 (Sun) last train"), a row of a box only under its heading and beside short ones.
+_KEY = compile_pattern(rf"^{_KEY_WORDS}\s?:\s")
 _NUMBERED = frozenset({"0.", "0)"})
 #: A schedule's entry opens with a clock time (its marker, digits made "0").
 _CLOCK = "0:0"
@@ -364,6 +370,36 @@ _CLOCK = "0:0"
 _MARKER = compile_pattern(r"^(?:\d{1,2}:\d\d(?=\s)|\d{1,3}[.)]|[^\w\s\"'‘“«(\[])")
 _DIGITS = compile_pattern(r"\d+")
 _SHAPE_TOKEN = compile_pattern(r"\p{N}+|[^\W\p{N}_]+|\S")
+
+
+def _box_row(line: _Line) -> bool:
+    """A row of a fact box: a short ``Key: value`` line, or a longer one with a number
+    that reads as no sentence (a teaser's shape: it ends bare)."""
+    return line.pair or (line.keyed and line.furniture is not None)
+
+
+def _headed_box(lines: dict[int, _Line], k: int) -> bool:
+    """Whether line ``k`` is in a run of two or more fact box rows right under a label
+    (the box's heading: ``Service changes``), at least one of them short and one
+    longer. (Without its heading, or with short rows alone, such a run is a list of
+    other stories under their kickers: ``Watch: Storm hits coast`` / ``Live: 5 things
+    to know about the budget``, after a related box's heading another rule removed.)"""
+    j = k
+    while j - 1 in lines and _box_row(lines[j - 1]):
+        j -= 1
+    above = lines.get(j - 1)
+    if above is None or above.furniture != "label":
+        return False
+    short = longer = False
+    count = 0
+    while j in lines and _box_row(lines[j]):
+        count += 1
+        if lines[j].pair:
+            short = True
+        else:
+            longer = True
+        j += 1
+    return count >= 2 and short and longer
 
 
 def _sentence_pieces(texts: list[str], outside: set[int]) -> set[int]:
@@ -994,7 +1030,7 @@ class _Line:
     made for every line outside the body.
     """
 
-    __slots__ = ("data", "facts", "furniture", "link", "marker", "pair", "row", "shape")
+    __slots__ = ("data", "facts", "furniture", "keyed", "link", "marker", "pair", "row", "shape")
 
     def __init__(
         self,
@@ -1006,6 +1042,7 @@ class _Line:
         shape: str | None = None,
         row: bool = False,
         facts: bool = False,
+        keyed: bool = False,
     ) -> None:
         self.furniture = furniture
         self.data = data
@@ -1015,11 +1052,21 @@ class _Line:
         self.pair = pair
         self.shape = shape
         self.row = row
+        # A "Key: value" line with a longer value than pair's, holding a number.
+        self.keyed = keyed
 
     def as_furniture(self, reason: str) -> _Line:
         """The same line, same structure, with ``reason`` as its evidence."""
         return _Line(
-            reason, self.data, self.marker, self.link, self.pair, self.shape, self.row, self.facts
+            reason,
+            self.data,
+            self.marker,
+            self.link,
+            self.pair,
+            self.shape,
+            self.row,
+            self.facts,
+            self.keyed,
         )
 
 
@@ -1571,9 +1618,8 @@ class EdgesRule(Rule):
         m = None if letter else _MARKER.match(text, None, None, False)
         shape = None
         spaces = text.count(" ")
-        if _HAS_NUMBER.search(text, None, None, False) and (
-            letter or not _COUNTER.match(text, None, None, False)
-        ):
+        numbered = _HAS_NUMBER.search(text, None, None, False) is not None
+        if numbered and (letter or not _COUNTER.match(text, None, None, False)):
             shape = _shape(text)
             if "0" not in shape:
                 # No number in its first tokens: the whole line's shape, when the line
@@ -1583,15 +1629,23 @@ class EdgesRule(Rule):
                 whole = _whole_shape(text) if spaces < 2 * self.label_words else ""
                 shape = whole if len(whole) >= 5 and "0" in whole else None
         facts = spaces < 3 * self.label_words and is_data(text)
+        pair = ":" in text and _KEY_VALUE.match(text, None, None, False) is not None
         return _Line(
             furniture,
             data=facts and spaces < 2 * self.label_words,
             marker=_DIGITS.sub("0", m.group()) if m else None,
             link=_is_link(text),
-            pair=":" in text and _KEY_VALUE.match(text, None, None, False) is not None,
+            pair=pair,
             shape=shape,
             row=ends_with_a_number(text),
             facts=facts,
+            keyed=(
+                not pair
+                and ":" in text
+                and spaces < 5 * self.label_words
+                and numbered
+                and _KEY.match(text, None, None, False) is not None
+            ),
         )
 
     @staticmethod
@@ -1668,6 +1722,8 @@ class EdgesRule(Rule):
                 kept.add(k)  # a list of links: sources, references
             elif line.pair and (before.pair or after.pair):
                 kept.add(k)  # a fact box: "Venue: Olympia" then "Tickets: 45 euros"
+            elif _box_row(line) and _headed_box(lines, k):
+                kept.add(k)  # ... with longer values, under its heading
             elif line.shape is not None:
                 shapes = [get(j, _NONE).shape for j in range(k - 2, k + 3)]
                 sh = line.shape
