@@ -660,6 +660,10 @@ def test_a_single_stray_line_after_the_body_stays():
         "What we know so far\nWarnings lifted at 6am\nBarriers stay until Friday\n",
         "09:30\nWhat we know so far\n- Amber warning until 6pm\n- Trains suspended\n",
         "What happens next\nWarnings lifted at 6am\nBarriers stay until Friday\n",
+        # ... a warning's impacts, a guide's points.
+        "What to expect\nSome injuries from slips and falls on icy surfaces\n"
+        "Probably some icy patches on some untreated roads, pavements and cycle paths\n",
+        "Was Sie wissen müssen\nDie Anmeldung ist ab Montag möglich\nDer Kurs kostet nichts\n",
         "Infos pratiques\nOuvert du mardi au dimanche, de 9 h 30 à 18 h\nTarif plein : 16 euros\n",
         # A concert's dates under their Spanish heading.
         "Fechas\n12 de diciembre, Wizink Center, Madrid\n13 de diciembre, Wizink Center, Madrid\n",
