@@ -1204,6 +1204,21 @@ def test_a_headline_under_a_line_the_rules_missed_stays():
     assert removed(named) == ["Inundações: veja fotos das cidades"]
 
 
+def test_a_short_headline_under_a_blog_s_tagline_stays():
+    """A blog's headline of a few words in sentence case (a label's length) right above
+    the post, under the blog's tagline and menu: it shares a word with the post, and the
+    tagline taken for the headline shares none. A menu's item of two words there, though
+    it shares one, still goes."""
+    body = (
+        "The ground finally dried out enough this week to get the first early potatoes "
+        "in.\nI went for Charlotte again, because they did so well last year.\n"
+    )
+    top = "My Allotment Diary\nGrowing vegetables on a windy hillside\nHome\nAbout\n"
+    title = "Planting the first potatoes"
+    assert title not in removed(top + title + "\n" + body)
+    assert "Early potatoes" in removed(top + "Early potatoes\n" + body)
+
+
 # Text that is already only the article, opening with structure: it must lose no line.
 @pytest.mark.parametrize(
     "text",

@@ -1416,7 +1416,13 @@ class EdgesRule(Rule):
         if (
             0 <= head < first - 1
             and first - 1 in outside
-            and lines[first - 1].furniture == "teaser headline"
+            and (
+                lines[first - 1].furniture == "teaser headline"
+                or (
+                    texts[first - 1].count(" ") >= 2
+                    and _in_sentence_case(texts[first - 1], self.label_words)
+                )
+            )
             and _shares_a_word(texts[first - 1], texts[first], 5)
             and not _shares_a_word(texts[head], texts[first], 5)
         ):
