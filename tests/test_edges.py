@@ -664,6 +664,11 @@ def test_a_single_stray_line_after_the_body_stays():
         "What to expect\nSome injuries from slips and falls on icy surfaces\n"
         "Probably some icy patches on some untreated roads, pavements and cycle paths\n",
         "Was Sie wissen müssen\nDie Anmeldung ist ab Montag möglich\nDer Kurs kostet nichts\n",
+        # A product's box contents, the heading written with a typographic apostrophe
+        # as pages do (the list's headings are written with a plain one).
+        "What’s in the box\nCoffee machine, milk container, water filter, cleaning brush\n",
+        "Lieferumfang\nKaffeevollautomat, Milchbehälter, Wasserfilter, Reinigungsbürste\n",
+        "What we don’t know\nWhy the alarm did not sound\nHow many were on board\n",
         "Infos pratiques\nOuvert du mardi au dimanche, de 9 h 30 à 18 h\nTarif plein : 16 euros\n",
         # A concert's dates under their Spanish heading.
         "Fechas\n12 de diciembre, Wizink Center, Madrid\n13 de diciembre, Wizink Center, Madrid\n",

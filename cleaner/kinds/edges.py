@@ -669,6 +669,8 @@ _CONTENT_HEADING_SOURCE = (
     r"|en bref|en resumen|lo esencial|in sintesi"
     r"|quellen|literatur|einzelnachweise|belege|anmerkungen"
     r"|zutaten|zubereitung|technische daten|ausstattung|steckbrief"
+    r"|what'?s in the box|in the box|box contents|lieferumfang|im lieferumfang"
+    r"|contenu de la boîte|contenu du coffret|contenido de la caja|contenuto della confezione"
     r"|ergebnisse|termine|tabelle|fuentes|ingredientes|resultados|ingrédients|résultats"
     r"|ingredienti|preparazione|procedimento|ingrediënten|bereiding(?:swijze)?|modo de preparo"
     r"|preparo|preparación|elaboración|préparation"
@@ -730,7 +732,9 @@ def _is_content_heading(text: str, more: regex.Pattern | None = None) -> bool:
     ``more`` (the pack's ``content_headings``) matches, a colon after it allowed."""
     if not text[:1].isupper() or text.count(" ") >= 5:
         return False  # most lines: no pattern asked
-    if _CONTENT_HEADING.match(text, None, None, False) is not None:
+    # (The headings are written with a plain apostrophe: "What's in the box".)
+    plain = text.replace("’", "'") if "’" in text else text
+    if _CONTENT_HEADING.match(plain, None, None, False) is not None:
         return True
     if more is None:
         return False
