@@ -656,6 +656,8 @@ def test_a_single_stray_line_after_the_body_stays():
         "Arbitro: Orsato\n",
         "Requisitos\nTener entre 18 y 35 años\nIngresos inferiores a 25.000 euros anuales\n"
         "Estar empadronado en el municipio\n",
+        "Quem pode pedir\nEmpresas com faturamento anual de até R$ 4,8 milhões\n"
+        "Microempreendedores individuais\n",
         # A news explainer's headings, of up to five words, in more languages.
         "What we know so far\nWarnings lifted at 6am\nBarriers stay until Friday\n",
         "09:30\nWhat we know so far\n- Amber warning until 6pm\n- Trains suspended\n",

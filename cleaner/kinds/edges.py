@@ -686,6 +686,8 @@ _CONTENT_HEADING_SOURCE = (
     r"|requisitos|requisiti|who can apply|who is eligible|eligibility|chi può fare domanda"
     r"|chi può partecipare|quién puede solicitarla|quién puede participar|qui peut postuler"
     r"|qui peut participer|wer kann teilnehmen|wer kann sich bewerben"
+    r"|quem pode pedir|quem pode solicitar|quem pode participar|quem tem direito"
+    r"|wie komt in aanmerking|wie kan meedoen"
     r"|tabellino|ficha técnica|fiche technique|scheda tecnica|box score|match facts"
     r"|im überblick|auf einen blick|en un vistazo|in breve|d'un coup d'œil"
     r"|what to see|what to do|things to do|things to see|things to pack|what to pack"
