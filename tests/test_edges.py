@@ -1211,6 +1211,30 @@ def test_a_headline_under_a_line_the_rules_missed_stays():
     assert removed(named) == ["Inundações: veja fotos das cidades"]
 
 
+def test_a_headline_in_sentence_case_under_navigation_alone_stays():
+    """A title of three words or more in sentence case right above the body, under
+    nothing but a menu, is the headline; a title-case label there is a menu's item."""
+    body = (
+        "The standoff between the two countries has lasted more than a year. Here are "
+        "the key moments.\nMarch 2024\nBorder talks collapse after a shooting at a crossing "
+        "point.\n"
+    )
+    assert removed("World\nHow the crisis unfolded\n" + body) == ["World"]
+    assert removed("World\nLatin America News\n" + body) == ["World", "Latin America News"]
+
+
+def test_a_quotation_with_whom_it_is_by_stays():
+    """A vox pop's line after the body: a whole quotation, a dash and a name (and an
+    age). A quoted teaser does not end its quotation with a full stop."""
+    quotes = [
+        '"We lost our savings and we still have no kitchen." - Sarah, 58',
+        '"He seemed so honest when he came round." - David, 72',
+    ]
+    assert removed(BODY + "\n".join(quotes) + "\n") == []
+    teasers = ["'It was chaos' - Witnesses describe the scene", "Ferry fares to rise in the spring"]
+    assert removed(BODY + "\n".join(teasers) + "\n") == teasers
+
+
 def test_a_short_headline_under_a_blog_s_tagline_stays():
     """A blog's headline of a few words in sentence case (a label's length) right above
     the post, under the blog's tagline and menu: it shares a word with the post, and the

@@ -164,7 +164,13 @@ _BODY_END = Ending(SENTENCE_STOPS + CLOSERS)
 _SENTENCE_END = Ending(_BODY_END.chars + ":：")
 # A quotation alone on its line, however short: a quote mark, the words, sentence
 # punctuation and the closing mark ("“It's over.”", "„Warum?“").
-_QUOTED_SENTENCE = compile_pattern(r"^[\"“„«‘'][^\"“”]{1,60}[.!?…][\"”“»’']$")
+# (With whom it is by after a dash: a vox pop's line, '"He seemed so honest." - David,
+# 72'.)
+_QUOTES = "\"“„«‘'"
+_QUOTED_SENTENCE = compile_pattern(
+    r"^[\"“„«‘'][^\"“”]{1,60}[.!?…][\"”“»’']"
+    r"(?:\s[-–—]\s\p{Lu}[\p{L}.'’ -]{0,40}(?:,\s\d{1,3})?)?$"
+)
 # List items, and bare links between them (a product list with a link per item).
 _LIST_ITEM = compile_pattern(r"^(?:\d{1,3}[.)]|[-•*–])\s|^https?://\S+$")
 #: A first paragraph of at least this many words before the body is the headline.
@@ -1243,6 +1249,18 @@ class EdgesRule(Rule):
             # agency, a section or a button is in title case: "Dennis Steimels",
             # "Agencia EFE", "Key Points", "Zum Video".)
             head = 0
+        if (
+            head < 0
+            and first >= 2
+            and texts[first - 1].count(" ") >= 2
+            and _in_sentence_case(texts[first - 1], self.label_words)
+            and all(judged(j).furniture in _NAVIGATION for j in range(first - 1))
+            and not self._navigates(texts[first - 1])
+        ):
+            # ... or a title of three words or more in sentence case right above the
+            # body, under nothing but navigation ("World" / "How the crisis unfolded" /
+            # the body). (A menu's items are in title case, or a word or two.)
+            head = first - 1
         if head < 0 and first > 0 and _names_the_subject(texts[first - 1], texts[first]):
             # A title of a word or two that the first sentence opens with names the
             # article's subject ("Lake Vennholm" / "Lake Vennholm is a lake ..."): an
@@ -1779,11 +1797,12 @@ class EdgesRule(Rule):
     def _reads_as_text(self, text: str, words: int) -> bool:
         if "pic.twitter.com/" in text or is_post_attribution(text):
             return True
-        if words >= self.keep_words:
-            return _SENTENCE_END.of(text)
-        # A quotation alone on its line, however short ("It's over."): what someone
-        # said is the body's, and a teaser's title is not a whole quotation.
-        return _QUOTED_SENTENCE.match(text, None, None, False) is not None
+        if words >= self.keep_words and _SENTENCE_END.of(text):
+            return True
+        # A quotation alone on its line, however short ("It's over."), perhaps with whom
+        # it is by: what someone said is the body's, and a teaser's title is not a
+        # whole quotation.
+        return text[:1] in _QUOTES and _QUOTED_SENTENCE.match(text, None, None, False) is not None
 
 
 declare(
