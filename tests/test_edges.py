@@ -671,6 +671,10 @@ def test_a_single_stray_line_after_the_body_stays():
         "What’s in the box\nCoffee machine, milk container, water filter, cleaning brush\n",
         "Lieferumfang\nKaffeevollautomat, Milchbehälter, Wasserfilter, Reinigungsbürste\n",
         "What we don’t know\nWhy the alarm did not sound\nHow many were on board\n",
+        # A story's key points after it, in more languages.
+        "Die wichtigsten Punkte\n38 Cent ab dem ersten Kilometer\nGilt rückwirkend ab Januar\n",
+        # ... the first item a line of data that stays on its own (a price).
+        "I punti chiave\nBonus di 200 euro\nIsee sotto i 25 mila euro\nDomande dal primo aprile\n",
         "Infos pratiques\nOuvert du mardi au dimanche, de 9 h 30 à 18 h\nTarif plein : 16 euros\n",
         # A concert's dates under their Spanish heading.
         "Fechas\n12 de diciembre, Wizink Center, Madrid\n13 de diciembre, Wizink Center, Madrid\n",
@@ -1209,6 +1213,20 @@ def test_a_headline_under_a_line_the_rules_missed_stays():
     assert removed(text) == []
     named = "Chuvas provocam inundações no litoral\nInundações: veja fotos das cidades\n" + body
     assert removed(named) == ["Inundações: veja fotos das cidades"]
+
+
+def test_a_table_under_its_heading_ends_where_its_rows_end():
+    # The rows stay as data, and the heading over them; the links after them go.
+    page = (
+        "Mayor re-elected with clear majority\nUpdated 11:42 PM\n"
+        "Incumbent mayor Lisa Chen won a second term on Sunday, taking more than half of "
+        "the votes in the first round.\nTurnout was 48 percent, up from 41 percent four "
+        "years ago.\nChen thanked her volunteers and promised to focus on housing.\n"
+        "Final results:\nLisa Chen (Independent) 52.4%\nMark Oduya (Greens) 27.1%\n"
+        "Peter Lang (Conservatives) 15.8%\nOthers 4.7%\n"
+    )
+    tail = ["More election coverage", "Live results map"]
+    assert removed(page + "\n".join(tail) + "\n")[-2:] == tail
 
 
 def test_a_headline_in_sentence_case_under_navigation_alone_stays():

@@ -672,6 +672,9 @@ _CONTENT_HEADING_SOURCE = (
     r"|nutrition(?: facts| information)?|nährwerte"
     r"|abstract|summary|zusammenfassung|résumé|resumen|key points|key takeaways|takeaways"
     r"|das wichtigste in kürze|kurz gesagt|in brief|the short version|tl;?dr|l'essentiel"
+    r"|die wichtigsten punkte|die wichtigsten fakten|das wichtigste|(?:i )?punti chiave"
+    r"|(?:los )?puntos clave|(?:les )?points clés|(?:os )?pontos principais|principais pontos"
+    r"|(?:de )?belangrijkste punten|najważniejsze informacje"
     r"|en bref|en resumen|lo esencial|in sintesi"
     r"|quellen|literatur|einzelnachweise|belege|anmerkungen"
     r"|zutaten|zubereitung|technische daten|ausstattung|steckbrief"
@@ -809,6 +812,27 @@ def _announced_lists(
                 kept.update(range(headings[0], stop))
         k += 1
     return kept
+
+
+def _data_under_headings(
+    texts: list[str], outside: set[int], structure: set[int], more: regex.Pattern | None
+) -> set[int]:
+    """A heading of ``structure`` (a label over data) that announces content, and the
+    one line of data right under it when a line of ``outside`` follows: a list whose
+    first item stays as data ("I punti chiave" / "Bonus di 200 euro" / "Isee sotto i 25
+    mila euro"), which :func:`_announced_lists` then reads as the list's, not as its
+    end. (Under two rows or more, a table ends there: "Final results:" / its rows /
+    "More election coverage".)"""
+    under: set[int] = set()
+    for k in structure:
+        if (
+            k + 1 in structure
+            and k + 2 not in structure
+            and k + 2 in outside
+            and _is_content_heading(texts[k], more)
+        ):
+            under.update((k, k + 1))
+    return under
 
 
 def _run_under(order: list[int], outside: set[int], heading: int) -> set[int]:
@@ -1394,7 +1418,14 @@ class EdgesRule(Rule):
             outside -= _first_sentence_case_heading(texts, outside, first, self.label_words)
         outside -= _sentence_pieces(texts, outside)
         more = self.content_headings
-        outside -= _announced_lists(texts, order, outside, last, -1, more)
+        outside -= _announced_lists(
+            texts,
+            order,
+            outside | _data_under_headings(texts, outside, structure, more),
+            last,
+            -1,
+            more,
+        )
         if lead_in in outside:
             outside -= _run_under(order, outside, lead_in)
         if head >= 0:
