@@ -688,6 +688,10 @@ def test_a_single_stray_line_after_the_body_stays():
         "always full\n",
         "Who can get one\nPeople who are registered blind\nChildren under 3 who need to be "
         "near a vehicle\n",
+        # A travel piece's box: three headings, each over one item longer than a menu's.
+        "Getting there\nDirect flights from London and Manchester, about two and a half hours\n"
+        "Where to stay\nCasa do Conto, double rooms from 110 euros a night\nWhere to eat\n"
+        "Cantinho do Avillez, for Portuguese cooking with a twist\n",
         # A release's notes after its announcement.
         "New features\nPlugins can register their own commands\nThe config file accepts "
         "environment variables\nBug fixes\nFixed a crash when the cache directory was "

@@ -801,7 +801,7 @@ def _announced_lists(
             # The lists end where a menu begins (see _menu_from).
             stop = k + 1
             for h in range(len(headings) - 1):
-                if _menu_from(headings, h):
+                if _menu_from(headings, h, texts):
                     stop = headings[h]
                     break
             # A heading with nothing under it (the text ends, or a line another
@@ -888,15 +888,20 @@ def _announced_in_the_head(
     return kept
 
 
-def _menu_from(headings: list[int], h: int) -> bool:
+def _menu_from(headings: list[int], h: int, texts: list[str]) -> bool:
     """Whether a menu begins at ``headings[h]``: a chain of headings from it, each at
     most one line below the one before, with two of them next to each other
     (``Fixtures`` / ``Results``) or three or more (``Schedule`` / ``Scores`` /
     ``Standings``). Two headings one line apart and no more are two lists, the first
-    of one item (``Qualified teams`` / ``Germany`` / ``Sources`` / ...)."""
+    of one item (``Qualified teams`` / ``Germany`` / ``Sources`` / ...); so are two
+    with a line of five words or more between them, longer than a menu's item (a
+    travel piece's box: ``Getting there`` / ``Direct flights from ..., about two
+    hours`` / ``Where to stay`` / ...)."""
     j = h
     adjacent = False
     while j + 1 < len(headings) and headings[j + 1] <= headings[j] + 2:
+        if headings[j + 1] == headings[j] + 2 and texts[headings[j] + 1].count(" ") >= 4:
+            break
         adjacent = adjacent or headings[j + 1] == headings[j] + 1
         j += 1
     return adjacent or j - h >= 2
@@ -997,7 +1002,7 @@ def _unmarked_label_runs(
             if any(navigation.search(texts[k], None, None, False) for k in run):
                 continue
             headings = [k for k in run if _is_content_heading(texts[k], more)]
-            if any(_menu_from(headings, h) for h in range(len(headings))):
+            if any(_menu_from(headings, h, texts) for h in range(len(headings))):
                 continue  # headings next to each other: "Fixtures" / "Results"
             for k in range(upto, run[0]):
                 seen.update(_words_in(texts[k]))
