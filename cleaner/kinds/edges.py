@@ -364,10 +364,10 @@ _KEY_WORDS = r"[\p{L}\d][\p{L}\d.'’/&-]*(?: [\p{L}\d.'’/&-]+){0,2}"
 _KEY_VALUE = compile_pattern(
     rf"^{_KEY_WORDS}\s?:(?:(?: [^\s|]+){{1,5}}|\s[^,|]{{1,30}}+(?:,\s[^,|]{{1,30}}+){{2,}})$"
 )
-#: A numbered item's marker, digits read as 0: ``1.``, ``12)``.
 # ... or the opening of one with a longer value ("Period: March 16 (Sat) first train to
 # March 17 (Sun) last train"), a row of a box only under its heading and beside short ones.
-_KEY = compile_pattern(rf"^{_KEY_WORDS}\s?:\s")
+_KEY_OPENING = compile_pattern(rf"^{_KEY_WORDS}\s?:\s")
+#: A numbered item's marker, digits read as 0: ``1.``, ``12)``.
 _NUMBERED = frozenset({"0.", "0)"})
 #: A schedule's entry opens with a clock time (its marker, digits made "0").
 _CLOCK = "0:0"
@@ -1713,7 +1713,7 @@ class EdgesRule(Rule):
                 and ":" in text
                 and spaces < 5 * self.label_words
                 and numbered
-                and _KEY.match(text, None, None, False) is not None
+                and _KEY_OPENING.match(text, None, None, False) is not None
             ),
         )
 
