@@ -1233,6 +1233,21 @@ def test_a_table_under_its_heading_ends_where_its_rows_end():
     assert removed(page + "\n".join(tail) + "\n")[-2:] == tail
 
 
+def test_a_menu_item_with_a_digit_ends_no_menu_above_the_headline():
+    """``COVID-19`` among a menu's labels is teaser-shaped (a word with a digit), but the
+    menu goes on past it: the headline under the menu is still found, and stays."""
+    page = (
+        "Alumni\nAthletics\nCOVID-19\nGovernance\nHealth Care\n"
+        "New Robot Does Superior Job Sampling Blood\n"
+        "In the future, robots could take blood samples, benefiting patients and "
+        "healthcare workers alike.\nA Rutgers-led team has created a blood-sampling robot "
+        "that performed as well as or better than people.\n"
+    )
+    gone = removed(page)
+    assert "New Robot Does Superior Job Sampling Blood" not in gone
+    assert {"Alumni", "Athletics", "Governance", "Health Care"} <= set(gone)
+
+
 def test_a_headline_in_sentence_case_under_navigation_alone_stays():
     """A title of three words or more in sentence case right above the body, under
     nothing but a menu, is the headline; a title-case label there is a menu's item."""

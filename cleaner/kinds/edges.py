@@ -1258,7 +1258,11 @@ class EdgesRule(Rule):
                         continue
                     head = k
                     break
-            elif judged(k).furniture not in _NAVIGATION:
+            elif (
+                judged(k).furniture not in _NAVIGATION and judged(k).furniture != "teaser headline"
+            ):
+                # (A menu's item of a word or two with a digit, "COVID-19", is
+                # teaser-shaped: it ends no menu.)
                 break
         if head < 0 and cut:
             head = cut[0]  # unsure: no other line to be the headline, so it is one
