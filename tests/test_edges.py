@@ -688,6 +688,8 @@ def test_a_single_stray_line_after_the_body_stays():
         "always full\n",
         "Who can get one\nPeople who are registered blind\nChildren under 3 who need to be "
         "near a vehicle\n",
+        "Who can get the vaccine\nPeople aged 65 and over\nPeople aged 50 and over with a "
+        "weakened immune system\n",
         # A travel piece's box: three headings, each over one item longer than a menu's.
         "Getting there\nDirect flights from London and Manchester, about two and a half hours\n"
         "Where to stay\nCasa do Conto, double rooms from 110 euros a night\nWhere to eat\n"

@@ -718,7 +718,7 @@ _CONTENT_HEADING_SOURCE = (
     r"|practical information|visitor information|if you go|getting there|how to help"
     r"|where to (?:eat|stay|sleep|drink)|getting around|when to go|how to watch"
     r"|où (?:manger|dormir|loger)|dónde (?:comer|dormir|alojarse)|dove (?:mangiare|dormire)"
-    r"|who can get (?:one|it)|who qualifies"
+    r"|who (?:can|should) get (?:one|it|the [\w-]+)|who qualifies"
     r"|infos? pratiques|informations pratiques|praktische informationen|praktische infos"
     r"|información práctica|informazioni pratiche|praktische informatie"
     r"|pratique|serviço|datos prácticos|si vas|se você for"
