@@ -96,16 +96,22 @@ And it stays, evidence or not, when it is part of something structured:
   ``navigation``, a crumb of at most ``label_words`` of its words: ``Home World
   News``), or the
   first line of 3+ words before the body that has nothing but navigation above it
-  (labels, link rows, counters, dates, bare links; a menu above the headline), or
+  (labels, link rows, counters, dates, bare links, a menu's item of a word or two
+  shaped as a teaser, ``COVID-19``; a menu above the headline), or
   else the first label of 3+ words under nothing but navigation written as a title
   in sentence case that shares a word with the first paragraph (``Configuring the
-  cache`` under ``Docs`` / ``Guides``), or a line of a word or two right above the
-  body whose words the first sentence
+  cache`` under ``Docs`` / ``Guides``), or such a title right above the body
+  (``World`` / ``How the crisis unfolded`` / the body), or a line of a word or two
+  right above the body whose words the first sentence
   opens with (``Lake Vennholm`` / ``Lake Vennholm is a freshwater lake ...``: an
   encyclopedia's or a glossary's title; ``Key Points`` above it is a label), and
   is not cut short with ``..`` or ``…`` next to another such line or above
   navigation (other stories' titles cut to fit a box, teaser headlines, when a later
   line can be the headline), and
+  a headline-shaped line or a sentence-case title of 3+ words right above the body
+  that shares a word of five letters with the first paragraph, when the line taken
+  for the headline shares none (``Planting the first potatoes`` under a blog's
+  tagline), and
   the line after it, of two words or more, when a headline of at most
   ``2 * label_words`` words ends with a colon (``Ferry strike over:`` / ``What the
   deal means``); a line that reads as text (a
