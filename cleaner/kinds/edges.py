@@ -174,7 +174,7 @@ _SENTENCE_END = Ending(_BODY_END.chars + ":：")
 # 72'.)
 _QUOTES = "\"“„«‘'"
 _QUOTED_SENTENCE = compile_pattern(
-    r"^[\"“„«‘'][^\"“”]{1,60}[.!?…][\"”“»’']"
+    rf"^[{_QUOTES}][^\"“”]{{1,60}}[.!?…][\"”“»’']"
     r"(?:\s[-–—]\s\p{Lu}[\p{L}.'’ -]{0,40}(?:,\s\d{1,3})?)?$"
 )
 # List items, and bare links between them (a product list with a link per item).
@@ -750,7 +750,7 @@ def _is_content_heading(text: str, more: regex.Pattern | None = None) -> bool:
     if not text[:1].isupper() or text.count(" ") >= 5:
         return False  # most lines: no pattern asked
     # (The headings are written with a plain apostrophe: "What's in the box".)
-    plain = text.replace("’", "'") if "’" in text else text
+    plain = text.replace("’", "'")
     if _CONTENT_HEADING.match(plain, None, None, False) is not None:
         return True
     if more is None:
@@ -1123,6 +1123,9 @@ class _Line:
 _NONE = _Line(None)
 #: Evidence of navigation: what may stand above the headline (a menu, a crumb, a date).
 _NAVIGATION = frozenset({"label", "link row", "counter", "date or time", "bare link or handle"})
+#: ... and what a line too short for a headline may be above it, still in the menu: a
+#: menu's item of a word or two with a digit is teaser-shaped ("COVID-19").
+_MENU_ITEM = _NAVIGATION | {"teaser headline"}
 # A line of words alone has no structure: one record per verdict.
 _ALPHA_LINES = {
     reason: _Line(reason) for reason in (None, "label", "date or time", "teaser headline")
@@ -1264,11 +1267,7 @@ class EdgesRule(Rule):
                         continue
                     head = k
                     break
-            elif (
-                judged(k).furniture not in _NAVIGATION and judged(k).furniture != "teaser headline"
-            ):
-                # (A menu's item of a word or two with a digit, "COVID-19", is
-                # teaser-shaped: it ends no menu.)
+            elif judged(k).furniture not in _MENU_ITEM:
                 break
         if head < 0 and cut:
             head = cut[0]  # unsure: no other line to be the headline, so it is one
@@ -1288,18 +1287,6 @@ class EdgesRule(Rule):
             # agency, a section or a button is in title case: "Dennis Steimels",
             # "Agencia EFE", "Key Points", "Zum Video".)
             head = 0
-        if (
-            head < 0
-            and first >= 2
-            and texts[first - 1].count(" ") >= 2
-            and _in_sentence_case(texts[first - 1], self.label_words)
-            and all(judged(j).furniture in _NAVIGATION for j in range(first - 1))
-            and not self._navigates(texts[first - 1])
-        ):
-            # ... or a title of three words or more in sentence case right above the
-            # body, under nothing but navigation ("World" / "How the crisis unfolded" /
-            # the body). (A menu's items are in title case, or a word or two.)
-            head = first - 1
         if head < 0 and first > 0 and _names_the_subject(texts[first - 1], texts[first]):
             # A title of a word or two that the first sentence opens with names the
             # article's subject ("Lake Vennholm" / "Lake Vennholm is a lake ..."): an
@@ -1600,8 +1587,10 @@ class EdgesRule(Rule):
         (a word of four letters or more after the first opens in lower case, not all of
         them ``navigation`` words) and shares a word with the body's first paragraph
         (``Configuring the cache`` under ``Docs`` / ``Guides``, ``Boiler pressure keeps
-        dropping`` under a forum's sections); or -1. A form's label (``Benutzername oder
-        E-Mail-Adresse``) or an audio button above the body shares none."""
+        dropping`` under a forum's sections), or stands right above the body and names
+        no navigation (``How the crisis unfolded``); or -1. A form's label
+        (``Benutzername oder E-Mail-Adresse``) shares no word, and a save or gift button
+        above the body is a rule's (``Give this article``)."""
         body = texts[first]
         for k in range(first):
             line = judged(k)
@@ -1623,6 +1612,14 @@ class EdgesRule(Rule):
                     # title right above the body that shares a word of five
                     # ("Neue Tarife ab April" / "Ab dem 1. April gelten ... Tarife").
                     or (k == first - 1 and _shares_a_word(text, body, 5))
+                    # ... and right above the body, any title in sentence case that
+                    # names no navigation ("World" / "How the crisis unfolded" / the
+                    # body; a menu's items are in title case, or a word or two).
+                    or (
+                        k == first - 1
+                        and _in_sentence_case(text, self.label_words)
+                        and not self._navigates(text)
+                    )
                 )
                 and not self._crumb(text)  # last: the navigation pattern is large
             ):
