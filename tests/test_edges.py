@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from cleaner import Cleaner
+from cleaner.kinds.base import WRAPPED_SHARE, hard_wrapped, runs_on
 
 EDGES = Cleaner().only(["outside-body"])
 RULE = next(r for r in Cleaner().rules if r.id == "outside-body")
@@ -583,6 +586,78 @@ def test_no_rule_removes_a_line_inside_a_hard_wrapped_sentence():
     )
     paragraphs = Cleaner().clean(MEMO + notice).text.rstrip("\n").split("\n\n")
     assert paragraphs[-2:] == notice.splitlines()
+
+
+# Markdown documentation wrapped at 80 columns: code, headings and list items keep the
+# share of lines that run on below a fifth, the width they were wrapped at shows.
+DOC = (
+    "# Path\n"
+    "The `path` module provides utilities for working with file and directory\n"
+    "paths. It can be accessed using:\n"
+    "```js\n"
+    "const path = require('path');\n"
+    "```\n"
+    "## Windows vs. POSIX\n"
+    "The default operation of the `path` module varies based on the operating\n"
+    "system on which the program is running. Specifically, when running on a Windows\n"
+    "operating system, the module will assume that Windows-style paths are being\n"
+    "used.\n"
+    "On POSIX:\n"
+    "```js\n"
+    "path.basename('/tmp/myfile.html');\n"
+    "// Returns: 'myfile.html'\n"
+    "```\n"
+    "On Windows:\n"
+    "```js\n"
+    "path.basename('/tmp/myfile.html');\n"
+    "// Returns: 'myfile.html'\n"
+    "```\n"
+    "## path.delimiter\n"
+    "Provides the platform-specific path delimiter:\n"
+    "* `;` for Windows\n"
+    "* `:` for POSIX\n"
+    "For example, on POSIX the value is split on the delimiter and each piece is\n"
+    "returned in order. See also the notes on the environment and how it is read.\n"
+    "## path.dirname(path)\n"
+    "The `path.dirname()` method returns the directory name of a `path`, similar\n"
+    "to the Unix `dirname` command. Trailing directory separators are ignored, see\n"
+    "the separator notes above.\n"
+    "```js\n"
+    "path.dirname('/foo/bar/baz/asdf/quux');\n"
+    "// Returns: '/foo/bar/baz/asdf'\n"
+    "```\n"
+    "A `TypeError` is thrown if `path` is not a string.\n"
+)
+
+
+def test_hard_wrapped_markdown_shows_its_width_and_is_left_alone():
+    lines = DOC.splitlines()
+    runs = sum(1 for a, b in itertools.pairwise(lines) if b[:1].islower() and runs_on(a))
+    assert runs < WRAPPED_SHARE * len(lines)  # the share alone does not tell
+    assert hard_wrapped(lines)
+    assert removed(DOC) == []
+
+
+def test_short_lower_case_steps_or_links_under_lines_are_no_wrapping():
+    # On a page of paragraphs, a route's steps are narrower than any wrapping width;
+    # a link under a title is no word run on from it.
+    page = BODY.splitlines() * 8
+    steps = [
+        "The route",
+        "turn left onto the bridge at the end of the quay",
+        "along the Kaigasse as far as the Mozartplatz",
+        "past the Residenzplatz and over the old market",
+        "along the Churfuerststrasse to the cathedral",
+        "Salzburg by bike",
+    ]
+    assert not hard_wrapped(page + steps)
+    offers = []
+    for n in range(1, 6):
+        offers += [
+            f"{n}) Lego Star Wars set number {n} with the bomber, its crew and the base",
+            "http://amzn.to/x",
+        ]
+    assert not hard_wrapped(page + offers)
 
 
 def test_the_same_line_alone_in_text_of_paragraphs_goes():

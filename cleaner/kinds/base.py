@@ -70,6 +70,17 @@ WRAP_END = Ending(SENTENCE_STOPS + ":;" + CLOSERS)
 #: Text is hard-wrapped when at least this share of its lines (and three or more) run
 #: on into the next.
 WRAPPED_SHARE = 0.2
+#: Text whose lines were wrapped at a fixed width also shows it in the lengths of the
+#: lines that run on (Markdown documentation, where code, headings and lists keep the
+#: share above low): it is hard-wrapped when three or more lines run on into a lower-case
+#: word, they are at least ``WRAPPED_RUN_SHARE`` of the lines that run on at all, their
+#: width (nine in ten are no longer) is between the ``WRAP_WIDTHS`` characters (mail
+#: wraps at 72, an RFC at 72, Markdown at 80; a list of short lower-case steps, "entlang
+#: der Kaigasse bis zum Mozartplatz", is narrower), and ``WRAPPED_BAND`` of them fill the
+#: line to within a quarter of that width.
+WRAPPED_RUN_SHARE = 0.45
+WRAP_WIDTHS = (60, 100)
+WRAPPED_BAND = 0.8
 
 
 # A headline's label: what a video's, a gallery's or a podcast's headline opens with.
@@ -98,12 +109,35 @@ def runs_on(text: str) -> bool:
 def hard_wrapped(texts: list[str], share: float = WRAPPED_SHARE) -> bool:
     """Lines hard-wrapped at a fixed width (plain-text mail, an RFC): at least ``share``
     of them, and three or more, run on (:func:`runs_on`) into a line that opens in
-    lower case."""
-    count = 0
+    lower case; or, where fewer do, the lines that run on into a lower-case word show
+    the width they were wrapped at (see :data:`WRAPPED_RUN_SHARE`)."""
+    count = ran = 0
+    widths: list[int] = []
     for k in range(1, len(texts)):
-        if texts[k][:1].islower() and runs_on(texts[k - 1]):
-            count += 1
-    return count >= 3 and count >= share * len(texts)
+        prev = texts[k - 1]
+        if runs_on(prev):
+            ran += 1
+            nxt = texts[k]
+            if nxt[:1].islower():
+                count += 1
+                if not _LINK_OPENING.match(nxt):
+                    widths.append(len(prev))
+    if count < 3:
+        return False
+    if count >= share * len(texts):
+        return True
+    if len(widths) < 3 or len(widths) < WRAPPED_RUN_SHARE * ran:
+        return False
+    widths.sort()
+    width = widths[(len(widths) - 1) * 9 // 10]
+    if not WRAP_WIDTHS[0] <= width <= WRAP_WIDTHS[1]:
+        return False
+    filled = sum(1 for w in widths if 0.75 * width <= w <= 1.05 * width)
+    return filled >= WRAPPED_BAND * len(widths)
+
+
+# A line that opens with a link: no word of a sentence run on from the line above.
+_LINK_OPENING = compile_pattern(r"https?:|www\.")
 
 
 # An embedded post's attribution: "— The Senate (@NGRSenate) October 9, 2018".
@@ -232,6 +266,11 @@ class Conditions:
             if self.min_words is not None and n < self.min_words:
                 return False
         return not (self.unless is not None and self.unless.search(text, None, None, False))
+
+    def unless_matches(self, text: str) -> bool:
+        """Whether ``unless`` keeps ``text``: asked of a line read without its ornament
+        (``"- GNU/Hurd"`` read as ``"GNU/Hurd"``), as the patterns read it."""
+        return self.unless is not None and self.unless.search(text, None, None, False) is not None
 
 
 pickle_by_fields(Sample, Conditions)
