@@ -471,6 +471,8 @@ class BlockRule(Rule):
                 rest = ornament_free(view, i, text)
                 if rest is None or not full_or_search(self.start, rest, self.standalone):
                     continue
+                if self.when.unless_matches(rest):
+                    continue
             if not self.allows(view, i, text):
                 continue
             if not self.before_prose and self._prose_follows(view, i):

@@ -29,7 +29,7 @@ class DropRule(PatternRule):
                 if not rests:
                     continue
                 rest = ornament_free(view, i, text)
-                if rest is None or not self.match(rest):
+                if rest is None or not self.match(rest) or self.when.unless_matches(rest):
                     continue
             if self.allows(view, i, text):
                 yield self.removal_of(view, (i,))
