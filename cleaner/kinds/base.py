@@ -61,9 +61,10 @@ class Ending:
 #: lower-case items is not wrapped text) and ends without a sentence's or a clause's end.
 WRAP_WORDS = 6
 #: What ends a sentence: the Latin stops, the CJK full-width ones, the danda (Hindi),
-#: the Urdu full stop and the Arabic question mark. Every test of a sentence's end
+#: the Urdu full stop, the Arabic question mark, and the full stops of Burmese (``။``),
+#: Khmer (``។``), Amharic (``።``) and Armenian (``։``). Every test of a sentence's end
 #: reads its stops from here.
-SENTENCE_STOPS = ".!?…。！？।۔؟"
+SENTENCE_STOPS = ".!?…。！？।۔؟။។።։"
 #: What may close a sentence after its stop: quotes and brackets.
 CLOSERS = "'\"’”»)]"
 WRAP_END = Ending(SENTENCE_STOPS + ":;" + CLOSERS)
