@@ -105,12 +105,13 @@ from .base import (
     declare,
     full_or_search,
     is_post_attribution,
+    lower_words,
     ornament_free,
 )
 
 STOPS = ("heading", "body", "list", "table", "data", "section", "count", "end")
 #: Stops whose verdict depends on where the block started (see BlockRule._same_stop).
-_WALK_DEPENDENT = frozenset({"section", "data", "count"})
+_WALK_DEPENDENT = frozenset({"section", "data", "count", "list"})
 #: A data line that stops a block is short: fewer spaces than this.
 DATA_SPACES = 8
 HEADING_MAX_WORDS = 12
@@ -556,10 +557,20 @@ class BlockRule(Rule):
             styles = []
         block = [first]
         stopped = ""
+        # A list that opens right under the start with a headline in Title Case is
+        # the box's own list of teasers ("More Must-Reads From TIME" / "- The Best
+        # Inventions of 2023" / ...): it runs with the block while its items do.
+        headlines = "list" in self.until
         for j in view.after(first):
             if self.max_paragraphs is not None and len(block) >= self.max_paragraphs:
                 break
-            stop = self._stops_at(view.texts[j] or "", view.words)
+            text = view.texts[j] or ""
+            if headlines:
+                if _LIST_START.match(text, None, None, False) and _titled_item(text):
+                    block.append(j)
+                    continue
+                headlines = False
+            stop = self._stops_at(text, view.words)
             if not stop and "table" in self.until and self._table_starts(view, j):
                 stop = "exclude"
             if stop:
@@ -634,6 +645,17 @@ def numbered_end(texts: list[str]) -> int:
         else:
             break
     return min(end, len(texts))
+
+
+def _titled_item(text: str) -> bool:
+    """A list item that reads as a headline in Title Case: three words or more after
+    its bullet, each of four letters or more capitalized, and no full stop at its end
+    (``- The Best Inventions of 2023``; not ``- 4 ripe pears``, ``- Warum die Fähre
+    teurer wird``, ``- Pay the fee by May 1.``)."""
+    words = text.split()[1:]
+    if len(words) < 3 or text.endswith("."):
+        return False
+    return lower_words(words, 4, alpha=False) == 0
 
 
 def _is_label(text: str) -> bool:
