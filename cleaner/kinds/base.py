@@ -112,22 +112,23 @@ def hard_wrapped(texts: list[str], share: float = WRAPPED_SHARE) -> bool:
     of them, and three or more, run on (:func:`runs_on`) into a line that opens in
     lower case; or, where fewer do, the lines that run on into a lower-case word show
     the width they were wrapped at (see :data:`WRAPPED_RUN_SHARE`)."""
-    count = ran = 0
+    count = 0
     widths: list[int] = []
     for k in range(1, len(texts)):
-        prev = texts[k - 1]
-        if runs_on(prev):
-            ran += 1
-            nxt = texts[k]
-            if nxt[:1].islower():
-                count += 1
-                if not _LINK_OPENING.match(nxt):
-                    widths.append(len(prev))
+        nxt = texts[k]
+        if nxt[:1].islower() and runs_on(texts[k - 1]):
+            count += 1
+            if not _LINK_OPENING.match(nxt):
+                widths.append(len(texts[k - 1]))
     if count < 3:
         return False
     if count >= share * len(texts):
         return True
-    if len(widths) < 3 or len(widths) < WRAPPED_RUN_SHARE * ran:
+    if len(widths) < 3:
+        return False
+    # Asked only of the few texts that get this far: most have no three such lines.
+    ran = sum(1 for text in texts[:-1] if runs_on(text))
+    if len(widths) < WRAPPED_RUN_SHARE * ran:
         return False
     widths.sort()
     width = widths[(len(widths) - 1) * 9 // 10]
