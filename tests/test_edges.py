@@ -1482,3 +1482,21 @@ def test_burmese_full_stops_end_sentences():
         "ပြောထားပါတယ်။\n"
     )
     assert removed(text) == []
+
+
+def test_a_job_posting_s_lists_under_their_headings_stay():
+    text = (
+        "We are looking for a data engineer to build and run the pipelines that turn "
+        "raw web crawls into the corpora our research teams train on.\n"
+        "What you will do\n"
+        "Design and run batch pipelines over hundreds of terabytes of text\n"
+        "Work with researchers to turn quality ideas into filters\n"
+        "Keep the pipelines fast, cheap and observable\n"
+        "What we are looking for\n"
+        "Five years or more of experience with Python and Spark or Ray\n"
+        "Experience with large text or log data\n"
+    )
+    assert removed(text) == []
+    # A careers portal's menu with such a heading among its items still goes.
+    menu = "Careers\nWho we are\nWhat we offer\nYour responsibilities\nOpen positions\n"
+    assert removed(menu + text) == menu.splitlines()

@@ -698,6 +698,12 @@ _CONTENT_HEADING_SOURCE = (
     r"|avantages|inconvénients|ventajas|desventajas"
     r"|vantaggi|svantaggi|voordelen|nadelen"
     r"|requirements|prerequisites|qualifications|voraussetzungen|anforderungen"
+    # A job's posting: "What you will do" / its duties / "What we are looking for" / ...
+    # (Not "What we offer", "Was wir bieten": a careers portal's menu item; nor "Your
+    # profile", "Ihr Profil": an account's.)
+    r"|responsibilities|your responsibilities|duties|what you(?:'ll| will) do"
+    r"|what we(?:'re| are) looking for|ihre aufgaben|deine aufgaben|vos missions"
+    r"|responsabilidades|tus funciones|le tue mansioni"
     r"|requisitos|requisiti|who can apply|who is eligible|eligibility|chi può fare domanda"
     r"|chi può partecipare|quién puede solicitarla|quién puede participar|qui peut postuler"
     r"|qui peut participer|wer kann teilnehmen|wer kann sich bewerben"
