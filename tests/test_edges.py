@@ -1500,3 +1500,22 @@ def test_a_job_posting_s_lists_under_their_headings_stay():
     # A careers portal's menu with such a heading among its items still goes.
     menu = "Careers\nWho we are\nWhat we offer\nYour responsibilities\nOpen positions\n"
     assert removed(menu + text) == menu.splitlines()
+
+
+def test_a_letter_s_closing_keeps_the_name_under_it():
+    text = (
+        "The first tomatoes are finally in the ground, two weeks later than last year "
+        "because of the frost that came back in April.\n"
+        "If you sowed your beans indoors, now is the time to put them outside for a few "
+        "hours each day and bring them in at night.\n"
+        "Happy gardening,\nRuth\n"
+    )
+    # The newsletter's frame under it goes, and the name does not go with it.
+    frame = "Forward to a friend\nUnsubscribe | Update your preferences\n"
+    gone = [r.text for r in Cleaner().clean(text + frame).removals]
+    assert gone == frame.splitlines()
+    german = text.replace("Happy gardening,", "Mit freundlichen Grüßen,") + frame
+    assert [r.text for r in Cleaner().clean(german).removals] == frame.splitlines()
+    # A tag with its comma is no closing: the label under it goes with the menu.
+    menu = "Related\nMac,\nVideos\nNews\nShop\nContact\n"
+    assert "Videos" in removed(text.replace("Happy gardening,\nRuth\n", menu))

@@ -485,6 +485,10 @@ _VALEDICTION = compile_pattern(
     r"|mit freundlichen grüßen|(?:viele|herzliche|beste|liebe|freundliche) grüße"
     r"|hochachtungsvoll|(?:bien )?cordialement|atentamente|saludos cordiales"
     r"|(?:cordiali|distinti) saluti|met vriendelijke groet(?:en)?)[,.!]?$"
+    # ... and an informal one, with its comma: "Cheers,", "Happy gardening,".
+    r"|^(?i:cheers|thanks|thank you|many thanks|best|all the best|love|take care"
+    r"|happy \p{L}+ing|until next (?:time|week|month)|see you (?:soon|next \p{L}+)"
+    r"|grüße|liebe grüße|bises|bisous|abraços|saludos|un saluto|groeten|pozdrawiam),$"
 )
 #: A heading inside the body is at most this many words.
 HEADING_WORDS = 6
