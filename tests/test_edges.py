@@ -1519,3 +1519,20 @@ def test_a_letter_s_closing_keeps_the_name_under_it():
     # A tag with its comma is no closing: the label under it goes with the menu.
     menu = "Related\nMac,\nVideos\nNews\nShop\nContact\n"
     assert "Videos" in removed(text.replace("Happy gardening,\nRuth\n", menu))
+
+
+def test_an_obituary_keeps_the_name_and_the_span_of_the_life():
+    text = (
+        "Obituaries\nSearch obituaries\n"
+        'Margaret "Peggy" Holloway\n1938 - 2024\n'
+        'Margaret "Peggy" Holloway, 86, of Millbrook, passed away peacefully on March 2, '
+        "2024, surrounded by her family.\n"
+        "Born in Dover, Peggy taught third grade at Millbrook Elementary for 34 years and "
+        "never forgot a pupil's name.\n"
+    )
+    assert removed(text) == ["Obituaries", "Search obituaries"]
+    # A span of years alone is a period's, not a counter: it stays wherever it stands.
+    assert removed(text.replace("Search obituaries\n", "Search obituaries\n1914–1918\n")) == [
+        "Obituaries",
+        "Search obituaries",
+    ]

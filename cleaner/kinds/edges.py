@@ -209,6 +209,7 @@ _DATELINE = compile_pattern(r"^\p{Lu}[\p{Lu} .'-]+,(?: [\p{Lu}.'-]+)+$")
 # (No line that opens with a letter is a counter or a marker: a letter is a word
 # character; such lines are not matched against the two at all.)
 _COUNTER = compile_pattern(r"^[\d\W_]+$")
+_YEARS = compile_pattern(r"^[(]?\d{4}\s?[-–—]\s?\d{4}[)]?$")
 #: A review's rating in stars.
 _STARS = frozenset("★☆✩✪✫✬✭✮✯⭐½")
 #: A book's or a play's division: "Chapter 3", "Kapitel IV", "Part One", "Act II", a
@@ -312,9 +313,10 @@ def _names_the_subject(title: str, body: str) -> bool:
     "Die Hollenbach ist ein ...")."""
     if title.endswith(")") and " (" in title:
         title = title[: title.rindex(" (")]
-    if not _words_alone(title):
+    # (A nickname in quotes is a name's word: 'Margaret "Peggy" Holloway'.)
+    if not _words_alone(title.replace('"', "").replace("“", "").replace("”", "")):
         return False
-    words = title.casefold().split()
+    words = _words_in(title)
     opening = _words_in(body)[: len(words) + 3]
     return bool(words) and all(w in opening for w in words)
 
@@ -1302,6 +1304,15 @@ class EdgesRule(Rule):
             # article's subject ("Lake Vennholm" / "Lake Vennholm is a lake ..."): an
             # encyclopedia's or a glossary's headline, not a section's label.
             head = first - 1
+        elif (
+            head in (-1, first - 1)
+            and first > 1
+            and _YEARS.match(texts[first - 1], None, None, False)
+            and _names_the_subject(texts[first - 2], texts[first])
+        ):
+            # ... and so does a name over the span of a life ('Margaret "Peggy"
+            # Holloway' / "1938 - 2024" / 'Margaret "Peggy" Holloway, 86, of ...').
+            head = first - 2
         # A headline that ends with a colon goes on in the next line ("Open
         # Journalism Project:" / "Better Student Journalism").
         # (A short one: a longer line ending so is a prompt above a form.)
@@ -1669,8 +1680,11 @@ class EdgesRule(Rule):
             return "teaser headline" if _HEADLINE_START.match(text, None, None, False) else None
         letter = text[:1].isalpha()
         if not letter and _COUNTER.match(text, None, None, False):
-            # A review's stars are its verdict ("★★★★☆"), not a counter.
-            return None if _STARS.issuperset(text.replace(" ", "")) else "counter"
+            # A review's stars are its verdict ("★★★★☆"), not a counter; a span of
+            # years is a life's or a period's ("1938 - 2024", "1914–1918").
+            if _STARS.issuperset(text.replace(" ", "")) or _YEARS.match(text, None, None, False):
+                return None
+            return "counter"
         if _STAMP.match(text, None, None, False):
             return "date or time"
         if words == 1 and _ROMAN.match(text, None, None, False):
