@@ -1536,3 +1536,15 @@ def test_an_obituary_keeps_the_name_and_the_span_of_the_life():
         "Obituaries",
         "Search obituaries",
     ]
+
+
+def test_a_review_s_verdict_heading_stays_above_its_text():
+    text = (
+        "Reviews\nLaptops\n"
+        "Aero 14 review: a light laptop with a battery that lasts all day\n"
+        "Our verdict\n"
+        "The Aero 14 is the lightest 14-inch laptop we have tested this year, and its "
+        "battery lasted more than 15 hours in our video test.\n"
+        "The keyboard is comfortable, though the trackpad is smaller than we would like.\n"
+    )
+    assert removed(text) == ["Reviews", "Laptops"]

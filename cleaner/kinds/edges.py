@@ -679,7 +679,7 @@ _CONTENT_HEADING_SOURCE = (
     r"|sources|references|bibliography|footnotes|notes|citations"
     r"|(?:qualified |participating )?teams|squads?|line-?ups?|(?:full |final )?results"
     r"|standings|fixtures|schedule|tour dates|dates|fechas|datas|cast|track ?list(?:ing)?|set ?list"
-    r"|winners|nominees|pros|cons|pros and cons|at a glance|key facts"
+    r"|winners|nominees|pros|cons|pros and cons|at a glance|key facts|(?:our )?verdict"
     r"|programme|agenda|tagesordnung|ordre du jour|orden del día|ordine del giorno|timetable"
     r"|nutrition(?: facts| information)?|nährwerte"
     r"|abstract|summary|zusammenfassung|résumé|resumen|key points|key takeaways|takeaways"
