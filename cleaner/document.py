@@ -101,6 +101,35 @@ def render(texts: list[str | None] | tuple[str | None, ...]) -> str:
     return "\n\n".join(kept) + "\n" if kept else ""
 
 
+# A Markdown code fence's opening line: three backticks or more (then an info string
+# without a backtick: "```js") or three tildes or more.
+_FENCE_OPEN = re.compile(r"(`{3,}(?=[^`]*$)|~{3,})")
+_NO_FENCES: frozenset[int] = frozenset()
+
+
+def code_fences(texts: list[str | None]) -> frozenset[int]:
+    """The paragraphs of ``texts`` inside a fenced code block (Markdown's ```` ``` ````
+    or ``~~~``), the fences included: code, which no rule removes a line of. A block
+    closes at a line of the same fence character, at least as many, alone; one left
+    open runs to the end. A line's first character answers for nearly every line."""
+    fenced: list[int] = []
+    fence = ""
+    for i, text in enumerate(texts):
+        if not text:
+            continue
+        if fence:
+            fenced.append(i)
+            line = text.strip()
+            if line.startswith(fence) and not line.strip(fence[0]):
+                fence = ""
+        elif text[0] in "`~":
+            m = _FENCE_OPEN.match(text)
+            if m is not None:
+                fence = m.group(1)
+                fenced.append(i)
+    return frozenset(fenced) if fenced else _NO_FENCES
+
+
 def ornamented(texts: list[str | None]) -> dict[int, tuple[str, str]]:
     """The paragraphs of ``texts`` that open with an ornament: index -> (text, text
     without it). A line's first character answers for nearly every line."""

@@ -16,7 +16,7 @@ import regex
 
 from . import cache
 from . import prefilter as prefilter_module
-from .document import Paragraph, ornamented, split_paragraphs
+from .document import Paragraph, code_fences, ornamented, split_paragraphs
 from .errors import RuleError
 from .guard import MAX_REMOVED, Guard, trusted
 from .kinds import Rule
@@ -235,6 +235,7 @@ class Cleaner:
             counts = WordCounts()
             # The lines that open with an ornament, read without it too.
             counts.rests = ornamented(texts)
+            counts.fenced = code_fences(texts)
             scanned = self._prefilter.scan(texts, counts.rests)
             parts = split_hits(scanned, self._parts)
             plan = (self._plan, scanned, parts, counts)

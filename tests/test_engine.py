@@ -423,7 +423,7 @@ def _naive_clean(c: Cleaner, text: str) -> str:
 
     (What the engine does for every document stays: no removal takes a table's cell,
     and rules read a line without its ornament too.)"""
-    from cleaner.document import ornamented, render
+    from cleaner.document import code_fences, ornamented, render
     from cleaner.kinds import View
     from cleaner.kinds.base import WordCounts
     from cleaner.passes import table_cells
@@ -434,6 +434,7 @@ def _naive_clean(c: Cleaner, text: str) -> str:
     cells = table_cells(texts)
     counts = WordCounts()
     counts.rests = ornamented(texts)
+    counts.fenced = code_fences(texts)
     removed_by: dict[int, str] = {}
     for _ in range(8):
         changed = False
@@ -1013,3 +1014,35 @@ def test_a_headline_set_as_a_label_and_a_title_stays_above_the_body(cleaner, hea
 )
 def test_a_credit_on_the_first_line_still_goes(cleaner, credit):
     assert [r.text for r in cleaner.clean(f"{credit}\n{_UNDER}").removals] == [credit]
+
+
+def test_no_rule_removes_a_line_of_a_fenced_code_block():
+    # Markdown as an extractor writes it: the lines of a code sample look like a
+    # breadcrumb, a button, a counter; inside the fence they are code, and stay.
+    code = [
+        "```js",
+        "if (i > 0) {",
+        "  print()",
+        "}",
+        "Share",
+        "});",
+        "```",
+    ]
+    text = (
+        "The stream emits a chunk for each line it reads, and the loop below stops as "
+        "soon as the buffer is empty.\n" + "\n".join(code) + "\n"
+        "Call the function once for every file you want to read in the directory.\n"
+    )
+    result = Cleaner().clean(text)
+    assert result.removals == ()
+    # Outside a fence the same button goes; an unclosed fence runs to the end.
+    assert [r.text for r in Cleaner().clean(text.replace("```js\n", "")).removals] != []
+    assert Cleaner().clean(text.replace("\n```\n", "\n")).removals == ()
+
+
+def test_code_fences_open_and_close_as_markdown_does():
+    from cleaner.document import code_fences
+
+    texts = ["a", "~~~~", "x", "~~~", "y", "~~~~", "b", "```py", "z", "``` not a close", "```"]
+    assert code_fences(texts) == frozenset({1, 2, 3, 4, 5, 7, 8, 9, 10})
+    assert code_fences(["a ``` b", "``x`` y"]) == frozenset()

@@ -180,7 +180,7 @@ class WordCounts(dict):
     later pass does not judge the same text again.
     """
 
-    __slots__ = ("pieces", "rests", "verdicts")
+    __slots__ = ("fenced", "pieces", "rests", "verdicts")
 
     def __init__(self) -> None:
         super().__init__()
@@ -190,6 +190,9 @@ class WordCounts(dict):
         #: The paragraphs that open with an ornament: index -> (text, text without
         #: it); see :func:`ornament_free`. Set by the engine before the passes.
         self.rests: dict[int, tuple[str, str]] = {}
+        #: The paragraphs inside a fenced code block, the fences included: no rule
+        #: removes one (see :func:`cleaner.document.code_fences`). Set by the engine.
+        self.fenced: frozenset[int] = frozenset()
 
     def __missing__(self, text: str) -> int:
         n = self[text] = count_words(text)
@@ -626,6 +629,8 @@ class Rule(Declared):
         return iter(view.after_removed_candidates(after))
 
     def allows(self, view: View, index: int, text: str) -> bool:
+        if index in view.counts.fenced:
+            return False  # code in a fenced block: no line of it is furniture
         beside = self.when.beside_removed
         if beside is not None and not view.beside_removed(index, beside):
             return False

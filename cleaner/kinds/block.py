@@ -561,9 +561,13 @@ class BlockRule(Rule):
         # the box's own list of teasers ("More Must-Reads From TIME" / "- The Best
         # Inventions of 2023" / ...): it runs with the block while its items do.
         headlines = "list" in self.until
+        fenced = view.counts.fenced
         for j in view.after(first):
             if self.max_paragraphs is not None and len(block) >= self.max_paragraphs:
                 break
+            if j in fenced:
+                stopped = "exclude"
+                break  # code in a fenced block ends any block: none of it goes
             text = view.texts[j] or ""
             if headlines:
                 if _LIST_START.match(text, None, None, False) and _titled_item(text):

@@ -71,6 +71,9 @@ class QuestionsRule(Rule):
             return
         if not self.allows(view, order[k], texts[k]):
             return
+        fenced = view.counts.fenced
+        if fenced and not fenced.isdisjoint(order[k:]):
+            return  # code in a fenced block: none of it goes
         yield self.removal_of(view, tuple(order[k:]))
 
     def _pair(self, view: View, question: str, answer: str) -> bool:
