@@ -270,11 +270,12 @@ class Conditions:
                 return False
             if self.min_words is not None and n < self.min_words:
                 return False
-        return not (self.unless is not None and self.unless.search(text, None, None, False))
+        return not self.unless_matches(text)
 
     def unless_matches(self, text: str) -> bool:
-        """Whether ``unless`` keeps ``text``: asked of a line read without its ornament
-        (``"- GNU/Hurd"`` read as ``"GNU/Hurd"``), as the patterns read it."""
+        """Whether ``unless`` keeps ``text``; asked of a line as it stands (by
+        :meth:`allow`) and of a line read without its ornament (``"- GNU/Hurd"`` read as
+        ``"GNU/Hurd"``), as the patterns read it."""
         return self.unless is not None and self.unless.search(text, None, None, False) is not None
 
 

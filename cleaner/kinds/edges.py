@@ -306,6 +306,9 @@ def _words_alone(text: str) -> bool:
     return text.replace(" ", "").isalpha()
 
 
+_NO_DOUBLE_QUOTES = str.maketrans("", "", '"“”')
+
+
 def _names_the_subject(title: str, body: str) -> bool:
     """Whether ``title``, a short line of words alone, names what the sentence
     ``body`` opens with: its words are among the first words of ``body``. A
@@ -314,7 +317,7 @@ def _names_the_subject(title: str, body: str) -> bool:
     if title.endswith(")") and " (" in title:
         title = title[: title.rindex(" (")]
     # (A nickname in quotes is a name's word: 'Margaret "Peggy" Holloway'.)
-    if not _words_alone(title.replace('"', "").replace("“", "").replace("”", "")):
+    if not _words_alone(title.translate(_NO_DOUBLE_QUOTES)):
         return False
     words = _words_in(title)
     opening = _words_in(body)[: len(words) + 3]
