@@ -1548,3 +1548,16 @@ def test_a_review_s_verdict_heading_stays_above_its_text():
         "The keyboard is comfortable, though the trackpad is smaller than we would like.\n"
     )
     assert removed(text) == ["Reviews", "Laptops"]
+
+
+def test_a_sentence_s_last_word_broken_off_onto_its_own_line_stays():
+    # Wrapped documentation whose wrapping the text as a whole does not show: the
+    # sentence's last word is no label, as "flag." is no button (rules' samples).
+    text = (
+        "The cleaner reads a stream one line at a time, which keeps memory flat even "
+        "when the file is several gigabytes long.\n"
+        "Each line is judged on its own and with its neighbours, and the results are "
+        "written in order to the output file of the\n"
+        "framework.\nHome\nDocs\n"
+    )
+    assert [r.text for r in Cleaner().clean(text).removals] == ["Home", "Docs"]

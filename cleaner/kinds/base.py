@@ -107,6 +107,14 @@ def runs_on(text: str) -> bool:
     return text.count(" ") >= WRAP_WORDS - 1 and not WRAP_END.of(text)
 
 
+def broken_off(text: str) -> bool:
+    """A sentence's last word broken off onto its own line (``flag.``, ``comments.``):
+    one word in lower case and its full stop, where a button or a label has none. No
+    rule removes one, as none removes a piece of a sentence in hard-wrapped text (a
+    line this short is never asked of the text's wrapping)."""
+    return text[:1].islower() and text[-1:] == "." and text[:-1].isalpha()
+
+
 def hard_wrapped(texts: list[str], share: float = WRAPPED_SHARE) -> bool:
     """Lines hard-wrapped at a fixed width (plain-text mail, an RFC): at least ``share``
     of them, and three or more, run on (:func:`runs_on`) into a line that opens in
@@ -642,7 +650,7 @@ class Rule(Declared):
             return False
         if view.rank[index] == 0 and view.is_headline(index, text):
             return False
-        return not view.in_a_wrapped_sentence(index, text)
+        return not (broken_off(text) or view.in_a_wrapped_sentence(index, text))
 
     def find(self, view: View) -> Iterator[Removal]:  # pragma: no cover - abstract
         raise NotImplementedError
