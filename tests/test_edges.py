@@ -1561,3 +1561,30 @@ def test_a_sentence_s_last_word_broken_off_onto_its_own_line_stays():
         "framework.\nHome\nDocs\n"
     )
     assert [r.text for r in Cleaner().clean(text).removals] == ["Home", "Docs"]
+
+
+def test_a_section_between_the_body_and_content_kept_after_it_stays():
+    # A travel piece's practical sections after the body: the ones with data stay by
+    # their data, and the first one, under a heading the kind has no word for, lies
+    # between the body and them: furniture stands at the edges, not inside content.
+    body = (
+        "Leipzig is cheaper than Berlin and hardly less exciting, above all in the west "
+        "of the city, where old factories have become studios and cafes.\n"
+        "A day is enough for the centre, but the canals are best seen from a canoe.\n"
+    )
+    getting_there = "Arriving\nBy train from Berlin in a little over an hour\n"
+    sleeping = (
+        "Sleeping\nHotel Michaelis, Paul-Gruner-Strasse 44, double rooms from 89 euros\n"
+        "Eating\nKaiserbad, Karl-Heine-Strasse 93\n"
+    )
+    assert removed(body + getting_there + sleeping) == []
+    # Without content kept under it, the same two lines after the body go.
+    assert removed(body + getting_there) == getting_there.splitlines()
+    # ... and so does a run that names navigation, or lies beside a removed line.
+    related = "Related\nBy train from Berlin in a little over an hour\n"
+    assert removed(body + related + sleeping) == related.splitlines()
+    shared = Cleaner().clean(body + "Share on Facebook\n" + getting_there + sleeping)
+    assert [r.text for r in shared.removals][:3] == [
+        "Share on Facebook",
+        *getting_there.splitlines(),
+    ]

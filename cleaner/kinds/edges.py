@@ -1070,6 +1070,47 @@ def _item_runs(
     return parts
 
 
+def _between_kept(
+    texts: list[str],
+    order: list[int],
+    lines: dict[int, _Line],
+    outside: set[int],
+    last: int,
+    structure: set[int],
+    navigates: Callable[[str], bool],
+    body: Callable[[int], bool],
+) -> set[int]:
+    """The first run of ``outside`` after the body (past ``last``) when it lies between
+    the body (or lines kept after it) and a line kept below it as ``structure`` or a
+    ``body`` paragraph, with no line between them that another rule removed, and holds
+    only labels and teaser-shaped lines, none of which ``navigates``. Furniture stands
+    at the body's edges, not inside its content: a section under a heading the kind has
+    no word for ("Anreise" / "Mit dem ICE von Berlin in gut einer Stunde"), between the
+    body and the sections after it that their data keeps ("Übernachten" / "Hotel
+    Michaelis, Paul-Gruner-Straße 44, Doppelzimmer ab 89 Euro"), is the article's.
+    (Only the first run: further down, between lines kept as data, a page's footer
+    stands as well, a contact box's lines and the menu beside them.)"""
+    after = [k for k in outside if k > last]
+    if not after:
+        return set()
+    a = min(after)
+    below = a
+    while below in outside:
+        below += 1
+    if below >= len(texts) or order[below] - order[last] != below - last:
+        return set()  # the text ends, or a line another rule removed lies between
+    if below not in structure and not body(below):
+        return set()
+    run = range(a, below)
+    if any(lines[j].furniture not in _WEAK or navigates(texts[j]) for j in run):
+        return set()
+    return set(run)
+
+
+# What a line outside the body is judged by its shape alone, not by what it names.
+_WEAK = frozenset({"label", "teaser headline"})
+
+
 def _runs(outside: set[int], first: int, beside: set[int]) -> set[int]:
     """Before the body every line; after it only runs of two or more, and ``beside``."""
     return {k for k in outside if k < first or k - 1 in outside or k + 1 in outside or k in beside}
@@ -1522,6 +1563,17 @@ class EdgesRule(Rule):
                 outside -= _unmarked_label_runs(
                     texts, lines, outside, last, beside, navigation, short, words, more, ahead
                 )
+        if outside and max(outside) > last:
+            outside -= _between_kept(
+                texts,
+                order,
+                lines,
+                outside,
+                last,
+                structure,
+                self._navigates,
+                lambda k: self._body(texts[k], words(k)),
+            )
         paragraphs = view.paragraphs
         # Conditions pick, of the lines judged furniture, those it may remove
         # (a long teaser it may not remove still makes a run of its neighbours).
