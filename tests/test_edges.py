@@ -1588,3 +1588,21 @@ def test_a_section_between_the_body_and_content_kept_after_it_stays():
         "Share on Facebook",
         *getting_there.splitlines(),
     ]
+
+
+def test_a_headline_s_word_before_its_colon_is_shared_with_the_body():
+    # The site's name is taken for the headline (the text's first line of 3+ words);
+    # the line right above the body that shares a word with it is the headline, also
+    # when the word ends at a colon ("Jahreshauptversammlung:").
+    text = (
+        "TSV Grünwald 1907 e.V.\nAktuelles\nAbteilungen\nVerein\n"
+        "Jahreshauptversammlung: Vorstand im Amt bestätigt\n"
+        "Am Freitagabend trafen sich rund 80 Mitglieder zur Jahreshauptversammlung im "
+        "Vereinsheim, der Vorsitzende blickte auf ein erfolgreiches Jahr zurück.\n"
+        "Bei den Wahlen wurde der gesamte Vorstand einstimmig wiedergewählt, die "
+        "Kassenprüfer bescheinigten eine einwandfreie Führung der Kasse.\n"
+    )
+    assert removed(text) == ["Aktuelles", "Abteilungen", "Verein"]
+    # A teaser that shares no word with the body still goes under the headline.
+    other = text.replace("Jahreshauptversammlung: Vorstand", "Sommerfest: Helfer")
+    assert "Sommerfest: Helfer im Amt bestätigt" in removed(other)

@@ -328,7 +328,7 @@ def _shares_a_word(title: str, body: str, size: int = 5) -> bool:
     """Whether a word of ``size`` letters or more of ``title`` opens a word of ``body``
     (its first ``size`` letters, any case: ``pressure`` / ``pressure``, ``Boiler`` /
     ``boiler``, ``dropping`` / ``drops``)."""
-    stems = {w[:size] for w in title.casefold().split() if len(w) >= size and w.isalpha()}
+    stems = {w[:size] for w in _words_in(title) if len(w) >= size and w.isalpha()}
     return bool(stems) and any(w[:size] in stems for w in _words_in(body))
 
 
