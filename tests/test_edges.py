@@ -1606,3 +1606,18 @@ def test_a_headline_s_word_before_its_colon_is_shared_with_the_body():
     # A teaser that shares no word with the body still goes under the headline.
     other = text.replace("Jahreshauptversammlung: Vorstand", "Sommerfest: Helfer")
     assert "Sommerfest: Helfer im Amt bestätigt" in removed(other)
+
+
+def test_a_title_in_sentence_case_over_a_line_of_text_stays():
+    # The text's first line, a title of a few words in sentence case, over a line with
+    # no evidence of furniture (an essay's first section number, a subtitle) and the
+    # body: the title stays, as it does right above the body ("On walking" / ...).
+    body = (
+        "I walk every morning, before the town wakes up, along the river and back "
+        "through the market.\n"
+        "II.\nWalking is the only time I do not try to be useful, and the market is "
+        "still closed when I pass it.\n"
+    )
+    assert removed("On walking\nI.\n" + body) == []
+    # A section's name in title case over it is a label still.
+    assert removed("Lifestyle\nI.\n" + body) == ["Lifestyle"]

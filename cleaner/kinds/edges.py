@@ -1332,14 +1332,15 @@ class EdgesRule(Rule):
             head = self._title_among_labels(texts, first, judged, words)
         if (
             head < 0
-            and first == 1
+            and (first == 1 or (first == 2 and judged(1).furniture is None))
             and words(0) >= 2
             and judged(0).furniture == "label"
             and lower_words(texts[0].split()[1:], 4) > 0
             and not self._crumb(texts[0])
         ):
             # The text opens with a title of a few words in sentence case, and the
-            # body right under it ("On walking" / an essay's epigraph). (A name, an
+            # body right under it ("On walking" / an essay's epigraph), or under a line
+            # with no evidence of furniture (its first section's number, "I."). (A name, an
             # agency, a section or a button is in title case: "Dennis Steimels",
             # "Agencia EFE", "Key Points", "Zum Video".)
             head = 0
