@@ -1621,3 +1621,22 @@ def test_a_title_in_sentence_case_over_a_line_of_text_stays():
     assert removed("On walking\nI.\n" + body) == []
     # A section's name in title case over it is a label still.
     assert removed("Lifestyle\nI.\n" + body) == ["Lifestyle"]
+
+
+def test_a_list_under_its_heading_stays_above_the_page_s_footer():
+    body = (
+        "Le gouvernement a annoncé mardi l'ouverture d'une nouvelle concertation avec "
+        "les syndicats et le patronat sur la réforme des retraites.\n"
+        "Les syndicats ont accueilli l'annonce avec prudence, et la première réunion "
+        "doit avoir lieu avant la fin du mois.\n"
+    )
+    listed = (
+        "Le calendrier\nPremière réunion le 20 mars\nConclusions attendues fin juin\n"
+        "Projet de loi à l'automne\n"
+    )
+    footer = "Partager\nContact\n"
+    assert removed(body + listed + footer) == footer.splitlines()
+    # A tag cloud's or a navigation box's items of a word or two still go with the
+    # footer under them.
+    tags = "Mots-clés\nRetraites\nSyndicats\nGouvernement\n"
+    assert removed(body + tags + footer) == (tags + footer).splitlines()

@@ -1020,8 +1020,20 @@ def _unmarked_label_runs(
             split = len(run) < len(whole)
             if (len(run) < 3 and (teasers or split)) or (split and teasers):
                 continue
-            if any(navigation.search(texts[k], None, None, False) for k in run):
-                continue
+            nav = next(
+                (j for j, k in enumerate(run) if navigation.search(texts[k], None, None, False)),
+                None,
+            )
+            if nav is not None:
+                # A heading over three or more items of three words or more, each
+                # longer than it, and the page's footer under them ("Le calendrier" /
+                # "Première réunion le 20 mars" / ... / "Contribuer"): the list is
+                # judged on its own. (A tag cloud's or a navigation box's items are a
+                # word or two.)
+                items = run[1:nav]
+                if len(items) < 3 or any(count(k) < 3 or count(k) <= count(run[0]) for k in items):
+                    continue
+                run = run[:nav]
             headings = [k for k in run if _is_content_heading(texts[k], more)]
             if any(_menu_from(headings, h, texts) for h in range(len(headings))):
                 continue  # headings next to each other: "Fixtures" / "Results"
