@@ -1640,3 +1640,19 @@ def test_a_list_under_its_heading_stays_above_the_page_s_footer():
     # footer under them.
     tags = "Mots-clés\nRetraites\nSyndicats\nGouvernement\n"
     assert removed(body + tags + footer) == (tags + footer).splitlines()
+
+
+def test_a_how_to_s_list_of_what_it_takes_stays_under_its_heading():
+    text = (
+        "If the top of a radiator stays cold while the bottom is warm, air is trapped "
+        "inside it, and letting it out takes five minutes.\n"
+        "When water starts to come out, close the valve again and check the pressure "
+        "on your boiler.\n"
+        "You will need\nA radiator key from any hardware shop\nAn old cloth or a small cup\n"
+        "A few minutes for each radiator\n"
+    )
+    footer = "Share\nPrint\nContact\n"
+    gone = [r.text for r in Cleaner().clean(text + footer).removals]
+    assert gone == footer.splitlines()
+    german = text.replace("You will need", "Was du brauchst")
+    assert [r.text for r in Cleaner().clean(german + footer).removals] == footer.splitlines()

@@ -707,6 +707,13 @@ _CONTENT_HEADING_SOURCE = (
     r"|avantages|inconvénients|ventajas|desventajas"
     r"|vantaggi|svantaggi|voordelen|nadelen"
     r"|requirements|prerequisites|qualifications|voraussetzungen|anforderungen"
+    # A how-to's list of what it takes: "You will need" / "A radiator key" / ...
+    # (Not "Tools" or "Material": a wiki's menu, a press kit's.)
+    r"|you(?:'ll| will) need|what you(?:'ll| will)? need|things you(?:'ll| will)? need"
+    r"|was (?:du|sie|ihr) brauch(?:st|en|t)|das brauchst du|du brauchst|sie brauchen|ihr braucht"
+    r"|il vous faut|ce qu'il vous faut|ce dont vous avez besoin"
+    r"|necesitarás|lo que necesitas|occorrente|ti serve|cosa serve"
+    r"|benodigdheden|wat heb je nodig|você vai precisar|o que você precisa"
     # A job's posting: "What you will do" / its duties / "What we are looking for" / ...
     # (Not "What we offer", "Was wir bieten": a careers portal's menu item; nor "Your
     # profile", "Ihr Profil": an account's.)
