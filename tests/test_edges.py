@@ -48,6 +48,13 @@ def removed(text: str) -> list[str]:
         ("and the crews went back to work on the", None),
         ("Dublin, Cork,", None),
         ("x = compute(y)", None),
+        # ... code's brackets alone, a comment, a macro's continued line (a count in
+        # brackets is a counter still).
+        ("}", None),
+        ("});", None),
+        ("/* ffi_type_complex_uchar */", None),
+        ("FFI_TYPE_COMPLEX, \\", None),
+        ("(3)", "counter"),
     ],
 )
 def test_evidence_names_what_the_line_looks_like(line, evidence):

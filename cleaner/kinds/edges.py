@@ -209,6 +209,9 @@ _DATELINE = compile_pattern(r"^\p{Lu}[\p{Lu} .'-]+,(?: [\p{Lu}.'-]+)+$")
 # (No line that opens with a letter is a counter or a marker: a letter is a word
 # character; such lines are not matched against the two at all.)
 _COUNTER = compile_pattern(r"^[\d\W_]+$")
+#: Code's brackets alone on a line, perhaps with a semicolon, a comma or a line's
+#: continuation: "}", "});", "},", "]; \\" (no digit: "(3)" counts comments).
+_BRACKETS_ALONE = compile_pattern(r"^(?=.*[{}\[\]])[\s{}()\[\];,.\\]+$")
 _YEARS = compile_pattern(r"^[(]?\d{4}\s?[-–—]\s?\d{4}[)]?$")
 #: A review's rating in stars.
 _STARS = frozenset("★☆✩✪✫✬✭✮✯⭐½")
@@ -298,7 +301,7 @@ _LABEL_NOT = compile_pattern(r"\d|[,.;!?]\s")
 # A line that runs on (ends with "," or ";") or holds code.
 _RUNS_ON = Ending(",;")
 _CODE_CHARS = frozenset("{}<>=")
-_CODE_START = ("$ ", "#include", "import ")
+_CODE_START = ("$ ", "#include", "import ", "/*")
 
 
 def _words_alone(text: str) -> bool:
@@ -339,13 +342,16 @@ def _is_link(text: str) -> bool:
 
 def _runs_on_or_code(text: str) -> bool:
     """A line that runs on (ends with "," or ";") or holds code: a sign of code, an
-    empty call, a command's prompt, or an expression with no space that ends with
-    its call's or its index's bracket (``list(reversed(my_list))``, ``my_list[::-1]``)."""
+    empty call, a command's prompt, a comment's marks or a macro's line continued
+    (``/* ffi_type_complex_uchar */``, ``FFI_TYPE_COMPLEX, \\``), or an expression
+    with no space that ends with its call's or its index's bracket
+    (``list(reversed(my_list))``, ``my_list[::-1]``)."""
     return (
         _RUNS_ON.of(text)
         or not _CODE_CHARS.isdisjoint(text)
         or "()" in text
         or text.startswith(_CODE_START)
+        or text.endswith((" \\", "*/"))
         or (
             text[-1:] in ")]"
             and " " not in text
@@ -1754,6 +1760,8 @@ class EdgesRule(Rule):
                 return "date or time" if _STAMP.match(text, None, None, False) else "label"
             return "teaser headline" if _HEADLINE_START.match(text, None, None, False) else None
         letter = text[:1].isalpha()
+        if not letter and _BRACKETS_ALONE.match(text, None, None, False):
+            return None  # code's closing or opening brackets ("}", "});", "] \\"), no counter
         if not letter and _COUNTER.match(text, None, None, False):
             # A review's stars are its verdict ("★★★★☆"), not a counter; a span of
             # years is a life's or a period's ("1938 - 2024", "1914–1918").
