@@ -55,6 +55,12 @@ def removed(text: str) -> list[str]:
         ("/* ffi_type_complex_uchar */", None),
         ("FFI_TYPE_COMPLEX, \\", None),
         ("(3)", "counter"),
+        # ... a manual's numbered section heading (a teaser's number, a reading time).
+        ("2.7 Thread Safety", None),
+        ("11.1. Overview", None),
+        ("2.3.7 Complex Type Example", None),
+        ("5 Things to Know", "teaser headline"),
+        ("0.8 Minuten", "teaser headline"),
     ],
 )
 def test_evidence_names_what_the_line_looks_like(line, evidence):

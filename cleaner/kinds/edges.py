@@ -209,6 +209,14 @@ _DATELINE = compile_pattern(r"^\p{Lu}[\p{Lu} .'-]+,(?: [\p{Lu}.'-]+)+$")
 # (No line that opens with a letter is a counter or a marker: a letter is a word
 # character; such lines are not matched against the two at all.)
 _COUNTER = compile_pattern(r"^[\d\W_]+$")
+#: A section's heading under its number in a manual or a paper: "2.3.7 Complex Type
+#: Example", "11.1. Overview", "2.7 Thread Safety" (two levels or more, and with one
+#: dot, a title of two words or more: "5 Things to Know" is a teaser's title, "0.8
+#: Minuten" a reading time).
+_SECTION_NUMBER = compile_pattern(
+    r"^[1-9]\d?(?:(?:\.\d{1,2}){2,}\.?|\.\d{1,2}\.|\.\d{1,2}(?=\s+\S+\s+\S))"
+    r"\s+\p{Lu}[\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,8}$"
+)
 #: Code's brackets alone on a line, perhaps with a semicolon, a comma or a line's
 #: continuation: "}", "});", "},", "]; \\" (no digit: "(3)" counts comments).
 _BRACKETS_ALONE = compile_pattern(r"^(?=.*[{}\[\]])[\s{}()\[\];,.\\]+$")
@@ -1760,6 +1768,8 @@ class EdgesRule(Rule):
                 return "date or time" if _STAMP.match(text, None, None, False) else "label"
             return "teaser headline" if _HEADLINE_START.match(text, None, None, False) else None
         letter = text[:1].isalpha()
+        if not letter and _SECTION_NUMBER.match(text, None, None, False):
+            return None  # a manual's numbered section heading: "2.7 Thread Safety"
         if not letter and _BRACKETS_ALONE.match(text, None, None, False):
             return None  # code's closing or opening brackets ("}", "});", "] \\"), no counter
         if not letter and _COUNTER.match(text, None, None, False):
