@@ -61,6 +61,8 @@ def removed(text: str) -> list[str]:
         ("2.3.7 Complex Type Example", None),
         ("5 Things to Know", "teaser headline"),
         ("0.8 Minuten", "teaser headline"),
+        # ... a heading with its permalink's mark, as Sphinx writes it.
+        ("Abstract ¶", None),
     ],
 )
 def test_evidence_names_what_the_line_looks_like(line, evidence):

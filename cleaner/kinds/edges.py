@@ -1760,6 +1760,8 @@ class EdgesRule(Rule):
     def _evidence(self, text: str, words: int, alpha: bool) -> str | None:
         if words == 2 and _is_division(text):
             return None  # a book's division ("Chapter 3", "Part One"), not a label
+        if text.endswith(" ¶"):
+            return None  # a heading with its permalink's mark ("Abstract ¶"): the author's
         if alpha:
             # Words alone (most menus and teasers): no counter, code, link or row.
             if words >= 3 and text[:1].islower():
