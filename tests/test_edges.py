@@ -1671,3 +1671,28 @@ def test_a_how_to_s_list_of_what_it_takes_stays_under_its_heading():
     assert gone == footer.splitlines()
     german = text.replace("You will need", "Was du brauchst")
     assert [r.text for r in Cleaner().clean(german + footer).removals] == footer.splitlines()
+
+
+def test_a_list_under_its_heading_stays_above_a_closing_sentence():
+    # The body's last long paragraph, a list under its heading, then a short closing
+    # sentence the kind keeps: the list between them is the article's (an item may
+    # hold a word a menu has: "help").
+    text = (
+        "The Senate on Wednesday passed a bill that would spend $12 billion over five "
+        "years to bring high-speed internet to rural areas.\n"
+        '"For too many families, a good internet connection is still out of reach," '
+        "said one of the bill's sponsors.\n"
+        "What the bill does\nGrants to states for new fiber and wireless networks\n"
+        "A program to help low-income households pay for service\n"
+        "New maps to show which areas lack coverage\n"
+        "The House is expected to take up the bill next month.\n"
+    )
+    assert removed(text) == []
+    # Other stories' titles over a kept line have no heading shorter than them: they go.
+    teasers = (
+        "15 Amazing Images of Stars\n11 Fascinating Facts About Our Milky Way Galaxy\n"
+        "The 11 Biggest Unanswered Questions About Dark Matter\n"
+    )
+    body = text.split("What the bill does")[0]
+    closing = "Originally published on Live Science.\n"
+    assert removed(body + teasers + closing) == teasers.splitlines()

@@ -1112,11 +1112,14 @@ def _between_kept(
     structure: set[int],
     navigates: Callable[[str], bool],
     body: Callable[[int], bool],
+    count: Callable[[int], int],
 ) -> set[int]:
     """The first run of ``outside`` after the body (past ``last``) when it lies between
-    the body (or lines kept after it) and a line kept below it as ``structure`` or a
-    ``body`` paragraph, with no line between them that another rule removed, and holds
-    only labels and teaser-shaped lines, none of which ``navigates``. Furniture stands
+    the body (or lines kept after it) and a line kept below it, with no line between
+    them that another rule removed, and holds only labels and teaser-shaped lines: under
+    it a line of ``structure`` or a ``body`` paragraph, and none of the run
+    ``navigates``; or a sentence, and the run is a heading (that does not navigate) over
+    two or more longer items (``count`` words each). Furniture stands
     at the body's edges, not inside its content: a section under a heading the kind has
     no word for ("Anreise" / "Mit dem ICE von Berlin in gut einer Stunde"), between the
     body and the sections after it that their data keeps ("Übernachten" / "Hotel
@@ -1132,12 +1135,29 @@ def _between_kept(
         below += 1
     if below >= len(texts) or order[below] - order[last] != below - last:
         return set()  # the text ends, or a line another rule removed lies between
-    if below not in structure and not body(below):
-        return set()
     run = range(a, below)
-    if any(lines[j].furniture not in _WEAK or navigates(texts[j]) for j in run):
+    if any(lines[j].furniture not in _WEAK for j in run) or navigates(texts[a]):
         return set()
-    return set(run)
+    if below in structure or body(below):
+        if any(navigates(texts[j]) for j in run):
+            return set()
+        return set(run)
+    # ... or a sentence kept under a list: a heading of words alone, shorter than each
+    # of its two or more items ("What the bill does" / "Grants to states for new fiber
+    # and wireless networks" / "A program to help low-income households pay for
+    # service" / ... / "The House is expected to take up the bill next month."; an
+    # item's words are its sentence's, "help" there names no page). Other stories'
+    # titles over a kept line have no such heading ("15 Amazing Images of Stars" / ...
+    # / "Originally published on Live Science.").
+    if (
+        lines[below].furniture is None
+        and _ends_a_sentence(texts[below])
+        and len(run) >= 3
+        and _words_alone(texts[a])
+        and all(count(j) > count(a) for j in run[1:])
+    ):
+        return set(run)
+    return set()
 
 
 # What a line outside the body is judged by its shape alone, not by what it names.
@@ -1607,6 +1627,7 @@ class EdgesRule(Rule):
                 structure,
                 self._navigates,
                 lambda k: self._body(texts[k], words(k)),
+                words,
             )
         paragraphs = view.paragraphs
         # Conditions pick, of the lines judged furniture, those it may remove
