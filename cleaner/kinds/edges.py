@@ -1005,7 +1005,9 @@ def _unmarked_label_runs(
     labels, short teasers) goes with the run.
 
     A run of labels is navigation when one of them matches ``navigation`` (a section
-    name or a site's action: ``Contact``, ``Weitere Informationen``, ``Drucken``), when
+    name or a site's action: ``Contact``, ``Weitere Informationen``, ``Drucken``;
+    unless a heading over three or more longer items of three words or more stands above
+    the first such line: the list over the page's footer is judged on its own), when
     it holds a menu of content headings (``Fixtures`` / ``Results``: :func:`_menu_from`),
     when at least half of them repeat words of the text above them, in any case (a
     tag names what the article is about; a menu met before: ``Kaufen`` under each
@@ -1103,6 +1105,10 @@ def _item_runs(
     return parts
 
 
+# What a line outside the body is judged by its shape alone, not by what it names.
+_WEAK = frozenset({"label", "teaser headline"})
+
+
 def _between_kept(
     texts: list[str],
     order: list[int],
@@ -1114,18 +1120,20 @@ def _between_kept(
     body: Callable[[int], bool],
     count: Callable[[int], int],
 ) -> set[int]:
-    """The first run of ``outside`` after the body (past ``last``) when it lies between
-    the body (or lines kept after it) and a line kept below it, with no line between
-    them that another rule removed, and holds only labels and teaser-shaped lines: under
-    it a line of ``structure`` or a ``body`` paragraph, and none of the run
-    ``navigates``; or a sentence, and the run is a heading (that does not navigate) over
-    two or more longer items (``count`` words each). Furniture stands
-    at the body's edges, not inside its content: a section under a heading the kind has
-    no word for ("Anreise" / "Mit dem ICE von Berlin in gut einer Stunde"), between the
-    body and the sections after it that their data keeps ("Übernachten" / "Hotel
-    Michaelis, Paul-Gruner-Straße 44, Doppelzimmer ab 89 Euro"), is the article's.
-    (Only the first run: further down, between lines kept as data, a page's footer
-    stands as well, a contact box's lines and the menu beside them.)"""
+    """The first run of ``outside`` after the body (past ``last``), of labels and
+    teaser-shaped lines alone, when it lies between the body (or lines kept after it)
+    and a line kept below it, with no line another rule removed between them: a line of
+    ``structure`` or a ``body`` paragraph, and no line of the run ``navigates``; or a
+    sentence, and the run is a heading of words alone that does not navigate over two or
+    more longer items (``count`` words each).
+
+    Furniture stands at the body's edges, not inside its content: a section under a
+    heading the kind has no word for ("Anreise" / "Mit dem ICE von Berlin in gut einer
+    Stunde"), between the body and the sections after it that their data keeps
+    ("Übernachten" / "Hotel Michaelis, Paul-Gruner-Straße 44, Doppelzimmer ab 89
+    Euro"), is the article's. (Only the first run: further down, between lines kept as
+    data, a page's footer stands as well, a contact box's lines and the menu beside
+    them.)"""
     after = [k for k in outside if k > last]
     if not after:
         return set()
@@ -1158,10 +1166,6 @@ def _between_kept(
     ):
         return set(run)
     return set()
-
-
-# What a line outside the body is judged by its shape alone, not by what it names.
-_WEAK = frozenset({"label", "teaser headline"})
 
 
 def _runs(outside: set[int], first: int, beside: set[int]) -> set[int]:
