@@ -142,7 +142,7 @@ clean, from its text alone (:attr:`View.verdicts`), however many passes run.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -1053,10 +1053,9 @@ def _unmarked_label_runs(
                 # "Première réunion le 20 mars" / ... / "Contribuer"): the list is
                 # judged on its own. (A tag cloud's or a navigation box's items are a
                 # word or two.)
-                items = run[1:nav]
-                if len(items) < 3 or any(count(k) < 3 or count(k) <= count(run[0]) for k in items):
-                    continue
                 run = run[:nav]
+                if not _heads_longer_items(run, count, 3, least=3):
+                    continue
             headings = [k for k in run if _is_content_heading(texts[k], more)]
             if any(_menu_from(headings, h, texts) for h in range(len(headings))):
                 continue  # headings next to each other: "Fixtures" / "Results"
@@ -1109,6 +1108,18 @@ def _item_runs(
 _WEAK = frozenset({"label", "teaser headline"})
 
 
+def _heads_longer_items(
+    run: Sequence[int], count: Callable[[int], int], items: int, least: int = 1
+) -> bool:
+    """Whether the first line of ``run`` is a heading over ``items`` lines or more, each
+    longer than it and of ``least`` words or more (``count``): a list's items ("Le
+    calendrier" / "Première réunion le 20 mars" / ...), not a tag cloud's words."""
+    if len(run) <= items:
+        return False
+    heading = count(run[0])
+    return all(count(k) > heading and count(k) >= least for k in run[1:])
+
+
 def _between_kept(
     texts: list[str],
     order: list[int],
@@ -1134,10 +1145,9 @@ def _between_kept(
     Euro"), is the article's. (Only the first run: further down, between lines kept as
     data, a page's footer stands as well, a contact box's lines and the menu beside
     them.)"""
-    after = [k for k in outside if k > last]
-    if not after:
+    a = min((k for k in outside if k > last), default=-1)
+    if a < 0:
         return set()
-    a = min(after)
     below = a
     while below in outside:
         below += 1
@@ -1147,9 +1157,7 @@ def _between_kept(
     if any(lines[j].furniture not in _WEAK for j in run) or navigates(texts[a]):
         return set()
     if below in structure or body(below):
-        if any(navigates(texts[j]) for j in run):
-            return set()
-        return set(run)
+        return set() if any(navigates(texts[j]) for j in run[1:]) else set(run)
     # ... or a sentence kept under a list: a heading of words alone, shorter than each
     # of its two or more items ("What the bill does" / "Grants to states for new fiber
     # and wireless networks" / "A program to help low-income households pay for
@@ -1160,9 +1168,8 @@ def _between_kept(
     if (
         lines[below].furniture is None
         and _ends_a_sentence(texts[below])
-        and len(run) >= 3
         and _words_alone(texts[a])
-        and all(count(j) > count(a) for j in run[1:])
+        and _heads_longer_items(run, count, 2)
     ):
         return set(run)
     return set()
@@ -1621,7 +1628,7 @@ class EdgesRule(Rule):
                 outside -= _unmarked_label_runs(
                     texts, lines, outside, last, beside, navigation, short, words, more, ahead
                 )
-        if outside and max(outside) > last:
+        if outside:
             outside -= _between_kept(
                 texts,
                 order,
@@ -1795,14 +1802,17 @@ class EdgesRule(Rule):
                 return "date or time" if _STAMP.match(text, None, None, False) else "label"
             return "teaser headline" if _HEADLINE_START.match(text, None, None, False) else None
         letter = text[:1].isalpha()
-        if not letter and _SECTION_NUMBER.match(text, None, None, False):
+        if text[:1].isdigit() and _SECTION_NUMBER.match(text, None, None, False):
             return None  # a manual's numbered section heading: "2.7 Thread Safety"
-        if not letter and _BRACKETS_ALONE.match(text, None, None, False):
-            return None  # code's closing or opening brackets ("}", "});", "] \\"), no counter
         if not letter and _COUNTER.match(text, None, None, False):
             # A review's stars are its verdict ("★★★★☆"), not a counter; a span of
-            # years is a life's or a period's ("1938 - 2024", "1914–1918").
-            if _STARS.issuperset(text.replace(" ", "")) or _YEARS.match(text, None, None, False):
+            # years is a life's or a period's ("1938 - 2024", "1914–1918"); code's
+            # brackets alone are code ("}", "});", "] \\").
+            if (
+                _STARS.issuperset(text.replace(" ", ""))
+                or _YEARS.match(text, None, None, False)
+                or _BRACKETS_ALONE.match(text, None, None, False)
+            ):
                 return None
             return "counter"
         if _STAMP.match(text, None, None, False):
