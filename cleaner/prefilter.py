@@ -616,11 +616,10 @@ class Prefilter:
         # Hyperscan reports matches by their end: their starts move forward but
         # for the few literals that are longer than the one before, so the
         # paragraph of each is found by walking from the last one, not by a
-        # search. A literal found again in the same paragraph is reported once.
+        # search. A literal found again in the same paragraph is reported again
+        # (the hits are sets: a set over the pairs cost more than it saved).
         last = len(breaks) - 1
-        width = len(sizes)
         at = 0
-        seen: set[int] = set()
         found: list[tuple[int, int]] = []
         for n, end in ends:
             start = end - sizes[n]
@@ -628,10 +627,7 @@ class Prefilter:
                 at += 1
             while at > 0 and breaks[at] > start:
                 at -= 1
-            key = at * width + n
-            if key not in seen:
-                seen.add(key)
-                found.append((at, n))
+            found.append((at, n))
         return found
 
     def _folds_apart(self, data: bytes) -> bool:
