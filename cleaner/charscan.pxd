@@ -21,5 +21,8 @@ cdef bint _member(const unsigned char* table, unsigned long end, unsigned char p
 @cython.locals(n=Py_ssize_t, inside=bint, ch=Py_UCS4)
 cdef Py_ssize_t _words(str text)
 
+@cython.locals(n=Py_ssize_t, space=bint, ch=Py_UCS4)
+cdef Py_ssize_t _spaced(str text)
+
 @cython.locals(table="const unsigned char*", ch=Py_UCS4, i=Py_ssize_t, n="unsigned long", end="unsigned long", past="unsigned char", space=bint)
 cdef int _scan(str text, bytes bits) except? -1

@@ -11,7 +11,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import charscan
-from cleaner.charscan import BMP, DOUBLED, MAX_CODE, CharSet, bitmap, class_ranges, words
+from cleaner.charscan import (
+    BMP,
+    DOUBLED,
+    MAX_CODE,
+    CharSet,
+    bitmap,
+    class_ranges,
+    spaced,
+    words,
+)
 from cleaner.normalize import (
     _FTFY_NEEDED,
     _FTFY_NEEDED_ASCII,
@@ -72,8 +81,8 @@ def test_the_loops_as_plain_python(name):
     text = "".join(map(chr, range(0, MAX_CODE, 5)))
     for piece in (text[k : k + 40] for k in range(0, len(text), 40)):
         assert charscan._holds(piece, bits) == (pattern.search(piece) is not None)
-        for spaced in (piece, piece[:20] + " " + piece[20:], piece[:20] + "  " + piece[20:]):
-            assert charscan._scan(spaced, bits) == _scan_reference(pattern, spaced)
+        for with_space in (piece, piece[:20] + " " + piece[20:], piece[:20] + "  " + piece[20:]):
+            assert charscan._scan(with_space, bits) == _scan_reference(pattern, with_space)
     found, at = [], charscan._find(text, 0, bits)
     while at >= 0:
         found.append(at)
@@ -158,6 +167,32 @@ def test_words_is_the_split_count_for_every_whitespace_character():
 )
 def test_words_on_random_strings(text):
     assert words(text) == len(text.split())
+
+
+def _spaced_reference(text):
+    if "  " in text or text[:1] == " " or text[-1:] == " ":
+        return 0
+    return text.count(" ") + 1
+
+
+def test_spaced_counts_the_pieces_between_single_spaces():
+    for text in ("", "a", "a b", "a b c", " a", "a ", " ", "  ", "a  b", "a\u00a0b c", "東 京"):
+        assert spaced(text) == _spaced_reference(text), text
+    assert spaced("one two three") == 3 and spaced("one  two") == 0 and spaced(" one") == 0
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(" ab\u00a0\t\u3000é東😀"), max_size=40))
+def test_spaced_on_random_strings(text):
+    """The compiled loop (or, in the pure build, str's searches) against str's searches."""
+    assert spaced(text) == _spaced_reference(text)
+
+
+@pytest.mark.skipif(COMPILED, reason="compiled, the loop is C: the tests above read it")
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(" ab\u00a0\t\u3000é東😀"), max_size=40))
+def test_the_spaced_loop_as_plain_python(text):
+    assert charscan._spaced(text) == _spaced_reference(text)
 
 
 def test_what_a_bitmap_cannot_hold_falls_back_to_the_search():
