@@ -1699,3 +1699,77 @@ def test_a_list_under_its_heading_stays_above_a_closing_sentence():
     body = text.split("What the bill does")[0]
     closing = "Originally published on Live Science.\n"
     assert removed(body + teasers + closing) == teasers.splitlines()
+
+
+def test_a_list_under_its_heading_stays_above_items_it_keeps():
+    # A list whose later items stay (no evidence of furniture: a price, a comma) goes
+    # on past the run above them: its first items and its heading are the list's too.
+    text = (
+        "The Harlan City Council voted 5-2 early Wednesday to approve a $48 million "
+        "operating budget for 2027, ending a three-hour debate.\n"
+        "The budget raises the property tax rate by half a cent and adds eleven "
+        "positions in the police and fire departments.\n"
+        "What the budget includes\nA 3 percent raise for all city employees\n"
+        "Eleven new public safety positions\n$2.1 million for street repairs on the east side\n"
+        "A new library branch on Fulton Avenue, opening in 2028\n"
+        "The budget takes effect Jan. 1.\n"
+    )
+    assert removed(text) == []
+    # Under a heading that names navigation, other stories' titles above kept lines go.
+    related = text.replace("What the budget includes", "Related coverage")
+    assert removed(related)[:3] == [
+        "Related coverage",
+        "A 3 percent raise for all city employees",
+        "Eleven new public safety positions",
+    ]
+
+
+CRISIS = (
+    "Charities that run crisis phone lines say calls rise by as much as a fifth in "
+    "December, as loneliness and money worries come together.\n"
+    "Volunteers say the calls are often from older people living alone, but also from "
+    "young adults away from home for the first time.\n"
+)
+ADVICE = (
+    "What you can do\nKeep dogs on leads near the river in nesting season\n"
+    "Do not feed the birds any bread\nReport injured swans to the RSPCA\n"
+)
+
+
+def test_a_list_under_its_heading_that_ends_the_text_stays():
+    assert removed(CRISIS + ADVICE) == []
+    # ... and above the navigation that follows it (the share bar, a box of stories).
+    footer = "Share this article\nRelated\nMayor unveils plan for new riverside park\n"
+    assert removed(CRISIS + ADVICE + footer) == footer.splitlines()
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Politics",  # a section's name: a word or two
+        "Stories you may have missed",  # words of navigation
+        "In case you missed it",
+        "Must reads this week",
+    ],
+)
+def test_a_box_of_other_stories_that_ends_the_text_goes(heading):
+    teasers = (
+        "Mayor unveils plan for new riverside park\n"
+        "Why the bus network redesign is running late\n"
+        "Teachers vote to accept the new contract\n"
+    )
+    assert removed(f"{CRISIS}{heading}\n{teasers}") == [heading, *teasers.splitlines()]
+
+
+def test_a_row_of_short_items_over_the_headline_is_no_headline():
+    body = (
+        "The Harbour Lights festival will return to the waterfront on the weekend of "
+        "January 17 and 18, with more than 40 acts on four stages.\n"
+        "This year a floating stage moored off the old fish market will host evening "
+        "concerts, and the fireworks move to Saturday night.\n"
+    )
+    headline = "Harbour Lights festival returns with fireworks, food and a floating stage\n"
+    assert removed("What's On | Festivals\n" + headline + body) == ["What's On | Festivals"]
+    # A kicker and its headline on one line is the headline.
+    kicker = "Opinion | Why the festival should stay free\n"
+    assert removed(kicker + body) == []

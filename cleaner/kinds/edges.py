@@ -94,7 +94,8 @@ And it stays, evidence or not, when it is part of something structured:
   another such heading;
 - the headline: the first paragraph of 3+ words that is not a list item (nor, with
   ``navigation``, a crumb of at most ``label_words`` of its words: ``Home World
-  News``), or the
+  News``; nor a link row of items of a word or two over a line of 3+ words that is no
+  navigation: ``What's On | Festivals``), or the
   first line of 3+ words before the body that has nothing but navigation above it
   (labels, link rows, counters, dates, bare links, a menu's item of a word or two
   shaped as a teaser, ``COVID-19``; a menu above the headline), or
@@ -123,6 +124,12 @@ And it stays, evidence or not, when it is part of something structured:
 - the body's own structure going on after its last body paragraph: everything
   up to a line that opens with a key three or more body lines open with
   (``Portion Fix Containers: 1 tsp.`` after a meal plan's meals, ``Q: ...``).
+- the first run after the body, between it and a line that stays (structure, a
+  body paragraph, a sentence, or two lines in a row), when it is a list the article
+  goes on with; and where the run ends the text, or lies above a line another rule
+  removed, or holds a line of navigation, its lines down to there when they are a
+  heading of 3+ words alone over three or more longer items of 3+ words (``What you
+  can do`` / ``Keep dogs on leads near the river`` / ...): see :func:`_between_kept`.
 
 Text whose lines are not paragraphs (hard-wrapped at a fixed width, as plain
 text mail and RFCs are: at least ``wrapped_share`` of the lines run on into a
@@ -341,6 +348,15 @@ def _shares_a_word(title: str, body: str, size: int = 5) -> bool:
     ``boiler``, ``dropping`` / ``drops``)."""
     stems = {w[:size] for w in _words_in(title) if len(w) >= size and w.isalpha()}
     return bool(stems) and any(w[:size] in stems for w in _words_in(body))
+
+
+_ROW_BARS = compile_pattern(r"\s*(?:[|·•»›>]|\s/\s)\s*")
+
+
+def _short_items(text: str) -> bool:
+    """A link row's items, each of a word or two (``What's On | Festivals``)."""
+    items = _ROW_BARS.split(text)
+    return len(items) >= 2 and all(item and item.count(" ") <= 1 for item in items)
 
 
 def _is_link(text: str) -> bool:
@@ -1135,8 +1151,10 @@ def _between_kept(
     teaser-shaped lines alone, when it lies between the body (or lines kept after it)
     and a line kept below it, with no line another rule removed between them: a line of
     ``structure`` or a ``body`` paragraph, and no line of the run ``navigates``; or a
-    sentence, and the run is a heading of words alone that does not navigate over two or
-    more longer items (``count`` words each).
+    sentence or two kept lines in a row, and the run is a heading of words alone that
+    does not navigate over two or more longer items (``count`` words each). Where the
+    run ends the text or a removed line, or where a line of it ``navigates``, the lines
+    above that end when they are a :func:`_headed_list`.
 
     Furniture stands at the body's edges, not inside its content: a section under a
     heading the kind has no word for ("Anreise" / "Mit dem ICE von Berlin in gut einer
@@ -1148,14 +1166,28 @@ def _between_kept(
     a = min((k for k in outside if k > last), default=-1)
     if a < 0:
         return set()
-    below = a
-    while below in outside:
+    if order[a] - order[last] != a - last:
+        return set()  # a line another rule removed lies between the body and the run
+    below = a + 1
+    while below in outside and order[below] == order[below - 1] + 1:
         below += 1
-    if below >= len(texts) or order[below] - order[last] != below - last:
-        return set()  # the text ends, or a line another rule removed lies between
     run = range(a, below)
-    if any(lines[j].furniture not in _WEAK for j in run) or navigates(texts[a]):
+    if navigates(texts[a]):
         return set()
+    # A list under its heading, where the run ends the text or where a line of it
+    # navigates: a heading of words alone, three or more of them, over three or more
+    # longer items of three words or more, none of which navigates ("What you can do"
+    # / "Keep dogs on leads near the river in nesting season" / "Do not feed the birds
+    # bread" / ...; "In this episode" / three sentences' worth of titles / "Listen on
+    # Spotify"). A box of other stories is headed by a section's name of a word or two
+    # ("Politics", "Latest News") or by words of navigation ("More on this story",
+    # "Stories you may have missed").
+    ends = below >= len(texts) or below in outside or order[below] != order[below - 1] + 1
+    stop = next((j for j in run[1:] if navigates(texts[j])), below)
+    if (ends or stop < below) and _headed_list(texts, lines, range(a, stop), count):
+        return set(range(a, stop))
+    if ends or any(lines[j].furniture not in _WEAK for j in run):
+        return set()  # the text ends, or a line another rule removed lies below
     if below in structure or body(below):
         return set() if any(navigates(texts[j]) for j in run[1:]) else set(run)
     # ... or a sentence kept under a list: a heading of words alone, shorter than each
@@ -1167,12 +1199,32 @@ def _between_kept(
     # / "Originally published on Live Science.").
     if (
         lines[below].furniture is None
-        and _ends_a_sentence(texts[below])
+        and (_ends_a_sentence(texts[below]) or _kept_on(order, outside, below, len(texts)))
         and _words_alone(texts[a])
         and _heads_longer_items(run, count, 2)
     ):
         return set(run)
     return set()
+
+
+def _headed_list(
+    texts: list[str], lines: dict[int, _Line], part: range, count: Callable[[int], int]
+) -> bool:
+    """Whether ``part`` is a heading of three words or more alone over three or more
+    longer items of three words or more, each a label or shaped as a teaser."""
+    return (
+        count(part.start) >= 3
+        and _words_alone(texts[part.start])
+        and all(lines[j].furniture in _WEAK for j in part)
+        and _heads_longer_items(part, count, 3, 3)
+    )
+
+
+def _kept_on(order: list[int], outside: set[int], k: int, n: int) -> bool:
+    """Whether the line under line ``k`` stays too, with no line another rule removed
+    between them: a list goes on past the run above them ("$2.1 million for street
+    repairs" / "A new library branch on Fulton Avenue, opening in 2028")."""
+    return k + 1 < n and k + 1 not in outside and order[k + 1] == order[k] + 1
 
 
 def _runs(outside: set[int], first: int, beside: set[int]) -> set[int]:
@@ -1379,6 +1431,19 @@ class EdgesRule(Rule):
                     continue  # a teaser list's item ("- ..."), not the headline
                 if k == 0 and words(k) <= self.label_words and self._crumb(texts[k]):
                     continue  # "Home World News": a crumb, not the headline
+                if (
+                    k == 0
+                    and k + 1 < first
+                    and words(k + 1) >= HEADLINE_WORDS
+                    and judged(k).furniture == "link row"
+                    and _short_items(texts[k])
+                    and judged(k + 1).furniture not in _NAVIGATION
+                ):
+                    # ... nor a row of a word or two between its bars, over a line that
+                    # can be the headline ("What's On | Festivals" / "Harbour Lights
+                    # festival returns ..."). (A kicker and its headline are one line:
+                    # "Opinion | Why the budget fails".)
+                    continue
                 if k == 0 or judged(k).furniture not in _NAVIGATION:
                     if k > 0 and texts[k].endswith(_CUT_SHORT) and in_a_box(k):
                         # Other stories' titles cut short to fit a box ("Kohlmann
