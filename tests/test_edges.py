@@ -1750,6 +1750,8 @@ def test_a_list_under_its_heading_that_ends_the_text_stays():
         "Stories you may have missed",  # words of navigation
         "In case you missed it",
         "Must reads this week",
+        "Our top picks this week",
+        "You might also enjoy these",
     ],
 )
 def test_a_box_of_other_stories_that_ends_the_text_goes(heading):
