@@ -1775,3 +1775,55 @@ def test_a_row_of_short_items_over_the_headline_is_no_headline():
     # A kicker and its headline on one line is the headline.
     kicker = "Opinion | Why the festival should stay free\n"
     assert removed(kicker + body) == []
+
+
+FLU = (
+    "Flu cases have doubled in a fortnight, with hospital admissions highest among the "
+    "over-75s and children under five, officials said on Tuesday.\n"
+    "Officials urged eligible groups to get vaccinated before Christmas, saying there "
+    "was still time for the jab to take effect.\n"
+)
+
+
+def test_a_list_of_who_under_a_longer_heading_stays_above_removed_lines():
+    # Items shorter than their heading, of two words or more; a longer item may name a
+    # page ("health", "home") and is an item still. The caption and the tags under the
+    # list go.
+    listed = (
+        "Who can get a free flu jab\nEveryone aged 65 and over\nPregnant women\n"
+        "People with certain long-term health conditions\nCare home residents and carers\n"
+    )
+    tail = "Image caption, Officials say there is still time to get vaccinated\n"
+    assert removed_by_the_pack(FLU + listed + tail) == tail.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("heading", "footer"),
+    [
+        # Two words in sentence case head a list; in title case, a box ("Latest News").
+        ("Cancelled events", "Get the latest weather updates\nSign up for text alerts\n"),
+        # A heading with an apostrophe is words alone.
+        ("This week's cancelled events", "Share this article\n"),
+        # A longer line that opens with a word of navigation ends the list.
+        ("Events that are cancelled", "Read more about the winter storm warning\nAlerts\n"),
+    ],
+)
+def test_a_list_under_its_heading_stays_above_the_navigation_under_it(heading, footer):
+    items = (
+        "Thursday's basketball games at Central and North\n"
+        "The middle school winter concert, moved to Dec. 18\n"
+        "Friday's parent-teacher conferences, to be rescheduled\n"
+    )
+    assert not set(removed(f"{FLU}{heading}\n{items}{footer}")) & {heading, *items.splitlines()}
+
+
+def test_a_box_under_a_section_s_name_in_title_case_goes():
+    teasers = (
+        "Mayor unveils plan for new riverside park\n"
+        "Why the bus network redesign is running late\n"
+        "Teachers vote to accept the new contract\n"
+    )
+    assert removed(f"{FLU}Latest News\n{teasers}") == ["Latest News", *teasers.splitlines()]
+    # Another story's title that names someone heads no list: its teasers go with it.
+    titled = "Pats place Olszewski on IR\nNew England's roster is re-shuffling\n" + teasers
+    assert removed(FLU + titled) == titled.splitlines()

@@ -128,8 +128,9 @@ And it stays, evidence or not, when it is part of something structured:
   body paragraph, a sentence, or two lines in a row), when it is a list the article
   goes on with; and where the run ends the text, or lies above a line another rule
   removed, or holds a line of navigation, its lines down to there when they are a
-  heading of 3+ words alone over three or more longer items of 3+ words (``What you
-  can do`` / ``Keep dogs on leads near the river`` / ...): see :func:`_between_kept`.
+  heading of 3+ words alone (or two in sentence case) over three or more items of 3+
+  words (``What you can do`` / ``Keep dogs on leads near the river`` / ...): see
+  :func:`_between_kept` and :func:`_headed_list`.
 
 Text whose lines are not paragraphs (hard-wrapped at a fixed width, as plain
 text mail and RFCs are: at least ``wrapped_share`` of the lines run on into a
@@ -1146,6 +1147,8 @@ def _between_kept(
     navigates: Callable[[str], bool],
     body: Callable[[int], bool],
     count: Callable[[int], int],
+    label_words: int,
+    opens_so: Callable[[str], bool],
 ) -> set[int]:
     """The first run of ``outside`` after the body (past ``last``), of labels and
     teaser-shaped lines alone, when it lies between the body (or lines kept after it)
@@ -1153,8 +1156,9 @@ def _between_kept(
     ``structure`` or a ``body`` paragraph, and no line of the run ``navigates``; or a
     sentence or two kept lines in a row, and the run is a heading of words alone that
     does not navigate over two or more longer items (``count`` words each). Where the
-    run ends the text or a removed line, or where a line of it ``navigates``, the lines
-    above that end when they are a :func:`_headed_list`.
+    run ends the text or a removed line, or where a line of it of at most
+    ``label_words`` words ``navigates`` or a line of it ``opens_so`` (with a word of
+    navigation), the lines above that end when they are a :func:`_headed_list`.
 
     Furniture stands at the body's edges, not inside its content: a section under a
     heading the kind has no word for ("Anreise" / "Mit dem ICE von Berlin in gut einer
@@ -1183,7 +1187,18 @@ def _between_kept(
     # ("Politics", "Latest News") or by words of navigation ("More on this story",
     # "Stories you may have missed").
     ends = below >= len(texts) or below in outside or order[below] != order[below - 1] + 1
-    stop = next((j for j in run[1:] if navigates(texts[j])), below)
+    # (A line of more than a label's words that names a page inside is an item: "People
+    # with certain long-term health conditions", "Care home residents and carers". A
+    # button, a box's label or a footer's line is a label's length, or opens with its
+    # word: "Read more about energy bills", "Stories you may have missed".)
+    stop = next(
+        (
+            j
+            for j in run[1:]
+            if (count(j) <= label_words and navigates(texts[j])) or opens_so(texts[j])
+        ),
+        below,
+    )
     if (ends or stop < below) and _headed_list(texts, lines, range(a, stop), count):
         return set(range(a, stop))
     if ends or any(lines[j].furniture not in _WEAK for j in run):
@@ -1210,14 +1225,26 @@ def _between_kept(
 def _headed_list(
     texts: list[str], lines: dict[int, _Line], part: range, count: Callable[[int], int]
 ) -> bool:
-    """Whether ``part`` is a heading of three words or more alone over three or more
-    longer items of three words or more, each a label or shaped as a teaser."""
-    return (
-        count(part.start) >= 3
-        and _words_alone(texts[part.start])
-        and all(lines[j].furniture in _WEAK for j in part)
-        and _heads_longer_items(part, count, 3, 3)
-    )
+    """Whether ``part`` is a heading of words alone in sentence case (an apostrophe
+    allowed: "This month's jobs at a glance"; a box's "Latest News" is in title case,
+    another story's title names someone: "Pats place Olszewski on IR"), three or more
+    words or two ("Cancelled events"), over three or more
+    items of three words or more (two or more under a heading of four words or more:
+    "Who can get a free flu jab" / "Pregnant women" / ...), each a label or shaped as
+    a teaser. A tag cloud's or a menu's items are a word or two."""
+    heading = count(part.start)
+    title = texts[part.start]
+    words = title.replace("'", "").replace("’", "").split()
+    if (
+        not (heading >= 3 or _in_sentence_case(title, heading))
+        or not "".join(words).isalpha()
+        or not all(w.islower() for w in words[1:])
+        or any(lines[j].furniture not in _WEAK for j in part)
+    ):
+        return False
+    # Items of two words or more under a heading of four words or more, else of three.
+    least = 2 if heading >= 4 else 3
+    return len(part) > 3 and all(count(j) >= least for j in part[1:])
 
 
 def _kept_on(order: list[int], outside: set[int], k: int, n: int) -> bool:
@@ -1704,6 +1731,8 @@ class EdgesRule(Rule):
                 self._navigates,
                 lambda k: self._body(texts[k], words(k)),
                 words,
+                self.label_words,
+                self._opens_with_navigation,
             )
         paragraphs = view.paragraphs
         # Conditions pick, of the lines judged furniture, those it may remove
@@ -1839,6 +1868,13 @@ class EdgesRule(Rule):
         if navigation is None:
             return False
         return factored(navigation).search(text, None, None, False) is not None
+
+    def _opens_with_navigation(self, text: str) -> bool:
+        """Whether ``text`` opens with a word of ``navigation`` (``Read more about ...``)."""
+        navigation = self.navigation
+        if navigation is None:
+            return False
+        return factored(navigation).match(text, None, None, False) is not None
 
     def _crumb(self, text: str) -> bool:
         """A line of ``navigation`` words alone (``Home World News``, ``Login Register
