@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import _signal
 import functools
 import hashlib
-import signal
 import sys
-import threading
 import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -24,7 +21,7 @@ from .kinds.base import WordCounts
 from .kinds.lines import grouped
 from .loader import load_packs
 from .normalize import Normalizer
-from .passes import RuleTimeout, split_hits
+from .passes import _Timer, split_hits
 from .passes import run as _run
 from .prefilter import Prefilter, is_strong, need
 from .result import Removal, Result, apply_removal, render, replay
@@ -264,70 +261,6 @@ def _still_held(held: tuple[Removal, ...], applied: list[Removal]) -> tuple[Remo
     """What the guard held back and no later round applied after all."""
     done = {r.text for r in applied}
     return tuple(r for r in held if r.text not in done)
-
-
-#: The budget timer ticks this many times per ``rule_timeout``: a rule call is
-#: stopped at the first tick after it has used its whole budget, so after
-#: between 1 and 1 + 1/TICKS times ``rule_timeout`` of CPU time.
-TICKS = 10
-
-
-class _Timer:
-    """A CPU-time budget per rule call, with SIGVTALRM; main thread only.
-
-    ``regex`` checks for signals while it backtracks, so the handler's
-    exception stops even a pattern that would run for hours.
-
-    One periodic CPU-time timer runs while a document's rules run, set once
-    per document (a one-shot timer set per rule call, with the handler
-    swapped through ``signal.signal``, cost 6% of cleaning). The handler
-    counts ticks; a rule call still running more than TICKS ticks after it
-    began has used more than its budget and is stopped.
-    """
-
-    __slots__ = ("armed", "began", "interval", "previous", "ticks")
-
-    def __init__(self, seconds: float):
-        self.interval = seconds / TICKS
-        self.armed = False  # a rule call is running
-        self.ticks = 0  # ticks so far
-        self.began = 0  # the tick count when the running call began
-        self.previous = None
-
-    @classmethod
-    def start(cls, seconds: float | None) -> _Timer | None:
-        if not seconds or not _CAN_TIME or threading.current_thread() is not _MAIN:
-            return None
-        timer = cls(seconds)
-        # _signal's own function: signal.signal wraps it in enum conversions
-        # that cost more than the rest of the timer.
-        timer.previous = _signal.signal(signal.SIGVTALRM, timer._tick)
-        signal.setitimer(signal.ITIMER_VIRTUAL, timer.interval, timer.interval)
-        return timer
-
-    def _tick(self, signum, frame) -> None:
-        self.ticks += 1
-        # More than TICKS ticks since the call began: more than TICKS whole
-        # intervals since its first tick, over budget.
-        if self.armed and self.ticks - self.began > TICKS:
-            self.armed = False
-            raise RuleTimeout()
-
-    def arm(self) -> None:
-        self.began = self.ticks
-        self.armed = True
-
-    def disarm(self) -> None:
-        self.armed = False
-
-    def stop(self) -> None:
-        self.armed = False
-        signal.setitimer(signal.ITIMER_VIRTUAL, 0)
-        _signal.signal(signal.SIGVTALRM, signal.SIG_DFL if self.previous is None else self.previous)
-
-
-_CAN_TIME = hasattr(signal, "setitimer") and hasattr(signal, "SIGVTALRM")
-_MAIN = threading.main_thread()
 
 
 def _fill(cleaner: Cleaner, packs, disable, rules, normalizer, files, options, prefilter=None):

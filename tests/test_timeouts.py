@@ -49,6 +49,15 @@ def test_a_rule_out_of_time_is_undone_and_the_others_still_apply(hostile):
     assert signal.getsignal(signal.SIGVTALRM) is signal.SIG_DFL
 
 
+def test_what_the_rule_removed_before_its_time_ran_out_is_put_back(hostile):
+    # "aaac" comes first: the rule removes it, then hangs on the run of "a" below it.
+    doc = f"Share this article\naaac\n{HANG}\nThe council approved the budget on Monday night.\n"
+    result = Cleaner(packs=["default", hostile], rule_timeout=0.2).clean(doc)
+    assert result.timeouts == ("catastrophic",)
+    assert result.text == Cleaner().clean(doc).text
+    assert "aaac" in result.text and [r.rule for r in result.removals] == ["share-prompt"]
+
+
 def test_without_the_hang_the_rule_applies(hostile):
     cleaner = Cleaner(packs=["default", hostile], rule_timeout=0.2)
     result = cleaner.clean(DOC.replace(HANG + "\n", ""))
@@ -135,7 +144,7 @@ def test_the_bundled_packs_have_no_backtracking_warnings():
 
 def test_a_rule_call_is_stopped_at_the_first_tick_after_its_budget():
     """The timer ticks TICKS times per budget; ticks are called by hand here."""
-    from cleaner.engine import TICKS, RuleTimeout, _Timer
+    from cleaner.passes import TICKS, RuleTimeout, _Timer
 
     timer = _Timer(1.0)
     assert timer.interval == pytest.approx(1.0 / TICKS)
