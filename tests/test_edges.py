@@ -1804,8 +1804,14 @@ def test_a_list_of_who_under_a_longer_heading_stays_above_removed_lines():
         ("Cancelled events", "Get the latest weather updates\nSign up for text alerts\n"),
         # A heading with an apostrophe is words alone.
         ("This week's cancelled events", "Share this article\n"),
-        # A longer line that opens with a word of navigation ends the list.
-        ("Events that are cancelled", "Read more about the winter storm warning\nAlerts\n"),
+        # A longer line that opens with a word of navigation ends the list, over longer
+        # lines or none.
+        ("Events that are cancelled", "Read more about the winter storm warning\n"),
+        (
+            "Events that are cancelled",
+            "More about this winter's storms\nSnow and ice to bring travel chaos on Friday\n"
+            "Why forecasters struggle to predict where the snow will fall\n",
+        ),
     ],
 )
 def test_a_list_under_its_heading_stays_above_the_navigation_under_it(heading, footer):
@@ -1815,6 +1821,15 @@ def test_a_list_under_its_heading_stays_above_the_navigation_under_it(heading, f
         "Friday's parent-teacher conferences, to be rescheduled\n"
     )
     assert not set(removed(f"{FLU}{heading}\n{items}{footer}")) & {heading, *items.splitlines()}
+
+
+def test_an_item_may_open_with_a_section_s_name():
+    # "Food" names a site's section; over a shorter item it is an item itself.
+    items = (
+        "Opening plans\nA soft opening for shareholders on March 1\n"
+        "Food served from the first weekend\nA quiz night every Thursday\n"
+    )
+    assert removed_by_the_pack(FLU + items + "Share this story\n") == ["Share this story"]
 
 
 def test_a_box_under_a_section_s_name_in_title_case_goes():

@@ -1190,12 +1190,15 @@ def _between_kept(
     # (A line of more than a label's words that names a page inside is an item: "People
     # with certain long-term health conditions", "Care home residents and carers". A
     # button, a box's label or a footer's line is a label's length, or opens with its
-    # word: "Read more about energy bills", "Stories you may have missed".)
+    # word over longer lines or none: "Read more about energy bills", "Stories you may
+    # have missed"; an item may open with a section's: "Food served from the first
+    # weekend" / "A quiz night every Thursday".)
     stop = next(
         (
             j
             for j in run[1:]
-            if (count(j) <= label_words and navigates(texts[j])) or opens_so(texts[j])
+            if (count(j) <= label_words and navigates(texts[j]))
+            or (opens_so(texts[j]) and (j + 1 >= below or count(j + 1) > count(j)))
         ),
         below,
     )
