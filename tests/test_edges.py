@@ -1842,3 +1842,17 @@ def test_a_box_under_a_section_s_name_in_title_case_goes():
     # Another story's title that names someone heads no list: its teasers go with it.
     titled = "Pats place Olszewski on IR\nNew England's roster is re-shuffling\n" + teasers
     assert removed(FLU + titled) == titled.splitlines()
+
+
+def test_a_fact_box_under_its_heading_is_no_headline():
+    # A section's label, the headline, then a box under a heading that announces
+    # content: the box's first row is not the headline; the title above it is.
+    text = (
+        "Travel\nLisbon in three days\nAt a glance\nBest time to go: April to June\n"
+        "Flight time from London: 2 hours 45 minutes\nCurrency: euro\n"
+        "Lisbon is a city of hills, trams and tiled facades, and it rewards slow walking "
+        "more than a packed itinerary.\n"
+        "On the second day, take the train to Belem for the monastery, the tower and the "
+        "custard tarts.\n"
+    )
+    assert removed(text) == ["Travel"]

@@ -95,7 +95,9 @@ And it stays, evidence or not, when it is part of something structured:
 - the headline: the first paragraph of 3+ words that is not a list item (nor, with
   ``navigation``, a crumb of at most ``label_words`` of its words: ``Home World
   News``; nor a link row of items of a word or two over a line of 3+ words that is no
-  navigation: ``What's On | Festivals``), or the
+  navigation: ``What's On | Festivals``; nor a line under a heading that announces
+  content, below a line of 3+ words: ``At a glance`` / ``Best time to go: April to
+  June``), or the
   first line of 3+ words before the body that has nothing but navigation above it
   (labels, link rows, counters, dates, bare links, a menu's item of a word or two
   shaped as a teaser, ``COVID-19``; a menu above the headline), or
@@ -1475,6 +1477,17 @@ class EdgesRule(Rule):
                     # "Opinion | Why the budget fails".)
                     continue
                 if k == 0 or judged(k).furniture not in _NAVIGATION:
+                    if (
+                        k > 1
+                        and _is_content_heading(texts[k - 1], self.content_headings)
+                        and any(words(j) >= HEADLINE_WORDS for j in range(k - 1))
+                    ):
+                        # What a heading that announces content heads is content: a fact
+                        # box's first row ("At a glance" / "Best time to go: April to
+                        # June"), not the headline, which stands above the box, among
+                        # the lines of a few words there (see _title_among_labels).
+                        # (A text that opens with the heading has no headline.)
+                        break
                     if k > 0 and texts[k].endswith(_CUT_SHORT) and in_a_box(k):
                         # Other stories' titles cut short to fit a box ("Kohlmann
                         # nominiert zwei Ne..."): the headline is a later line.
