@@ -1856,3 +1856,15 @@ def test_a_fact_box_under_its_heading_is_no_headline():
         "custard tarts.\n"
     )
     assert removed(text) == ["Travel"]
+
+
+@pytest.mark.parametrize("heading", ["What changes?", "Wat verandert er?", "What changes:"])
+def test_a_list_under_a_content_heading_asked_as_a_question_stays(heading):
+    # The heading reads as a sentence and stays; the lines under it are its list.
+    items = (
+        "Cars may not enter the street between 10.00 and 18.00\n"
+        "Deliveries are allowed only in the morning\nResidents get an exemption\n"
+    )
+    assert removed_by_the_pack(f"{BODY}{heading}\n{items}Share this article\n") == [
+        "Share this article"
+    ]

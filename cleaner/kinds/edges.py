@@ -70,7 +70,9 @@ And it stays, evidence or not, when it is part of something structured:
   that announces content (``Sources``, ``Ingredients``, ``Key features``,
   ``Results``, ``Qualified teams``: see ``_CONTENT_HEADING``; the pack's
   ``content_headings`` adds more, each matched against a whole line of at most five
-  words that opens with a capital, a colon after it allowed), up to the next line
+  words that opens with a capital, a colon or a question mark after it allowed; a
+  heading that stays as a sentence, ``What changes?``, heads the run under it), up to
+  the next line
   that stays or one another rule removed (headings next to each other, or three or
   more at most one line apart, are a menu: ``Fixtures`` / ``Results``; above the
   headline such a heading is a menu's item, ``Features`` / ``Blog``);
@@ -790,7 +792,8 @@ _CONTENT_HEADING_SOURCE = (
     r"|em números|pontos-chave|em resumo|programma|programa|programm)"
     # ... for how many ("Zutaten für 4 Personen", "Ingredienti per 4 persone")
     r"(?:\s(?:for|für|per|pour|para|voor)\s\d+(?:\s?[-–]\s?\d+)?\s\p{L}+)?)"
-    r"\s*:?$"
+    # ... a colon after it, or a question mark: "What changes?", "Wat verandert er?"
+    r"\s*[:?？]?$"
 )
 # ... its words as a trie (see factor_words): the same headings, matched in less than
 # half the time.
@@ -801,7 +804,8 @@ def _is_content_heading(text: str, more: regex.Pattern | None = None) -> bool:
     """Whether ``text`` is a heading that announces content: a line of at most five
     words ("What we know so far") that opens with a capital and is one of
     :data:`_CONTENT_HEADING`'s (``Sources``, ``Qualified teams``) or, whole, one that
-    ``more`` (the pack's ``content_headings``) matches, a colon after it allowed."""
+    ``more`` (the pack's ``content_headings``) matches, a colon or a question mark
+    after it allowed ("What changes?")."""
     if not text[:1].isupper() or text.count(" ") >= 5:
         return False  # most lines: no pattern asked
     # (The headings are written with a plain apostrophe: "What's in the box".)
@@ -810,7 +814,7 @@ def _is_content_heading(text: str, more: regex.Pattern | None = None) -> bool:
         return True
     if more is None:
         return False
-    line = text[:-1].rstrip() if text.endswith(":") else text
+    line = text[:-1].rstrip() if text.endswith((":", "?", "？")) else text
     return more.fullmatch(line, None, None, False) is not None
 
 
@@ -851,6 +855,15 @@ def _announced_lists(
             k += 1
             continue
         headings: list[int] = []
+        if (
+            k - 1 > after
+            and k - 1 not in outside
+            and order[k] == order[k - 1] + 1
+            and _is_content_heading(texts[k - 1], more)
+        ):
+            # The heading stays as a sentence ("What changes?", "Wat verandert er?"):
+            # the run right under it is its list all the same.
+            headings.append(k - 1)
         while True:
             text = texts[k]
             if _is_content_heading(text, more):
