@@ -1775,6 +1775,9 @@ def test_a_row_of_short_items_over_the_headline_is_no_headline():
     # A kicker and its headline on one line is the headline.
     kicker = "Opinion | Why the festival should stay free\n"
     assert removed(kicker + body) == []
+    # Under such a row, a title of a few words in title case is the headline too.
+    event = "What's on › Music\nWinter Solstice Concert\nSaturday 20 December 2026\n"
+    assert removed(event + body) == ["What's on › Music", "Saturday 20 December 2026"]
 
 
 FLU = (

@@ -1482,13 +1482,20 @@ class EdgesRule(Rule):
                     and words(k + 1) >= HEADLINE_WORDS
                     and judged(k).furniture == "link row"
                     and _short_items(texts[k])
-                    and judged(k + 1).furniture not in _NAVIGATION
+                    and (
+                        judged(k + 1).furniture not in _NAVIGATION
+                        or (
+                            judged(k + 1).furniture == "label" and not self._navigates(texts[k + 1])
+                        )
+                    )
                 ):
                     # ... nor a row of a word or two between its bars, over a line that
                     # can be the headline ("What's On | Festivals" / "Harbour Lights
-                    # festival returns ..."). (A kicker and its headline are one line:
-                    # "Opinion | Why the budget fails".)
-                    continue
+                    # festival returns ..."): that line is, a title of a few words too
+                    # ("What's on › Music" / "Winter Solstice Concert"). (A kicker and
+                    # its headline are one line: "Opinion | Why the budget fails".)
+                    head = k + 1
+                    break
                 if k == 0 or judged(k).furniture not in _NAVIGATION:
                     if (
                         k > 1
