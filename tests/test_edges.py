@@ -1871,3 +1871,14 @@ def test_a_list_under_a_content_heading_asked_as_a_question_stays(heading):
     assert removed_by_the_pack(f"{BODY}{heading}\n{items}Share this article\n") == [
         "Share this article"
     ]
+
+
+def test_where_to_buy_it_announces_its_list_above_a_removed_line():
+    # "buy" names a shop's button; "Where to buy it" heads the places that sell it.
+    items = (
+        "Where to buy it\nHawes farmers' market, every Saturday\n"
+        "The farm shop at Low Gill, Thursday to Sunday\n"
+        "Online from the farm's website, from January\n"
+    )
+    call = "Do you have a food story from your area? Email us at food@example.com\n"
+    assert removed_by_the_pack(BODY + items + call) == [call.strip()]
