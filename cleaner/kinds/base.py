@@ -172,13 +172,6 @@ def count_words(text: str) -> int:
     return n
 
 
-def spaced_pieces(text: str) -> int:
-    """``text.count(" ") + 1`` when ``text`` has no doubled, leading or trailing
-    space, else 0: the pieces between its spaces, when none is empty
-    (:func:`cleaner.charscan.spaced`: one compiled loop in the compiled build)."""
-    return spaced(text)
-
-
 class WordCounts(dict):
     """``count_words`` by text, each text counted once: ``counts[text]``.
 
@@ -192,7 +185,7 @@ class WordCounts(dict):
     def __init__(self) -> None:
         super().__init__()
         self.verdicts: dict[tuple[str, str], object] = {}
-        #: :func:`spaced_pieces` by text (see :meth:`Conditions.too_long`).
+        #: :func:`cleaner.charscan.spaced` by text (see :meth:`Conditions.too_long`).
         self.pieces: dict[str, int] = {}
         #: The paragraphs that open with an ornament: index -> (text, text without
         #: it); see :func:`ornament_free`. Set by the engine before the passes.
@@ -245,9 +238,10 @@ class Conditions:
     def too_long(self, text: str, pieces: dict[str, int] | None = None) -> bool:
         """A cheap early "no" from ``max_chars`` or ``max_words``, before any pattern runs.
 
-        Words are counted from spaces (:func:`spaced_pieces`): on text without
-        doubled or edge spaces (what normalization and span removal leave)
-        ``count(" ") + 1`` is the word count, but for a piece of other whitespace
+        Words are counted from spaces (:func:`cleaner.charscan.spaced`, one compiled
+        loop in the compiled build): on text without doubled or edge spaces (what
+        normalization and span removal leave) ``count(" ") + 1`` is the word count,
+        but for a piece of other whitespace
         alone between two spaces, which :func:`count_words` does not count: then
         the rule leaves the line, as unsure. ``pieces`` (the view's
         ``counts.pieces``) keeps the counts by text: a long paragraph is a
@@ -258,10 +252,10 @@ class Conditions:
         if self.max_words is None:
             return False
         if pieces is None:
-            return spaced_pieces(text) > self.max_words
+            return spaced(text) > self.max_words
         n = pieces.get(text)
         if n is None:
-            n = pieces[text] = spaced_pieces(text)
+            n = pieces[text] = spaced(text)
         return n > self.max_words
 
     def allow(self, text: str, rank: int, total: int, words=count_words) -> bool:
