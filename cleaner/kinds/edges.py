@@ -132,9 +132,9 @@ And it stays, evidence or not, when it is part of something structured:
   body paragraph, a sentence, or two lines in a row), when it is a list the article
   goes on with; and where the run ends the text, or lies above a line another rule
   removed, or holds a line of navigation, its lines down to there when they are a
-  heading of 3+ words alone (or two in sentence case) over three or more items of 3+
-  words (``What you can do`` / ``Keep dogs on leads near the river`` / ...): see
-  :func:`_between_kept` and :func:`_headed_list`.
+  heading of two words or more alone in sentence case over three or more items of 3+
+  words (2+ under a heading of 4+: ``What you can do`` / ``Keep dogs on leads near the
+  river`` / ...): see :func:`_between_kept` and :func:`_headed_list`.
 
 Text whose lines are not paragraphs (hard-wrapped at a fixed width, as plain
 text mail and RFCs are: at least ``wrapped_share`` of the lines run on into a
@@ -211,7 +211,9 @@ _ANNOUNCES = compile_pattern(
 # -- evidence that a line is furniture ---------------------------------------
 _HAS_NUMBER = compile_pattern(r"\p{N}")
 _HEADLINE_START = compile_pattern(r"^[\p{Lu}\p{Lt}\p{Lo}\d'\"‘“«¿¡]")
-_LINK_ROW = compile_pattern(r"\S\s*(?:[|·•»›>]|\s/\s)\s*\S")
+# What stands between a link row's items: a bar, a dot, an arrow, a slash in spaces.
+_BAR = r"(?:[|·•»›>]|\s/\s)"
+_LINK_ROW = compile_pattern(rf"\S\s*{_BAR}\s*\S")
 _LINK_ROW_CHARS = frozenset("|·•»›>/")
 _BARE_LINK = compile_pattern(r"^(?:https?://|www\.)\S+$")
 _LINK_START = ("http://", "https://", "www.")
@@ -355,7 +357,7 @@ def _shares_a_word(title: str, body: str, size: int = 5) -> bool:
     return bool(stems) and any(w[:size] in stems for w in _words_in(body))
 
 
-_ROW_BARS = compile_pattern(r"\s*(?:[|·•»›>]|\s/\s)\s*")
+_ROW_BARS = compile_pattern(rf"\s*{_BAR}\s*")
 
 
 def _short_items(text: str) -> bool:
@@ -1195,14 +1197,12 @@ def _between_kept(
     run = range(a, below)
     if navigates(texts[a]):
         return set()
-    # A list under its heading, where the run ends the text or where a line of it
-    # navigates: a heading of words alone, three or more of them, over three or more
-    # longer items of three words or more, none of which navigates ("What you can do"
-    # / "Keep dogs on leads near the river in nesting season" / "Do not feed the birds
-    # bread" / ...; "In this episode" / three sentences' worth of titles / "Listen on
-    # Spotify"). A box of other stories is headed by a section's name of a word or two
-    # ("Politics", "Latest News") or by words of navigation ("More on this story",
-    # "Stories you may have missed").
+    # A list under its heading (see _headed_list), where the run ends the text, lies
+    # above a line another rule removed, or holds a line of navigation ("What you can
+    # do" / "Keep dogs on leads near the river in nesting season" / "Do not feed the
+    # birds bread" / ...; "In this episode" / three titles / "Listen on Spotify"). A
+    # box of other stories is headed by a section's name ("Politics", "Latest News")
+    # or by words of navigation ("More on this story", "Stories you may have missed").
     ends = below >= len(texts) or below in outside or order[below] != order[below - 1] + 1
     # (A line of more than a label's words that names a page inside is an item: "People
     # with certain long-term health conditions", "Care home residents and carers". A
@@ -1247,11 +1247,11 @@ def _headed_list(
 ) -> bool:
     """Whether ``part`` is a heading of words alone in sentence case (an apostrophe
     allowed: "This month's jobs at a glance"; a box's "Latest News" is in title case,
-    another story's title names someone: "Pats place Olszewski on IR"), three or more
-    words or two ("Cancelled events"), over three or more
-    items of three words or more (two or more under a heading of four words or more:
-    "Who can get a free flu jab" / "Pregnant women" / ...), each a label or shaped as
-    a teaser. A tag cloud's or a menu's items are a word or two."""
+    another story's title names someone: "Pats place Olszewski on IR"), three words
+    or more or two with a lower-case word of four letters ("Cancelled events"), over
+    three or more items of three words or more (two or more under a heading of four
+    words or more: "Who can get a free flu jab" / "Pregnant women" / ...), each a
+    label or shaped as a teaser. A tag cloud's or a menu's items are a word or two."""
     heading = count(part.start)
     title = texts[part.start]
     words = title.replace("'", "").replace("’", "").split()
