@@ -1882,3 +1882,13 @@ def test_where_to_buy_it_announces_its_list_above_a_removed_line():
     )
     call = "Do you have a food story from your area? Email us at food@example.com\n"
     assert removed_by_the_pack(BODY + items + call) == [call.strip()]
+
+
+def test_a_list_s_heading_or_item_with_a_box_s_words_stays():
+    # Words a story box's heading has ("before you go", "don't miss", "you may like")
+    # stand in a list's own heading and items too: no navigation there.
+    text = BODY + (
+        "Things to check before you go\nYour passport is valid for six more months\n"
+        "Don't miss the last ferry back at nine\nChildren may like the harbour's boat trips\n"
+    )
+    assert removed(text) == []
