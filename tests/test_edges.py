@@ -1892,3 +1892,23 @@ def test_a_list_s_heading_or_item_with_a_box_s_words_stays():
         "Don't miss the last ferry back at nine\nChildren may like the harbour's boat trips\n"
     )
     assert removed(text) == []
+
+
+def test_the_last_line_of_a_block_of_facts_that_ends_the_text_stays():
+    # The place under the last market's dates is the block's, not a label of the
+    # site's; a footer the pack removes below it changes nothing.
+    text = (
+        "Am Donnerstag öffnen die ersten Weihnachtsmärkte in der Region, früher als im "
+        "letzten Jahr. Wir haben die Öffnungszeiten zusammengestellt.\n"
+        "Altstadt-Weihnachtsmarkt\n29. November bis 23. Dezember, täglich 11 bis 21 Uhr\n"
+        "Marktplatz, Eintritt frei\nHafenweihnacht\n"
+        "30. November bis 30. Dezember, 12 bis 22 Uhr\nAm Alten Hafen\n"
+    )
+    assert removed_by_the_pack(text + "Alle Angaben ohne Gewähr.\n") == [
+        "Alle Angaben ohne Gewähr."
+    ]
+    # ... but a word of navigation after the last entry is the site's.
+    assert removed_by_the_pack(text + "Kultur\nPolitik\n") == [
+        "Kultur",
+        "Politik",
+    ]

@@ -1274,6 +1274,50 @@ def _kept_on(order: list[int], outside: set[int], k: int, n: int) -> bool:
     return k + 1 < n and k + 1 not in outside and order[k + 1] == order[k] + 1
 
 
+def _fact(line: _Line) -> bool:
+    """Whether a judged line holds data or facts (a price, hours, an address)."""
+    return line.data or line.facts
+
+
+def _fact_groups(
+    lines: dict[int, _Line],
+    outside: set[int],
+    last: int,
+    n: int,
+    texts: list[str],
+    navigates: Callable[[str], bool],
+) -> set[int]:
+    """The run of ``outside`` right after the body (past ``last``) when it is groups of
+    two to four lines, one line of each holding facts in the same place: entries of a
+    list with their dates, hours or places ("Altstadt-Weihnachtsmarkt" / "29. November
+    bis 23. Dezember, täglich 11 bis 21 Uhr" / "Marktplatz" / "Hafenweihnacht" / "30.
+    November bis 30. Dezember, 12 bis 22 Uhr" / "Am Alten Hafen"). Its groups from the
+    first to the last with its facts are content (what the facts of lines one or two
+    apart keep, see _structured, reaches no further), but for words of navigation that
+    end the last group."""
+    run = []
+    k = last + 1
+    while k < n and k in outside:
+        run.append(k)
+        k += 1
+    size = len(run)
+    for period in (3, 4):
+        if size < 2 * period - 1:
+            break
+        for column in range(period):
+            groups = 0
+            for j in range(column, size, period):
+                if not _fact(lines[run[j]]):
+                    break
+                groups += 1
+            if groups >= 2:
+                end = min(size, groups * period)
+                while end > column + (groups - 1) * period + 1 and navigates(texts[run[end - 1]]):
+                    end -= 1
+                return set(run[:end])
+    return set()
+
+
 def _runs(outside: set[int], first: int, beside: set[int]) -> set[int]:
     """Before the body every line; after it only runs of two or more, and ``beside``."""
     return {k for k in outside if k < first or k - 1 in outside or k + 1 in outside or k in beside}
@@ -1658,6 +1702,7 @@ class EdgesRule(Rule):
         # navigation. (Not above any structure: a brand's name stands over a shop's
         # prices, a table of contents' part over its links.)
         structure = self._structured(lines, outside, texts)
+        structure |= _fact_groups(lines, outside, last, n, texts, self._navigates)
         outside -= structure
         outside -= {
             k
