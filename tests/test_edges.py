@@ -1912,3 +1912,19 @@ def test_the_last_line_of_a_block_of_facts_that_ends_the_text_stays():
         "Kultur",
         "Politik",
     ]
+
+
+def test_long_lines_of_one_shape_after_a_short_body_stay():
+    # Four rows alike token for token (words, a day's number, words, a comma, ...):
+    # a table set as sentences, not four teasers.
+    rows = (
+        "Normal day Monday 24 December, new day Saturday 22 December\n"
+        "Normal day Tuesday 25 December, new day Thursday 27 December\n"
+        "Normal day Wednesday 26 December, new day Friday 28 December\n"
+        "Normal day Tuesday 1 January, new day Thursday 3 January\n"
+    )
+    text = (
+        "Bin collections will move by one or two days over the Christmas and New Year "
+        "period, the council said.\n" + rows
+    )
+    assert removed(text) == []

@@ -1288,33 +1288,31 @@ def _fact_groups(
     navigates: Callable[[str], bool],
 ) -> set[int]:
     """The run of ``outside`` right after the body (past ``last``) when it is groups of
-    two to four lines, one line of each holding facts in the same place: entries of a
+    three or four lines, one line of each holding facts in the same place: entries of a
     list with their dates, hours or places ("Altstadt-Weihnachtsmarkt" / "29. November
     bis 23. Dezember, täglich 11 bis 21 Uhr" / "Marktplatz" / "Hafenweihnacht" / "30.
-    November bis 30. Dezember, 12 bis 22 Uhr" / "Am Alten Hafen"). Its groups from the
-    first to the last with its facts are content (what the facts of lines one or two
-    apart keep, see _structured, reaches no further), but for words of navigation that
-    end the last group."""
+    November bis 30. Dezember, 12 bis 22 Uhr" / "Am Alten Hafen"), each group to the
+    run's end with its facts in place and none in the line before them, the entry's
+    name (but for words of navigation that end the run, which are the site's). The
+    whole run is content then: what the facts of lines one or two apart keep (see
+    _structured) reaches no further."""
     run = []
     k = last + 1
     while k < n and k in outside:
         run.append(k)
         k += 1
     size = len(run)
+    while size and navigates(texts[run[size - 1]]):
+        size -= 1
+    fact = [_fact(lines[run[j]]) for j in range(size)]
     for period in (3, 4):
         if size < 2 * period - 1:
             break
         for column in range(period):
-            groups = 0
-            for j in range(column, size, period):
-                if not _fact(lines[run[j]]):
-                    break
-                groups += 1
-            if groups >= 2:
-                end = min(size, groups * period)
-                while end > column + (groups - 1) * period + 1 and navigates(texts[run[end - 1]]):
-                    end -= 1
-                return set(run[:end])
+            name = (column - 1) % period
+            slots = fact[column::period]
+            if len(slots) >= 2 and all(slots) and not any(fact[name::period]):
+                return set(run[:size])
     return set()
 
 
@@ -2037,10 +2035,11 @@ class EdgesRule(Rule):
             shape = _shape(text)
             if "0" not in shape:
                 # No number in its first tokens: the whole line's shape, when the line
-                # is short and its shape long enough to be a list item's (five tokens
-                # or more, a number among them: "Steinbach (rechts), 3,2 km"; a
-                # teaser's is short, "a0a").
-                whole = _whole_shape(text) if spaces < 2 * self.label_words else ""
+                # is not a paragraph's length and its shape long enough to be a list
+                # item's (five tokens or more, a number among them: "Steinbach
+                # (rechts), 3,2 km", "Normal day Monday 24 December, new day Saturday
+                # 22 December"; a teaser's is short, "a0a").
+                whole = _whole_shape(text) if spaces < 4 * self.label_words else ""
                 shape = whole if len(whole) >= 5 and "0" in whole else None
         facts = spaces < 3 * self.label_words and is_data(text)
         pair = ":" in text and _KEY_VALUE.match(text, None, None, False) is not None
