@@ -1928,3 +1928,15 @@ def test_long_lines_of_one_shape_after_a_short_body_stay():
         "period, the council said.\n" + rows
     )
     assert removed(text) == []
+
+
+def test_a_live_blog_s_first_time_stays_over_its_first_entry():
+    # "23:55" heads the first update as "23:40" and "23:20" head the others.
+    text = (
+        "Election night: results as they come in\n23:55\n"
+        "Polls have now closed in every state, and our reporters are at the count centres.\n"
+        "23:40\nTurnout looks high in the north, where queues were still outside some "
+        "polling stations at closing time.\n23:20\nThe first exit poll puts the governing "
+        "party on 42% and the opposition on 38%.\n"
+    )
+    assert "23:55" not in removed_by_the_pack(text)

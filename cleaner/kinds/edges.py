@@ -419,6 +419,8 @@ _KEY_OPENING = compile_pattern(rf"^{_KEY_WORDS}\s?:\s")
 _NUMBERED = frozenset({"0.", "0)"})
 #: A schedule's entry opens with a clock time (its marker, digits made "0").
 _CLOCK = "0:0"
+# A time of day alone on its line: "23:55", "9.05am", "10:30 GMT".
+_CLOCK_LINE = compile_pattern(r"^\d{1,2}[:.]\d\d(?:\s?(?i:[ap]\.?m\.?))?(?:\s\p{Lu}{2,4})?$")
 # A list's marker: a number ("1.", "2)"), a sign ("+", "%", "-"), or a clock time
 # that opens a schedule's entry ("18:00 Opening concert", "9:30 Keynote").
 _MARKER = compile_pattern(r"^(?:\d{1,2}:\d\d(?=\s)|\d{1,3}[.)]|[^\w\s\"'‘“«(\[])")
@@ -576,13 +578,18 @@ def _first_section_heading(
     whole lines alike, and other lines than the same text again: words alone, or
     words joined by a sign, share the shape of a menu's items ("World News",
     "Karriere-Ratgeber"); a counter opens with its number ("652 Ratings"); a
-    button stands above the body and again under it.
+    button stands above the body and again under it. A time of day alone is such a
+    heading too: a live blog's first entry's ("23:55" over the first update, "23:40"
+    and the others between them).
     """
     wanted: dict[str, list[int]] = {}
     for k in (first - 1, first - 2):
         if k < 0 or k not in outside:
             continue
         text = texts[k]
+        if _CLOCK_LINE.match(text, None, None, False):
+            wanted.setdefault(_whole_shape(text), []).append(k)
+            continue
         furniture = lines[k].furniture
         if (
             text[:1].isalpha()
@@ -603,7 +610,7 @@ def _first_section_heading(
         if (
             j not in outside
             and len(text) <= 80
-            and text[:1].isalpha()
+            and (text[:1].isalpha() or _CLOCK_LINE.match(text, None, None, False))
             and text.count(" ") < HEADING_WORDS
             and _HAS_NUMBER.search(text, None, None, False) is not None
         ):
