@@ -1940,3 +1940,24 @@ def test_a_live_blog_s_first_time_stays_over_its_first_entry():
         "party on 42% and the opposition on 38%.\n"
     )
     assert "23:55" not in removed_by_the_pack(text)
+
+
+def test_entries_of_a_list_with_short_sentences_above_the_body_stay():
+    # Each book's title and author over a sentence too short for a body paragraph:
+    # the body seems to start at the last one, and the titles are the list's.
+    text = (
+        "The best new books to read this winter\n"
+        "Our critics pick the books worth your time this season.\n"
+        "The Long Field\nAgnes Moore\n"
+        "A quiet, devastating novel about a farm family over three generations.\n"
+        "Night Trains\nOmar Haddad\n"
+        "Essays on travel, insomnia and the strange intimacy of sleeper carriages.\n"
+        "The Salt Year\nJenny Cole\n"
+        "A memoir of a year spent living on a tidal island with no road to the mainland.\n"
+    )
+    assert removed(text) == []
+    # A menu's items over a standfirst are no entries: a list needs three in a row.
+    two = text.replace("The Long Field\nAgnes Moore\n", "World\nBusiness\n").replace(
+        "Night Trains\nOmar Haddad\n", "Sport\nCulture\n"
+    )
+    assert removed(two)[:2] == ["World", "Business"]

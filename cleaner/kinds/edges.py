@@ -620,6 +620,46 @@ def _first_section_heading(
     return {k for shape, ks in wanted.items() if seen.get(shape, 0) >= 2 for k in ks}
 
 
+def _entries_above_the_body(
+    texts: list[str],
+    lines: dict[int, _Line],
+    outside: set[int],
+    first: int,
+    head: int,
+    navigates: Callable[[str], bool],
+) -> set[int]:
+    """The lines of ``outside`` above the body (below the headline ``head``) that are
+    entries of a list the body's first paragraph ends: groups of two to four lines,
+    each a short line or two of words (a title, an author) over a sentence, three
+    groups or more in a row down to the first paragraph ("The Long Field" / "Agnes
+    Moore" / "A quiet, devastating novel about ..." / "Night Trains" / ...). Their
+    sentences are too short for body paragraphs, so the body seems to start at the
+    last; the lines between them are the list's, not a menu's (no word of navigation
+    in them: "World" / "Business" over a teaser's standfirst are a menu's)."""
+    for period in (2, 3, 4):
+        kept: set[int] = set()
+        groups = 0
+        k = first
+        while k - period > head:
+            if k != first and (k in outside or not _ends_a_sentence(texts[k])):
+                break
+            names = range(k - period + 1, k)
+            if not all(
+                j in outside
+                and lines[j].furniture in _WEAK
+                and _words_alone(texts[j])
+                and not navigates(texts[j])
+                for j in names
+            ):
+                break
+            kept.update(names)
+            groups += 1
+            k -= period
+        if groups >= 3:
+            return kept
+    return set()
+
+
 def _in_sentence_case(text: str, label_words: int) -> bool:
     """A label of two to ``label_words`` words alone in sentence case: a capital, then
     a lower-case word of four letters or more ("Traffic lights", "Driver shortage";
@@ -1728,6 +1768,7 @@ class EdgesRule(Rule):
         if first > 0 and (first - 1 in outside or first - 2 in outside):
             outside -= _first_section_heading(texts, lines, outside, first)
             outside -= _first_sentence_case_heading(texts, outside, first, self.label_words)
+            outside -= _entries_above_the_body(texts, lines, outside, first, head, self._navigates)
         outside -= _sentence_pieces(texts, outside)
         more = self.content_headings
         outside -= _announced_lists(
