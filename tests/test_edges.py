@@ -1961,3 +1961,32 @@ def test_entries_of_a_list_with_short_sentences_above_the_body_stay():
         "Night Trains\nOmar Haddad\n", "Sport\nCulture\n"
     )
     assert removed(two)[:2] == ["World", "Business"]
+
+
+ROADS = (
+    "High Street, between Church Road and the station\nChurch Road\nMarket Square\n"
+    "Bridge Street, between the river and High Street\n"
+    "Buses will be diverted via Station Road.\n"
+)
+
+
+def test_a_list_the_body_announces_as_the_following_stays():
+    text = (
+        "The following roads will be closed on Saturday, December 8, from 4pm to 8pm for "
+        "the Christmas parade.\n" + ROADS
+    )
+    assert removed(text) == []
+    # "The following day" is a time, and announces nothing.
+    day = text.replace("The following roads will be closed on Saturday", "Roads closed")
+    day = day.replace("Christmas parade.", "Christmas parade and reopen the following day.")
+    assert "Church Road" in removed(day)
+
+
+def test_a_review_s_good_and_bad_points_stay():
+    text = (
+        "Google's new phone has the best camera you can buy. Everything else about it is "
+        "good rather than great.\nThe good\nNight Sight takes usable photos in near darkness\n"
+        "Clean software with three years of updates\nThe bad\nBattery life is average\n"
+        "The notch on the XL is huge\nShould you buy it? If photos matter most to you, yes.\n"
+    )
+    assert removed(text) == []

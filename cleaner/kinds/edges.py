@@ -207,6 +207,18 @@ _ANNOUNCES = compile_pattern(
     r"|^[^.!?:]{0,80}\b(?:is|are) (?:listed )?below\.$",
     regex.I,
 )
+# ... or a paragraph that names what follows as "the following" ("The following
+# roads will be closed ...", "Folgende Straßen sind gesperrt ..."): not a time's
+# "the following day", "am folgenden Tag".
+_FOLLOWING = compile_pattern(
+    r"\b(?:the following|as follows)\b(?!\s+(?:day|days|week|weeks|month|months|year|years"
+    r"|morning|afternoon|evening|night|weekend|season|summer|winter|spring|autumn|fall"
+    r"|decade|century|time|times)\b)"
+    # (German in lower case: "die Folgende", a dance's follower, is a noun.)
+    r"|(?<!\b(?:am|im|in den|an den|zum|in der)\s)\b(?-i:folgende[nrs]?)\s(?!(?:tag|tage|woche"
+    r"|wochen|monat|monate|jahr|jahre|morgen|abend|nacht|wochenende|saison)\b)",
+    regex.I,
+)
 
 # -- evidence that a line is furniture ---------------------------------------
 _HAS_NUMBER = compile_pattern(r"\p{N}")
@@ -767,6 +779,8 @@ _CONTENT_HEADING_SOURCE = (
     r"|(?:qualified |participating )?teams|squads?|line-?ups?|(?:full |final )?results"
     r"|standings|fixtures|schedule|tour dates|dates|fechas|datas|cast|track ?list(?:ing)?|set ?list"
     r"|winners|nominees|pros|cons|pros and cons|at a glance|key facts|(?:our )?verdict"
+    r"|the good|the bad|the ugly|what we like|what we liked|what we don'?t like"
+    r"|what we didn'?t like"
     r"|programme|agenda|tagesordnung|ordre du jour|orden del día|ordine del giorno|timetable"
     r"|nutrition(?: facts| information)?|nährwerte"
     r"|abstract|summary|zusammenfassung|résumé|resumen|key points|key takeaways|takeaways"
@@ -1781,6 +1795,10 @@ class EdgesRule(Rule):
         )
         if lead_in in outside:
             outside -= _run_under(order, outside, lead_in)
+        elif _FOLLOWING.search(texts[last], None, None, False):
+            # The body's last paragraph says a list follows ("The following roads will
+            # be closed on Saturday ..."): the run right under it is that list.
+            outside -= _run_under(order, outside, last)
         if head >= 0:
             # ... and between the headline and the body (above the headline such a
             # heading is a menu's item: "Features" / "Blog" / "About"). The list may
