@@ -1990,3 +1990,19 @@ def test_a_review_s_good_and_bad_points_stay():
         "The notch on the XL is huge\nShould you buy it? If photos matter most to you, yes.\n"
     )
     assert removed(text) == []
+
+
+def test_a_listing_s_entries_above_the_body_stay_with_their_times():
+    # Each programme's title and its time and channel over a short sentence; the
+    # line between the headline and the listing goes in a first pass, and the entries
+    # must still count three in the next.
+    entries = (
+        "The Great Bake Off: The Final\n8pm, BBC One\n"
+        "Three bakers remain, and the showstopper is a gingerbread village.\n"
+        "Winter Walks\n9pm, BBC Four\nPoet Ian McMillan walks the Yorkshire coast in the snow.\n"
+        "Film: The Holiday\n10pm, Channel 4\n"
+        "A swap of houses becomes a swap of lives in this cosy comedy.\n"
+    )
+    text = "Tonight on television\nUpdated 14:05\nBy TV Team\n" + entries
+    gone = removed_by_the_pack(text)
+    assert not any(line in gone for line in entries.splitlines())

@@ -642,9 +642,10 @@ def _entries_above_the_body(
 ) -> set[int]:
     """The lines of ``outside`` above the body (below the headline ``head``) that are
     entries of a list the body's first paragraph ends: groups of two to four lines,
-    each a short line or two of words (a title, an author) over a sentence, three
-    groups or more in a row down to the first paragraph ("The Long Field" / "Agnes
-    Moore" / "A quiet, devastating novel about ..." / "Night Trains" / ...). Their
+    each a short line or two (a title, an author, a time and channel) over a sentence,
+    three groups or more in a row down to the first paragraph ("The Long Field" /
+    "Agnes Moore" / "A quiet, devastating novel about ..." / "Night Trains" / ...;
+    "Winter Walks" / "9pm, BBC Four" / "Poet Ian McMillan walks ..."). Their
     sentences are too short for body paragraphs, so the body seems to start at the
     last; the lines between them are the list's, not a menu's (no word of navigation
     in them: "World" / "Business" over a teaser's standfirst are a menu's)."""
@@ -652,15 +653,12 @@ def _entries_above_the_body(
         kept: set[int] = set()
         groups = 0
         k = first
-        while k - period > head:
+        while k - period >= head:
             if k != first and (k in outside or not _ends_a_sentence(texts[k])):
                 break
             names = range(k - period + 1, k)
             if not all(
-                j in outside
-                and lines[j].furniture in _WEAK
-                and _words_alone(texts[j])
-                and not navigates(texts[j])
+                j in outside and lines[j].furniture in _WEAK and not navigates(texts[j])
                 for j in names
             ):
                 break
