@@ -2006,3 +2006,29 @@ def test_a_listing_s_entries_above_the_body_stay_with_their_times():
     text = "Tonight on television\nUpdated 14:05\nBy TV Team\n" + entries
     gone = removed_by_the_pack(text)
     assert not any(line in gone for line in entries.splitlines())
+
+
+def test_a_body_of_short_sentences_keeps_what_lies_between_them():
+    # One sentence is long enough for a body paragraph, and it is the last: the
+    # sentences above it are the body too, and the numbers between them its content.
+    numbers = (
+        "Winning numbers\n7, 12, 19, 33, 41, 52\nBonus ball: 28\nThunderball\n"
+        "3, 9, 14, 22, 30\nThunderball: 11\n"
+    )
+    text = (
+        "Lotto results: Winning numbers for Saturday, December 15\n"
+        "Here are the winning numbers for Saturday's Lotto draw.\n"
+        "The jackpot was an estimated £5.3 million.\n"
+        + numbers
+        + "If you have won, you have 180 days to claim your prize.\n"
+    )
+    assert removed(text) == []
+    # ... but one short sentence above the body paragraph is not enough (a standfirst
+    # over the page's furniture).
+    one = text.replace("The jackpot was an estimated £5.3 million.\n", "")
+    assert "Thunderball" in removed(one)
+
+
+def test_a_league_table_under_its_heading_stays():
+    text = BODY + "Table\n1. Hillcrest 34 pts\n2. Kingsmead 31 pts\n3. Riverside 27 pts\n"
+    assert removed(text) == []

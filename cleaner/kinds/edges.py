@@ -193,6 +193,8 @@ _QUOTED_SENTENCE = compile_pattern(
 _LIST_ITEM = compile_pattern(r"^(?:\d{1,3}[.)]|[-•*–])\s|^https?://\S+$")
 #: A first paragraph of at least this many words before the body is the headline.
 HEADLINE_WORDS = 3
+#: A sentence of the body too short to be one of its paragraphs (see EdgesRule.find).
+SHORT_SENTENCE = 6
 # How a teaser's title cut to fit its box ends ("…", "...", ".."); a headline does not.
 _CUT_SHORT = ("..", "…")
 # A lead-in: a line that ends with a colon (perhaps before spaces). Read from the
@@ -634,39 +636,36 @@ def _first_section_heading(
 
 def _entries_above_the_body(
     texts: list[str],
-    lines: dict[int, _Line],
+    judged: Callable[[int], _Line],
     outside: set[int],
-    first: int,
+    anchor: int,
     head: int,
     navigates: Callable[[str], bool],
 ) -> set[int]:
-    """The lines of ``outside`` above the body (below the headline ``head``) that are
-    entries of a list the body's first paragraph ends: groups of two to four lines,
-    each a short line or two (a title, an author, a time and channel) over a sentence,
-    three groups or more in a row down to the first paragraph ("The Long Field" /
+    """The lines of ``outside`` above the body's first paragraph ``anchor`` (below the
+    headline ``head``) that are entries of a list that paragraph ends: groups of two to
+    four lines, each a short line or two (a title, an author, a time and channel) over a
+    sentence, three groups or more in a row down to that paragraph ("The Long Field" /
     "Agnes Moore" / "A quiet, devastating novel about ..." / "Night Trains" / ...;
-    "Winter Walks" / "9pm, BBC Four" / "Poet Ian McMillan walks ..."). Their
-    sentences are too short for body paragraphs, so the body seems to start at the
-    last; the lines between them are the list's, not a menu's (no word of navigation
-    in them: "World" / "Business" over a teaser's standfirst are a menu's)."""
+    "Winter Walks" / "9pm, BBC Four" / "Poet Ian McMillan walks ..."). Their sentences
+    are too short for body paragraphs; the lines between them are the list's, not a
+    menu's (no word of navigation in them: "World" / "Business" over a teaser's
+    standfirst are a menu's)."""
     for period in (2, 3, 4):
         kept: set[int] = set()
         groups = 0
-        k = first
+        k = anchor
         while k - period >= head:
-            if k != first and (k in outside or not _ends_a_sentence(texts[k])):
+            if k != anchor and (judged(k).furniture is not None or not _ends_a_sentence(texts[k])):
                 break
             names = range(k - period + 1, k)
-            if not all(
-                j in outside and lines[j].furniture in _WEAK and not navigates(texts[j])
-                for j in names
-            ):
+            if not all(judged(j).furniture in _WEAK and not navigates(texts[j]) for j in names):
                 break
             kept.update(names)
             groups += 1
             k -= period
         if groups >= 3:
-            return kept
+            return kept & outside
     return set()
 
 
@@ -775,7 +774,8 @@ _CONTENT_HEADING_SOURCE = (
     r"(?:features|specifications|specs|facts|ingredients|instructions|directions|method"
     r"|sources|references|bibliography|footnotes|notes|citations"
     r"|(?:qualified |participating )?teams|squads?|line-?ups?|(?:full |final )?results"
-    r"|standings|fixtures|schedule|tour dates|dates|fechas|datas|cast|track ?list(?:ing)?|set ?list"
+    r"|standings|(?:league )?table|fixtures|schedule|tour dates|dates|fechas|datas|cast"
+    r"|track ?list(?:ing)?|set ?list"
     r"|winners|nominees|pros|cons|pros and cons|at a glance|key facts|(?:our )?verdict"
     r"|the good|the bad|the ugly|what we like|what we liked|what we don'?t like"
     r"|what we didn'?t like"
@@ -1502,6 +1502,19 @@ class EdgesRule(Rule):
             # One long line and no prose: a title over a song's lyrics, an item of
             # an agenda or a timeline. The text has no body to find the edges of.
             return
+        body_first = first
+        if last == first:
+            # One body paragraph: a text of short sentences, the rest of its body
+            # above it ("Here are the winning numbers ..." / "The jackpot was ..." /
+            # the numbers / "If you have won, you have 180 days ..."). The body starts
+            # at its second sentence of SHORT_SENTENCE words or more above it.
+            seen = 0
+            for k in range(1, first):
+                if words(k) >= SHORT_SENTENCE and _ends_a_sentence(texts[k]):
+                    seen += 1
+                    if seen == 2:
+                        first = k
+                        break
         # A lead-in of as many words one or two lines before the first body
         # paragraph opens the body ("The Latest on the storm (all times local):"
         # / "9 p.m." / the first update): what it introduces is content.
@@ -1780,7 +1793,10 @@ class EdgesRule(Rule):
         if first > 0 and (first - 1 in outside or first - 2 in outside):
             outside -= _first_section_heading(texts, lines, outside, first)
             outside -= _first_sentence_case_heading(texts, outside, first, self.label_words)
-            outside -= _entries_above_the_body(texts, lines, outside, first, head, self._navigates)
+        if body_first > 0:
+            outside -= _entries_above_the_body(
+                texts, judged, outside, body_first, head, self._navigates
+            )
         outside -= _sentence_pieces(texts, outside)
         more = self.content_headings
         outside -= _announced_lists(
