@@ -222,6 +222,15 @@ _FOLLOWING = compile_pattern(
     regex.I,
 )
 
+
+def _names_what_follows(text: str) -> bool:
+    """Whether ``text`` says "the following" of what comes after it (see _FOLLOWING;
+    its words looked for first: the pattern's search costs microseconds a paragraph)."""
+    return ("ollow" in text or "folgende" in text) and _FOLLOWING.search(
+        text, None, None, False
+    ) is not None
+
+
 # -- evidence that a line is furniture ---------------------------------------
 _HAS_NUMBER = compile_pattern(r"\p{N}")
 _HEADLINE_START = compile_pattern(r"^[\p{Lu}\p{Lt}\p{Lo}\d'\"‘“«¿¡]")
@@ -652,19 +661,26 @@ def _entries_above_the_body(
     menu's (no word of navigation in them: "World" / "Business" over a teaser's
     standfirst are a menu's)."""
     for period in (2, 3, 4):
-        kept: set[int] = set()
-        groups = 0
+        groups: list[range] = []
         k = anchor
         while k - period >= head:
             if k != anchor and (judged(k).furniture is not None or not _ends_a_sentence(texts[k])):
                 break
             names = range(k - period + 1, k)
-            if not all(judged(j).furniture in _WEAK and not navigates(texts[j]) for j in names):
+            if not all(judged(j).furniture in _WEAK for j in names):
+                break
+            groups.append(names)
+            k -= period
+        if len(groups) < 3:
+            continue
+        # (Navigation asked last, of three groups or more: its pattern is large.)
+        kept: set[int] = set()
+        for n, names in enumerate(groups):
+            if any(navigates(texts[j]) for j in names):
+                groups = groups[:n]
                 break
             kept.update(names)
-            groups += 1
-            k -= period
-        if groups >= 3:
+        if len(groups) >= 3:
             return kept & outside
     return set()
 
@@ -1361,6 +1377,8 @@ def _fact_groups(
         run.append(k)
         k += 1
     size = len(run)
+    if size < 5:
+        return set()  # two groups of three, the last without its third line, at least
     while size and navigates(texts[run[size - 1]]):
         size -= 1
     fact = [_fact(lines[run[j]]) for j in range(size)]
@@ -1809,7 +1827,7 @@ class EdgesRule(Rule):
         )
         if lead_in in outside:
             outside -= _run_under(order, outside, lead_in)
-        elif _FOLLOWING.search(texts[last], None, None, False):
+        elif _names_what_follows(texts[last]):
             # The body's last paragraph says a list follows ("The following roads will
             # be closed on Saturday ..."): the run right under it is that list.
             outside -= _run_under(order, outside, last)
