@@ -2032,3 +2032,24 @@ def test_a_body_of_short_sentences_keeps_what_lies_between_them():
 def test_a_league_table_under_its_heading_stays():
     text = BODY + "Table\n1. Hillcrest 34 pts\n2. Kingsmead 31 pts\n3. Riverside 27 pts\n"
     assert removed(text) == []
+
+
+@pytest.mark.parametrize("score", ["Crystal Palace 1-1 Manchester City", "Sharks 38 Lions 31"])
+def test_a_match_s_result_over_its_report_stays(score):
+    text = (
+        "Late Silva goal earns City draw at Palace\nBy Ian Frost\n"
+        f"{score}\nBernardo Silva scored in the 88th minute to rescue a point for the "
+        "visitors at Selhurst Park.\nWilfried Zaha had given Palace the lead with a fine "
+        "solo goal shortly after half-time.\n"
+    )
+    assert score not in removed_by_the_pack(text)
+
+
+def test_a_transcript_under_its_heading_stays():
+    text = (
+        "How a small town saved its only grocery store\nTranscript\n"
+        "HOST: When the only grocery store in Millbrook announced it would close, the town "
+        "had six weeks to do something.\nLUTZ: We had a meeting in the church basement. "
+        "Two hundred people came.\n"
+    )
+    assert removed(text) == []

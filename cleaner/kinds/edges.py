@@ -243,6 +243,13 @@ _LINK_START = ("http://", "https://", "www.")
 _HANDLE = compile_pattern(r"^[@#]\w+$")
 # A dateline right before the body: an upper-case place and its country or state.
 _DATELINE = compile_pattern(r"^\p{Lu}[\p{Lu} .'-]+,(?: [\p{Lu}.'-]+)+$")
+# A match's result alone on its line: "Crystal Palace 1-1 Manchester City", "Sharks 38
+# Lions 31".
+_SCORE_LINE = compile_pattern(
+    r"^\p{Lu}[\p{L}.'’&-]*+(?: \p{Lu}[\p{L}.'’&-]*+){0,3}"
+    r" (?:\d{1,3}\s?[-–:]\s?\d{1,3}|\d{1,3})"
+    r" \p{Lu}[\p{L}.'’&-]*+(?: \p{Lu}[\p{L}.'’&-]*+){0,3}(?: \d{1,3})?$"
+)
 # (No line that opens with a letter is a counter or a marker: a letter is a word
 # character; such lines are not matched against the two at all.)
 _COUNTER = compile_pattern(r"^[\d\W_]+$")
@@ -811,6 +818,7 @@ _CONTENT_HEADING_SOURCE = (
     r"|ingredienti|preparazione|procedimento|ingrediënten|bereiding(?:swijze)?|modo de preparo"
     r"|preparo|preparación|elaboración|préparation"
     r"|glossary|glossar|glossaire|glosario|q ?& ?a"
+    r"|(?:full )?transcript|transkript|transcription|transcripción"
     r"|troubleshooting|fehlerbehebung|problembehandlung|dépannage|solución de problemas"
     r"|introduction|methods|conclusions?|einleitung|methoden|fazit"
     r"|in numbers|by the numbers|in figures|in zahlen|en chiffres|en cifras|in cifre"
@@ -1870,6 +1878,14 @@ class EdgesRule(Rule):
             )
         }
         if first > 0 and _DATELINE.match(texts[first - 1], None, None, False):
+            outside.discard(first - 1)
+        if (
+            0 <= head < first - 1
+            and first - 1 in outside
+            and _SCORE_LINE.match(texts[first - 1], None, None, False)
+        ):
+            # ... and the match's result right above the report, under its headline
+            # ("Crystal Palace 1-1 Manchester City" / "Bernardo Silva scored ...").
             outside.discard(first - 1)
         if (
             0 <= head < first - 1
