@@ -2053,3 +2053,17 @@ def test_a_transcript_under_its_heading_stays():
         "Two hundred people came.\n"
     )
     assert removed(text) == []
+
+
+@pytest.mark.parametrize(
+    ("menu", "title"),
+    [("Docs\nGuides\n", "Configuring logging"), ("Essays\n", "On walking")],
+)
+def test_a_title_of_two_words_right_above_the_body_is_the_headline(menu, title):
+    text = (
+        f"{menu}{title}\nThe logger reads its settings from the environment when the "
+        "application starts, and walking through them takes a minute.\n"
+    )
+    assert title not in removed(text)
+    # ... but not one that names navigation ("Latest news" is a menu's).
+    assert "Latest news" in removed(text.replace(title, "Latest news"))

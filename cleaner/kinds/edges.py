@@ -2030,25 +2030,45 @@ class EdgesRule(Rule):
                     continue
                 return -1
             text = texts[k]
+            count = words(k)
+            if count < 2:
+                continue
+            # Right above the body, or above its date alone ("Turner's Seas" / "12
+            # October 2018 – 20 January 2019" / the body).
+            right_above = k == first - 1 or all(
+                judged(j).furniture == "date or time" for j in range(k + 1, first)
+            )
             if (
-                words(k) >= HEADLINE_WORDS
+                (count >= HEADLINE_WORDS or right_above)
                 and (
                     (
                         lower_words(text.split()[1:], 4, alpha=False) > 0
                         # Right above the body, a word of four letters will do
                         # ("Weeknight lentil soup" / "This soup is cheap, ...").
-                        and _shares_a_word(text, body, 4 if k == first - 1 else 5)
+                        and _shares_a_word(text, body, 4 if right_above else 5)
                     )
                     # ... and in German, where every noun opens in upper case, a
                     # title right above the body that shares a word of five
                     # ("Neue Tarife ab April" / "Ab dem 1. April gelten ... Tarife").
-                    or (k == first - 1 and _shares_a_word(text, body, 5))
+                    or (right_above and _shares_a_word(text, body, 5))
                     # ... and right above the body, any title in sentence case that
                     # names no navigation ("World" / "How the crisis unfolded" / the
-                    # body; a menu's items are in title case, or a word or two).
+                    # body; "Configuring logging", "On walking": a menu's items are in
+                    # title case, or a word alone).
                     or (
-                        k == first - 1
+                        right_above
                         and _in_sentence_case(text, self.label_words)
+                        and not self._navigates(text)
+                    )
+                )
+                # A title of two words right above the body names no navigation, and
+                # stands under labels of a word each ("Docs" / "Guides"): under others
+                # of two words or more it is a menu's last item ("Who we are" / "What we
+                # offer" / "Open positions").
+                and (
+                    count >= HEADLINE_WORDS
+                    or (
+                        all(words(j) < 2 or judged(j).furniture != "label" for j in range(k))
                         and not self._navigates(text)
                     )
                 )
