@@ -1976,6 +1976,8 @@ def test_a_list_the_body_announces_as_the_following_stays():
         "the Christmas parade.\n" + ROADS
     )
     assert removed(text) == []
+    # ... in capitals too (the pattern reads case alike; its words' quick test must).
+    assert removed(text.replace("The following roads", "THE FOLLOWING ROADS")) == []
     # "The following day" is a time, and announces nothing.
     day = text.replace("The following roads will be closed on Saturday", "Roads closed")
     day = day.replace("Christmas parade.", "Christmas parade and reopen the following day.")

@@ -226,7 +226,7 @@ _FOLLOWING = compile_pattern(
 def _names_what_follows(text: str) -> bool:
     """Whether ``text`` says "the following" of what comes after it (see _FOLLOWING;
     its words looked for first: the pattern's search costs microseconds a paragraph)."""
-    return ("ollow" in text or "folgende" in text) and _FOLLOWING.search(
+    return ("ollow" in text or "OLLOW" in text or "folgende" in text) and _FOLLOWING.search(
         text, None, None, False
     ) is not None
 
@@ -680,14 +680,16 @@ def _entries_above_the_body(
             k -= period
         if len(groups) < 3:
             continue
-        # (Navigation asked last, of three groups or more: its pattern is large.)
+        # The groups down to the first that names navigation (asked last, of three
+        # groups or more: its pattern is large).
         kept: set[int] = set()
-        for n, names in enumerate(groups):
+        clear = 0
+        for names in groups:
             if any(navigates(texts[j]) for j in names):
-                groups = groups[:n]
                 break
             kept.update(names)
-        if len(groups) >= 3:
+            clear += 1
+        if clear >= 3:
             return kept & outside
     return set()
 
