@@ -2069,3 +2069,18 @@ def test_a_title_of_two_words_right_above_the_body_is_the_headline(menu, title):
     assert title not in removed(text)
     # ... but not one that names navigation ("Latest news" is a menu's).
     assert "Latest news" in removed(text.replace(title, "Latest news"))
+
+
+def test_a_teaser_between_two_lines_other_rules_removed_after_the_body_goes():
+    # A box's story the rules read the others of: its label and first teaser above
+    # it, the next box below it.
+    text = (
+        BODY + "Read More\nRoadworks to close town centre street for three weeks\n"
+        "Readers' photos of the first frost of winter\nMost Read\n"
+        "Man arrested after car hits shop front\nChristmas lights switch-on date confirmed\n"
+    )
+    assert "Readers' photos of the first frost of winter" in removed_by_the_pack(text)
+    # ... but not the body's last line, and not one with a kept line below it.
+    text = BODY + "Read More\nRoadworks to close town centre street for three weeks\n"
+    text += "Readers' photos of the first frost of winter\n"
+    assert "Readers' photos of the first frost of winter" not in removed_by_the_pack(text)

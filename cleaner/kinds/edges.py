@@ -737,10 +737,11 @@ def _labels_beside_removed(
     outside: set[int], last: int, lines: dict[int, _Line], order: list[int], view: View, rid: str
 ) -> tuple[set[int], set[int]]:
     """The labels of words alone after the body (past ``last``) next to a line another
-    rule than ``rid`` removed (what this rule removed in an earlier pass is no evidence
-    of its own: the verdict would change with the pass); and, of those, the ones whose
-    only such neighbour is the first of two or more removed paragraphs after them
-    (``ahead``: a related box's heading and its teasers, a new part of the page).
+    rule than ``rid`` removed, and the teaser headlines there between two such lines
+    (what this rule removed in an earlier pass is no evidence of its own: the verdict
+    would change with the pass); and, of the labels, the ones whose only such neighbour
+    is the first of two or more removed paragraphs after them (``ahead``: a related
+    box's heading and its teasers, a new part of the page).
 
     Such a label is part of a run: the line rules took the rest of that footer or
     byline block. (A sign-off, "Thanks Junior!", or a cut sentence next to a
@@ -753,9 +754,20 @@ def _labels_beside_removed(
     beside: set[int] = set()
     ahead: set[int] = set()
     for k in outside:
-        if k <= last or lines[k] is not label:
+        if k <= last:
             continue
         i = order[k]
+        if lines[k].furniture == "teaser headline":
+            # A teaser headline between two lines other rules removed: one of a box's
+            # stories the rules read the others of ("Read More" / "Roadworks to close
+            # ..." / "Readers' photos of the first frost of winter" / "Most Read").
+            if view.beside_removed(i, other_than=rid, sides=(-1,)) and view.beside_removed(
+                i, other_than=rid, sides=(1,)
+            ):
+                beside.add(k)
+            continue
+        if lines[k] is not label:
+            continue
         if view.beside_removed(i, other_than=rid, sides=(-1,)):
             beside.add(k)
         elif view.beside_removed(i, other_than=rid, sides=(1,)):
