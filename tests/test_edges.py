@@ -2084,3 +2084,30 @@ def test_a_teaser_between_two_lines_other_rules_removed_after_the_body_goes():
     text = BODY + "Read More\nRoadworks to close town centre street for three weeks\n"
     text += "Readers' photos of the first frost of winter\n"
     assert "Readers' photos of the first frost of winter" not in removed_by_the_pack(text)
+
+
+def test_a_section_heading_between_two_sentences_above_the_body_stays():
+    # A text of short paragraphs: the first long enough for the body is the third
+    # section's, the headings above it stand between sentences.
+    text = (
+        "Full council meeting: what was decided\n"
+        "Councillors met on Tuesday evening. These are the main decisions.\nBudget\n"
+        "The draft budget for 2019/20 was approved for consultation.\nParking\n"
+        "Charges at the three town centre car parks will rise by 20p an hour from April.\n"
+        "Housing\nPlans for 120 homes at Mill Farm were deferred for a site visit.\n"
+        "The next meeting is on 29 January.\n"
+    )
+    assert removed(text) == []
+    # ... but not a heading that names navigation.
+    assert "Latest news" in removed(text.replace("Budget", "Latest news"))
+
+
+def test_a_fact_box_row_with_a_longer_value_under_its_rows_stays():
+    text = (
+        BODY + "When: Saturday 8 and Sunday 9 December, 10am to 5pm\n"
+        "Where: Castle Green, Ashbury\nTickets: £4 adults, children free\n"
+        "Parking: Park and ride from the leisure centre\nTags\nAshbury\nChristmas\n"
+    )
+    gone = removed_by_the_pack(text)
+    assert "Parking: Park and ride from the leisure centre" not in gone
+    assert "Christmas" in gone

@@ -1833,6 +1833,33 @@ class EdgesRule(Rule):
         if first > 0 and (first - 1 in outside or first - 2 in outside):
             outside -= _first_section_heading(texts, lines, outside, first)
             outside -= _first_sentence_case_heading(texts, outside, first, self.label_words)
+        if first > 0:
+            # A section's heading between two sentences above the body, the first a
+            # statement, the second perhaps its first paragraph: a text of short
+            # paragraphs ("These are the
+            # main decisions." / "Budget" / "The draft budget was approved." / "Parking"
+            # / the first paragraph long enough for the body).
+            outside -= {
+                k
+                for k in outside
+                if head < k - 1
+                and k < first
+                and lines[k].furniture == "label"
+                and k - 1 not in outside
+                and words(k - 1) >= SHORT_SENTENCE
+                and _ends_a_sentence(texts[k - 1])
+                and texts[k - 1].rstrip(CLOSERS).endswith(".")
+                and not texts[k].endswith((".", "…"))
+                and (
+                    k + 1 == first
+                    or (
+                        k + 1 not in outside
+                        and words(k + 1) >= SHORT_SENTENCE
+                        and _ends_a_sentence(texts[k + 1])
+                    )
+                )
+                and not self._navigates(texts[k])
+            }
         if body_first > 0:
             outside -= _entries_above_the_body(
                 texts, judged, outside, body_first, head, self._navigates
@@ -2315,6 +2342,24 @@ class EdgesRule(Rule):
             while j in outside and lines[j].shape == group:
                 kept.add(j)
                 j += 1
+        # A fact box goes on in a row of its keys under two of its rows it keeps, with a
+        # value too long for a short pair ("When: Saturday 8 December, 10am" / "Where:
+        # Castle Green" / "Tickets: £4" / "Parking: Park and ride from the leisure
+        # centre").
+        for k in sorted(outside):
+            if (
+                k not in kept
+                and k - 1 in kept
+                and k - 2 in kept
+                and texts[k].count(" ") < 12  # a row's length, not a paragraph's
+                and _KEY_OPENING.match(texts[k], None, None, False) is not None
+                and all(
+                    _KEY_OPENING.match(texts[j], None, None, False) is not None
+                    for j in (k - 1, k - 2)
+                )
+                and (get(k - 1, _NONE).data or get(k - 2, _NONE).data)
+            ):
+                kept.add(k)
         return kept
 
     def _body(self, text: str, words: int) -> bool:
