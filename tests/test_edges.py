@@ -2111,3 +2111,19 @@ def test_a_fact_box_row_with_a_longer_value_under_its_rows_stays():
     gone = removed_by_the_pack(text)
     assert "Parking: Park and ride from the leisure centre" not in gone
     assert "Christmas" in gone
+
+
+def test_a_related_heading_over_the_article_s_own_headline_takes_only_itself():
+    text = (
+        "AP NEWS\nTop Stories\nPhotographer's lost negatives found in flea market box\n"
+        "By MARY COLLINS\nDecember 3, 2018\nBOSTON (AP) — A box of negatives bought for $10 "
+        "at a flea market has turned out to hold hundreds of unseen pictures.\n"
+        "The buyer, retired teacher Ed Marsh, said he almost threw the box away.\n"
+    )
+    title = "Photographer's lost negatives found in flea market box"
+    out = Cleaner().clean(text).text.split("\n\n")
+    assert "Top Stories" not in out
+    assert title in out
+    # ... but a box of two titles there is other stories.
+    two = text.replace("By MARY COLLINS", "Council votes to keep the library open on Sundays")
+    assert title not in Cleaner().clean(two).text.split("\n\n")

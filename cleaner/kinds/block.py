@@ -589,6 +589,8 @@ class BlockRule(Rule):
             block.append(j)
         if stopped == "body" and "section" in self.until and _heads_a_section(view, block, styles):
             block.pop()
+        if stopped == "body" and len(block) >= 2 and _over_the_headline(view, block):
+            del block[1:]
         if "count" in self.until and len(block) >= 5:
             end = numbered_end([view.texts[j] or "" for j in block])
             if end < len(block):
@@ -706,6 +708,36 @@ def section_styles(view: View) -> dict[str, int]:
             style = heading_style(text)
             styles[style] = styles.get(style, 0) + 1
     return styles
+
+
+#: A title's words, at least: a byline, a date and a line of counts are shorter
+#: ("By MARY COLLINS", "reineckefuchs — 2. Februar 2022", "168 0 0").
+HEADLINE_WORDS = 6
+
+
+def _over_the_headline(view: View, block: list[int]) -> bool:
+    """Whether the block, ending right above body prose, opens the text (a short line
+    at most before it: the site's name) and holds one title (HEADLINE_WORDS words or more; the
+    other lines shorter): a section's label over the article's own headline and its
+    byline, date or counts ("Top Stories" / the headline
+    / "By MARY COLLINS" / "December 3, 2018" / the body). The label alone is the
+    block's. (A box of other stories holds two titles or more; one under the headline
+    is not at the text's top.)"""
+    texts = view.texts
+    before = 0
+    for i in view.order[: view.rank[block[0]]]:
+        text = texts[i]
+        if text is not None:
+            before += 1
+            if before > 1 or view.words(text) >= HEADLINE_WORDS:
+                return False
+    titles = 0
+    for j in block[1:]:
+        if view.words(texts[j] or "") >= HEADLINE_WORDS:
+            titles += 1
+            if titles > 1:
+                return False
+    return titles == 1
 
 
 def _heads_a_section(view: View, block: list[int], styles: list[dict[str, int]]) -> bool:
