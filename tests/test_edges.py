@@ -2127,3 +2127,15 @@ def test_a_related_heading_over_the_article_s_own_headline_takes_only_itself():
     # ... but a box of two titles there is other stories.
     two = text.replace("By MARY COLLINS", "Council votes to keep the library open on Sundays")
     assert title not in Cleaner().clean(two).text.split("\n\n")
+
+
+def test_a_heading_under_a_removed_button_over_two_sentences_stays():
+    text = (
+        "Easy banana bread\nThis is the banana bread I've made every week for ten years. "
+        "It's moist, not too sweet, and uses one bowl.\nJump to Recipe\nWhy this recipe works\n"
+        "Very ripe bananas give all the sweetness you need.\n"
+        "Melted butter keeps the crumb soft for days.\n"
+    )
+    gone = removed_by_the_pack(text)
+    assert "Jump to Recipe" in gone
+    assert "Why this recipe works" not in gone

@@ -733,8 +733,31 @@ def _first_sentence_case_heading(
     return set()
 
 
+def _heads_sentences(texts: list[str], order: list[int], outside: set[int], k: int) -> bool:
+    """Whether line ``k`` is right above two lines in a row that stay and end a sentence
+    of SHORT_SENTENCE words or more: a section's heading ("Why this recipe works" /
+    "Very ripe bananas give all the sweetness you need." / "Melted butter keeps ...")."""
+    i = order[k]
+    for j in (k + 1, k + 2):
+        if (
+            j >= len(texts)
+            or j in outside
+            or order[j] != i + j - k
+            or texts[j].count(" ") < SHORT_SENTENCE - 1
+            or not _ends_a_sentence(texts[j])
+        ):
+            return False
+    return True
+
+
 def _labels_beside_removed(
-    outside: set[int], last: int, lines: dict[int, _Line], order: list[int], view: View, rid: str
+    texts: list[str],
+    outside: set[int],
+    last: int,
+    lines: dict[int, _Line],
+    order: list[int],
+    view: View,
+    rid: str,
 ) -> tuple[set[int], set[int]]:
     """The labels of words alone after the body (past ``last``) next to a line another
     rule than ``rid`` removed, and the teaser headlines there between two such lines
@@ -744,7 +767,8 @@ def _labels_beside_removed(
     box's heading and its teasers, a new part of the page).
 
     Such a label is part of a run: the line rules took the rest of that footer or
-    byline block. (A sign-off, "Thanks Junior!", or a cut sentence next to a
+    byline block. (Not one under the removed line right above two sentences that stay:
+    it heads them, see _heads_sentences.) (A sign-off, "Thanks Junior!", or a cut sentence next to a
     removed share bar is not a label, and stays.) Only a run of three or more that
     reads as a list is let off for standing ``ahead`` (see _unmarked_label_runs): a
     byline block's name alone stands over the desk and the date the line rules took.
@@ -769,7 +793,8 @@ def _labels_beside_removed(
         if lines[k] is not label:
             continue
         if view.beside_removed(i, other_than=rid, sides=(-1,)):
-            beside.add(k)
+            if not _heads_sentences(texts, order, outside, k):
+                beside.add(k)
         elif view.beside_removed(i, other_than=rid, sides=(1,)):
             beside.add(k)
             if removed_by.get(i + 2) is not None:
@@ -1783,7 +1808,7 @@ class EdgesRule(Rule):
         beside: set[int] = set()
         ahead: set[int] = set()
         if self.tail_runs:
-            beside, ahead = _labels_beside_removed(outside, last, lines, order, view, rid)
+            beside, ahead = _labels_beside_removed(texts, outside, last, lines, order, view, rid)
             outside = _runs(outside, first, beside)
         if not outside or hard_wrapped(texts, self.wrapped_share):
             return
