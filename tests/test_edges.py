@@ -2139,3 +2139,18 @@ def test_a_heading_under_a_removed_button_over_two_sentences_stays():
     gone = removed_by_the_pack(text)
     assert "Jump to Recipe" in gone
     assert "Why this recipe works" not in gone
+
+
+def test_a_sentence_case_title_over_a_standfirst_under_menu_labels_stays():
+    text = (
+        "Sport\nCricket\nEngland complete series sweep\nRoot's side win by 42 runs.\n"
+        "By Matt Cole\nColombo\n3 December 2018\nEngland completed a 3-0 series win over "
+        "Sri Lanka with a 42-run victory in Colombo on Monday.\nJack Leach took four "
+        "wickets as the hosts were bowled out for 284 chasing 327 on the last day.\n"
+    )
+    gone = removed_by_the_pack(text)
+    assert "England complete series sweep" not in gone
+    assert "Cricket" in gone
+    # ... but not a story card's title over its summary, with other cards below it.
+    cards = text.replace("By Matt Cole\n", "World\nStorm hits coast\nThousands lost power.\n")
+    assert "England complete series sweep" in removed_by_the_pack(cards)

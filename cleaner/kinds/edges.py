@@ -1760,6 +1760,26 @@ class EdgesRule(Rule):
         ):
             title = 0
         elif (
+            head > 1
+            and texts[head][:1].isupper()
+            and texts[head].rstrip("\"'’”»").endswith(".")
+            and not texts[head].endswith("..")
+            and texts[head].count(" ") >= 2
+            and judged(head - 1).furniture == "label"
+            and lower_words(texts[head - 1].split()[1:], 4) >= 2
+            and all(judged(j).furniture in _NAVIGATION for j in range(head - 1))
+            and all(judged(j).furniture in _NAVIGATION for j in range(head + 1, first))
+            and not self._navigates(texts[head - 1])
+        ):
+            # ... or, under a menu's labels, a title in sentence case (two lower-case
+            # words of four letters or more) over such a sentence taken for the
+            # headline: the headline over its standfirst ("Sport" / "Cricket" /
+            # "England complete series sweep" / "Root's side win by 42 runs." / a
+            # dateline, the body). A section's name is in title case or a word
+            # ("Cricket", "UK News"); cards of other stories go on below the sentence
+            # ("Senate passes bill" / "The vote was 87-12." / "World" / ...).
+            title = head - 1
+        elif (
             first > 1
             and head != 0
             and words(0) <= self.label_words
