@@ -2154,3 +2154,21 @@ def test_a_sentence_case_title_over_a_standfirst_under_menu_labels_stays():
     # ... but not a story card's title over its summary, with other cards below it.
     cards = text.replace("By Matt Cole\n", "World\nStorm hits coast\nThousands lost power.\n")
     assert "England complete series sweep" in removed_by_the_pack(cards)
+
+
+def test_a_title_under_a_menu_over_a_fact_box_s_rows_stays():
+    text = (
+        "Recetas\nTortilla de patatas\nTiempo: 45 minutos\nRaciones: 4\n"
+        "La tortilla de patatas es uno de los platos más populares de la cocina española "
+        "y se come en todas partes.\nPela y corta las patatas en láminas finas.\n"
+    )
+    gone = removed(text)
+    assert "Tortilla de patatas" not in gone
+    assert "Recetas" in gone
+    # ... but not a menu's item over a headline that reads as a pair, without a number.
+    pair = (
+        "Home\nNachrichten\nAutohersteller\nSkoda: Der lange Weg zum Strom\n"
+        "Skoda: Der lange Weg zum Strom\nNoch ist das Coupé durch eine Tarnfolie mit wild "
+        "ineinander verschlungenen Buchstaben verunstaltet, wie man hier sieht.\n"
+    )
+    assert "Autohersteller" in removed(pair)

@@ -712,12 +712,12 @@ def section_styles(view: View) -> dict[str, int]:
 
 #: A title's words, at least: a byline, a date and a line of counts are shorter
 #: ("By MARY COLLINS", "reineckefuchs — 2. Februar 2022", "168 0 0").
-HEADLINE_WORDS = 6
+BOX_TITLE_WORDS = 6
 
 
 def _over_the_headline(view: View, block: list[int]) -> bool:
     """Whether the block, ending right above body prose, opens the text (a short line
-    at most before it: the site's name) and holds one title (HEADLINE_WORDS words or more; the
+    at most before it: the site's name) and holds one title (BOX_TITLE_WORDS words or more; the
     other lines shorter): a section's label over the article's own headline and its
     byline, date or counts ("Top Stories" / the headline
     / "By MARY COLLINS" / "December 3, 2018" / the body). The label alone is the
@@ -729,11 +729,11 @@ def _over_the_headline(view: View, block: list[int]) -> bool:
         text = texts[i]
         if text is not None:
             before += 1
-            if before > 1 or view.words(text) >= HEADLINE_WORDS:
+            if before > 1 or view.words(text) >= BOX_TITLE_WORDS:
                 return False
     titles = 0
     for j in block[1:]:
-        if view.words(texts[j] or "") >= HEADLINE_WORDS:
+        if view.words(texts[j] or "") >= BOX_TITLE_WORDS:
             titles += 1
             if titles > 1:
                 return False

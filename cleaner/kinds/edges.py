@@ -1805,6 +1805,22 @@ class EdgesRule(Rule):
             # ("Gemüselasagne" / "Zubereitungszeit: 30 Minuten" / "Backzeit: ...",
             # "Ficha técnica" / "Director: Pedro Almodóvar" / "Reparto: ...").
             title = 0
+        elif (
+            1 < head < first - 1
+            and words(head - 1) <= self.label_words
+            and judged(head - 1).furniture == "label"
+            and (judged(head).pair or judged(head).data)
+            and (judged(head + 1).pair or judged(head + 1).data)
+            and words(head) < 2 * self.label_words
+            and _HAS_NUMBER.search(texts[head], None, None, False) is not None
+            and all(judged(j).furniture in _NAVIGATION for j in range(head - 1))
+            and not self._navigates(texts[head - 1])
+        ):
+            # ... and so under a menu's labels, over short rows with a number ("Recetas" /
+            # "Tortilla de patatas" / "Tiempo: 45 minutos" / "Raciones: 4"; a headline
+            # with a colon reads as a pair: "Nachrichten" / "Autohersteller" / "Skoda:
+            # Der lange Weg zum Strom").
+            title = head - 1
         ks = (
             *(k for k in range(first) if k != head and k != tail and k != title),
             *range(last + 1, n),
