@@ -2172,3 +2172,14 @@ def test_a_title_under_a_menu_over_a_fact_box_s_rows_stays():
         "ineinander verschlungenen Buchstaben verunstaltet, wie man hier sieht.\n"
     )
     assert "Autohersteller" in removed(pair)
+
+
+def test_an_obituary_s_name_over_a_life_s_span_stays_without_its_middle_name_below():
+    text = (
+        'Obituaries\nRobert James Cole\n1931 - 2018\nRobert "Bob" Cole, 87, of Millbrook, '
+        "passed away peacefully on November 30, 2018, surrounded by his family.\n"
+        "He worked for 35 years as a mail carrier and never missed a game.\n"
+    )
+    gone = removed(text)
+    assert "Robert James Cole" not in gone
+    assert "Obituaries" in gone

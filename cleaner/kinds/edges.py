@@ -364,9 +364,10 @@ def _words_alone(text: str) -> bool:
 _NO_DOUBLE_QUOTES = str.maketrans("", "", '"“”')
 
 
-def _names_the_subject(title: str, body: str) -> bool:
+def _names_the_subject(title: str, body: str, person: bool = False) -> bool:
     """Whether ``title``, a short line of words alone, names what the sentence
-    ``body`` opens with: its words are among the first words of ``body``. A
+    ``body`` opens with: its words are among the first words of ``body`` (with
+    ``person``, its first and last: a name's middle one may be left out). A
     qualifier in brackets after them is an encyclopedia's ("Hollenbach (Fluss)" /
     "Die Hollenbach ist ein ...")."""
     if title.endswith(")") and " (" in title:
@@ -376,6 +377,8 @@ def _names_the_subject(title: str, body: str) -> bool:
         return False
     words = _words_in(title)
     opening = _words_in(body)[: len(words) + 3]
+    if person and len(words) >= 2:
+        words = [words[0], words[-1]]
     return bool(words) and all(w in opening for w in words)
 
 
@@ -1726,10 +1729,12 @@ class EdgesRule(Rule):
             head in (-1, first - 1)
             and first > 1
             and _YEARS.match(texts[first - 1], None, None, False)
-            and _names_the_subject(texts[first - 2], texts[first])
+            and _names_the_subject(texts[first - 2], texts[first], person=True)
         ):
             # ... and so does a name over the span of a life ('Margaret "Peggy"
-            # Holloway' / "1938 - 2024" / 'Margaret "Peggy" Holloway, 86, of ...').
+            # Holloway' / "1938 - 2024" / 'Margaret "Peggy" Holloway, 86, of ...'; the
+            # first sentence may leave out a middle name: "Robert James Cole" /
+            # 'Robert "Bob" Cole, 87, ...').
             head = first - 2
         # A headline that ends with a colon goes on in the next line ("Open
         # Journalism Project:" / "Better Student Journalism").
