@@ -2183,3 +2183,13 @@ def test_an_obituary_s_name_over_a_life_s_span_stays_without_its_middle_name_bel
     gone = removed(text)
     assert "Robert James Cole" not in gone
     assert "Obituaries" in gone
+
+
+def test_a_longer_title_under_a_kicker_taken_for_the_headline_stays():
+    text = (
+        "The long read\nThe town that saved its railway\nWhen the line was due to close in "
+        "1963, the people of Hallbridge bought it. Sixty years on, it is still running.\n"
+        "The first train of the day leaves Hallbridge at 6.42, and on a winter morning it "
+        "is usually empty.\n"
+    )
+    assert "The town that saved its railway" not in removed(text)

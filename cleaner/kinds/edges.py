@@ -2014,6 +2014,18 @@ class EdgesRule(Rule):
             # "As fortes chuvas ... provocaram inundações ..."). (Under a headline
             # that names the story, such a line is a teaser or a caption.)
             outside.discard(first - 1)
+        elif (
+            head == first - 2
+            and first - 1 in outside
+            and lines[first - 1].furniture == "teaser headline"
+            and words(head) <= HEADLINE_WORDS
+            and words(first - 1) >= words(head) + 3
+            and not self._navigates(texts[first - 1])
+        ):
+            # ... and a longer title right under a line of a kicker's words taken for
+            # the headline, right above the body: the kicker over its headline ("The
+            # long read" / "The town that saved its railway" / the standfirst).
+            outside.discard(first - 1)
         if self.tail_runs:
             outside = _runs(outside, first, beside)
             if self.navigation is not None:
