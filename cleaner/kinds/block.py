@@ -717,12 +717,12 @@ BOX_TITLE_WORDS = 6
 
 def _over_the_headline(view: View, block: list[int]) -> bool:
     """Whether the block, ending right above body prose, opens the text (a short line
-    at most before it: the site's name) and holds one title (BOX_TITLE_WORDS words or more; the
-    other lines shorter): a section's label over the article's own headline and its
-    byline, date or counts ("Top Stories" / the headline
-    / "By MARY COLLINS" / "December 3, 2018" / the body). The label alone is the
-    block's. (A box of other stories holds two titles or more; one under the headline
-    is not at the text's top.)"""
+    at most before it: the site's name) and holds one title (BOX_TITLE_WORDS words or
+    more; the other lines shorter): a section's label over the article's own headline
+    and its byline, date or counts ("Top Stories" / the headline / "By MARY COLLINS" /
+    "December 3, 2018" / the body). The label alone is the block's. (A box of other
+    stories holds two titles or more; one under the headline is not at the text's
+    top.)"""
     texts = view.texts
     before = 0
     for i in view.order[: view.rank[block[0]]]:

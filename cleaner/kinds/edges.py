@@ -771,10 +771,11 @@ def _labels_beside_removed(
 
     Such a label is part of a run: the line rules took the rest of that footer or
     byline block. (Not one under the removed line right above two sentences that stay:
-    it heads them, see _heads_sentences.) (A sign-off, "Thanks Junior!", or a cut sentence next to a
-    removed share bar is not a label, and stays.) Only a run of three or more that
-    reads as a list is let off for standing ``ahead`` (see _unmarked_label_runs): a
-    byline block's name alone stands over the desk and the date the line rules took.
+    it heads them, see _heads_sentences. A sign-off, "Thanks Junior!", or a cut
+    sentence next to a removed share bar is not a label, and stays.) Only a run of
+    three or more that reads as a list is let off for standing ``ahead`` (see
+    _unmarked_label_runs): a byline block's name alone stands over the desk and the
+    date the line rules took.
     """
     label = _ALPHA_LINES["label"]
     removed_by = view.removed_by
@@ -1902,9 +1903,9 @@ class EdgesRule(Rule):
         if first > 0:
             # A section's heading between two sentences above the body, the first a
             # statement, the second perhaps its first paragraph: a text of short
-            # paragraphs ("These are the
-            # main decisions." / "Budget" / "The draft budget was approved." / "Parking"
-            # / the first paragraph long enough for the body).
+            # paragraphs ("These are the main decisions." / "Budget" / "The draft
+            # budget was approved." / "Parking" / the first paragraph long enough for
+            # the body).
             outside -= {
                 k
                 for k in outside
