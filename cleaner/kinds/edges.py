@@ -532,6 +532,12 @@ def _reads_as_prose(text: str) -> bool:
     ) is not None
 
 
+def _a_statement(text: str) -> bool:
+    """A line in sentence form that opens with a capital and ends with a full stop (not
+    an ellipsis), perhaps inside quotes: "Root's side win by 42 runs."."""
+    return text[:1].isupper() and text.rstrip("\"'’”»").endswith(".") and not text.endswith("..")
+
+
 def _ends_a_sentence(text: str) -> bool:
     """Ends with a full stop, ! or ?, perhaps inside quotes, and not an ellipsis
     (a truncated teaser or comment: ``Hi there, just found your blog...``)."""
@@ -734,6 +740,40 @@ def _first_sentence_case_heading(
             if heads == 2:
                 return {k}
     return set()
+
+
+def _headings_between_sentences(
+    texts: list[str],
+    lines: dict[int, _Line],
+    outside: set[int],
+    head: int,
+    first: int,
+    words: Callable[[int], int],
+    navigates: Callable[[str], bool],
+) -> set[int]:
+    """The labels of ``outside`` between the headline ``head`` and the body's first
+    paragraph ``first`` that stand between two sentences (SHORT_SENTENCE words or more),
+    the first a statement with its full stop, the second perhaps that paragraph: a
+    section's heading in a text of short paragraphs ("These are the main decisions." /
+    "Budget" / "The draft budget was approved." / "Parking" / the first paragraph long
+    enough for the body). Not one that ends with a stop ("Carregando..." under a
+    feedback question) or names navigation."""
+
+    def a_sentence(j: int) -> bool:
+        return j not in outside and words(j) >= SHORT_SENTENCE and _ends_a_sentence(texts[j])
+
+    return {
+        k
+        for k in outside
+        if head < k - 1
+        and k < first
+        and lines[k].furniture == "label"
+        and a_sentence(k - 1)
+        and texts[k - 1].rstrip(CLOSERS).endswith(".")
+        and not texts[k].endswith((".", "…"))
+        and (k + 1 == first or a_sentence(k + 1))
+        and not navigates(texts[k])
+    }
 
 
 def _heads_sentences(texts: list[str], order: list[int], outside: set[int], k: int) -> bool:
@@ -1755,27 +1795,30 @@ class EdgesRule(Rule):
         # this charger with ...", "Thank you" / "To everyone who came ...: thank
         # you."). A headline asks or exclaims, or is in title case, or ends bare.
         title = -1
+
+        def under_a_menu(t: int) -> bool:
+            """Whether line ``t`` is a label naming no navigation with only a menu's
+            lines (navigation's evidence) above it."""
+            return (
+                judged(t).furniture == "label"
+                and all(judged(j).furniture in _NAVIGATION for j in range(t))
+                and not self._navigates(texts[t])
+            )
+
         if (
             head == 1
-            and texts[1][:1].isupper()
-            and texts[1].rstrip("\"'’”»").endswith(".")
-            and not texts[1].endswith("..")
-            and judged(0).furniture == "label"
+            and _a_statement(texts[1])
             and lower_words(texts[1].split()[1:], 4, False) >= 3
-            and not self._navigates(texts[0])
+            and under_a_menu(0)
         ):
             title = 0
         elif (
             head > 1
-            and texts[head][:1].isupper()
-            and texts[head].rstrip("\"'’”»").endswith(".")
-            and not texts[head].endswith("..")
+            and _a_statement(texts[head])
             and texts[head].count(" ") >= 2
-            and judged(head - 1).furniture == "label"
             and lower_words(texts[head - 1].split()[1:], 4) >= 2
-            and all(judged(j).furniture in _NAVIGATION for j in range(head - 1))
             and all(judged(j).furniture in _NAVIGATION for j in range(head + 1, first))
-            and not self._navigates(texts[head - 1])
+            and under_a_menu(head - 1)
         ):
             # ... or, under a menu's labels, a title in sentence case (two lower-case
             # words of four letters or more) over such a sentence taken for the
@@ -1803,9 +1846,8 @@ class EdgesRule(Rule):
         elif (
             0 < head < first - 1
             and words(0) <= self.label_words
-            and judged(0).furniture == "label"
             and all(judged(j).pair or judged(j).data for j in range(1, head + 2))
-            and not self._navigates(texts[0])
+            and under_a_menu(0)
         ):
             # ... or right over a fact box that the line taken for the headline is in
             # ("Gemüselasagne" / "Zubereitungszeit: 30 Minuten" / "Backzeit: ...",
@@ -1814,13 +1856,11 @@ class EdgesRule(Rule):
         elif (
             1 < head < first - 1
             and words(head - 1) <= self.label_words
-            and judged(head - 1).furniture == "label"
             and (judged(head).pair or judged(head).data)
             and (judged(head + 1).pair or judged(head + 1).data)
             and words(head) < 2 * self.label_words
             and _HAS_NUMBER.search(texts[head], None, None, False) is not None
-            and all(judged(j).furniture in _NAVIGATION for j in range(head - 1))
-            and not self._navigates(texts[head - 1])
+            and under_a_menu(head - 1)
         ):
             # ... and so under a menu's labels, over short rows with a number ("Recetas" /
             # "Tortilla de patatas" / "Tiempo: 45 minutos" / "Raciones: 4"; a headline
@@ -1901,32 +1941,9 @@ class EdgesRule(Rule):
             outside -= _first_section_heading(texts, lines, outside, first)
             outside -= _first_sentence_case_heading(texts, outside, first, self.label_words)
         if first > 0:
-            # A section's heading between two sentences above the body, the first a
-            # statement, the second perhaps its first paragraph: a text of short
-            # paragraphs ("These are the main decisions." / "Budget" / "The draft
-            # budget was approved." / "Parking" / the first paragraph long enough for
-            # the body).
-            outside -= {
-                k
-                for k in outside
-                if head < k - 1
-                and k < first
-                and lines[k].furniture == "label"
-                and k - 1 not in outside
-                and words(k - 1) >= SHORT_SENTENCE
-                and _ends_a_sentence(texts[k - 1])
-                and texts[k - 1].rstrip(CLOSERS).endswith(".")
-                and not texts[k].endswith((".", "…"))
-                and (
-                    k + 1 == first
-                    or (
-                        k + 1 not in outside
-                        and words(k + 1) >= SHORT_SENTENCE
-                        and _ends_a_sentence(texts[k + 1])
-                    )
-                )
-                and not self._navigates(texts[k])
-            }
+            outside -= _headings_between_sentences(
+                texts, lines, outside, head, first, words, self._navigates
+            )
         if body_first > 0:
             outside -= _entries_above_the_body(
                 texts, judged, outside, body_first, head, self._navigates
