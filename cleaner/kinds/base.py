@@ -241,11 +241,10 @@ class Conditions:
         Words are counted from spaces (:func:`cleaner.charscan.spaced`, one compiled
         loop in the compiled build): on text without doubled or edge spaces (what
         normalization and span removal leave) ``count(" ") + 1`` is the word count,
-        but for a piece of other whitespace
-        alone between two spaces, which :func:`count_words` does not count: then
-        the rule leaves the line, as unsure. ``pieces`` (the view's
-        ``counts.pieces``) keeps the counts by text: a long paragraph is a
-        candidate of many rules, and is counted once per clean.
+        but for a piece of other whitespace alone between two spaces, which
+        :func:`count_words` does not count: then the rule leaves the line, as unsure.
+        ``pieces`` (the view's ``counts.pieces``) keeps the counts by text: a long
+        paragraph is a candidate of many rules, and is counted once per clean.
         """
         if self.max_chars is not None and len(text) > self.max_chars:
             return True

@@ -724,9 +724,10 @@ def _over_the_headline(view: View, block: list[int]) -> bool:
     stories holds two titles or more; one under the headline is not at the text's
     top.)"""
     texts = view.texts
+    order = view.order
     before = 0
-    for i in view.order[: view.rank[block[0]]]:
-        text = texts[i]
+    for r in range(view.rank[block[0]] - 1, -1, -1):
+        text = texts[order[r]]
         if text is not None:
             before += 1
             if before > 1 or view.words(text) >= BOX_TITLE_WORDS:
