@@ -2193,3 +2193,33 @@ def test_a_longer_title_under_a_kicker_taken_for_the_headline_stays():
         "is usually empty.\n"
     )
     assert "The town that saved its railway" not in removed(text)
+
+
+def test_a_post_s_title_under_a_blog_s_name_and_tagline_stays():
+    text = (
+        "The Touchline Notebook\nJust another blog\nThe Cup Final – Extra Time\n"
+        "We pick up where we left off, with both sides tired and the score still level at "
+        "one each.\nNine minutes in, the substitute curled a shot into the far corner.\n"
+    )
+    gone = removed(text)
+    assert "The Cup Final – Extra Time" not in gone
+    assert "Just another blog" in gone
+    # ... but not a comment's first words under a menu's lines ("Recent comments").
+    menu = text.replace(
+        "Just another blog\n", "Links\nOur partners\nThe archive\nRecent comments\n"
+    ).replace("The Cup Final – Extra Time", "Helga Brand: I am for the referendum")
+    assert "Helga Brand: I am for the referendum" in removed(menu)
+
+
+def test_a_two_word_title_the_first_sentence_opens_with_stays_over_a_tagline():
+    text = (
+        "Bridge loan\nFrom Finpedia\nA bridge loan is short-term financing "
+        "that a company takes on until its next round of funding closes.\n"
+        "Overview\nLenders charge more for bridge loans because they carry more risk.\n"
+    )
+    gone = removed(text)
+    assert "Bridge loan" not in gone
+    assert "From Finpedia" in gone
+    # ... and over a question taken for the headline, under a link back.
+    question = text.replace("From Finpedia\n", "What Is a Bridge Loan?\n")
+    assert "Bridge loan" not in removed(question)

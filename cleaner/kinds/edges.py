@@ -1777,6 +1777,18 @@ class EdgesRule(Rule):
             # first sentence may leave out a middle name: "Robert James Cole" /
             # 'Robert "Bob" Cole, 87, ...').
             head = first - 2
+        # A title of two words whose words the body's first sentence opens with, higher
+        # up than the line right above the body: a glossary's or an encyclopedia's
+        # headline over its tagline or a question ("Funding round" / "From the
+        # wiki" / "A funding round is ..."; "Funding round" / "What is a funding
+        # round?" / ...). (One word is as often a menu's item: "Weather" /
+        # "Weather forecasters warn ...".)
+        subject = -1
+        if first > 1:
+            for k in range(first - 1):
+                if k != head and words(k) == 2 and _names_the_subject(texts[k], texts[first]):
+                    subject = k
+                    break
         # A headline that ends with a colon goes on in the next line ("Open
         # Journalism Project:" / "Better Student Journalism").
         # (A short one: a longer line ending so is a prompt above a form.)
@@ -1868,7 +1880,7 @@ class EdgesRule(Rule):
             # Der lange Weg zum Strom").
             title = head - 1
         ks = (
-            *(k for k in range(first) if k != head and k != tail and k != title),
+            *(k for k in range(first) if k not in (head, tail, title, subject)),
             *range(last + 1, n),
         )
 
@@ -2033,16 +2045,20 @@ class EdgesRule(Rule):
             # that names the story, such a line is a teaser or a caption.)
             outside.discard(first - 1)
         elif (
-            head == first - 2
+            first - 3 <= head <= first - 2
             and first - 1 in outside
             and lines[first - 1].furniture == "teaser headline"
             and words(head) <= HEADLINE_WORDS
             and words(first - 1) >= words(head) + 3
+            and all(k in outside for k in range(head + 1, first))
             and not self._navigates(texts[first - 1])
         ):
             # ... and a longer title right under a line of a kicker's words taken for
             # the headline, right above the body: the kicker over its headline ("The
-            # long read" / "The town that saved its railway" / the standfirst).
+            # long read" / "The town that saved its railway" / the standfirst), or a
+            # blog's name over its tagline and the post's title ("The Half-Time
+            # Whistle" / "Just another site" / "The Big Match - Second Half"). (Not
+            # under a menu's lines: "Recent comments" / a comment's first words.)
             outside.discard(first - 1)
         if self.tail_runs:
             outside = _runs(outside, first, beside)
