@@ -2223,3 +2223,19 @@ def test_a_two_word_title_the_first_sentence_opens_with_stays_over_a_tagline():
     # ... and over a question taken for the headline, under a link back.
     question = text.replace("From Finpedia\n", "What Is a Bridge Loan?\n")
     assert "Bridge loan" not in removed(question)
+
+
+def test_a_menu_run_together_at_the_text_s_top_is_no_headline():
+    text = (
+        "Campus HomeCampus AboutCampus StudyCampus AdmissionsCampus AthleticsCampus "
+        "LibrariesCampus ResearchNews\n"
+        "Lab Work Wins National Attention\n"
+        "Research by the chemistry department has been covered this month by outlets "
+        "from the national papers to the trade press.\n"
+        "The coverage follows a year of new grants.\n"
+    )
+    gone = removed(text)
+    assert "Lab Work Wins National Attention" not in gone
+    # ... but a first line with a brand's capital or two is the headline as before.
+    brands = text.replace(text.split("\n")[0], "YouTube and McDonald's sign a deal")
+    assert "YouTube and McDonald's sign a deal" not in removed(brands)

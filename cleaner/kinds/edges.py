@@ -356,6 +356,22 @@ _CODE_CHARS = frozenset("{}<>=")
 _CODE_START = ("$ ", "#include", "import ", "/*")
 
 
+# A word run into the next at a capital ("HomeAbout", "NewsSlider", "AcademicsUC").
+_GLUED = compile_pattern(r"\p{Ll}\p{Lu}")
+
+
+def _glued_menu(text: str) -> bool:
+    """Whether ``text`` is a menu whose items the extraction ran together: three
+    words or more glued at a capital, half its words or more, and no stop ("Global
+    EngagementUC HomeAbout UCUC AcademicsUC ..."). (A name's or a brand's capital,
+    "McDonald's", "YouTube", is one word of a line.)"""
+    if text.endswith((".", "!", "?")):
+        return False
+    tokens = text.split()
+    glued = sum(1 for t in tokens if _GLUED.search(t, None, None, False) is not None)
+    return glued >= 3 and 2 * glued >= len(tokens)
+
+
 def _words_alone(text: str) -> bool:
     """Whether ``text`` is words alone: letters and spaces, no digit, sign or stop."""
     return text.replace(" ", "").isalpha()
@@ -1701,6 +1717,8 @@ class EdgesRule(Rule):
                     continue  # a teaser list's item ("- ..."), not the headline
                 if k == 0 and words(k) <= self.label_words and self._crumb(texts[k]):
                     continue  # "Home World News": a crumb, not the headline
+                if k == 0 and k + 1 < first and _glued_menu(texts[k]):
+                    continue  # a menu run together: "UC HomeAbout UCUC AcademicsUC ..."
                 if (
                     k == 0
                     and k + 1 < first
