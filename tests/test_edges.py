@@ -2239,3 +2239,30 @@ def test_a_menu_run_together_at_the_text_s_top_is_no_headline():
     # ... but a first line with a brand's capital or two is the headline as before.
     brands = text.replace(text.split("\n")[0], "YouTube and McDonald's sign a deal")
     assert "YouTube and McDonald's sign a deal" not in removed(brands)
+
+
+def test_a_fact_box_s_row_beside_a_longer_row_with_a_number_stays():
+    text = (
+        "Volunteer Fire Brigade Eastfield\nCall-out: Car fire on Mill Road\n"
+        "Call-out of 3 May – 21:10 – 22:05\nLocation: Mill Road\n"
+        "Units: Station 2 (Engine 2, Ladder 1)\nEastfield. (fb) Barely twenty minutes "
+        "after returning from the last call, the brigade was sent to Mill Road, where a "
+        "parked car had caught fire.\nThe fire was out within ten minutes.\n"
+    )
+    assert "Location: Mill Road" not in removed(text)
+    # ... but not a credit beside a headline in two parts, which has no number.
+    credit = (
+        "Bold advert: a singer, icebergs and a lot of pink\nScreenshots: Instagram/ someone\n"
+        "Newsletter\nThe advert has been seen millions of times since it was posted on "
+        "Monday, and not everyone likes what it shows.\n"
+    )
+    assert "Screenshots: Instagram/ someone" in removed_by_the_pack(credit)
+
+
+def test_a_heading_of_a_word_with_a_colon_right_above_the_body_stays():
+    text = (
+        "Date: 9 May 2018\nAlert: pager\nType: road accident\nMore units: Westfield\n"
+        "Report:\nOn Wednesday evening at about 21:45 a car crashed at the roundabout on "
+        "Station Road, and its driver was badly hurt.\nThe road was closed until midnight.\n"
+    )
+    assert "Report:" not in removed(text)

@@ -464,6 +464,9 @@ _KEY_VALUE = compile_pattern(
 # ... or the opening of one with a longer value ("Period: March 16 (Sat) first train to
 # March 17 (Sun) last train"), a row of a box only under its heading and beside short ones.
 _KEY_OPENING = compile_pattern(rf"^{_KEY_WORDS}\s?:\s")
+# ... or a row of a box that stays, perhaps an item with a qualifier in brackets ("Einheiten:
+# Stadtmitte 2 (Löschzug 2, Löschzug 3)", "- Löschzug 6 (Münchnerau): Wache 6, 6/11/1").
+_BOX_ROW = compile_pattern(rf"^(?:[-•*]\s)?{_KEY_WORDS}(?:\s\([^()]{{1,30}}\))?\s?:\s\S")
 #: A numbered item's marker, digits read as 0: ``1.``, ``12)``.
 _NUMBERED = frozenset({"0.", "0)"})
 #: A schedule's entry opens with a clock time (its marker, digits made "0").
@@ -2032,6 +2035,17 @@ class EdgesRule(Rule):
                 )
             )
         }
+        if (
+            first > 0
+            and first - 1 in outside
+            and texts[first - 1].endswith(":")
+            and words(first - 1) <= 2
+            and lines[first - 1].furniture == "label"
+            and not self._navigates(texts[first - 1])
+        ):
+            # A heading of a word or two that ends with a colon right above the body
+            # heads it ("Einsatzbericht:" under an incident's fact box, "Summary:").
+            outside.discard(first - 1)
         if first > 0 and _DATELINE.match(texts[first - 1], None, None, False):
             outside.discard(first - 1)
         if (
@@ -2440,6 +2454,19 @@ class EdgesRule(Rule):
                 kept.add(k)  # a list of links: sources, references
             elif line.pair and (before.pair or after.pair):
                 kept.add(k)  # a fact box: "Venue: Olympia" then "Tickets: 45 euros"
+            elif line.pair and any(
+                0 <= j < len(texts)
+                and j not in outside
+                and texts[j].count(" ") < 12
+                and not texts[j].endswith(".")
+                and _BOX_ROW.match(texts[j], None, None, False) is not None
+                and _HAS_NUMBER.search(texts[j], None, None, False) is not None
+                for j in (k - 1, k + 1)
+            ):
+                kept.add(k)  # ... beside a row of it with a number that stays, with a
+                # longer value ("Einsatzort: Landauer Straße" / "Einheiten: Stadtmitte 2
+                # (Löschzug 2, Löschzug 3)"; a headline in two parts or a caption is no
+                # row: "Werbung: Kim Kardashian, ..." / "Screenshots: Instagram")
             elif _box_row(line) and _headed_box(lines, k):
                 kept.add(k)  # ... with longer values, under its heading
             elif line.shape is not None:
