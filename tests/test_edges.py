@@ -2266,3 +2266,23 @@ def test_a_heading_of_a_word_with_a_colon_right_above_the_body_stays():
         "Station Road, and its driver was badly hurt.\nThe road was closed until midnight.\n"
     )
     assert "Report:" not in removed(text)
+
+
+def test_a_print_edition_s_title_and_its_first_sentence_broken_over_lines_stay():
+    text = (
+        "The Sunday Courier\nTwin goals for Hale as Rovers seal the title in style\n-\n"
+        "JOE HALE'S double sealed the league title for Rovers as they recorded a 2-0 win at\n"
+        "Kingsmead.\nHale ended as the division's top scorer, taking his tally to 24, one "
+        "more than anyone else managed this season.\nAn early own goal had set the visitors "
+        "on their way.\n"
+    )
+    gone = removed(text)
+    assert "Kingsmead." not in gone
+    assert "Twin goals for Hale as Rovers seal the title in style" not in gone
+    assert "-" in gone
+    # ... but a line a verb's particle closes is a sentence of its own, and the
+    # capitalized line under it is not its end ("Melde Dich zuerst bei Golf Post an").
+    particle = text.replace(
+        "for Rovers as they recorded a 2-0 win at\n", "und die Fans standen alle zusammen auf\n"
+    )
+    assert "Kingsmead." in removed(particle)

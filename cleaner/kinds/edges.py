@@ -372,6 +372,15 @@ def _glued_menu(text: str) -> bool:
     return glued >= 3 and 2 * glued >= len(tokens)
 
 
+def _over_marks(texts: list[str], outside: set[int], first: int) -> int:
+    """The line right above the body's first paragraph ``first``, or above the lines of
+    marks alone between them that ``outside`` holds (a print layout's rule, "-", "***")."""
+    t = first - 1
+    while t > 0 and t in outside and not any(c.isalnum() for c in texts[t]):
+        t -= 1
+    return t
+
+
 def _words_alone(text: str) -> bool:
     """Whether ``text`` is words alone: letters and spaces, no digit, sign or stop."""
     return text.replace(" ", "").isalpha()
@@ -510,6 +519,15 @@ def _headed_box(lines: dict[int, _Line], k: int) -> bool:
     return count >= 2 and short and longer
 
 
+# A word no sentence ends with: an article, a preposition or a conjunction, in lower case.
+# (Not one a verb's particle can be: German "an", "zu", "mit" close a sentence, "lassen
+# ... nur 3000 Personen zu"; English "in", "on", "give in", "log on".)
+_RUNS_ON_WORD = compile_pattern(
+    r"\s(?:at|to|of|the|a|and|or|for|with|by|from|into|than|der|die|das|den|dem|des|und|"
+    r"von|für|la|le|les|du|à|et|pour|par|sur|el|los|las|y|con|por|para)$"
+)
+
+
 def _sentence_pieces(texts: list[str], outside: set[int]) -> set[int]:
     """The lines of ``outside`` that are pieces of a sentence broken over lines.
 
@@ -521,12 +539,17 @@ def _sentence_pieces(texts: list[str], outside: set[int]) -> set[int]:
     """
     pieces: set[int] = set()
     n = len(texts)
-    for k in outside:
+    for k in (*outside, *(k - 1 for k in outside if k - 1 not in outside)):
         text = texts[k]
-        if k + 1 >= n or text.count(" ") < WRAP_WORDS - 1 or _SENTENCE_END.of(text):
+        if k < 0 or k + 1 >= n or text.count(" ") < WRAP_WORDS - 1 or _SENTENCE_END.of(text):
             continue
         j = k + 1
-        while j < n and texts[j][:1].islower():
+        # (A line that ends with a word no sentence ends with runs on into the next
+        # whatever its case: "... as they recorded a 3-0 win at" / "Shrewsbury.")
+        while j < n and (
+            texts[j][:1].islower()
+            or (j == k + 1 and _RUNS_ON_WORD.search(text, None, None, False) is not None)
+        ):
             if _ends_a_sentence(texts[j]):
                 pieces.update(range(k, j + 1))
                 break
@@ -1981,7 +2004,13 @@ class EdgesRule(Rule):
             outside -= _entries_above_the_body(
                 texts, judged, outside, body_first, head, self._navigates
             )
-        outside -= _sentence_pieces(texts, outside)
+        pieces = _sentence_pieces(texts, outside)
+        outside -= pieces
+        # The body's first sentence may open above its first paragraph, broken over
+        # lines (a print edition's columns): its top is the first of those pieces.
+        top = first
+        while top - 1 in pieces:
+            top -= 1
         more = self.content_headings
         outside -= _announced_lists(
             texts,
@@ -2076,22 +2105,25 @@ class EdgesRule(Rule):
             # "As fortes chuvas ... provocaram inundações ..."). (Under a headline
             # that names the story, such a line is a teaser or a caption.)
             outside.discard(first - 1)
-        elif (
-            first - 3 <= head <= first - 2
-            and first - 1 in outside
-            and lines[first - 1].furniture == "teaser headline"
+        elif 0 <= head < (title_line := _over_marks(texts, outside, top)) and (
+            title_line - 2 <= head
+            and title_line in outside
+            and lines[title_line].furniture == "teaser headline"
             and words(head) <= HEADLINE_WORDS
-            and words(first - 1) >= words(head) + 3
-            and all(k in outside for k in range(head + 1, first))
-            and not self._navigates(texts[first - 1])
+            and words(title_line) >= words(head) + 3
+            and all(k in outside for k in range(head + 1, top))
+            and not self._opens_with_navigation(texts[title_line])
         ):
             # ... and a longer title right under a line of a kicker's words taken for
             # the headline, right above the body: the kicker over its headline ("The
             # long read" / "The town that saved its railway" / the standfirst), or a
             # blog's name over its tagline and the post's title ("The Half-Time
-            # Whistle" / "Just another site" / "The Big Match - Second Half"). (Not
-            # under a menu's lines: "Recent comments" / a comment's first words.)
-            outside.discard(first - 1)
+            # Whistle" / "Just another site" / "The Big Match - Second Half"), or a
+            # paper's name over the title (a print edition's "Daily Star Sunday" /
+            # the title / a rule's "-"). (Not under a menu's lines: "Recent comments" /
+            # a comment's first words; nor one that opens with a menu's word, "More
+            # videos ...": a title's word of a section, "... in style", is no menu.)
+            outside.discard(title_line)
         if self.tail_runs:
             outside = _runs(outside, first, beside)
             if self.navigation is not None:
