@@ -2286,3 +2286,35 @@ def test_a_print_edition_s_title_and_its_first_sentence_broken_over_lines_stay()
         "for Rovers as they recorded a 2-0 win at\n", "und die Fans standen alle zusammen auf\n"
     )
     assert "Kingsmead." in removed(particle)
+
+
+def test_a_post_s_title_as_short_as_the_blog_s_name_stays_under_its_tagline():
+    text = (
+        "The Potting Shed\nJust another WordPress site\nTomatoes at Last\n"
+        "After three poor summers the tomatoes have finally ripened on the vines, and the "
+        "first bowl was picked this morning.\nI fed them every week this year, which seems "
+        "to have made the difference.\n"
+    )
+    gone = removed(text)
+    assert "Tomatoes at Last" not in gone
+    assert "Just another WordPress site" in gone
+    # ... but not a byline of names under a kicker and the headline.
+    names = (
+        "Christmas Story Series\nWhy I stopped answering questions about being single\n"
+        "Jane Roe, John Doe\nPhoto: Anna Jay.\nMy last serious relationship ended three "
+        "years ago, says the 27-year-old, and she is happy with that decision.\n"
+    )
+    assert "Jane Roe, John Doe" in removed_by_the_pack(names)
+
+
+def test_two_rows_of_a_fact_box_with_longer_values_stay_together():
+    text = (
+        "Volunteer Fire Brigade Eastfield\nCall-out: Cellar fire on Elm Street\n"
+        "Call-out of 3 Feb – 18:12 – 20:40\nLocation: Elm Street\n"
+        "Vehicles: Engine 20 (Crew 1), Ladder 23/12\nEastfield. (fb) Early in the evening "
+        "the brigade was called to a fire in the cellar of a block of flats, and smoke was "
+        "already coming from the windows.\nA crew in breathing apparatus put the fire out.\n"
+    )
+    gone = removed(text)
+    assert "Location: Elm Street" not in gone
+    assert "Vehicles: Engine 20 (Crew 1), Ladder 23/12" not in gone

@@ -489,6 +489,21 @@ _DIGITS = compile_pattern(r"\d+")
 _SHAPE_TOKEN = compile_pattern(r"\p{N}+|[^\W\p{N}_]+|\S")
 
 
+def _numbered_row(text: str) -> bool:
+    """Whether ``text`` is a box's row with a longer value and a number, no sentence
+    ("Einheiten: Stadtmitte 2 (Löschzug 2, Löschzug 3)", "- Löschzug 6 (Münchnerau):
+    Wache 6, 6/11/1"): names and figures, a lower-case word or none (a teaser under its
+    kicker is a sentence: "Live: 5 things to know about the budget vote")."""
+    if (
+        text.count(" ") >= 12
+        or text.endswith(".")
+        or _HAS_NUMBER.search(text, None, None, False) is None
+    ):
+        return False
+    m = _BOX_ROW.match(text, None, None, False)
+    return m is not None and lower_words(text[m.end() - 1 :].split(), 3) <= 1
+
+
 def _box_row(line: _Line) -> bool:
     """A row of a fact box: a short ``Key: value`` line, or a longer one with a number
     that reads as no sentence (a teaser's shape: it ends bare)."""
@@ -2108,11 +2123,25 @@ class EdgesRule(Rule):
         elif 0 <= head < (title_line := _over_marks(texts, outside, top)) and (
             title_line - 2 <= head
             and title_line in outside
-            and lines[title_line].furniture == "teaser headline"
             and words(head) <= HEADLINE_WORDS
-            and words(title_line) >= words(head) + 3
+            and (
+                (
+                    lines[title_line].furniture == "teaser headline"
+                    and words(title_line) >= words(head) + 3
+                    and not self._opens_with_navigation(texts[title_line])
+                )
+                or (
+                    # (Under a blog's name and its tagline, a title as short as the
+                    # name: "The Allotment Diaries" / "Just another site" / "Runner
+                    # Beans at Last"; the tagline may be gone, taken in a pass before.)
+                    2 <= order[title_line] - order[head] <= 3
+                    and "," not in texts[title_line]  # names: "Jane Roe, John Doe"
+                    and lines[title_line].furniture in ("label", "teaser headline")
+                    and words(title_line) >= HEADLINE_WORDS
+                    and not self._navigates(texts[title_line])
+                )
+            )
             and all(k in outside for k in range(head + 1, top))
-            and not self._opens_with_navigation(texts[title_line])
         ):
             # ... and a longer title right under a line of a kicker's words taken for
             # the headline, right above the body: the kicker over its headline ("The
@@ -2486,18 +2515,24 @@ class EdgesRule(Rule):
                 kept.add(k)  # a list of links: sources, references
             elif line.pair and (before.pair or after.pair):
                 kept.add(k)  # a fact box: "Venue: Olympia" then "Tickets: 45 euros"
-            elif line.pair and any(
-                0 <= j < len(texts)
-                and j not in outside
-                and texts[j].count(" ") < 12
-                and not texts[j].endswith(".")
-                and _BOX_ROW.match(texts[j], None, None, False) is not None
-                and _HAS_NUMBER.search(texts[j], None, None, False) is not None
-                for j in (k - 1, k + 1)
+            elif (
+                line.pair
+                and any(0 <= j < len(texts) and _numbered_row(texts[j]) for j in (k - 1, k + 1))
+            ) or (
+                _numbered_row(texts[k])
+                and any(
+                    get(j, _NONE).pair
+                    or (
+                        0 <= j < len(texts)
+                        and j not in lines
+                        and _KEY_VALUE.match(texts[j], None, None, False) is not None
+                    )
+                    for j in (k - 1, k + 1)
+                )
             ):
-                kept.add(k)  # ... beside a row of it with a number that stays, with a
-                # longer value ("Einsatzort: Landauer Straße" / "Einheiten: Stadtmitte 2
-                # (Löschzug 2, Löschzug 3)"; a headline in two parts or a caption is no
+                kept.add(k)  # ... beside a row of it with a longer value and a number
+                # ("Einsatzort: Landauer Straße" / "Einheiten: Stadtmitte 2 (Löschzug 2,
+                # Löschzug 3)"), and that row; a headline in two parts or a caption is no
                 # row: "Werbung: Kim Kardashian, ..." / "Screenshots: Instagram")
             elif _box_row(line) and _headed_box(lines, k):
                 kept.add(k)  # ... with longer values, under its heading
