@@ -358,6 +358,7 @@ _CODE_START = ("$ ", "#include", "import ", "/*")
 
 # A word run into the next at a capital ("HomeAbout", "NewsSlider", "AcademicsUC").
 _GLUED = compile_pattern(r"\p{Ll}\p{Lu}")
+_GLUED_WORDS = compile_pattern(r"\S*?\p{Ll}\p{Lu}\S*")
 
 
 def _glued_menu(text: str) -> bool:
@@ -365,11 +366,10 @@ def _glued_menu(text: str) -> bool:
     words or more glued at a capital, half its words or more, and no stop ("Global
     EngagementUC HomeAbout UCUC AcademicsUC ..."). (A name's or a brand's capital,
     "McDonald's", "YouTube", is one word of a line.)"""
-    if text.endswith((".", "!", "?")):
-        return False
-    tokens = text.split()
-    glued = sum(1 for t in tokens if _GLUED.search(t, None, None, False) is not None)
-    return glued >= 3 and 2 * glued >= len(tokens)
+    if text.endswith((".", "!", "?")) or _GLUED.search(text, None, None, False) is None:
+        return False  # nearly every line: no word runs into the next
+    glued = len(_GLUED_WORDS.findall(text))
+    return glued >= 3 and 2 * glued >= text.count(" ") + 1
 
 
 def _over_marks(texts: list[str], outside: set[int], first: int) -> int:
@@ -495,7 +495,8 @@ def _numbered_row(text: str) -> bool:
     Wache 6, 6/11/1"): names and figures, a lower-case word or none (a teaser under its
     kicker is a sentence: "Live: 5 things to know about the budget vote")."""
     if (
-        text.count(" ") >= 12
+        ":" not in text  # nearly every line
+        or text.count(" ") >= 12
         or text.endswith(".")
         or _HAS_NUMBER.search(text, None, None, False) is None
     ):
@@ -537,9 +538,9 @@ def _headed_box(lines: dict[int, _Line], k: int) -> bool:
 # A word no sentence ends with: an article, a preposition or a conjunction, in lower case.
 # (Not one a verb's particle can be: German "an", "zu", "mit" close a sentence, "lassen
 # ... nur 3000 Personen zu"; English "in", "on", "give in", "log on".)
-_RUNS_ON_WORD = compile_pattern(
-    r"\s(?:at|to|of|the|a|and|or|for|with|by|from|into|than|der|die|das|den|dem|des|und|"
-    r"von|für|la|le|les|du|à|et|pour|par|sur|el|los|las|y|con|por|para)$"
+_RUNS_ON_WORDS = frozenset(
+    "at to of the a and or for with by from into than der die das den dem des und von für "
+    "la le les du à et pour par sur el los las y con por para".split()
 )
 
 
@@ -563,7 +564,7 @@ def _sentence_pieces(texts: list[str], outside: set[int]) -> set[int]:
         # whatever its case: "... as they recorded a 3-0 win at" / "Shrewsbury.")
         while j < n and (
             texts[j][:1].islower()
-            or (j == k + 1 and _RUNS_ON_WORD.search(text, None, None, False) is not None)
+            or (j == k + 1 and text.rsplit(" ", 1)[-1] in _RUNS_ON_WORDS)
         ):
             if _ends_a_sentence(texts[j]):
                 pieces.update(range(k, j + 1))
@@ -1844,8 +1845,20 @@ class EdgesRule(Rule):
         # "Weather forecasters warn ...".)
         subject = -1
         if first > 1:
+            # (The first sentence's opening, read once: a menu's many items of two words
+            # are each asked of it.)
+            lead = texts[first]
+            end = lead.find(" ", 200)
+            if end > 0:
+                lead = lead[:end]
+            folded = lead.casefold()
             for k in range(first - 1):
-                if k != head and words(k) == 2 and _names_the_subject(texts[k], texts[first]):
+                if (
+                    k != head
+                    and words(k) == 2
+                    and texts[k].split(" ", 1)[0].casefold().strip(_AROUND_WORD) in folded
+                    and _names_the_subject(texts[k], lead)
+                ):
                     subject = k
                     break
         # A headline that ends with a colon goes on in the next line ("Open
