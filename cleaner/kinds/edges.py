@@ -539,8 +539,46 @@ def _headed_box(lines: dict[int, _Line], k: int) -> bool:
 # (Not one a verb's particle can be: German "an", "zu", "mit" close a sentence, "lassen
 # ... nur 3000 Personen zu"; English "in", "on", "give in", "log on".)
 _RUNS_ON_WORDS = frozenset(
-    "at to of the a and or for with by from into than der die das den dem des und von für "
-    "la le les du à et pour par sur el los las y con por para".split()
+    {
+        "at",
+        "to",
+        "of",
+        "the",
+        "a",
+        "and",
+        "or",
+        "for",
+        "with",
+        "by",
+        "from",
+        "into",
+        "than",
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "und",
+        "von",
+        "für",
+        "la",
+        "le",
+        "les",
+        "du",
+        "à",
+        "et",
+        "pour",
+        "par",
+        "sur",
+        "el",
+        "los",
+        "las",
+        "y",
+        "con",
+        "por",
+        "para",
+    }
 )
 
 
@@ -563,8 +601,7 @@ def _sentence_pieces(texts: list[str], outside: set[int]) -> set[int]:
         # (A line that ends with a word no sentence ends with runs on into the next
         # whatever its case: "... as they recorded a 3-0 win at" / "Shrewsbury.")
         while j < n and (
-            texts[j][:1].islower()
-            or (j == k + 1 and text.rsplit(" ", 1)[-1] in _RUNS_ON_WORDS)
+            texts[j][:1].islower() or (j == k + 1 and text.rsplit(" ", 1)[-1] in _RUNS_ON_WORDS)
         ):
             if _ends_a_sentence(texts[j]):
                 pieces.update(range(k, j + 1))
