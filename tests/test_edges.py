@@ -2318,3 +2318,16 @@ def test_two_rows_of_a_fact_box_with_longer_values_stay_together():
     gone = removed(text)
     assert "Location: Elm Street" not in gone
     assert "Vehicles: Engine 20 (Crew 1), Ladder 23/12" not in gone
+
+
+def test_a_forecast_s_rows_with_temperatures_after_the_body_stay():
+    text = (
+        "It has been a wet month, and the weekend will not change that for most of the "
+        "region, with rain moving in from the west on Saturday night.\n"
+        "Sunday morning starts cold with lows near freezing, but the afternoon will be "
+        "bright and dry across the whole area.\n"
+        "The new week begins with a rising chance of rain on Monday evening.\n"
+        "WEEKEND FORECAST SATURDAY Cloudy, rain late (60%) HIGH: 41°\n"
+        "SUNDAY Mostly sunny HIGH: 52°\n"
+    )
+    assert removed(text) == []
