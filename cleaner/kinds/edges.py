@@ -583,19 +583,24 @@ _RUNS_ON_WORDS = frozenset(
 
 
 def _sentence_pieces(texts: list[str], outside: set[int]) -> set[int]:
-    """The lines of ``outside`` that are pieces of a sentence broken over lines.
+    """The lines of ``outside`` that are pieces of a sentence broken over lines (and
+    the line they continue, which may stay already).
 
     A line of ``WRAP_WORDS`` words or more that does not end like a sentence,
     followed by lines that open in lower case, the last of which ends a sentence
     (``It's easier than ever to make it work the way`` / ``you do.``): dropping a
     piece would leave half a sentence. (A short line before a lower-case one is
-    more often a heading above a date: ``Standings`` / ``friday, 22 October``.)
+    more often a heading above a date: ``Standings`` / ``friday, 22 October``.) The
+    next line may open in capitals when the long one ends with a word no sentence
+    ends with (``... a 3-0 win at`` / ``Shrewsbury.``).
     """
     pieces: set[int] = set()
     n = len(texts)
-    for k in (*outside, *(k - 1 for k in outside if k - 1 not in outside)):
+    for k in (*outside, *(k - 1 for k in outside if k > 0 and k - 1 not in outside)):
+        if k + 1 >= n:
+            continue
         text = texts[k]
-        if k < 0 or k + 1 >= n or text.count(" ") < WRAP_WORDS - 1 or _SENTENCE_END.of(text):
+        if text.count(" ") < WRAP_WORDS - 1 or _SENTENCE_END.of(text):
             continue
         j = k + 1
         # (A line that ends with a word no sentence ends with runs on into the next
