@@ -2331,3 +2331,17 @@ def test_a_forecast_s_rows_with_temperatures_after_the_body_stay():
         "SUNDAY Mostly sunny HIGH: 52°\n"
     )
     assert removed(text) == []
+
+
+def test_a_post_s_title_its_first_sentence_takes_up_stays_under_a_blog_s_widgets():
+    text = (
+        "Kitchen Notes: A Family Cookbook Online\nDelivered by FeedBurner\n"
+        "Sunday Soups\nIt's finally Sunday. Here are three warming soups to see you "
+        "through the cold week ahead, including a leek and potato soup.\n"
+        "LEEK AND POTATO SOUP\nServes 4\n"
+    )
+    gone = removed(text)
+    assert "Sunday Soups" not in gone
+    # ... but not a section's name over a story that uses one of its words.
+    section = text.replace("Sunday Soups", "World Kitchen")
+    assert "World Kitchen" in removed(section)

@@ -407,6 +407,19 @@ def _names_the_subject(title: str, body: str, person: bool = False) -> bool:
     return bool(words) and all(w in opening for w in words)
 
 
+def _all_words_shared(title: str, body: str) -> bool:
+    """Whether ``title`` is two or three words of words alone, each of five letters or
+    more opening a word of ``body``'s first 200 characters: a post's title that its
+    first sentence takes up ("Friday Recipes" / "It's finally Friday. Here are six
+    yummy recipes ..."), not a section's name ("World News" over a story)."""
+    if not _words_alone(title) or not 1 <= title.count(" ") <= 2:
+        return False
+    words = title.split()
+    if any(len(w) < 5 for w in words):
+        return False
+    return all(_shares_a_word(w, body[:200], 5) for w in words)
+
+
 def _shares_a_word(title: str, body: str, size: int = 5) -> bool:
     """Whether a word of ``size`` letters or more of ``title`` opens a word of ``body``
     (its first ``size`` letters, any case: ``pressure`` / ``pressure``, ``Boiler`` /
@@ -2164,6 +2177,7 @@ class EdgesRule(Rule):
                     texts[first - 1].count(" ") >= 2
                     and _in_sentence_case(texts[first - 1], self.label_words)
                 )
+                or _all_words_shared(texts[first - 1], texts[first])
             )
             and _shares_a_word(texts[first - 1], texts[first], 5)
             and not _shares_a_word(texts[head], texts[first], 5)
