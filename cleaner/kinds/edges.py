@@ -2177,7 +2177,13 @@ class EdgesRule(Rule):
                     texts[first - 1].count(" ") >= 2
                     and _in_sentence_case(texts[first - 1], self.label_words)
                 )
-                or _all_words_shared(texts[first - 1], texts[first])
+                or (
+                    # (Not under a menu's item: "Home" / "About" / "Early potatoes" is
+                    # the menu's next item, whatever the post says.)
+                    _all_words_shared(texts[first - 1], texts[first])
+                    and not (words(first - 2) <= 2 and judged(first - 2).furniture in _NAVIGATION)
+                    and not self._navigates(texts[first - 2])
+                )
             )
             and _shares_a_word(texts[first - 1], texts[first], 5)
             and not _shares_a_word(texts[head], texts[first], 5)
