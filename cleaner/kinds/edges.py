@@ -414,10 +414,11 @@ def _all_words_shared(title: str, body: str) -> bool:
     yummy recipes ..."), not a section's name ("World News" over a story)."""
     if not _words_alone(title) or not 1 <= title.count(" ") <= 2:
         return False
-    words = title.split()
+    words = title.casefold().split()
     if any(len(w) < 5 for w in words):
         return False
-    return all(_shares_a_word(w, body[:200], 5) for w in words)
+    stems = {w[:5] for w in _words_in(body[:200])}
+    return all(w[:5] in stems for w in words)
 
 
 def _shares_a_word(title: str, body: str, size: int = 5) -> bool:
@@ -506,7 +507,9 @@ def _numbered_row(text: str) -> bool:
     """Whether ``text`` is a box's row with a longer value and a number, no sentence
     ("Einheiten: Stadtmitte 2 (Löschzug 2, Löschzug 3)", "- Löschzug 6 (Münchnerau):
     Wache 6, 6/11/1"): names and figures, a lower-case word or none (a teaser under its
-    kicker is a sentence: "Live: 5 things to know about the budget vote")."""
+    kicker is a sentence: "Live: 5 things to know about the budget vote"). Like a judged
+    line's ``keyed``, but asked of the text alone, so of lines that stay too, and an
+    item's bullet or a bracketed qualifier may come before the colon."""
     if (
         ":" not in text  # nearly every line
         or text.count(" ") >= 12
@@ -2524,6 +2527,17 @@ class EdgesRule(Rule):
         at most two lines away.
         """
         get = lines.get
+        n = len(texts)
+
+        def numbered_row(j: int) -> bool:
+            return 0 <= j < n and _numbered_row(texts[j])
+
+        def pair(j: int) -> bool:
+            """Line ``j`` is a short pair, judged or not (a line that stays)."""
+            if j in lines:
+                return lines[j].pair
+            return 0 <= j < n and _KEY_VALUE.match(texts[j], None, None, False) is not None
+
         kept: set[int] = set()
         for k in outside:
             line = lines[k]
@@ -2590,20 +2604,8 @@ class EdgesRule(Rule):
                 kept.add(k)  # a list of links: sources, references
             elif line.pair and (before.pair or after.pair):
                 kept.add(k)  # a fact box: "Venue: Olympia" then "Tickets: 45 euros"
-            elif (
-                line.pair
-                and any(0 <= j < len(texts) and _numbered_row(texts[j]) for j in (k - 1, k + 1))
-            ) or (
-                _numbered_row(texts[k])
-                and any(
-                    get(j, _NONE).pair
-                    or (
-                        0 <= j < len(texts)
-                        and j not in lines
-                        and _KEY_VALUE.match(texts[j], None, None, False) is not None
-                    )
-                    for j in (k - 1, k + 1)
-                )
+            elif (line.pair and (numbered_row(k - 1) or numbered_row(k + 1))) or (
+                _numbered_row(texts[k]) and (pair(k - 1) or pair(k + 1))
             ):
                 kept.add(k)  # ... beside a row of it with a longer value and a number
                 # ("Einsatzort: Landauer Straße" / "Einheiten: Stadtmitte 2 (Löschzug 2,
