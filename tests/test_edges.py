@@ -1065,6 +1065,28 @@ def test_a_short_sentence_that_says_what_follows_keeps_it():
     assert removed(BODY + "Thanks for reading.\n" + "\n".join(TEASERS) + "\n") == TEASERS
 
 
+def test_a_body_whose_last_sentence_points_below_keeps_what_follows():
+    # A festival's announcement ends by pointing at each day's line-up: the dates and
+    # the names under them are what it points at, not teasers.
+    lineups = [
+        "Friday, July 7, 2023Harbour Park – Main Stage",
+        "The Lantern Makers",
+        "Rosa Quint & The Tides",
+        "Saturday, July 8, 2023Harbour Park – Main Stage",
+        "The Lantern Makers",
+        "Old Mill Road",
+    ]
+    last = (
+        "Tickets go on sale on Friday at 10 a.m. See the full announcement and the "
+        "day-by-day line-ups for the festival below.\n"
+    )
+    assert removed(BODY + last + "\n".join(lineups) + "\n") == []
+    # Pointing at the comments, or at a video the text does not hold, is no lead-in.
+    said = "The festival runs for three days on the harbour and ends with fireworks. "
+    for point in ("Tell us what you think in the comments below.", "Watch the video below."):
+        assert removed(BODY + said + point + "\n" + "\n".join(TEASERS) + "\n") == TEASERS
+
+
 def test_a_lead_in_after_short_closing_sentences_keeps_its_list():
     said = 'Judge Ann Price said the scheme was "cruel and calculated".\n'
     sentences = [

@@ -209,6 +209,18 @@ _ANNOUNCES = compile_pattern(
     r"|^[^.!?:]{0,80}\b(?:is|are) (?:listed )?below\.$",
     regex.I,
 )
+# ... or a paragraph whose last sentence points at what follows ("See the full line-up
+# for each day below.", "Die Termine finden Sie unten."): not at the comments, a form,
+# a newsletter's sign-up or a player, which are furniture or not in the text ("Tell us
+# in the comments below.", "Watch the video below.").
+_POINTS_BELOW = compile_pattern(
+    r"(?:^|[.!?]\s)(?![^.!?]*\b(?:comments?|form|newsletter|sign(?:ing)? up|subscribe|video"
+    r"|watch|listen|podcast|audio|player|clip|trailer|live ?blog|box|kommentar\w*|formular"
+    r"|commentaires?|comentarios?|commenti|vidéo|vídeo)\b)"
+    r"[^.!?]*\b(?:below|beneath|unten|ci-dessous|a continuación|abajo|qui sotto|di seguito"
+    r"|hieronder|abaixo)[.!]$",
+    regex.I,
+)
 # ... or a paragraph that names what follows as "the following" ("The following
 # roads will be closed ...", "Folgende Straßen sind gesperrt ..."): not a time's
 # "the following day", "am folgenden Tag".
@@ -1753,6 +1765,11 @@ class EdgesRule(Rule):
         if (
             _LEAD_IN.of(texts[last])
             or (last + 1 < n and _LEAD_IN.of(texts[last + 1]))
+            or (
+                last + 1 < n
+                and texts[last].endswith((".", "!"))
+                and _POINTS_BELOW.search(texts[last][-200:], None, None, False) is not None
+            )
             or (
                 last + 2 < n
                 and words(last + 1) < self.body_words
