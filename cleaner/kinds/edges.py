@@ -124,7 +124,8 @@ And it stays, evidence or not, when it is part of something structured:
   or CJK ``。！？``), an embedded post's attribution, and everything after a
   first line that ends with a colon (a lead-in: ``This is how it begins:``) or,
   right after the body, a short sentence that says what follows (``These are the
-  ones that stuck.``, ``The full squad is below.``);
+  ones that stuck.``, ``The full squad is below.``), or after a last body paragraph
+  whose last sentence points below (``See the day-by-day line-ups below.``);
 - the body's own structure going on after its last body paragraph: everything
   up to a line that opens with a key three or more body lines open with
   (``Portion Fix Containers: 1 tsp.`` after a meal plan's meals, ``Q: ...``).
