@@ -232,6 +232,24 @@ def test_the_body_s_own_keyed_lines_after_it_carry_the_structure_on():
     assert removed(two + tail) == ["Portion Fix Containers: 2 Green, 1 Red", *gone]
 
 
+def test_a_table_s_rows_after_the_body_carry_the_table_on():
+    # A help page's table, one cell a line, each closed by its bar: its last row, a
+    # short key and a sentence too short to be the body's, is still the table's.
+    rows = "".join(
+        f"{key} |\nThis is the {what} as the organisation knows it, shown near the top of "
+        "the advert that every applicant reads first. |\n"
+        for key, what in (
+            ("Title", "job's name"),
+            ("Department", "team's name"),
+            ("Grade", "pay band"),
+        )
+    )
+    tail = ["Hours |", "The weekly hours of the job. |"]
+    assert removed(BODY + rows + "\n".join(tail) + "\n") == []
+    # With no table in the body, the same lines after it are a label and a teaser.
+    assert removed(BODY + "\n".join(tail) + "\n") == tail
+
+
 def test_a_fact_box_in_one_row_before_the_body_stays():
     # Two "Key: value" fields and a price: a review's fact box, not a teaser.
     fact = "Tested by: Jane Roe RRP: £23.99 More info: www.example.com"

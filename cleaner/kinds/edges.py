@@ -983,7 +983,14 @@ def _structure_goes_on(texts: list[str], first: int, last: int) -> int:
     """The body's last line, moved to the last line after it that opens with a key
     three or more lines of the body open with ("Portion Fix Containers: 1 tsp." after
     a meal plan, "Q: ..." after an interview): the body's structure goes on to there,
-    and what lies between is its content."""
+    and what lies between is its content. A table's rows go on the same way: lines
+    after it that end with a cell's bar, as three or more lines of the body do
+    ("Grade |" / "Every job has a pay range attached to it. |" / ... / "Hours |")."""
+    k = last + 1
+    while k < len(texts) and texts[k].endswith("|"):
+        k += 1
+    if k > last + 1 and sum(texts[j].endswith("|") for j in range(first, last + 1)) >= 3:
+        last = k - 1
     keys: dict[str, int] = {}
     for k in range(len(texts) - 1, last, -1):
         text = texts[k]
