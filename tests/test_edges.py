@@ -429,6 +429,22 @@ def test_an_obituary_s_closing_facts_stay():
     assert removed(BODY + facts + "\n".join(tail) + "\n") == tail
 
 
+def test_a_date_alone_over_the_headline_is_no_headline():
+    # A help page opens with the date it was updated, an ordinal's "th" and all; its
+    # title, over a lead-in and a list, is the headline (the body starts lower down).
+    page = (
+        "How to find out about roadworks that affect you\n"
+        "To let you know in advance about roadworks that may affect you we:\n"
+        "• Put up signs along the road two weeks before the work starts there\n"
+        "About the letter\n"
+        "We aim to have the letter with you two weeks before works are scheduled to "
+        "start, with the dates, the hours and the diversions.\n"
+    )
+    for date in ("15th July 2024", "Monday, July 15th, 2024"):
+        assert removed(date + "\n" + page) == [date]
+        assert removed("Last updated:\n" + date + "\n" + page) == ["Last updated:", date]
+
+
 def test_a_headline_in_guillemets_is_no_link_row():
     # "»" closes the quotation; between words of a menu it separates them.
     head = "«El último verano», la película que ha conquistado San Sebastián\n"

@@ -358,7 +358,8 @@ _MONTH = (
 )
 _DAY = r"mon|tue|wed|thu|fri|sat|sun"
 _STAMP = compile_pattern(
-    rf"^(?:(?:(?:{_DAY})\w*|(?:{_MONTH})\.?|\d{{1,4}}|[ap]\.?m\.?|at|[,./:\s-])+)$",
+    rf"^(?:(?:(?:{_DAY})\w*|(?:{_MONTH})\.?|\d{{1,2}}(?:st|nd|rd|th)|\d{{1,4}}|[ap]\.?m\.?|at"
+    r"|[,./:\s-])+)$",
     regex.I,
 )
 # -- what marks content --------------------------------------------------------
@@ -1844,6 +1845,8 @@ class EdgesRule(Rule):
                     continue  # "Home World News": a crumb, not the headline
                 if k == 0 and k + 1 < first and _glued_menu(texts[k]):
                     continue  # a menu run together: "UC HomeAbout UCUC AcademicsUC ..."
+                if k == 0 and k + 1 < first and judged(k).furniture == "date or time":
+                    continue  # a date above the headline: "15th July 2024" / the title
                 if (
                     k == 0
                     and k + 1 < first
