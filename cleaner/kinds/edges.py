@@ -438,8 +438,10 @@ def _all_words_shared(title: str, body: str) -> bool:
 def _shares_a_word(title: str, body: str, size: int = 5) -> bool:
     """Whether a word of ``size`` letters or more of ``title`` opens a word of ``body``
     (its first ``size`` letters, any case: ``pressure`` / ``pressure``, ``Boiler`` /
-    ``boiler``, ``dropping`` / ``drops``)."""
-    stems = {w[:size] for w in _words_in(title) if len(w) >= size and w.isalpha()}
+    ``boiler``, ``dropping`` / ``drops``; a possessive's ``'s`` aside: ``children's`` /
+    ``children``)."""
+    words = (w.removesuffix("'s").removesuffix("’s") for w in _words_in(title))
+    stems = {w[:size] for w in words if len(w) >= size and w.isalpha()}
     return bool(stems) and any(w[:size] in stems for w in _words_in(body))
 
 
