@@ -445,6 +445,19 @@ def test_a_date_alone_over_the_headline_is_no_headline():
         assert removed("Last updated:\n" + date + "\n" + page) == ["Last updated:", date]
 
 
+def test_a_date_in_other_languages_is_a_date():
+    # "Samstag, 5. Oktober 2024" over a German notice's title is its date, as
+    # "Saturday, October 5, 2024" is: the title under it is the headline.
+    page = (
+        "Sperrung der Hauptstraße ab Montag\n"
+        "Die Hauptstraße wird ab Montag für zwei Wochen zwischen dem Rathaus und der "
+        "Brücke gesperrt, weil die Leitungen erneuert werden.\n"
+        "Die Umleitung ist ausgeschildert.\n"
+    )
+    for date in ("Samstag, 5. Oktober 2024", "Sabato 5 ottobre 2024", "Le 19 oct. 2025"):
+        assert removed(date + "\n" + page) == [date]
+
+
 def test_a_headline_in_guillemets_is_no_link_row():
     # "»" closes the quotation; between words of a menu it separates them.
     head = "«El último verano», la película que ha conquistado San Sebastián\n"
@@ -1119,6 +1132,35 @@ def test_a_body_whose_last_sentence_points_below_keeps_what_follows():
     said = "The festival runs for three days on the harbour and ends with fireworks. "
     for point in ("Tell us what you think in the comments below.", "Watch the video below."):
         assert removed(BODY + said + point + "\n" + "\n".join(TEASERS) + "\n") == TEASERS
+
+
+def test_a_programme_s_run_goes_on_across_its_timed_entries():
+    # A festival's programme after the body: a day, entries that open with their time
+    # (kept as data) and entries without one between them; the entries after the
+    # first timed ones are the programme's as much as the first day's.
+    programme = [
+        "Il programma",
+        "Venerdì 4 ottobre",
+        "ore 19.00 Apertura della sagra e della cucina",
+        "Musica dal vivo con il gruppo della valle",
+        "ore 22.00 Dj set in piazza",
+        "Sabato 5 ottobre",
+        "Nel pomeriggio mostra di moto d'epoca in piazza",
+        "ore 19.00 Apertura della cucina",
+        "Tutti i giorni",
+        "Giochi per bambini in piazza del mercato",
+    ]
+    body = (
+        "La sagra dell'uva torna in paese da venerdì a domenica con musica, laboratori per "
+        "i bambini e degustazioni dei vini della zona.\n"
+        "L'iniziativa è organizzata dalle associazioni di volontariato con il sostegno del "
+        "Comune, che ha chiuso la piazza al traffico.\n"
+    )
+    assert removed(body + "\n".join(programme) + "\n") == []
+    # A content heading's run still ends at a line that stays with no timed entry: a
+    # school's menu ("Termine" among its items), its street, then more items.
+    menu = ["Termine", "Links", "Archiv", "Scheydgasse 40", "Fahrzeugtechnik", "Impressum"]
+    assert removed(BODY + "\n".join(menu) + "\n") == ["Fahrzeugtechnik", "Impressum"]
 
 
 def test_a_lead_in_after_short_closing_sentences_keeps_its_list():

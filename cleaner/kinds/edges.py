@@ -355,11 +355,37 @@ _ROMAN = compile_pattern(r"^(?=[IVXLC])X{0,3}(?:IX|IV|V?I{0,3})\.$")
 _MONTH = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    # ... and the months of German, French, Spanish, Italian, Portuguese and Dutch
+    # ("5. Oktober", "Le 19 oct.", "Sabato 5 ottobre", "6 de novembro", "3 maart").
+    r"|januar|jänner|februar|märz|mär|mai|juni|juli|okt(?:ober)?|dez(?:ember)?"
+    r"|janv(?:ier)?|févr(?:ier)?|mars|avr(?:il)?|juin|juil(?:let)?|août|septembre"
+    r"|octobre|novembre|décembre|déc"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|se(?:p)?tiembre|octubre"
+    r"|noviembre|diciembre"
+    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ott(?:obre)?|dicembre"
+    r"|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro"
+    r"|januari|februari|maart|mei|augustus|oktober"
 )
 _DAY = r"mon|tue|wed|thu|fri|sat|sun"
+# ... their days, whole (a prefix of theirs opens too many words: "mar", "dom").
+_DAY_NAMES = (
+    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo"
+    r"|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
+    r"|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira"
+    r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
+)
+# A date or a time alone, in words and numbers ("Tuesday, March 4", "15th July 2024",
+# "10:30 a.m.", "Samstag, 5. Oktober", "le 19 oct. 2025", "ore 19.00"): a day, a month
+# or a number first, perhaps after a small word (alone, "de" or "am" is no date).
+_STAMP_WORD = (
+    rf"(?:{_DAY})\w*|{_DAY_NAMES}|(?:{_MONTH})\.?|\d{{1,2}}(?:st|nd|rd|th|er|º|°)|\d{{1,4}}"
+    r"|[ap]\.?m\.?|at"
+)
 _STAMP = compile_pattern(
-    rf"^(?:(?:(?:{_DAY})\w*|(?:{_MONTH})\.?|\d{{1,2}}(?:st|nd|rd|th)|\d{{1,4}}|[ap]\.?m\.?|at"
-    r"|[,./:\s-])+)$",
+    rf"^[,./:\s-]*(?:(?:am|um|den|de|del|di|le|el|ore|à)\s+)?(?:{_STAMP_WORD})"
+    rf"(?:{_STAMP_WORD}|am|um|den|de|del|di|le|el|ore|uhr|h|à|[,./:\s-])*$",
     regex.I,
 )
 # -- what marks content --------------------------------------------------------
@@ -514,6 +540,13 @@ _CLOCK = "0:0"
 _CLOCK_LINE = compile_pattern(r"^\d{1,2}[:.]\d\d(?:\s?(?i:[ap]\.?m\.?))?(?:\s\p{Lu}{2,4})?$")
 # A list's marker: a number ("1.", "2)"), a sign ("+", "%", "-"), or a clock time
 # that opens a schedule's entry ("18:00 Opening concert", "9:30 Keynote").
+# A schedule's entry that opens with its time of day ("19:00 Opening", "7 pm Kitchen
+# opens", "ore 19.00 Apertura cucina", "um 20 Uhr Konzert", "10h30 Accueil").
+_TIMED_ENTRY = compile_pattern(
+    r"^(?:(?:ore|um|à|alle|a las|às|om)\s)?\d{1,2}"
+    r"(?:[:.h]\d\d(?=\s)|\s?(?:[ap]\.?m\.?|uhr|h)(?=\s))",
+    regex.I,
+)
 _MARKER = compile_pattern(r"^(?:\d{1,2}:\d\d(?=\s)|\d{1,3}[.)]|[^\w\s\"'‘“«(\[])")
 _DIGITS = compile_pattern(r"\d+")
 _SHAPE_TOKEN = compile_pattern(r"\p{N}+|[^\W\p{N}_]+|\S")
@@ -1177,8 +1210,29 @@ def _announced_lists(
             text = texts[k]
             if _is_content_heading(text, more):
                 headings.append(k)
-            if k + 1 not in outside or order[k + 1] != order[k] + 1:
+            if k + 1 >= n or order[k + 1] != order[k] + 1:
                 break
+            if k + 1 not in outside:
+                # A schedule's entries that stay between them, none a sentence, go on
+                # with it ("Sabato 5 ottobre" / "ore 19.00 Apertura cucina" / "Musica
+                # di intrattenimento ..." / "ore 22 Dj set ..." / "Domenica 6
+                # ottobre"); a sentence, or lines with no entry opening with its time
+                # ("teuer im Vergleich" under "Nachteile", "Scheydgasse 40" over a
+                # menu's items), end it.
+                j = k + 1
+                timed = False
+                while (
+                    headings
+                    and j < n
+                    and j not in outside
+                    and order[j] == order[j - 1] + 1
+                    and not _ends_a_sentence(texts[j])
+                ):
+                    timed = timed or _TIMED_ENTRY.match(texts[j], None, None, False) is not None
+                    j += 1
+                if not (timed and j < n and j in outside and order[j] == order[j - 1] + 1):
+                    break
+                k = j - 1
             k += 1
         if headings:
             # The lists end where a menu begins (see _menu_from).
