@@ -248,6 +248,10 @@ def test_a_table_s_rows_after_the_body_carry_the_table_on():
     assert removed(BODY + rows + "\n".join(tail) + "\n") == []
     # With no table in the body, the same lines after it are a label and a teaser.
     assert removed(BODY + "\n".join(tail) + "\n") == tail
+    # ... and above the body's first paragraph, its first rows open the table.
+    head = ["Half term - Monday 13th to Friday 17th February |", "||"]
+    assert removed("Diary dates for the spring term\n" + "\n".join(head) + "\n" + rows) == []
+    assert removed("Diary dates for the spring term\n" + "\n".join(head) + "\n" + BODY) == head
 
 
 def test_a_fact_box_in_one_row_before_the_body_stays():

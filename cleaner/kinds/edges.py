@@ -222,6 +222,13 @@ _POINTS_BELOW = compile_pattern(
     r"|hieronder|abaixo)[.!]$",
     regex.I,
 )
+# (The words it ends with, asked first: the pattern's search costs tens of microseconds.)
+_BELOW_WORDS = frozenset(
+    (
+        *("below", "beneath", "unten", "ci-dessous", "continuación", "abajo", "sotto"),
+        *("seguito", "hieronder", "abaixo"),
+    )
+)
 # ... or a paragraph that names what follows as "the following" ("The following
 # roads will be closed ...", "Folgende Straßen sind gesperrt ..."): not a time's
 # "the following day", "am folgenden Tag".
@@ -383,9 +390,12 @@ _STAMP_WORD = (
     rf"(?:{_DAY})\w*|{_DAY_NAMES}|(?:{_MONTH})\.?|\d{{1,2}}(?:st|nd|rd|th|er|º|°)|\d{{1,4}}"
     r"|[ap]\.?m\.?|at"
 )
+# (Its words as a trie, see factor_words: asked only whether it matches.)
 _STAMP = compile_pattern(
-    rf"^[,./:\s-]*(?:(?:am|um|den|de|del|di|le|el|ore|à)\s+)?(?:{_STAMP_WORD})"
-    rf"(?:{_STAMP_WORD}|am|um|den|de|del|di|le|el|ore|uhr|h|à|[,./:\s-])*$",
+    factor_words(
+        rf"^[,./:\s-]*(?:(?:am|um|den|de|del|di|le|el|ore|à)\s+)?(?:{_STAMP_WORD})"
+        rf"(?:{_STAMP_WORD}|am|um|den|de|del|di|le|el|ore|uhr|h|à|[,./:\s-])*$"
+    ),
     regex.I,
 )
 # -- what marks content --------------------------------------------------------
@@ -1824,6 +1834,14 @@ class EdgesRule(Rule):
             if k >= 0 and words(k) >= self.body_words and _LEAD_IN.of(texts[k]):
                 first = k
                 break
+        # ... and so do a table's rows right above it, each closed by its cell's bar as
+        # three or more body lines are ("CHRISTMAS HOLIDAYS - Monday 19th December |" /
+        # "||" / "Tuesday 3rd January | INSET day | |": see _structure_goes_on).
+        up = first
+        while up > 0 and texts[up - 1].endswith("|"):
+            up -= 1
+        if up < first and sum(texts[j].endswith("|") for j in range(first, last + 1)) >= 3:
+            first = up
         while last + 1 < n and _LIST_ITEM.match(texts[last + 1], None, None, False):
             last += 1
         lead_in = -1
@@ -1832,6 +1850,7 @@ class EdgesRule(Rule):
             or (last + 1 < n and _LEAD_IN.of(texts[last + 1]))
             or (
                 last + 1 < n
+                and texts[last][:-1].rsplit(" ", 1)[-1].casefold() in _BELOW_WORDS
                 and texts[last].endswith((".", "!"))
                 and _POINTS_BELOW.search(texts[last][-200:], None, None, False) is not None
             )
