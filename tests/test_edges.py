@@ -42,6 +42,9 @@ def removed_by_the_pack(text: str) -> list[str]:
         ("4 55 3", "counter"),
         ("November 20", "date or time"),
         ("Monday 3:00PM", "date or time"),
+        ("March 3, 2020 - 10:30 AM", "date or time"),
+        ("Samstag, 5. Oktober", "date or time"),
+        ("November 25, 1919 ~ August 29, 2014", None),
         ("@ferrynews", "bare link or handle"),
         # No evidence: a review's stars, an essay's section number.
         ("★★★★☆", None),
@@ -460,6 +463,18 @@ def test_a_date_in_other_languages_is_a_date():
     )
     for date in ("Samstag, 5. Oktober 2024", "Sabato 5 ottobre 2024", "Le 19 oct. 2025"):
         assert removed(date + "\n" + page) == [date]
+
+
+def test_two_dates_with_their_years_are_a_span_not_a_stamp():
+    # Under a post about a father's death, his life's dates: a span, the post's last
+    # words (a date and a time are still a stamp: see the evidence above).
+    post = (
+        "He was a quiet man whose wants were few, content with his garden and the "
+        "birds that came to it every morning.\n"
+        "Rest in peace, beloved father, until we see you again.\n"
+    )
+    for span in ("November 25, 1919 ~ August 29, 2014", "3 June 1933 – 18 November 2024"):
+        assert removed_by_the_pack(post + span + "\n") == []
 
 
 def test_a_headline_in_guillemets_is_no_link_row():
@@ -1664,6 +1679,9 @@ def test_an_obituary_keeps_the_name_and_the_span_of_the_life():
         "never forgot a pupil's name.\n"
     )
     assert removed(text) == ["Obituaries", "Search obituaries"]
+    # ... and so with the whole dates of the life.
+    dates = text.replace("1938 - 2024", "March 4, 1938 - March 2, 2024")
+    assert removed(dates) == ["Obituaries", "Search obituaries"]
     # A span of years alone is a period's, not a counter: it stays wherever it stands.
     assert removed(text.replace("Search obituaries\n", "Search obituaries\n1914–1918\n")) == [
         "Obituaries",

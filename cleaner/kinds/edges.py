@@ -285,6 +285,24 @@ _SECTION_NUMBER = compile_pattern(
 #: continuation: "}", "});", "},", "]; \\" (no digit: "(3)" counts comments).
 _BRACKETS_ALONE = compile_pattern(r"^(?=.*[{}\[\]])[\s{}()\[\];,.\\]+$")
 _YEARS = compile_pattern(r"^[(]?\d{4}\s?[-–—]\s?\d{4}[)]?$")
+# The sign between the two dates of a span ("3 June 1933 – 18 November 2024").
+_SPAN_SIGN = compile_pattern(r"\s[~–—-]\s")
+
+
+def _date_span(text: str) -> bool:
+    """Whether ``text`` is two dates with their years and a sign between them, a life's
+    or an event's run: "November 25, 1919 ~ August 29, 2014", "3 June 1933 – 18
+    November 2024" (not a date and a time: "March 3, 2020 - 10:30 AM")."""
+    if " ~ " not in text and " – " not in text and " - " not in text and " — " not in text:
+        return False
+    parts = _SPAN_SIGN.split(text.strip())
+    return len(parts) == 2 and all(
+        _STAMP.match(part, None, None, False) is not None
+        and _YEAR.search(part, None, None, False) is not None
+        for part in parts
+    )
+
+
 #: A review's rating in stars.
 _STARS = frozenset("★☆✩✪✫✬✭✮✯⭐½")
 #: A book's or a play's division: "Chapter 3", "Kapitel IV", "Part One", "Act II", a
@@ -1990,11 +2008,15 @@ class EdgesRule(Rule):
         elif (
             head in (-1, first - 1)
             and first > 1
-            and _YEARS.match(texts[first - 1], None, None, False)
+            and (
+                _YEARS.match(texts[first - 1], None, None, False) is not None
+                or _date_span(texts[first - 1])
+            )
             and _names_the_subject(texts[first - 2], texts[first], person=True)
         ):
             # ... and so does a name over the span of a life ('Margaret "Peggy"
-            # Holloway' / "1938 - 2024" / 'Margaret "Peggy" Holloway, 86, of ...'; the
+            # Holloway' / "1938 - 2024" or "March 4, 1938 - May 2, 2024" / 'Margaret
+            # "Peggy" Holloway, 86, of ...'; the
             # first sentence may leave out a middle name: "Robert James Cole" /
             # 'Robert "Bob" Cole, 87, ...').
             head = first - 2
@@ -2547,6 +2569,8 @@ class EdgesRule(Rule):
         letter = text[:1].isalpha()
         if text[:1].isdigit() and _SECTION_NUMBER.match(text, None, None, False):
             return None  # a manual's numbered section heading: "2.7 Thread Safety"
+        if _date_span(text):
+            return None  # a life's or a run's dates: "November 25, 1919 ~ August 29, 2014"
         if not letter and _COUNTER.match(text, None, None, False):
             # A review's stars are its verdict ("★★★★☆"), not a counter; a span of
             # years is a life's or a period's ("1938 - 2024", "1914–1918"); code's
