@@ -477,6 +477,42 @@ def test_two_dates_with_their_years_are_a_span_not_a_stamp():
         assert removed_by_the_pack(post + span + "\n") == []
 
 
+def test_a_two_word_title_that_addresses_someone_is_the_headline():
+    # "Goodbye, Dad" right over a post: a comma inside, as no menu's item has one.
+    post = (
+        "My father died on Thursday morning at the hospice, with my mother holding "
+        "his hand.\n"
+        "He spent forty years repairing clocks in a shop no wider than a corridor.\n"
+    )
+    assert removed("Goodbye, Dad\n" + post) == []
+    # Two words alone over it are a menu's item, as before.
+    assert removed("Family News\n" + post) == ["Family News"]
+
+
+def test_a_title_under_a_show_s_name_of_four_words_stays():
+    # A podcast's name over an episode's title, the body right under it: the name is
+    # taken for the headline, and the longer title under it stays, as under a kicker.
+    episode = (
+        "The Quiet Hour Podcast\nWhy we stopped sleeping in two shifts\n"
+        "Historians think that for centuries many people slept in two parts, waking "
+        "for an hour in the middle of the night.\n"
+        "In this episode a historian of the household tells us how the diaries gave "
+        "the habit away.\n"
+    )
+    assert removed(episode) == []
+
+
+def test_a_week_s_last_row_without_a_time_stays_with_its_rows():
+    # A library's hours after its notice, a link under them: the last row stays (and
+    # the link, alone after it now, with it: unsure, so kept).
+    hours = ["Opening hours", "Monday to Wednesday, 10am to 6pm", "Thursday, 10am to 8pm"]
+    link = "Find your nearest library"
+    assert removed(BODY + "\n".join([*hours, "Sunday, closed", link]) + "\n") == []
+    # A last line that opens with no day's name goes with the link, as before.
+    last = "Holidays, closed"
+    assert removed(BODY + "\n".join([*hours, last, link]) + "\n") == [last, link]
+
+
 def test_a_headline_in_guillemets_is_no_link_row():
     # "»" closes the quotation; between words of a menu it separates them.
     head = "«El último verano», la película que ha conquistado San Sebastián\n"

@@ -401,6 +401,8 @@ _DAY_NAMES = (
     r"|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira"
     r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
 )
+# A line that opens with a day's name ("Sunday, closed", "Samstag 10 bis 14 Uhr").
+_DAY_START = compile_pattern(rf"^(?:(?:{_DAY})[a-z]*|{_DAY_NAMES})\b", regex.I)
 # A date or a time alone, in words and numbers ("Tuesday, March 4", "15th July 2024",
 # "10:30 a.m.", "Samstag, 5. Oktober", "le 19 oct. 2025", "ore 19.00"): a day, a month
 # or a number first, perhaps after a small word (alone, "de" or "am" is no date).
@@ -2000,6 +2002,17 @@ class EdgesRule(Rule):
             # agency, a section or a button is in title case: "Dennis Steimels",
             # "Agencia EFE", "Key Points", "Zum Video".)
             head = 0
+        if (
+            head < 0
+            and first == 1
+            and words(0) == 2
+            and ", " in texts[0]
+            and not texts[0].endswith(",")
+            and _HAS_NUMBER.search(texts[0], None, None, False) is None
+        ):
+            # ... and so does a title of two words that addresses someone, right over
+            # the body ("Goodbye, Dad"): a menu's item has no comma inside.
+            head = 0
         if head < 0 and first > 0 and _names_the_subject(texts[first - 1], texts[first]):
             # A title of a word or two that the first sentence opens with names the
             # article's subject ("Lake Vennholm" / "Lake Vennholm is a lake ..."): an
@@ -2275,6 +2288,21 @@ class EdgesRule(Rule):
                 )
             )
         }
+        # ... and a week's last row without a time, under rows of times that open
+        # with their day as it does ("Thursday, 10am to 8pm" / "Friday and Saturday,
+        # 10am to 5pm" / "Sunday, closed").
+        outside -= {
+            k
+            for k in outside
+            if k >= 2
+            and k - 1 not in outside
+            and k - 2 not in outside
+            and lines.get(k - 1, _NONE).data
+            and lines.get(k - 2, _NONE).data
+            and _DAY_START.match(texts[k], None, None, False) is not None
+            and _DAY_START.match(texts[k - 1], None, None, False) is not None
+            and _DAY_START.match(texts[k - 2], None, None, False) is not None
+        }
         if (
             first > 0
             and first - 1 in outside
@@ -2326,10 +2354,19 @@ class EdgesRule(Rule):
         elif 0 <= head < (title_line := _over_marks(texts, outside, top)) and (
             title_line - 2 <= head
             and title_line in outside
-            and words(head) <= HEADLINE_WORDS
             and (
                 (
                     lines[title_line].furniture == "teaser headline"
+                    # (Under a name of four words, a show's, a title with no number:
+                    # "The Quiet Hour Podcast" / "Why we stopped sleeping in two
+                    # shifts"; "Am 13. November 2019 Von Henry" is a byline.)
+                    and (
+                        words(head) <= HEADLINE_WORDS
+                        or (
+                            words(head) <= self.label_words
+                            and _HAS_NUMBER.search(texts[title_line], None, None, False) is None
+                        )
+                    )
                     and words(title_line) >= words(head) + 3
                     and not self._opens_with_navigation(texts[title_line])
                 )
@@ -2337,7 +2374,8 @@ class EdgesRule(Rule):
                     # (Under a blog's name and its tagline, a title as short as the
                     # name: "The Allotment Diaries" / "Just another site" / "Runner
                     # Beans at Last"; the tagline may be gone, taken in a pass before.)
-                    2 <= order[title_line] - order[head] <= 3
+                    words(head) <= HEADLINE_WORDS
+                    and 2 <= order[title_line] - order[head] <= 3
                     and "," not in texts[title_line]  # names: "Jane Roe, John Doe"
                     and lines[title_line].furniture in ("label", "teaser headline")
                     and words(title_line) >= HEADLINE_WORDS
