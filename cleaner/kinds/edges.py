@@ -570,6 +570,7 @@ _CLOCK = "0:0"
 _CLOCK_LINE = compile_pattern(r"^\d{1,2}[:.]\d\d(?:\s?(?i:[ap]\.?m\.?))?(?:\s\p{Lu}{2,4})?$")
 # A list's marker: a number ("1.", "2)"), a sign ("+", "%", "-"), or a clock time
 # that opens a schedule's entry ("18:00 Opening concert", "9:30 Keynote").
+_MARKER = compile_pattern(r"^(?:\d{1,2}:\d\d(?=\s)|\d{1,3}[.)]|[^\w\s\"'‘“«(\[])")
 # A schedule's entry that opens with its time of day ("19:00 Opening", "7 pm Kitchen
 # opens", "ore 19.00 Apertura cucina", "um 20 Uhr Konzert", "10h30 Accueil").
 _TIMED_ENTRY = compile_pattern(
@@ -577,7 +578,6 @@ _TIMED_ENTRY = compile_pattern(
     r"(?:[:.h]\d\d(?=\s)|\s?(?:[ap]\.?m\.?|uhr|h)(?=\s))",
     regex.I,
 )
-_MARKER = compile_pattern(r"^(?:\d{1,2}:\d\d(?=\s)|\d{1,3}[.)]|[^\w\s\"'‘“«(\[])")
 _DIGITS = compile_pattern(r"\d+")
 _SHAPE_TOKEN = compile_pattern(r"\p{N}+|[^\W\p{N}_]+|\S")
 
@@ -1045,17 +1045,23 @@ def _labels_beside_removed(
 _LINE_KEY = compile_pattern(rf"^{_KEY_WORDS}:\s")
 
 
+def _a_table(texts: list[str], first: int, last: int) -> bool:
+    """Whether three or more lines of the body ``texts[first : last + 1]`` end with a
+    table cell's bar: rows of a table next to the body, ending so too, are its rows
+    ("Grade |" / "Every job has a pay range attached to it. |" / ... / "Hours |")."""
+    return sum(texts[j].endswith("|") for j in range(first, last + 1)) >= 3
+
+
 def _structure_goes_on(texts: list[str], first: int, last: int) -> int:
     """The body's last line, moved to the last line after it that opens with a key
     three or more lines of the body open with ("Portion Fix Containers: 1 tsp." after
     a meal plan, "Q: ..." after an interview): the body's structure goes on to there,
-    and what lies between is its content. A table's rows go on the same way: lines
-    after it that end with a cell's bar, as three or more lines of the body do
-    ("Grade |" / "Every job has a pay range attached to it. |" / ... / "Hours |")."""
+    and what lies between is its content. A table's rows go on the same way (see
+    :func:`_a_table`)."""
     k = last + 1
     while k < len(texts) and texts[k].endswith("|"):
         k += 1
-    if k > last + 1 and sum(texts[j].endswith("|") for j in range(first, last + 1)) >= 3:
+    if k > last + 1 and _a_table(texts, first, last):
         last = k - 1
     keys: dict[str, int] = {}
     for k in range(len(texts) - 1, last, -1):
@@ -1208,7 +1214,9 @@ def _announced_lists(
     """The lines of ``outside`` after line ``after`` (and before line ``end``, if given)
     from a heading that announces content (:func:`_is_content_heading`: ``Sources``,
     ``Qualified teams``, and what ``more`` adds) to the end of its run: the lines
-    after it up to the next that stays or one another rule removed. A heading with
+    after it up to the next that stays or one another rule removed (lines that stay
+    between its lines, none a sentence, carry it on when one of them is a schedule's
+    entry opening with its time: see _TIMED_ENTRY). A heading with
     nothing under it (the text ends there, or a line another rule removed follows)
     heads no list. Called for the lines after the body, and for those between the
     headline and the body (a fact box or a tour's dates above the first paragraph;
@@ -1243,6 +1251,8 @@ def _announced_lists(
             if k + 1 >= n or order[k + 1] != order[k] + 1:
                 break
             if k + 1 not in outside:
+                if not headings:
+                    break
                 # A schedule's entries that stay between them, none a sentence, go on
                 # with it ("Sabato 5 ottobre" / "ore 19.00 Apertura cucina" / "Musica
                 # di intrattenimento ..." / "ore 22 Dj set ..." / "Domenica 6
@@ -1252,8 +1262,7 @@ def _announced_lists(
                 j = k + 1
                 timed = False
                 while (
-                    headings
-                    and j < n
+                    j < n
                     and j not in outside
                     and order[j] == order[j - 1] + 1
                     and not _ends_a_sentence(texts[j])
@@ -1854,13 +1863,12 @@ class EdgesRule(Rule):
             if k >= 0 and words(k) >= self.body_words and _LEAD_IN.of(texts[k]):
                 first = k
                 break
-        # ... and so do a table's rows right above it, each closed by its cell's bar as
-        # three or more body lines are ("CHRISTMAS HOLIDAYS - Monday 19th December |" /
-        # "||" / "Tuesday 3rd January | INSET day | |": see _structure_goes_on).
+        # ... and so do a table's rows right above it ("CHRISTMAS HOLIDAYS - Monday
+        # 19th December |" / "||" / "Tuesday 3rd January | INSET day | |": _a_table).
         up = first
         while up > 0 and texts[up - 1].endswith("|"):
             up -= 1
-        if up < first and sum(texts[j].endswith("|") for j in range(first, last + 1)) >= 3:
+        if up < first and _a_table(texts, first, last):
             first = up
         while last + 1 < n and _LIST_ITEM.match(texts[last + 1], None, None, False):
             last += 1
@@ -1870,8 +1878,8 @@ class EdgesRule(Rule):
             or (last + 1 < n and _LEAD_IN.of(texts[last + 1]))
             or (
                 last + 1 < n
-                and texts[last][:-1].rsplit(" ", 1)[-1].casefold() in _BELOW_WORDS
                 and texts[last].endswith((".", "!"))
+                and texts[last][:-1].rsplit(" ", 1)[-1].casefold() in _BELOW_WORDS
                 and _POINTS_BELOW.search(texts[last][-200:], None, None, False) is not None
             )
             or (
