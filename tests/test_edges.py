@@ -2512,3 +2512,33 @@ def test_a_post_s_title_its_first_sentence_takes_up_stays_under_a_blog_s_widgets
     # ... but not a section's name over a story that uses one of its words.
     section = text.replace("Sunday Soups", "World Kitchen")
     assert "World Kitchen" in removed(section)
+
+
+def test_a_title_set_twice_above_the_body_keeps_one_copy():
+    # Under a search box's prompt, taken for the headline, the title set twice over a
+    # name and a date: one copy stays.
+    text = (
+        "You can search by section\nor by the title of a story\n"
+        "Harbour wall to be rebuilt after storms\nHarbour wall to be rebuilt after storms\n"
+        "admin\n12 March 2024\n"
+        "The council will rebuild the harbour wall that the winter storms broke in three "
+        "places, at a cost of two million pounds, it said on Tuesday.\n"
+        "Work starts in May and should end before the next winter.\n"
+    )
+    assert kept(text).count("Harbour wall to be rebuilt after storms") == 1
+    # ... and one copy when the first is the headline.
+    bare = text.split("story\n", 1)[1]
+    assert kept(bare).count("Harbour wall to be rebuilt after storms") == 1
+    # A crumb whose last item is the title goes; the title stays.
+    crumbed = (
+        "Town hall / News / Festival returns to the square\n"
+        "Festival returns to the square\n"
+        "The summer festival returns to the market square this Saturday, with four bands "
+        "and food stalls from noon until late in the evening.\n"
+    )
+    gone = removed(crumbed)
+    assert gone == ["Town hall / News / Festival returns to the square"]
+    # Copies farther apart are a menu's or a box's items repeated (for a phone and
+    # for a desk): none stays.
+    apart = text.replace("storms\nHarbour", "storms\nShare\nComments\nadmin\nHarbour")
+    assert removed(apart).count("Harbour wall to be rebuilt after storms") == 2

@@ -2155,8 +2155,40 @@ class EdgesRule(Rule):
             # with a colon reads as a pair: "Nachrichten" / "Autohersteller" / "Skoda:
             # Der lange Weg zum Strom").
             title = head - 1
+        # A title set twice above the body, at most two short lines between its copies
+        # (a date, a byline's name, a label: "Jalan rusak makin panjang" / "Jalan
+        # rusak makin panjang" / "user" / a date), is the headline, wherever the line
+        # taken for it stands (a search box's prompt, a weather link above it): its
+        # last copy stays. So is a title that a crumb's last item repeats ("Home /
+        # News / Festival returns to the square" / "Festival returns to the square"),
+        # and the crumb taken for the headline goes. (Other stories' titles, or a
+        # menu's items, repeated stand among other titles or items.)
+        twice = -1
+        for k in range(1, first):
+            if (
+                words(k) < HEADLINE_WORDS
+                or judged(k).furniture != "teaser headline"
+                or (head >= 0 and texts[head] == texts[k])
+            ):
+                continue
+            j = k - 1
+            while j >= k - 3 and j >= 0 and words(j) <= self.label_words:
+                j -= 1
+            if j < max(k - 3, 0):
+                continue
+            above, text = texts[j], texts[k]
+            if above == text:
+                twice = k
+            elif (
+                above.endswith(text)
+                and above[: -len(text)].rstrip()[-1:] in _LINK_ROW_CHARS
+                and judged(j).furniture == "link row"
+            ):
+                twice = k
+                if j == head:
+                    head = -1
         ks = (
-            *(k for k in range(first) if k not in (head, tail, title, subject)),
+            *(k for k in range(first) if k not in (head, tail, title, subject, twice)),
             *range(last + 1, n),
         )
 
