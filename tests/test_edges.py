@@ -8,6 +8,7 @@ import pytest
 
 from cleaner import Cleaner
 from cleaner.kinds.base import WRAPPED_SHARE, hard_wrapped, runs_on
+from cleaner.kinds.edges import _KEY_VALUE
 
 EDGES = Cleaner().only(["outside-body"])
 RULE = next(r for r in Cleaner().rules if r.id == "outside-body")
@@ -2542,3 +2543,33 @@ def test_a_title_set_twice_above_the_body_keeps_one_copy():
     # for a desk): none stays.
     apart = text.replace("storms\nHarbour", "storms\nShare\nComments\nadmin\nHarbour")
     assert removed(apart).count("Harbour wall to be rebuilt after storms") == 2
+
+
+def test_a_spec_box_after_the_body_stays_with_dashes_for_colons_and_a_longer_row():
+    body = (
+        "The phone will go on sale next month in London and New York, the company said on "
+        "Tuesday, and the price will be announced at the launch.\n"
+    )
+    rows = (
+        "Display: 5 inch, 1080 pixels\nRAM: 2 GB\nOperating system: Android 4.4\n"
+        "Processor: Snapdragon 800 chipset\n"
+        "Touchscreen: multitouch with a graphics processor as well\nStorage: 16 GB\n"
+    )
+    assert removed(body + rows) == []
+    # A dash right after the key stands for the colon (as Hindi pages write their
+    # boxes: "रैम- 2 जीबी"), and a lead-in may end with one.
+    dashed = body + "These are the features of the new phone-\n" + rows.replace(": ", "- ")
+    assert removed(dashed) == []
+    # (Keys hold the marks of their script's vowels: "रैम".)
+    hindi = (
+        "Nokia का नया फोन अगले महीने लॉन्च होगा. कंपनी ने इसकी कीमत के बारे में अभी कुछ नहीं "
+        "बताया है. लीक हुई खबरों से इस फोन के बारे में काफी कुछ पता चल चुका है.\n"
+        "ये खूबियां होंगी Nokia के नए फोन X5 में-\nडिस्प्ले- स्क्रीन का साइज 6 इंच, फुल एचडी\n"
+        "रैम- 4 जीबी\nऑपरेटिंग सिस्टम- एंड्रॉयड 12 आधारित यूआई\n"
+        "प्रोसेसर- मीडियाटेक हीलियो चिपसेट\nकैमरा- पीछे दो कैमरे, आगे एक कैमरा और फ्लैश भी\n"
+        "स्टोरेज- 64 जीबी\n"
+    )
+    assert removed(hindi) == []
+    # A word's first half before "and" is no key: "Aus- und Fortbildung".
+    assert _KEY_VALUE.match("RAM- 2 GB")
+    assert not _KEY_VALUE.match("Aus- und Fortbildung")

@@ -550,15 +550,19 @@ def _fields(text: str) -> bool:
 # "Key: value" with a key of one to three words: a fact box's line.
 # The value is short ("Battery: up to 10 weeks"); "Explainer: what the rules mean for
 # households" is a kicker and a teaser, and a "|" makes a link row.
-_KEY_WORDS = r"[\p{L}\d][\p{L}\d.'’/&-]*(?: [\p{L}\d.'’/&-]+){0,2}"
+_KEY_WORDS = r"[\p{L}\d][\p{L}\p{M}\d.'’/&-]*(?: [\p{L}\p{M}\d.'’/&-]+){0,2}"
+# A dash right after the key stands for its colon ("RAM- 2 GB", "रैम- 2 जीबी"); not a
+# word's first half before "and" ("Aus- und Fortbildung", "pre- and post-war").
+_KEY_DASH = r"-(?= )(?! (?:und|oder|bis|sowie|u\.|and|or|to|et|ou|y|o|e|i|en|of)\b)"
 # ... with a value of a few words, or a list of three or more ("Present: J. Ward
 # (chair), S. Patel, L. Moore").
 _KEY_VALUE = compile_pattern(
-    rf"^{_KEY_WORDS}\s?:(?:(?: [^\s|]+){{1,5}}|\s[^,|]{{1,30}}+(?:,\s[^,|]{{1,30}}+){{2,}})$"
+    rf"^{_KEY_WORDS}(?:\s?:|{_KEY_DASH})"
+    rf"(?:(?: [^\s|]+){{1,5}}|\s[^,|]{{1,30}}+(?:,\s[^,|]{{1,30}}+){{2,}})$"
 )
 # ... or the opening of one with a longer value ("Period: March 16 (Sat) first train to
 # March 17 (Sun) last train"), a row of a box only under its heading and beside short ones.
-_KEY_OPENING = compile_pattern(rf"^{_KEY_WORDS}\s?:\s")
+_KEY_OPENING = compile_pattern(rf"^{_KEY_WORDS}(?:\s?:|{_KEY_DASH})\s")
 # ... or a row of a box that stays, perhaps an item with a qualifier in brackets ("Einheiten:
 # Stadtmitte 2 (Löschzug 2, Löschzug 3)", "- Löschzug 6 (Münchnerau): Wache 6, 6/11/1").
 _BOX_ROW = compile_pattern(rf"^(?:[-•*]\s)?{_KEY_WORDS}(?:\s\([^()]{{1,30}}\))?\s?:\s\S")
@@ -2705,7 +2709,9 @@ class EdgesRule(Rule):
                 whole = _whole_shape(text) if spaces < 4 * self.label_words else ""
                 shape = whole if len(whole) >= 5 and "0" in whole else None
         facts = spaces < 3 * self.label_words and is_data(text)
-        pair = ":" in text and _KEY_VALUE.match(text, None, None, False) is not None
+        pair = (":" in text or "- " in text) and _KEY_VALUE.match(
+            text, None, None, False
+        ) is not None
         return _Line(
             furniture,
             data=facts and spaces < 2 * self.label_words,
@@ -2736,6 +2742,10 @@ class EdgesRule(Rule):
 
         def numbered_row(j: int) -> bool:
             return 0 <= j < n and _numbered_row(texts[j])
+
+        def keyed_row(j: int) -> bool:
+            """Line ``j`` opens with a key and its colon (or its dash: "RAM- 2 GB")."""
+            return _KEY_OPENING.match(texts[j], None, None, False) is not None
 
         def pair(j: int) -> bool:
             """Line ``j`` is a short pair, judged or not (a line that stays)."""
@@ -2809,6 +2819,16 @@ class EdgesRule(Rule):
                 kept.add(k)  # a list of links: sources, references
             elif line.pair and (before.pair or after.pair):
                 kept.add(k)  # a fact box: "Venue: Olympia" then "Tickets: 45 euros"
+            elif (
+                line.pair
+                and (
+                    (get(k - 2, _NONE).pair and k - 1 in lines and keyed_row(k - 1))
+                    or (get(k + 2, _NONE).pair and k + 1 in lines and keyed_row(k + 1))
+                )
+            ) or (before.pair and after.pair and keyed_row(k)):
+                kept.add(k)  # ... and a row of it with a longer value between two short
+                # ones ("Processor: Snapdragon 800" / "Touchscreen: multitouch with a
+                # graphics processor too" / "Storage: 16 GB")
             elif (line.pair and (numbered_row(k - 1) or numbered_row(k + 1))) or (
                 _numbered_row(texts[k]) and (pair(k - 1) or pair(k + 1))
             ):
