@@ -2573,3 +2573,38 @@ def test_a_spec_box_after_the_body_stays_with_dashes_for_colons_and_a_longer_row
     # A word's first half before "and" is no key: "Aus- und Fortbildung".
     assert _KEY_VALUE.match("RAM- 2 GB")
     assert not _KEY_VALUE.match("Aus- und Fortbildung")
+
+
+def test_an_event_box_set_as_a_description_list_stays():
+    # Each field's name on a line, its value on the next, above the body.
+    box = (
+        "Time\n7:30pm\nRunning time\nAbout 100 minutes\nVenue\nMain Hall\nAge\n8 and over\n"
+        "Tickets\nAll seats £10\n"
+    )
+    text = (
+        "Arts Centre\nWhat's on\nBrahms and Prokofiev: the orchestra's spring concert\n"
+        + box
+        + "The city orchestra plays Brahms' first piano concerto, with Clara Wendt as "
+        "soloist, and the fifth symphony of Prokofiev in its spring concert.\n"
+    )
+    gone = removed(text)
+    assert not set(box.splitlines()) & set(gone)
+    assert "What's on" in gone
+    # A menu's items right above the box are not its fields.
+    menu = text.replace("concert\nTime", "concert\nConcerts\nTheatre\nTime")
+    assert "Theatre" in removed(menu)
+    # Names of navigation between are a magazine's buttons under its issues, not a box.
+    buttons = text.replace("Venue\nMain Hall\n", "Share\nMain Hall\n").replace(
+        "Age\n8 and over\n", "Print\nSpring issue 2/2020\n"
+    )
+    assert "7:30pm" in removed(buttons)
+    # ... nor are names and values with a line another rule removed between them: a
+    # recipe's tags, then a magazine's issues around its share buttons.
+    tags = (
+        "Die Eier mit dem Zucker schaumig schlagen, das Mehl unterheben und den Teig etwa "
+        "25 Minuten im heißen Ofen backen.\nDen Boden gut auskühlen lassen, bevor die Creme "
+        "daraufkommt.\nKategorien & Tags\nvegetarisch\nKuchen & Gebäck\nsüß\nfruchtig\n"
+        "Desserts & Backen\neinfach\nBackheft 1/2019\nTeilen\nVersenden\nDrucken\n"
+        "Backheft 05/2020\nweiterlesen\nBackheft Low Carb\nweiterlesen\n"
+    )
+    assert "Backheft 05/2020" in removed_by_the_pack(tags)

@@ -1720,6 +1720,61 @@ def _fact_groups(
     return set()
 
 
+def _field_pairs(
+    texts: list[str],
+    order: list[int],
+    lines: dict[int, _Line],
+    outside: set[int],
+    words: Callable[[int], int],
+    label_words: int,
+    navigates: Callable[[str], bool],
+) -> set[int]:
+    """The runs of ``outside`` where each field's name and its value take a line each,
+    as a description list sets them ("Time" / "7:30pm" / "Running time" / "About 100
+    minutes" / "Venue" / "Main Hall" / "Age" / "8 and over"): three pairs or more, each
+    name a label, each value as short, at least half the values with a number (a date,
+    a time, a price, an age), no line naming navigation ("Share", "Print", "Read more":
+    a magazine's box of its issues and buttons, "Spring 2/2020" / "Share" / "Print"),
+    none removed between them; from the first value with a number (the pairs above it
+    are a menu's items). An event's, a venue's or a product's box; a menu's items
+    seldom hold numbers, and teasers are longer."""
+    # The first line of each pair, in one pass; then each chain of pairs once.
+    starts = {
+        k
+        for k in outside
+        if k + 1 in outside
+        and order[k + 1] == order[k] + 1
+        and k in lines
+        and lines[k].furniture == "label"
+        and words(k + 1) <= label_words
+    }
+    kept: set[int] = set()
+    for first in sorted(starts):
+        if first - 2 in starts and order[first] == order[first - 1] + 1:
+            continue  # inside a chain already read
+        chain = [first]
+        while chain[-1] + 2 in starts and order[chain[-1] + 2] == order[chain[-1] + 1] + 1:
+            chain.append(chain[-1] + 2)
+        if len(chain) < 3:
+            continue
+        numbered = [_HAS_NUMBER.search(texts[j + 1], None, None, False) is not None for j in chain]
+        if sum(numbered) < 2:
+            continue  # a menu's items (the names of navigation are not asked)
+        # Cut at a name of navigation; a part's first pairs without a number are a
+        # menu's items above the box, not its fields.
+        part: list[tuple[int, bool]] = []
+        for j, number in [*zip(chain, numbered, strict=True), (-1, False)]:
+            if j >= 0 and not navigates(texts[j]) and not navigates(texts[j + 1]):
+                if part or number:
+                    part.append((j, number))
+                continue
+            count = sum(1 for _, number in part if number)
+            if len(part) >= 3 and 2 * count >= len(part):
+                kept.update(range(part[0][0], part[-1][0] + 2))
+            part = []
+    return kept
+
+
 def _runs(outside: set[int], first: int, beside: set[int]) -> set[int]:
     """Before the body every line; after it only runs of two or more, and ``beside``."""
     return {k for k in outside if k < first or k - 1 in outside or k + 1 in outside or k in beside}
@@ -2244,6 +2299,9 @@ class EdgesRule(Rule):
         # prices, a table of contents' part over its links.)
         structure = self._structured(lines, outside, texts)
         structure |= _fact_groups(lines, outside, last, n, texts, self._navigates)
+        structure |= _field_pairs(
+            texts, order, lines, outside, words, self.label_words, self._navigates
+        )
         outside -= structure
         outside -= {
             k
