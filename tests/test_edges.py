@@ -2608,3 +2608,26 @@ def test_an_event_box_set_as_a_description_list_stays():
         "Backheft 05/2020\nweiterlesen\nBackheft Low Carb\nweiterlesen\n"
     )
     assert "Backheft 05/2020" in removed_by_the_pack(tags)
+
+
+def test_a_race_s_facts_with_a_dash_between_key_and_value_stay():
+    facts = (
+        "Circuit – Riverside Park\nLength – 4.3 km\nLaps – 71, 305 km\n"
+        "Pole – Anna Berg – Falcon – 1m10s736\nWinner – Anna Berg – Falcon\n"
+        "Time – 1h31m01s\n"
+    )
+    text = (
+        "Riverside Grand Prix 2016\n"
+        + facts
+        + "Anna Berg kept her title hopes alive by taking pole position and then the win at "
+        "Riverside Park, where she led every one of the 71 laps in the rain.\n"
+    )
+    gone = removed(text)
+    assert not set(facts.splitlines()) & set(gone)
+    # Titles with a dash inside, no number among them, are other stories' teasers.
+    teasers = (
+        "Review – a quiet film about grief\nInterview – the painter who went home\n"
+        "Travel – a week on the northern lakes\n"
+    )
+    other = text.replace(facts, teasers)
+    assert set(teasers.splitlines()) <= set(removed(other))

@@ -1775,6 +1775,39 @@ def _field_pairs(
     return kept
 
 
+# A row of a box that sets a dash between its key and its value ("Pista – 4.309 metros",
+# "Winner - Lewis Hamilton - Mercedes", "रैम- 2 जीबी"): the key of one to three words.
+_DASHED_ROW = compile_pattern(rf"^{_KEY_WORDS}(?: [–—-] |{_KEY_DASH} )\S")
+
+
+def _dashed_rows(texts: list[str], order: list[int], outside: set[int]) -> set[int]:
+    """The runs of ``outside`` of three rows or more that each open with a key and a
+    dash, at least half of them with a number, none removed between them: a race's or
+    a match's facts ("Circuito – Interlagos" / "Pista – 4.309 metros" / "Voltas – 71" /
+    "Vencedor – Lewis Hamilton"). (A teaser's title with a dash inside is longer than
+    a key, or stands among titles without one.)"""
+    rows = [
+        k
+        for k in outside
+        if ("– " in texts[k] or "- " in texts[k] or "— " in texts[k])
+        and _DASHED_ROW.match(texts[k], None, None, False) is not None
+    ]
+    kept: set[int] = set()
+    if len(rows) < 3:
+        return kept
+    rows.sort()
+    run: list[int] = []
+    for k in [*rows, -2]:
+        if run and k == run[-1] + 1 and order[k] == order[run[-1]] + 1:
+            run.append(k)
+            continue
+        numbered = sum(1 for j in run if _HAS_NUMBER.search(texts[j], None, None, False))
+        if len(run) >= 3 and 2 * numbered >= len(run):
+            kept.update(run)
+        run = [k]
+    return kept
+
+
 def _runs(outside: set[int], first: int, beside: set[int]) -> set[int]:
     """Before the body every line; after it only runs of two or more, and ``beside``."""
     return {k for k in outside if k < first or k - 1 in outside or k + 1 in outside or k in beside}
@@ -2302,6 +2335,7 @@ class EdgesRule(Rule):
         structure |= _field_pairs(
             texts, order, lines, outside, words, self.label_words, self._navigates
         )
+        structure |= _dashed_rows(texts, order, outside)
         outside -= structure
         outside -= {
             k
