@@ -2631,3 +2631,41 @@ def test_a_race_s_facts_with_a_dash_between_key_and_value_stay():
     )
     other = text.replace(facts, teasers)
     assert set(teasers.splitlines()) <= set(removed(other))
+
+
+def test_boxes_with_cjk_colons_long_values_and_a_last_row_without_a_key_stay():
+    # A Japanese notice's rows set their key with the full-width colon, no space after.
+    notice = (
+        "市立図書館では、夏休みに親子で参加できる工作教室を開きます。紙コップや古い箱を使って、"
+        "動くおもちゃを作ります。\n日時：8月9日（土）13時～15時\n場所：市立図書館 2階\n"
+        "対象：小学生とその保護者\n定員：15組（先着順）\n"
+    )
+    assert removed(notice) == []
+    # A description list's value may be long when it holds a number, and a span of
+    # days is the first field's value.
+    box = (
+        "Dates\n3 – 11 July 2026\nRunning time\n1 hour 50 minutes, no interval\n"
+        "Age guidance\n14+\nTickets\n£12 – £28\nConcessions\n£2 off for students and over-60s\n"
+    )
+    play = (
+        "Home › What's on › Theatre › The Salt Road\nThe Salt Road\nBook now\n"
+        + box
+        + "Harbour Lane Players open their summer season with a new play about the last "
+        "salt traders on the coast, after a sell-out run in the spring.\n"
+        "Written by a member of the company, it follows a family who lose their trade when "
+        "the railway reaches the town.\nShare this event\n"
+    )
+    gone = removed_by_the_pack(play)
+    assert not set(box.splitlines()) & set(gone)
+    assert "The Salt Road" not in gone
+    # A box under a heading that announces it keeps its last row without a key.
+    fair = (
+        "Accueil > Actualités > Économie\nLe salon de l'habitat revient au parc des expositions\n"
+        "Plus de 150 exposants sont attendus au salon de l'habitat, qui ouvre ses portes "
+        "vendredi pour trois jours au parc des expositions.\nRénovation énergétique, cuisines, "
+        "jardins : les visiteurs pourront rencontrer artisans et conseillers.\n"
+        "Infos pratiques\nDates : du 14 au 16 mars\nHoraires : de 10 h à 19 h\n"
+        "Entrée : 5 €, gratuite pour les moins de 12 ans\nParking gratuit sur place\n"
+        "Autres actualités\nLa médiathèque prolonge ses horaires d'ouverture\n"
+    )
+    assert "Parking gratuit sur place" not in removed_by_the_pack(fair)

@@ -559,10 +559,12 @@ _KEY_DASH = r"-(?= )(?! (?:und|oder|bis|sowie|u\.|and|or|to|et|ou|y|o|e|i|en|of)
 _KEY_VALUE = compile_pattern(
     rf"^{_KEY_WORDS}(?:\s?:|{_KEY_DASH})"
     rf"(?:(?: [^\s|]+){{1,5}}|\s[^,|]{{1,30}}+(?:,\s[^,|]{{1,30}}+){{2,}})$"
+    # ... or the CJK full-width colon, its value without spaces ("日時：8月2日（土）10時").
+    rf"|^{_KEY_WORDS}：\s?[^\s|][^|]{{0,40}}$"
 )
 # ... or the opening of one with a longer value ("Period: March 16 (Sat) first train to
 # March 17 (Sun) last train"), a row of a box only under its heading and beside short ones.
-_KEY_OPENING = compile_pattern(rf"^{_KEY_WORDS}(?:\s?:|{_KEY_DASH})\s")
+_KEY_OPENING = compile_pattern(rf"^{_KEY_WORDS}(?:\s?:\s|：|{_KEY_DASH}\s)")
 # ... or a row of a box that stays, perhaps an item with a qualifier in brackets ("Einheiten:
 # Stadtmitte 2 (Löschzug 2, Löschzug 3)", "- Löschzug 6 (Münchnerau): Wache 6, 6/11/1").
 _BOX_ROW = compile_pattern(rf"^(?:[-•*]\s)?{_KEY_WORDS}(?:\s\([^()]{{1,30}}\))?\s?:\s\S")
@@ -1248,6 +1250,25 @@ def _announced_lists(
             # The heading stays as a sentence ("What changes?", "Wat verandert er?"):
             # the run right under it is its list all the same.
             headings.append(k - 1)
+        else:
+            # ... or it stays over a box's rows that stay ("Infos pratiques" / "Dates :
+            # du 14 au 16 mars" / "Entrée : 5 €"): the box's last row without a key
+            # ("Parking gratuit sur place") is the box's.
+            j = k - 1
+            while (
+                j > after
+                and j not in outside
+                and order[j + 1] == order[j] + 1
+                and _KEY_OPENING.match(texts[j], None, None, False) is not None
+            ):
+                j -= 1
+            if (
+                j < k - 1
+                and j > after
+                and order[j + 1] == order[j] + 1
+                and _is_content_heading(texts[j], more)
+            ):
+                headings.append(j)
         while True:
             text = texts[k]
             if _is_content_heading(text, more):
@@ -1732,7 +1753,9 @@ def _field_pairs(
     """The runs of ``outside`` where each field's name and its value take a line each,
     as a description list sets them ("Time" / "7:30pm" / "Running time" / "About 100
     minutes" / "Venue" / "Main Hall" / "Age" / "8 and over"): three pairs or more, each
-    name a label, each value as short, at least half the values with a number (a date,
+    name a label, each value as short or, with a number, twice as long ("2 hours 10
+    minutes, with an interval"; a span of dates, which stays as data, is a value too),
+    at least half the values with a number (a date,
     a time, a price, an age), no line naming navigation ("Share", "Print", "Read more":
     a magazine's box of its issues and buttons, "Spring 2/2020" / "Share" / "Print"),
     none removed between them; from the first value with a number (the pairs above it
@@ -1742,11 +1765,17 @@ def _field_pairs(
     starts = {
         k
         for k in outside
-        if k + 1 in outside
+        if (k + 1 in outside or (k + 1 < len(texts) and _date_span(texts[k + 1])))
         and order[k + 1] == order[k] + 1
         and k in lines
         and lines[k].furniture == "label"
-        and words(k + 1) <= label_words
+        and (
+            words(k + 1) <= label_words
+            or (
+                words(k + 1) <= 2 * label_words
+                and _HAS_NUMBER.search(texts[k + 1], None, None, False) is not None
+            )
+        )
     }
     kept: set[int] = set()
     for first in sorted(starts):
@@ -2259,7 +2288,7 @@ class EdgesRule(Rule):
         for k in range(1, first):
             if (
                 words(k) < HEADLINE_WORDS
-                or judged(k).furniture != "teaser headline"
+                or judged(k).furniture not in ("teaser headline", "label")
                 or (head >= 0 and texts[head] == texts[k])
             ):
                 continue
@@ -2801,7 +2830,7 @@ class EdgesRule(Rule):
                 whole = _whole_shape(text) if spaces < 4 * self.label_words else ""
                 shape = whole if len(whole) >= 5 and "0" in whole else None
         facts = spaces < 3 * self.label_words and is_data(text)
-        pair = (":" in text or "- " in text) and _KEY_VALUE.match(
+        pair = (":" in text or "- " in text or "：" in text) and _KEY_VALUE.match(
             text, None, None, False
         ) is not None
         return _Line(
