@@ -564,7 +564,7 @@ _KEY_VALUE = compile_pattern(
 )
 # ... or the opening of one with a longer value ("Period: March 16 (Sat) first train to
 # March 17 (Sun) last train"), a row of a box only under its heading and beside short ones.
-_KEY_OPENING = compile_pattern(rf"^{_KEY_WORDS}(?:\s?:\s|：|{_KEY_DASH}\s)")
+_KEY_OPENING = compile_pattern(rf"^{_KEY_WORDS}(?:\s?:\s|：\s?\S|{_KEY_DASH}\s)")
 # ... or a row of a box that stays, perhaps an item with a qualifier in brackets ("Einheiten:
 # Stadtmitte 2 (Löschzug 2, Löschzug 3)", "- Löschzug 6 (Münchnerau): Wache 6, 6/11/1").
 _BOX_ROW = compile_pattern(rf"^(?:[-•*]\s)?{_KEY_WORDS}(?:\s\([^()]{{1,30}}\))?\s?:\s\S")
@@ -1241,34 +1241,26 @@ def _announced_lists(
             k += 1
             continue
         headings: list[int] = []
-        if (
-            k - 1 > after
-            and k - 1 not in outside
-            and order[k] == order[k - 1] + 1
-            and _is_content_heading(texts[k - 1], more)
+        # The heading may stay as a sentence ("What changes?", "Wat verandert er?"):
+        # the run right under it is its list all the same; and so may a box's rows
+        # with their keys under it ("Infos pratiques" / "Dates : du 14 au 16 mars" /
+        # "Entrée : 5 €"): the box's last row without a key ("Parking gratuit sur
+        # place") is the box's.
+        j = k - 1
+        while (
+            j > after
+            and j not in outside
+            and order[j + 1] == order[j] + 1
+            and _KEY_OPENING.match(texts[j], None, None, False) is not None
         ):
-            # The heading stays as a sentence ("What changes?", "Wat verandert er?"):
-            # the run right under it is its list all the same.
-            headings.append(k - 1)
-        else:
-            # ... or it stays over a box's rows that stay ("Infos pratiques" / "Dates :
-            # du 14 au 16 mars" / "Entrée : 5 €"): the box's last row without a key
-            # ("Parking gratuit sur place") is the box's.
-            j = k - 1
-            while (
-                j > after
-                and j not in outside
-                and order[j + 1] == order[j] + 1
-                and _KEY_OPENING.match(texts[j], None, None, False) is not None
-            ):
-                j -= 1
-            if (
-                j < k - 1
-                and j > after
-                and order[j + 1] == order[j] + 1
-                and _is_content_heading(texts[j], more)
-            ):
-                headings.append(j)
+            j -= 1
+        if (
+            j > after
+            and order[j + 1] == order[j] + 1
+            and (j < k - 1 or j not in outside)
+            and _is_content_heading(texts[j], more)
+        ):
+            headings.append(j)
         while True:
             text = texts[k]
             if _is_content_heading(text, more):
@@ -1752,15 +1744,16 @@ def _field_pairs(
 ) -> set[int]:
     """The runs of ``outside`` where each field's name and its value take a line each,
     as a description list sets them ("Time" / "7:30pm" / "Running time" / "About 100
-    minutes" / "Venue" / "Main Hall" / "Age" / "8 and over"): three pairs or more, each
-    name a label, each value as short or, with a number, twice as long ("2 hours 10
-    minutes, with an interval"; a span of dates, which stays as data, is a value too),
-    at least half the values with a number (a date,
-    a time, a price, an age), no line naming navigation ("Share", "Print", "Read more":
-    a magazine's box of its issues and buttons, "Spring 2/2020" / "Share" / "Print"),
-    none removed between them; from the first value with a number (the pairs above it
-    are a menu's items). An event's, a venue's or a product's box; a menu's items
-    seldom hold numbers, and teasers are longer."""
+    minutes" / "Venue" / "Main Hall" / "Age" / "8 and over"): an event's, a venue's or a
+    product's box.
+
+    Three pairs or more, none removed between them; each name a label; each value of
+    up to ``label_words`` words or, with a number, twice as many ("2 hours 10 minutes,
+    with an interval"), or a span of dates (which stays as data); at least half the
+    values with a number (a date, a time, a price, an age), counted from the first
+    value with one (the pairs above it are a menu's items); no name or value naming
+    navigation ("Spring 2/2020" / "Share" / "Print": a magazine's issues and buttons).
+    A menu's items seldom hold numbers, and teasers are longer."""
     # The first line of each pair, in one pass; then each chain of pairs once.
     starts = {
         k
