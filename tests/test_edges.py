@@ -711,6 +711,30 @@ def test_no_rule_removes_a_line_inside_a_hard_wrapped_sentence():
     assert paragraphs[-2:] == notice.splitlines()
 
 
+# A long list of other stories' titles after the body: more lines than the kind asks
+# whether the text is hard-wrapped before it judges them (edges._MANY_TO_JUDGE).
+_WHO = ("Ferry fares", "Island schools", "Harbour workers", "Bus drivers", "Coastal towns")
+_WHO += ("Local farmers", "City museums", "Night trains", "Village shops", "Ski resorts")
+_WHO += ("Fishing crews",)
+_WHAT = ("brace for a busy spring", "face new rules from March", "look to solar power")
+_WHAT += ("win praise for quick repairs", "ask ministers for more help")
+_WHAT += ("report record summer bookings", "vote on a fresh pay offer")
+_WHAT += ("count the cost of the storm", "plan longer opening hours")
+_WHAT += ("warn of delays over Easter",)
+# (Each title's subject differs from the next one's: titles that open alike make a list.)
+TITLES = [f"{_WHO[(i + j) % len(_WHO)]} {w}" for i in range(len(_WHO)) for j, w in enumerate(_WHAT)]
+
+
+def test_many_titles_after_the_body_are_judged_and_go():
+    gone = removed(BODY + "\n".join(TITLES) + "\n")
+    assert len(TITLES) >= 100 and len(gone) >= 90
+    assert set(gone) <= set(TITLES)
+
+
+def test_many_lines_after_a_hard_wrapped_text_are_left_alone():
+    assert removed(MEMO + "\n".join(TITLES) + "\n") == []
+
+
 # Markdown documentation wrapped at 80 columns: code, headings and list items keep the
 # share of lines that run on below a fifth, the width they were wrapped at shows.
 DOC = (

@@ -1470,7 +1470,8 @@ def _unmarked_label_runs(
     """
     kept: set[int] = set()
     # The words of the text above the run being judged, read once up to there (a
-    # text of many runs costs one pass over its words, not one per run).
+    # text of many runs costs one pass over its words, not one per run); each word
+    # met is stripped once, not at each of its occurrences.
     seen: set[str] = set()
     upto = 0
     after = sorted(k for k in outside if k > last)
@@ -1510,8 +1511,10 @@ def _unmarked_label_runs(
             headings = [k for k in run if _is_content_heading(texts[k], more)]
             if any(_menu_from(headings, h, texts) for h in range(len(headings))):
                 continue  # headings next to each other: "Fixtures" / "Results"
-            for k in range(upto, run[0]):
-                seen.update(_words_in(texts[k]))
+            if upto < run[0]:
+                # Split as one text (the same words), so that each is stripped once.
+                spelt = set(" ".join(texts[upto : run[0]]).casefold().split())
+                seen.update(w.strip(_AROUND_WORD) for w in spelt)
             upto = run[0]
             repeated = 0
             for k in run:
@@ -1905,6 +1908,11 @@ _MENU_ITEM = _NAVIGATION | {"teaser headline"}
 _ALPHA_LINES = {
     reason: _Line(reason) for reason in (None, "label", "date or time", "teaser headline")
 }
+
+
+#: Lines outside the body to judge from which :func:`hard_wrapped` is asked before
+#: judging them, not after (it spares the judging of a hard-wrapped text's lines).
+_MANY_TO_JUDGE = 100
 
 
 @dataclass(frozen=True)
@@ -2305,6 +2313,12 @@ class EdgesRule(Rule):
             *(k for k in range(first) if k not in (head, tail, title, subject, twice)),
             *range(last + 1, n),
         )
+        # A text whose lines are hard-wrapped (an RFC, plain-text mail) has nothing
+        # taken out here (below). With many lines to judge that is asked first: judging
+        # a line costs microseconds, the question a fraction of one a line.
+        many = len(ks) >= _MANY_TO_JUDGE
+        if many and hard_wrapped(texts, self.wrapped_share):
+            return
 
         lines: dict[int, _Line] = {}
         outside = set()
@@ -2326,7 +2340,7 @@ class EdgesRule(Rule):
         if self.tail_runs:
             beside, ahead = _labels_beside_removed(texts, outside, last, lines, order, view, rid)
             outside = _runs(outside, first, beside)
-        if not outside or hard_wrapped(texts, self.wrapped_share):
+        if not outside or (not many and hard_wrapped(texts, self.wrapped_share)):
             return
         # The body's own edge lines, judged too: a list, table or fact box that
         # begins inside the body and runs on past its edge is one structure.
