@@ -1761,10 +1761,10 @@ def _field_pairs(
     starts = {
         k
         for k in outside
-        if (k + 1 in outside or (k + 1 < len(texts) and _date_span(texts[k + 1])))
-        and order[k + 1] == order[k] + 1
-        and k in lines
+        if k in lines
         and lines[k].furniture == "label"
+        and (k + 1 in outside or (k + 1 < len(texts) and _date_span(texts[k + 1])))
+        and order[k + 1] == order[k] + 1
         and (
             words(k + 1) <= label_words
             or (
@@ -1910,8 +1910,8 @@ _ALPHA_LINES = {
 }
 
 
-#: Lines outside the body to judge from which :func:`hard_wrapped` is asked before
-#: judging them, not after (it spares the judging of a hard-wrapped text's lines).
+#: With this many lines outside the body to judge or more, :func:`hard_wrapped` is
+#: asked before they are judged, not after: a hard-wrapped text's are then not judged.
 _MANY_TO_JUDGE = 100
 
 
@@ -3006,11 +3006,9 @@ class EdgesRule(Rule):
                 and k - 1 in kept
                 and k - 2 in kept
                 and texts[k].count(" ") < 12  # a row's length, not a paragraph's
-                and _KEY_OPENING.match(texts[k], None, None, False) is not None
-                and all(
-                    _KEY_OPENING.match(texts[j], None, None, False) is not None
-                    for j in (k - 1, k - 2)
-                )
+                and keyed_row(k)
+                and keyed_row(k - 1)
+                and keyed_row(k - 2)
                 and (get(k - 1, _NONE).data or get(k - 2, _NONE).data)
             ):
                 kept.add(k)
