@@ -1479,6 +1479,28 @@ def test_a_german_title_under_a_menu_right_above_the_body_is_the_headline():
     ]
 
 
+def test_a_korean_title_under_a_menu_over_its_post_s_details_is_the_headline():
+    # Korean has no case: no lower-case word to tell a title by. A title of four words
+    # under a board's menu, over the post's details set as a list, is the headline when
+    # it shares a word with the first paragraph (by its first two syllables: "도서관" /
+    # "도서관이"); the details, which the body takes in as a list above it, are not
+    # that paragraph.
+    menu = "공지사항\n학과 소식\n"
+    details = "- 학생지원팀\n- 조회 : 215\n- 등록일 : 2025-03-02\n"
+    body = (
+        "이번 학기부터 도서관이 평일 밤 11시까지 문을 엽니다. "
+        "시험 기간에는 새벽 2시까지 열람실을 이용할 수 있습니다.\n"
+        "제 목 : 도서관 야간 개방 안내\n"
+        "출 처 : 학생지원팀 소식지 2025년 3월호\n"
+        "글쓴이 : 김하나 학생기자\n"
+        '"밤늦게까지 공부할 곳이 없어 불편했다는 의견이 많았다. 그래서 이용자가 늘면 주말 '
+        '운영 시간도 늘릴 계획이다."\n'
+    )
+    assert removed(menu + "도서관 야간 개방 시작\n" + details + body) == ["공지사항", "학과 소식"]
+    # A line of four words that shares none is a menu's last item, as in English.
+    assert "야간 개방 드디어 시작" in removed(menu + "야간 개방 드디어 시작\n" + details + body)
+
+
 def test_a_headline_under_a_line_the_rules_missed_stays():
     """A line above the headline that no rule knows (a skip link in another language)
     is taken for the headline and stays; the real one, right above the body and sharing

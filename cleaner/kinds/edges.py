@@ -105,7 +105,9 @@ And it stays, evidence or not, when it is part of something structured:
   shaped as a teaser, ``COVID-19``; a menu above the headline), or
   else the first label of 3+ words under nothing but navigation written as a title
   in sentence case that shares a word with the first paragraph (``Configuring the
-  cache`` under ``Docs`` / ``Guides``), or such a title right above the body
+  cache`` under ``Docs`` / ``Guides``; in a script without case, any such label of 3+
+  words that shares one, a Korean word by its first two syllables), or such a title
+  right above the body
   (``World`` / ``How the crisis unfolded`` / the body), or a line of a word or two
   right above the body whose words the first sentence
   opens with (``Lake Vennholm`` / ``Lake Vennholm is a freshwater lake ...``: an
@@ -489,6 +491,16 @@ def _all_words_shared(title: str, body: str) -> bool:
         return False
     stems = {w[:5] for w in _words_in(body[:200])}
     return all(w[:5] in stems for w in words)
+
+
+def _caseless(text: str) -> bool:
+    """Whether ``text`` has no letter with case (Korean, Arabic, Hebrew, Thai, CJK)."""
+    return text.upper() == text.lower()
+
+
+def _has_hangul(text: str) -> bool:
+    """Whether ``text`` holds a Korean syllable."""
+    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
 
 
 def _shares_a_word(title: str, body: str, size: int = 5) -> bool:
@@ -2117,7 +2129,7 @@ class EdgesRule(Rule):
             head = cut[0]  # unsure: no other line to be the headline, so it is one
             cut = []
         if head < 0:
-            head = self._title_among_labels(texts, first, judged, words)
+            head = self._title_among_labels(texts, first, judged, words, texts[body_first])
         if (
             head < 0
             and (first == 1 or (first == 2 and judged(1).furniture is None))
@@ -2671,6 +2683,7 @@ class EdgesRule(Rule):
         first: int,
         judged: Callable[[int], _Line],
         words: Callable[[int], int],
+        body: str,
     ) -> int:
         """With no headline found: the first line of three words or more under nothing
         but navigation that is judged a label yet is written as a title in sentence case
@@ -2680,8 +2693,8 @@ class EdgesRule(Rule):
         dropping`` under a forum's sections), or stands right above the body and names
         no navigation (``How the crisis unfolded``); or -1. A form's label
         (``Benutzername oder E-Mail-Adresse``) shares no word, and a save or gift button
-        above the body is a rule's (``Give this article``)."""
-        body = texts[first]
+        above the body is a rule's (``Give this article``). ``body`` is the body's first
+        paragraph (``first`` may be a list's first item right above it)."""
         for k in range(first):
             line = judged(k)
             if line.furniture != "label":
@@ -2718,6 +2731,15 @@ class EdgesRule(Rule):
                         right_above
                         and _in_sentence_case(text, self.label_words)
                         and not self._navigates(text)
+                    )
+                    # ... and in a script without case (Korean, Arabic, Hebrew), where no
+                    # title is in sentence case, one of three words or more that shares a
+                    # word with the first paragraph ("제보가 뉴스가 될 때" / "기존에 언론사로
+                    # 갈 제보가 ..."), a Korean word by its first two syllables.
+                    or (
+                        count >= HEADLINE_WORDS
+                        and _caseless(text)
+                        and _shares_a_word(text, body, 2 if _has_hangul(text) else 5)
                     )
                 )
                 # A title of two words right above the body names no navigation, and
