@@ -1501,6 +1501,23 @@ def test_a_korean_title_under_a_menu_over_its_post_s_details_is_the_headline():
     assert "야간 개방 드디어 시작" in removed(menu + "야간 개방 드디어 시작\n" + details + body)
 
 
+def test_a_title_case_title_over_short_first_sentences_is_the_headline():
+    # The text opens with sentences too short for the body, the first taken for the
+    # headline; the title above it, in title case, shares a word with it ("Tips" /
+    # "tips"). One that shares none is a menu's last item.
+    body = (
+        "Some tips now go to paying channels.\n"
+        "Readers still expect careful, honest reporting.\n"
+        "For a reporter a tip is both welcome and hard work, because information from a "
+        "source has to be checked before it reaches print.\n"
+    )
+    for menu in (["Media trends"], ["Home", "Features"]):
+        above = "\n".join(menu) + "\n"
+        assert removed(above + "How Tips Reach Reporters\n" + body) == menu
+        other = "Under Personal Control"
+        assert removed(above + other + "\n" + body) == [*menu, other]
+
+
 def test_a_headline_under_a_line_the_rules_missed_stays():
     """A line above the headline that no rule knows (a skip link in another language)
     is taken for the headline and stays; the real one, right above the body and sharing

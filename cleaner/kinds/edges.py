@@ -115,6 +115,10 @@ And it stays, evidence or not, when it is part of something structured:
   is not cut short with ``..`` or ``…`` next to another such line or above
   navigation (other stories' titles cut to fit a box, teaser headlines, when a later
   line can be the headline), and
+  a title of 3+ words in any case under a menu, over a text that opens with short
+  sentences, the first taken for the headline, when it shares a word of four letters
+  with that sentence or the body (``How Tips Reach Reporters`` / ``Some tips now go
+  to paying channels.`` / ...), and
   a headline-shaped line or a sentence-case title of 3+ words right above the body
   that shares a word of five letters with the first paragraph, when the line taken
   for the headline shares none (``Planting the first potatoes`` under a blog's
@@ -2227,6 +2231,18 @@ class EdgesRule(Rule):
                 and not self._navigates(texts[t])
             )
 
+        def short_sentence(t: int) -> bool:
+            """Whether line ``t`` is a statement with its full stop of three words or
+            more, in a script with case or without (it cannot open in lower case)."""
+            text = texts[t]
+            return (
+                text.count(" ") >= 2
+                and not text[:1].islower()
+                and (text[:1].isupper() or _caseless(text[:1]))
+                and text.rstrip("\"'’”»").endswith(".")
+                and not text.endswith("..")
+            )
+
         if (
             head == 1
             and _a_statement(texts[1])
@@ -2249,6 +2265,25 @@ class EdgesRule(Rule):
             # dateline, the body). A section's name is in title case or a word
             # ("Cricket", "UK News"); cards of other stories go on below the sentence
             # ("Senate passes bill" / "The vote was 87-12." / "World" / ...).
+            title = head - 1
+        elif (
+            head > 1
+            and words(head - 1) >= HEADLINE_WORDS
+            and short_sentence(head)
+            and all(short_sentence(j) for j in range(head + 1, first))
+            and (
+                _shares_a_word(texts[head - 1], texts[head], 4)
+                or _shares_a_word(texts[head - 1], texts[first], 4)
+            )
+            and under_a_menu(head - 1)
+        ):
+            # ... or, in any case, a title of three words or more under a menu's labels
+            # over a text that opens with short sentences, the first of them taken for
+            # the headline, when it shares a word of four letters or more with that
+            # sentence or with the body's first paragraph ("Media trends" / "How Tips
+            # Reach Reporters" / "Some tips now go to paying channels." / "Readers still
+            # expect ..." / the body). A menu's last item shares none; a label between
+            # the sentences makes them story cards ("World" / "Storm hits coast" / ...).
             title = head - 1
         elif (
             first > 1
