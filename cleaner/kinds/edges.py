@@ -2232,12 +2232,12 @@ class EdgesRule(Rule):
             )
 
         def short_sentence(t: int) -> bool:
-            """Whether line ``t`` is a statement with its full stop of three words or
-            more, in a script with case or without (it cannot open in lower case)."""
+            """Whether line ``t`` is a statement of three words or more with its full
+            stop, opening in upper case or in a script without case (not in lower case:
+            a line cut off)."""
             text = texts[t]
             return (
                 text.count(" ") >= 2
-                and not text[:1].islower()
                 and (text[:1].isupper() or _caseless(text[:1]))
                 and text.rstrip("\"'’”»").endswith(".")
                 and not text.endswith("..")
@@ -2726,7 +2726,8 @@ class EdgesRule(Rule):
         them ``navigation`` words) and shares a word with the body's first paragraph
         (``Configuring the cache`` under ``Docs`` / ``Guides``, ``Boiler pressure keeps
         dropping`` under a forum's sections), or stands right above the body and names
-        no navigation (``How the crisis unfolded``); or -1. A form's label
+        no navigation (``How the crisis unfolded``), or in a script without case shares
+        a word with the body, a Korean word by two syllables; or -1. A form's label
         (``Benutzername oder E-Mail-Adresse``) shares no word, and a save or gift button
         above the body is a rule's (``Give this article``). ``body`` is the body's first
         paragraph (``first`` may be a list's first item right above it)."""
