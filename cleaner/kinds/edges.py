@@ -752,7 +752,22 @@ def _reads_as_prose(text: str) -> bool:
 def _a_statement(text: str) -> bool:
     """A line in sentence form that opens with a capital and ends with a full stop (not
     an ellipsis), perhaps inside quotes: "Root's side win by 42 runs."."""
-    return text[:1].isupper() and text.rstrip("\"'’”»").endswith(".") and not text.endswith("..")
+    return text[:1].isupper() and _ends_with_a_stop(text)
+
+
+def _a_short_statement(text: str) -> bool:
+    """A statement of three words or more, in a script with case (``_a_statement``) or
+    without (Korean; or a figure first): not a line that opens in lower case, cut off."""
+    return (
+        text.count(" ") >= 2
+        and (text[:1].isupper() or _caseless(text[:1]))
+        and _ends_with_a_stop(text)
+    )
+
+
+def _ends_with_a_stop(text: str) -> bool:
+    """Ends with a full stop, not an ellipsis, perhaps inside quotes."""
+    return text.rstrip("\"'’”»").endswith(".") and not text.endswith("..")
 
 
 def _ends_a_sentence(text: str) -> bool:
@@ -1809,7 +1824,7 @@ def _field_pairs(
                 if part or number:
                     part.append((j, number))
                 continue
-            count = sum(1 for _, number in part if number)
+            count = sum(1 for _, numbered_value in part if numbered_value)
             if len(part) >= 3 and 2 * count >= len(part):
                 kept.update(range(part[0][0], part[-1][0] + 2))
             part = []
@@ -1842,8 +1857,9 @@ def _dashed_rows(texts: list[str], order: list[int], outside: set[int]) -> set[i
         if run and k == run[-1] + 1 and order[k] == order[run[-1]] + 1:
             run.append(k)
             continue
-        numbered = sum(1 for j in run if _HAS_NUMBER.search(texts[j], None, None, False))
-        if len(run) >= 3 and 2 * numbered >= len(run):
+        if len(run) >= 3 and 2 * sum(
+            1 for j in run if _HAS_NUMBER.search(texts[j], None, None, False)
+        ) >= len(run):
             kept.update(run)
         run = [k]
     return kept
@@ -2231,18 +2247,6 @@ class EdgesRule(Rule):
                 and not self._navigates(texts[t])
             )
 
-        def short_sentence(t: int) -> bool:
-            """Whether line ``t`` is a statement of three words or more with its full
-            stop, opening in upper case or in a script without case (not in lower case:
-            a line cut off)."""
-            text = texts[t]
-            return (
-                text.count(" ") >= 2
-                and (text[:1].isupper() or _caseless(text[:1]))
-                and text.rstrip("\"'’”»").endswith(".")
-                and not text.endswith("..")
-            )
-
         if (
             head == 1
             and _a_statement(texts[1])
@@ -2269,8 +2273,8 @@ class EdgesRule(Rule):
         elif (
             head > 1
             and words(head - 1) >= HEADLINE_WORDS
-            and short_sentence(head)
-            and all(short_sentence(j) for j in range(head + 1, first))
+            and _a_short_statement(texts[head])
+            and all(_a_short_statement(texts[j]) for j in range(head + 1, first))
             and (
                 _shares_a_word(texts[head - 1], texts[head], 4)
                 or _shares_a_word(texts[head - 1], texts[first], 4)
