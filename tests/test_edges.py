@@ -2732,3 +2732,65 @@ def test_boxes_with_cjk_colons_long_values_and_a_last_row_without_a_key_stay():
         "Autres actualités\nLa médiathèque prolonge ses horaires d'ouverture\n"
     )
     assert "Parking gratuit sur place" not in removed_by_the_pack(fair)
+
+
+def _guide(contents: list[str]) -> str:
+    """A how-to with a table of contents above its body: three sections, each a
+    heading (with a permalink's mark) over its paragraphs."""
+    sections = [
+        (
+            "Choosing a starter",
+            "A sourdough starter is flour and water that wild yeast has settled in, and "
+            "the one a friend gives you is usually livelier than one begun from nothing.",
+        ),
+        (
+            "Feeding it",
+            "Feed the starter once a day at room temperature, discarding half before you "
+            "add equal weights of flour and water, and keep it in a jar with a loose lid.",
+        ),
+        (
+            "Baking day",
+            "On baking day feed it in the morning and mix the dough when it has doubled, "
+            "which takes between four and eight hours depending on the warmth of the room.",
+        ),
+    ]
+    lines = ["Looking after a sourdough starter", *contents]
+    for heading, paragraph in sections:
+        lines += [heading + " ¶", paragraph]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_table_of_contents_above_the_body_stays():
+    # Its entries name the body's headings, in their order (the headings' permalink
+    # marks and the entries' numbers aside): the text's own outline, not a menu.
+    contents = ["Contents", "1. Choosing a starter", "2. Feeding it", "3. Baking day"]
+    assert removed(_guide(contents)) == []
+    # Without the numbers, and with an entry that names no heading among them.
+    contents = ["Contents", "Choosing a starter", "Feeding it", "Troubleshooting", "Baking day"]
+    assert removed(_guide(contents)) == []
+
+
+def test_a_menu_that_shares_names_with_the_body_is_no_table_of_contents():
+    # Out of the body's order, two names only, names scattered among a menu's other
+    # items, or names the body holds as no heading (lines of a list, not over a
+    # paragraph): a menu, which goes.
+    for menu in (
+        ["Home", "Baking day", "Feeding it", "Choosing a starter"],
+        ["Home", "Shop", "Feeding it", "Baking day"],
+        ["Home", "Recipes", "Shop", "Newsletter"],
+        [
+            *("Home", "Choosing a starter", "Shop", "Recipes", "Feeding it", "Forum"),
+            *("About", "Baking day"),
+        ],
+    ):
+        assert removed(_guide(menu)) == menu
+    text = (
+        "Looking after a sourdough starter\n"
+        "Home\nJars\nFlour\nScales\nContact\n"
+        "You need very little to keep a starter going for years, and most kitchens "
+        "already have all of it on their shelves.\n"
+        "Jars\nFlour\nScales\nA warm shelf\n"
+        "A starter that smells of acetone is hungry, not spoiled, and recovers after "
+        "two or three regular feeds at room temperature.\n"
+    )
+    assert removed(text) == ["Home", "Jars", "Flour", "Scales", "Contact"]

@@ -66,6 +66,11 @@ And it stays, evidence or not, when it is part of something structured:
   over lines (a long line that runs on into lines opening in lower case, the
   last of which ends like a sentence) stays whole;
 - a dateline right before the body (``BAAR, SWITZERLAND``);
+- a table of contents under the headline: three or more lines that name headings of
+  the body in its order, half the lines of their run or more, with its own heading
+  (``Contents`` / ``Sharing with a single developer`` / ``Setting up`` / ... over the
+  body's ``Sharing with a single developer ¶`` / ...: see
+  :func:`_contents_above_the_body`);
 - after the body, or between the headline and the body, a list under a heading
   that announces content (``Sources``, ``Ingredients``, ``Key features``,
   ``Results``, ``Qualified teams``: see ``_CONTENT_HEADING``; the pack's
@@ -933,6 +938,107 @@ def _entries_above_the_body(
         if clear >= 3:
             return kept & outside
     return set()
+
+
+# What a table of contents' entry and the heading it points at may differ by: a
+# section's number in front ("2.1 ", "3. "), a permalink's mark or an edit link after
+# ("Setting up ¶", "History [edit]").
+_ENTRY_NUMBER = compile_pattern(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.)\s+")
+_ENTRY_MARK = compile_pattern(r"\s*(?:[¶#§]|\[[^\]]{1,20}\])$")
+#: A heading a table of contents points at is at most this many words.
+CONTENTS_HEADING_WORDS = 12
+
+
+def _entry_key(text: str) -> str:
+    """``text`` as a table of contents' entry and its heading share it. (The patterns
+    asked only of a text that opens or ends with a character they need.)"""
+    if text[:1].isdigit() or text[:1] in "IVX":
+        text = _ENTRY_NUMBER.sub("", text, 1)
+    if text.endswith(("¶", "#", "§", "]")):
+        text = _ENTRY_MARK.sub("", text, 1)
+    return text.casefold()
+
+
+def _contents_above_the_body(
+    texts: list[str],
+    judged: Callable[[int], _Line],
+    outside: set[int],
+    anchor: int,
+    last: int,
+    head: int,
+    words: Callable[[int], int],
+    body: Callable[[str, int], bool],
+) -> set[int]:
+    """The lines of ``outside`` above the body's first paragraph ``anchor`` (below the
+    headline ``head``) that are a table of contents: three or more lines that name
+    headings of the body (from the line right above ``anchor`` to the body's last
+    paragraph ``last``; or the headline) in the body's order, at least half of the
+    lines from the first such entry to the last ("Contents" / "Sharing with a single
+    developer" / "Setting up" / ... over the body's "Sharing with a single developer
+    ¶" / ... / "Setting up ¶"). A heading is a short line over a body paragraph, or
+    over another short line over one. A menu's items name no heading of the body (a
+    site's sections may share a name with a list's lines or with the site's footer,
+    not with its headings in order), nor do other stories' titles. What stays: the
+    lines from the first entry to the last, a label of words alone right above them
+    (the table's own heading: "Contents", "On this page") and the body's first
+    heading right above its first paragraph, when an entry names it."""
+    if anchor - head < 4 or not any(k < anchor for k in outside):
+        return set()
+    above = range(head + 1, anchor)
+    targets: dict[str, int] = {}
+    for k in above:
+        if words(k) <= CONTENTS_HEADING_WORDS:
+            key = _entry_key(texts[k])
+            if key:
+                targets.setdefault(key, -1)
+    if len(targets) < 3:
+        return set()
+    if head >= 0 and words(head) <= CONTENTS_HEADING_WORDS:
+        key = _entry_key(texts[head])
+        if key in targets:
+            targets[key] = head
+    # (A heading is at most a mark's length longer than its entry's name: the body's
+    # longer paragraphs are not looked at, nor counted.)
+    longest = max(len(key) for key in targets) + 24
+    for j in range(max(head + 1, anchor - 1), last):
+        if len(texts[j]) <= longest and (j not in outside or j == anchor - 1):
+            # (Its words are the entry's, and a mark's.)
+            key = _entry_key(texts[j])
+            if targets.get(key) == -1 and (
+                body(texts[j + 1], words(j + 1))
+                or (
+                    j + 2 <= last
+                    and words(j + 1) <= CONTENTS_HEADING_WORDS
+                    and body(texts[j + 2], words(j + 2))
+                )
+            ):
+                targets[key] = j
+    # The entries that name a heading, kept while the headings' places rise (a later
+    # entry may name a heading already named: "Setting up" under each part).
+    entries: list[int] = []
+    seen: set[str] = set()
+    at = -1
+    for k in above:
+        key = _entry_key(texts[k]) if words(k) <= CONTENTS_HEADING_WORDS else ""
+        j = targets.get(key, -1)
+        if j < 0 or (j != head and j <= k):
+            continue
+        if key not in seen:
+            if j < at:
+                return set()
+            at = j
+            seen.add(key)
+        entries.append(k)
+    if len(seen) < 3 or 2 * len(entries) < entries[-1] - entries[0] + 1:
+        return set()
+    # ... and the heading right above the body, which the first entry names.
+    kept = set(range(entries[0], entries[-1] + 1))
+    if any(targets[key] == anchor - 1 for key in seen):
+        kept.add(anchor - 1)
+    top = entries[0] - 1
+    if top in outside and judged(top).furniture == "label" and words(top) <= 3:
+        kept.add(top)
+    return kept & outside
 
 
 def _in_sentence_case(text: str, label_words: int) -> bool:
@@ -1997,7 +2103,7 @@ class EdgesRule(Rule):
             # One long line and no prose: a title over a song's lyrics, an item of
             # an agenda or a timeline. The text has no body to find the edges of.
             return
-        body_first = first
+        body_first, body_last = first, last
         if last == first:
             # One body paragraph: a text of short sentences, the rest of its body
             # above it ("Here are the winning numbers ..." / "The jackpot was ..." /
@@ -2450,6 +2556,9 @@ class EdgesRule(Rule):
         if body_first > 0:
             outside -= _entries_above_the_body(
                 texts, judged, outside, body_first, head, self._navigates
+            )
+            outside -= _contents_above_the_body(
+                texts, judged, outside, body_first, body_last, head, words, self._body
             )
         pieces = _sentence_pieces(texts, outside)
         outside -= pieces
