@@ -2794,3 +2794,23 @@ def test_a_menu_that_shares_names_with_the_body_is_no_table_of_contents():
         "two or three regular feeds at room temperature.\n"
     )
     assert removed(text) == ["Home", "Jars", "Flour", "Scales", "Contact"]
+
+
+def test_a_numbered_list_s_heading_above_the_first_item_the_body_opens_with_stays():
+    # Under the headline, the heading of the ranking the body is ("Class 5A"), right
+    # above its first item; not a menu's item ("Home", which navigation names), nor a
+    # label over a lone "1." with no second item under it.
+    def ranking(label: str, items: int = 2) -> str:
+        teams = [("Riverside", "4-0"), ("Hillcrest", "3-1")][:items]
+        lines = ["How the top teams fared this week", label]
+        for n, (team, record) in enumerate(teams, 1):
+            lines += [
+                f"{n}. ({n}) {team} ({record})",
+                f"Last week: Beat Oakdale 28-14. {team} scored twice in the fourth quarter "
+                "to pull away from a close game. Next: Friday at Westbrook (2-2)",
+            ]
+        return "\n".join(lines) + "\n"
+
+    assert removed(ranking("Class 5A")) == []
+    assert removed(ranking("Home")) == ["Home"]
+    assert removed(ranking("Class 5A", items=1)) == ["Class 5A"]

@@ -71,6 +71,9 @@ And it stays, evidence or not, when it is part of something structured:
   (``Contents`` / ``Sharing with a single developer`` / ``Setting up`` / ... over the
   body's ``Sharing with a single developer ¶`` / ...: see
   :func:`_contents_above_the_body`);
+- under the headline, a numbered list's heading of a few words right above its first
+  item, which the body opens with (``Class 5A`` / ``1. (1) Riverside (4-0)`` / ... /
+  ``2. ...``), when it names no navigation;
 - after the body, or between the headline and the body, a list under a heading
   that announces content (``Sources``, ``Ingredients``, ``Key features``,
   ``Results``, ``Qualified teams``: see ``_CONTENT_HEADING``; the pack's
@@ -201,6 +204,9 @@ _QUOTED_SENTENCE = compile_pattern(
     rf"^[{_QUOTES}][^\"“”]{{1,60}}[.!?…][\"”“»’']"
     r"(?:\s[-–—]\s\p{Lu}[\p{L}.'’ -]{0,40}(?:,\s\d{1,3})?)?$"
 )
+# A numbered list's first item, and its second ("1. ...", "2) ...").
+_FIRST_ITEM = compile_pattern(r"^1[.)]\s")
+_SECOND_ITEM = compile_pattern(r"^2[.)]\s")
 # List items, and bare links between them (a product list with a link per item).
 _LIST_ITEM = compile_pattern(r"^(?:\d{1,3}[.)]|[-•*–])\s|^https?://\S+$")
 #: A first paragraph of at least this many words before the body is the headline.
@@ -2549,6 +2555,23 @@ class EdgesRule(Rule):
         if first > 0 and (first - 1 in outside or first - 2 in outside):
             outside -= _first_section_heading(texts, lines, outside, first)
             outside -= _first_sentence_case_heading(texts, outside, first, self.label_words)
+            if (
+                first - 1 in outside
+                and first - 1 > head
+                and _FIRST_ITEM.match(texts[first], None, None, False)
+                and judged(first - 1).furniture in ("label", "teaser headline")
+                and words(first - 1) <= self.label_words
+                and any(
+                    _SECOND_ITEM.match(texts[j], None, None, False)
+                    for j in range(first + 1, min(last, first + 12) + 1)
+                )
+                and not self._navigates(texts[first - 1])
+            ):
+                # A numbered list's heading of a few words right above its first item,
+                # which the body opens with ("Class 5A" / "1. (1) Riverside (4-0)" /
+                # its paragraph / "2. ..."): a teaser list above the body goes with its
+                # items, and a menu's item stands over no list the body keeps.
+                outside.discard(first - 1)
         if first > 0:
             outside -= _headings_between_sentences(
                 texts, lines, outside, head, first, words, self._navigates
