@@ -2814,3 +2814,27 @@ def test_a_numbered_list_s_heading_above_the_first_item_the_body_opens_with_stay
     assert removed(ranking("Class 5A")) == []
     assert removed(ranking("Home")) == ["Home"]
     assert removed(ranking("Class 5A", items=1)) == ["Class 5A"]
+
+
+def test_a_long_lead_in_further_up_opens_the_body_over_the_items_it_announces():
+    # The lead-in (a sentence of body_words or more that ends with a colon) stands over
+    # the fields it announces, each set under a bullet of its own, more than two lines
+    # above the first body paragraph: the fields are content. The same fields under a
+    # short heading and no lead-in are judged as before (the headings and the times
+    # go as a menu's labels and teasers).
+    fields = ["-", "Location: Main Street (between 5th Avenue and 8th Avenue)", "-"]
+    fields += ["Closure Start: November 1, 2030, at 6:00 AM", "-"]
+    fields += ["Closure End: January 31, 2031, at 8:00 PM"]
+    body = (
+        "Crews will work from 6 a.m. to 8 p.m. on weekdays, and the roads will reopen "
+        "each evening once the trenches are covered for the night.\n"
+    )
+    lead_in = (
+        "Please be advised that these roads will be closed from Monday while a new "
+        "water main is laid:"
+    )
+    head = "Road closures for the water main\nPublic Works\nNotices\n"
+    text = head + lead_in + "\n" + "\n".join(fields) + "\n" + body
+    assert removed(text) == ["Public Works", "Notices"]
+    text = head + "Closures\n" + "\n".join(fields) + "\n" + body
+    assert "Closure Start: November 1, 2030, at 6:00 AM" in removed(text)

@@ -6,7 +6,8 @@ instead. The body runs from the first to the last *body paragraph* (a
 sentence of at least ``body_words`` words, or any paragraph of at least
 ``long_words``), stretched over list items (and bare links between them)
 that hang off either end, and back to a lead-in of ``body_words`` words or
-more that ends with a colon one or two lines before the first. Inside it
+more that ends with a colon one or two lines before the first, or up to 12 lines
+before it over the fields it announces (``Location: Main Street``). Inside it
 nothing is touched: lists, tables, short sentences and headings stay. A text
 whose one long line reads as no prose (no sentence ends in it, nor does it lead
 in with a colon: a long title over a song's lines, an item of an agenda or a
@@ -215,6 +216,19 @@ HEADLINE_WORDS = 3
 SHORT_SENTENCE = 6
 # How a teaser's title cut to fit its box ends ("…", "...", ".."); a headline does not.
 _CUT_SHORT = ("..", "…")
+#: How many lines above the body's first paragraph its lead-in may stand (over the
+#: fields it announces, each too short for a body paragraph).
+_LEAD_IN_REACH = 12
+# A field of a list a lead-in announces ("Location: Main Street", "- Closure start:
+# ...") or a bullet alone on its line, its item on the next ("-" / "Location: ...").
+_FIELD_OR_MARK = compile_pattern(r"^(?:[-•*–]|(?:[-•*–]\s)?[^:]{1,40}:\s\S.*)$")
+
+
+def _a_field_or_mark(text: str) -> bool:
+    """Whether ``text`` is a field or a bullet alone (see _FIELD_OR_MARK)."""
+    return _FIELD_OR_MARK.match(text, None, None, False) is not None
+
+
 # A lead-in: a line that ends with a colon (perhaps before spaces). Read from the
 # last character (see Ending): a search for ":\s*$" tries every colon of a long
 # paragraph, and the body's last one is asked too.
@@ -2122,13 +2136,23 @@ class EdgesRule(Rule):
                     if seen == 2:
                         first = k
                         break
-        # A lead-in of as many words one or two lines before the first body
-        # paragraph opens the body ("The Latest on the storm (all times local):"
-        # / "9 p.m." / the first update): what it introduces is content.
-        for k in (first - 1, first - 2):
-            if k >= 0 and words(k) >= self.body_words and _LEAD_IN.of(texts[k]):
-                first = k
-                break
+        # A lead-in of as many words one or two lines before the first body paragraph
+        # opens the body ("The Latest on the storm (all times local):" / "9 p.m." / the
+        # first update): what it introduces is content. So does one further up, over
+        # shorter lines only (but for the line right above the first), when they are
+        # the fields it announces, each perhaps under a bullet of its own ("Please be
+        # advised that there will be a closure as follows:" / "-" / "Location: Main
+        # Street" / "-" / "Closure Start: ..." / the first paragraph); not a form's
+        # fields under its prompt ("Enter your details below ...:" / "Email" / "Name").
+        for k in range(first - 1, max(first - _LEAD_IN_REACH, 0) - 1, -1):
+            if words(k) >= self.body_words:
+                if _LEAD_IN.of(texts[k]) and (
+                    k >= first - 2 or all(_a_field_or_mark(texts[j]) for j in range(k + 1, first))
+                ):
+                    first = k
+                    break
+                if k < first - 1:
+                    break
         # ... and so do a table's rows right above it ("CHRISTMAS HOLIDAYS - Monday
         # 19th December |" / "||" / "Tuesday 3rd January | INSET day | |": _a_table).
         up = first
