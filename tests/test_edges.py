@@ -2838,3 +2838,19 @@ def test_a_long_lead_in_further_up_opens_the_body_over_the_items_it_announces():
     assert removed(text) == ["Public Works", "Notices"]
     text = head + "Closures\n" + "\n".join(fields) + "\n" + body
     assert "Closure Start: November 1, 2030, at 6:00 AM" in removed(text)
+
+
+def test_a_fact_box_s_heading_under_the_headline_stays():
+    # Under the headline, the name of the works over the notice's fields, which run
+    # down to the body, one with a number: the box's heading. A crumb's item over
+    # titles with a colon and no number is a crumb's, and goes.
+    body = (
+        "Crews will replace the storm drain under the road, and residents will keep "
+        "access to their driveways while the work goes on.\n"
+    )
+    fields = "Closure Dates: July to mid-October\nClosure Hours: 7:00 AM to 5:00 PM\n"
+    text = "Temporary Road Closure\nMill Road Drainage Works\n" + fields + body
+    assert removed(text) == []
+    titles = "Hay for horses: better than its name?\nRead more: the perfect dinner\n"
+    text = "Training and Practice\nFeeding\n" + titles + body
+    assert "Feeding" in removed(text)

@@ -72,6 +72,9 @@ And it stays, evidence or not, when it is part of something structured:
   (``Contents`` / ``Sharing with a single developer`` / ``Setting up`` / ... over the
   body's ``Sharing with a single developer ¶`` / ...: see
   :func:`_contents_above_the_body`);
+- right under the headline, a fact box's heading over its fields down to the body
+  (``Mill Road Drainage Works`` / ``Closure Dates: July to mid-October`` / ``Closure
+  Hours: 7:00 AM to 5:00 PM``);
 - under the headline, a numbered list's heading of a few words right above its first
   item, which the body opens with (``Class 5A`` / ``1. (1) Riverside (4-0)`` / ... /
   ``2. ...``), when it names no navigation;
@@ -2573,6 +2576,28 @@ class EdgesRule(Rule):
         }
         if head >= 0:
             outside -= _announced_in_the_head(texts, order, lines, outside, head, first)
+            # A fact box's heading right under the headline: a label of words alone
+            # over its fields, which stay and run down to the body, two or more and
+            # one with a number ("Temporary Road Closure" / "Mill Road Drainage Works"
+            # / "Closure Dates: July – October" / "Closure Hours: 7:00 AM – 5:00 PM" /
+            # the body), when navigation does not name it. (A crumb's item over titles
+            # with a colon, "Fütterung" / "Heulage: Besser als ihr Ruf?", is none.)
+            k = head + 1
+            if (
+                k in outside
+                and first - k >= 3
+                and lines[k].furniture == "label"
+                and all(
+                    j not in outside and j in lines and (lines[j].pair or lines[j].keyed)
+                    for j in range(k + 1, first)
+                )
+                and any(
+                    _HAS_NUMBER.search(texts[j], None, None, False) is not None
+                    for j in range(k + 1, first)
+                )
+                and not self._navigates(texts[k])
+            ):
+                outside.discard(k)
         # A chapter's title under its number ("Chapter 3" / "The Lighthouse").
         outside -= {k for k in outside if k > 0 and _is_division(texts[k - 1])}
         outside -= _signature(texts, outside, last)
