@@ -370,6 +370,11 @@ def test_a_long_teaser_shaped_line_stays_but_still_makes_a_run():
         # A life's dates, as an obituary closes.
         ("Margaret Holt, teacher, born 3 June 1933; died 18 November 2024", True),
         ("Born in 1933, she died in 2024", False),
+        # A vote's tally: fields whose values are numbers, and nothing else.
+        ("Dafür: 11, Dagegen: 1", True),
+        ("For: 12, Against: 0, Abstained: 1", True),
+        ("Votes: 12", False),
+        ("Note: 3, see the table below", False),
         # Teasers and counts with numbers are not addresses.
         ("5 Reasons Main Street Is Dying", False),
         ("10 Best Places to Eat", False),
@@ -2854,3 +2859,20 @@ def test_a_fact_box_s_heading_under_the_headline_stays():
     titles = "Hay for horses: better than its name?\nRead more: the perfect dinner\n"
     text = "Training and Practice\nFeeding\n" + titles + body
     assert "Feeding" in removed(text)
+
+
+def test_a_vote_s_tally_after_the_body_stays_with_its_heading():
+    # Minutes end an item with its vote: a heading of one word over the tally, above a
+    # back-to-top link another rule removes. The tally is data, its label with it.
+    minutes = (
+        "Neubau des Feuerwehrhauses\n"
+        "Der Architekt stellte die überarbeitete Planung für das neue Feuerwehrhaus vor, "
+        "das neben dem Bauhof entstehen soll. Die Kosten werden auf 3,2 Millionen Euro "
+        "geschätzt.\n"
+        "Der Gemeinderat stimmt der Planung zu und beauftragt die Verwaltung, die "
+        "Ausschreibung vorzubereiten.\n"
+        "Abstimmungsergebnis\n"
+        "Dafür: 11, Dagegen: 1\n"
+        "zum Seitenanfang\n"
+    )
+    assert removed_by_the_pack(minutes) == ["zum Seitenanfang"]

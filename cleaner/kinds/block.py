@@ -180,6 +180,11 @@ _LIFE = compile_pattern(
 # A line that opens with its label, then a number: a phone or fax number ("Telefon:
 # 0421 555-0", "Tel. +49 30 1234 567"), or a review's score ("Rating: 4/5", "Score:
 # 9/10", "Bewertung: 4 von 5"). Matched at the line's start only (a label opens it).
+# A tally: two or more fields whose values are numbers, and nothing else (a vote's
+# "Dafür: 11, Dagegen: 1", "For: 12, Against: 0, Abstained: 1", "Wins: 3; Losses: 2").
+_TALLY = compile_pattern(
+    r"^\p{L}[\p{L} .'’-]{0,24}:\s*\d[\d.,]*(?:\s*[,;]\s*\p{L}[\p{L} .'’-]{0,24}:\s*\d[\d.,]*)+$"
+)
 _LABELLED_NUMBER = compile_pattern(
     r"(?:tel(?:efon|ephone|éfono|éphone)?|phone|fon|fax|mobil(?:e|telefon)?|handy)\.?\s*:?\s*"
     r"\+?\(?\d[\d ()/.-]{4,}\d"
@@ -293,7 +298,8 @@ _HAS_DIGIT = compile_pattern(r"\d")
 
 def is_data(text: str, labelled: bool = True) -> bool:
     """A price, phone number (or one after its label: ``Telefon: 0421 555-0``), a
-    review's score (``Rating: 4/5``), percentage, e-mail address, ``label : value`` line (not
+    review's score (``Rating: 4/5``), a tally (``Dafür: 11, Dagegen: 1``), percentage,
+    e-mail address, ``label : value`` line (not
     with ``labelled=False``: French sets a space before every colon, teasers' too), an
     ingredient (a quantity and a unit: ``1 tsp ground ginger``), a postal address or
     a span of opening hours."""
@@ -306,6 +312,7 @@ def is_data(text: str, labelled: bool = True) -> bool:
                 or _is_address(text)
                 or (text[:1].isalpha() and _LABELLED_NUMBER.match(text, None, None, False))
                 or _RULING.search(text, None, None, False)
+                or (":" in text and _TALLY.match(text, None, None, False))
                 or (
                     ("died" in text or "gestorben" in text or "mort" in text)
                     and _LIFE.search(text, None, None, False) is not None

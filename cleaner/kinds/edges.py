@@ -53,8 +53,8 @@ And it stays, evidence or not, when it is part of something structured:
   (sources); the body's own first and last lines count as rows, so a list that
   begins inside the body and runs on past its edge stays whole;
 - *data*: a price, phone number (``Telefon: 0421 555-0``), percentage, a review's
-  score (``Rating: 4/5``), date range, e-mail address, ``label :
-  value`` line, ingredient (a quantity and a unit: ``1 tsp ground ginger``), postal
+  score (``Rating: 4/5``), a vote's tally (``Dafür: 11, Dagegen: 1``), date range,
+  e-mail address, ``label : value`` line, ingredient (a quantity and a unit: ``1 tsp ground ginger``), postal
   address (``12 River Street``, ``Hohenzollernstraße 45``, ``Springfield, IL 62701``,
   ``London SW1A 1AA``) or span of opening hours (``Open daily 10am–6pm``), with
   the short label that introduces it (``Ticketing`` then ``VIP : 60,000₩``) and
