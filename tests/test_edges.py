@@ -2876,3 +2876,23 @@ def test_a_vote_s_tally_after_the_body_stays_with_its_heading():
         "zum Seitenanfang\n"
     )
     assert removed_by_the_pack(minutes) == ["zum Seitenanfang"]
+
+
+def test_the_first_of_numbered_sections_above_the_body_stays_with_what_it_holds():
+    # Minutes: "1. ..." and its fields above the first paragraph, "2. ..." inside the
+    # body. The first item and what it holds stay; a "1." the body has no "2." for
+    # (or a "2)" of another list) is judged as before.
+    first = (
+        "Der Bürgermeister begrüßt die anwesenden Mitglieder des Gemeinderates und "
+        "stellt die ordnungsgemäße Ladung sowie die Beschlussfähigkeit fest.\n"
+    )
+    second = (
+        "2. Neubau des Feuerwehrhauses\n"
+        "Der Architekt stellte die überarbeitete Planung für das neue Feuerwehrhaus vor, "
+        "das neben dem Bauhof entstehen soll, und nannte die geschätzten Kosten.\n"
+    )
+    head = "Niederschrift der Sitzung vom 14. Mai\n"
+    item = "1. Genehmigung der Tagesordnung\nGremium\nSitzung des Gemeinderates\nSachverhalt\n"
+    assert removed(head + item + first + second) == []
+    for other in (second.replace("2. ", ""), second.replace("2. ", "2) ")):
+        assert "1. Genehmigung der Tagesordnung" in removed(head + item + first + other)

@@ -75,6 +75,9 @@ And it stays, evidence or not, when it is part of something structured:
 - right under the headline, a fact box's heading over its fields down to the body
   (``Mill Road Drainage Works`` / ``Closure Dates: July to mid-October`` / ``Closure
   Hours: 7:00 AM to 5:00 PM``);
+- the first of numbered sections above the body, whose second opens a line inside it,
+  with what it holds (``1. Genehmigung der Tagesordnung`` / its fields / the first
+  paragraph / ... / ``2. Neubau des Feuerwehrhauses``);
 - under the headline, a numbered list's heading of a few words right above its first
   item, which the body opens with (``Class 5A`` / ``1. (1) Riverside (4-0)`` / ... /
   ``2. ...``), when it names no navigation;
@@ -1062,6 +1065,33 @@ def _contents_above_the_body(
     if top in outside and judged(top).furniture == "label" and words(top) <= 3:
         kept.add(top)
     return kept & outside
+
+
+def _first_item_above_the_body(
+    texts: list[str], outside: set[int], head: int, first: int, last: int
+) -> set[int]:
+    """The lines of ``outside`` from the last line above the body's first paragraph
+    ``first`` (below the headline ``head``) that opens with ``1.`` or ``1)``, down to
+    that paragraph, when the body's second item opens a line inside it (``2.``, the
+    same mark) and no second item stands above it: the first item of a numbered run
+    of sections, with what it holds, and not a teaser list's first entry, whose second
+    follows it ("1. Genehmigung der Tagesordnung" / its fields / "Sachverhalt" / the
+    first paragraph / ... / "2. Neubau des Feuerwehrhauses")."""
+    for k in range(first - 1, head, -1):
+        text = texts[k]
+        if not text[:1].isdigit():
+            continue
+        if _SECOND_ITEM.match(text, None, None, False):
+            return set()
+        if _FIRST_ITEM.match(text, None, None, False):
+            mark = text[1]
+            if k not in outside or not any(
+                texts[j][:2] == "2" + mark and texts[j][2:3].isspace()
+                for j in range(first, last + 1)
+            ):
+                return set()
+            return set(range(k, first)) & outside
+    return set()
 
 
 def _in_sentence_case(text: str, label_words: int) -> bool:
@@ -2621,6 +2651,8 @@ class EdgesRule(Rule):
                 # its paragraph / "2. ..."): a teaser list above the body goes with its
                 # items, and a menu's item stands over no list the body keeps.
                 outside.discard(first - 1)
+        if first > 1:
+            outside -= _first_item_above_the_body(texts, outside, head, first, last)
         if first > 0:
             outside -= _headings_between_sentences(
                 texts, lines, outside, head, first, words, self._navigates
