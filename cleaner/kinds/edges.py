@@ -54,9 +54,10 @@ And it stays, evidence or not, when it is part of something structured:
   begins inside the body and runs on past its edge stays whole;
 - *data*: a price, phone number (``Telefon: 0421 555-0``), percentage, a review's
   score (``Rating: 4/5``), a vote's tally (``Dafür: 11, Dagegen: 1``), date range,
-  e-mail address, ``label : value`` line, ingredient (a quantity and a unit: ``1 tsp ground ginger``), postal
-  address (``12 River Street``, ``Hohenzollernstraße 45``, ``Springfield, IL 62701``,
-  ``London SW1A 1AA``) or span of opening hours (``Open daily 10am–6pm``), with
+  e-mail address, ``label : value`` line, ingredient (a quantity and a unit: ``1 tsp
+  ground ginger``), postal address (``12 River Street``, ``Hohenzollernstraße 45``,
+  ``Springfield, IL 62701``, ``London SW1A 1AA``) or span of opening hours (``Open
+  daily 10am–6pm``), with
   the short label that introduces it (``Ticketing`` then ``VIP : 60,000₩``) and
   whatever lies between two data lines; longer lines of data (up to ``3 *
   label_words`` words: ``Tuesday to Sunday, 10am to 6pm; late opening on Thursdays
