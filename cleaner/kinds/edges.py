@@ -1011,13 +1011,13 @@ def _contents_above_the_body(
     heading right above its first paragraph, when an entry names it."""
     if anchor - head < 4 or not any(k < anchor for k in outside):
         return set()
-    above = range(head + 1, anchor)
-    targets: dict[str, int] = {}
-    for k in above:
-        if words(k) <= CONTENTS_HEADING_WORDS:
-            key = _entry_key(texts[k])
-            if key:
-                targets.setdefault(key, -1)
+    # Each short line's key, once; where the heading it names stands, once found.
+    keys = {
+        k: _entry_key(texts[k])
+        for k in range(head + 1, anchor)
+        if words(k) <= CONTENTS_HEADING_WORDS
+    }
+    targets: dict[str, int] = {key: -1 for key in keys.values() if key}
     if len(targets) < 3:
         return set()
     if head >= 0 and words(head) <= CONTENTS_HEADING_WORDS:
@@ -1045,8 +1045,7 @@ def _contents_above_the_body(
     entries: list[int] = []
     seen: set[str] = set()
     at = -1
-    for k in above:
-        key = _entry_key(texts[k]) if words(k) <= CONTENTS_HEADING_WORDS else ""
+    for k, key in keys.items():
         j = targets.get(key, -1)
         if j < 0 or (j != head and j <= k):
             continue
@@ -1068,6 +1067,59 @@ def _contents_above_the_body(
     return kept & outside
 
 
+def _fact_box_heading(
+    texts: list[str],
+    lines: dict[int, _Line],
+    outside: set[int],
+    k: int,
+    first: int,
+    navigates: Callable[[str], bool],
+) -> bool:
+    """Whether line ``k``, right under the headline, is a fact box's heading: a label of
+    words alone over its fields, which stay and run down to the body's first paragraph
+    ``first``, two or more and one with a number ("Temporary Road Closure" / "Mill Road
+    Drainage Works" / "Closure Dates: July – October" / "Closure Hours: 7:00 AM – 5:00
+    PM" / the body), when ``navigates`` does not name it. (A crumb's item over titles
+    with a colon, "Fütterung" / "Heulage: Besser als ihr Ruf?", is none.)"""
+    return (
+        k in outside
+        and first - k >= 3
+        and lines[k].furniture == "label"
+        and all(
+            j not in outside and j in lines and (lines[j].pair or lines[j].keyed)
+            for j in range(k + 1, first)
+        )
+        and any(
+            _HAS_NUMBER.search(texts[j], None, None, False) is not None for j in range(k + 1, first)
+        )
+        and not navigates(texts[k])
+    )
+
+
+def _numbered_list_heading(
+    texts: list[str],
+    judged: Callable[[int], _Line],
+    first: int,
+    last: int,
+    navigates: Callable[[str], bool],
+) -> bool:
+    """Whether the line right above the body's first line ``first`` is a numbered list's
+    heading: that line is the list's first item (``1.``), with its second (``2.``) at
+    most 12 lines below, and the heading is a label or a short teaser-shaped line that
+    ``navigates`` does not name ("Class 5A" / "1. (1) Riverside (4-0)" / its paragraph
+    / "2. ..."). A teaser list above the body goes with its items, and a menu's item
+    stands over no list the body keeps."""
+    return (
+        _FIRST_ITEM.match(texts[first], None, None, False) is not None
+        and judged(first - 1).furniture in ("label", "teaser headline")
+        and any(
+            _SECOND_ITEM.match(texts[j], None, None, False)
+            for j in range(first + 1, min(last, first + 12) + 1)
+        )
+        and not navigates(texts[first - 1])
+    )
+
+
 def _first_item_above_the_body(
     texts: list[str], outside: set[int], head: int, first: int, last: int
 ) -> set[int]:
@@ -1087,7 +1139,7 @@ def _first_item_above_the_body(
         if _FIRST_ITEM.match(text, None, None, False):
             mark = text[1]
             if k not in outside or not any(
-                texts[j][:2] == "2" + mark and texts[j][2:3].isspace()
+                texts[j][1:2] == mark and _SECOND_ITEM.match(texts[j], None, None, False)
                 for j in range(first, last + 1)
             ):
                 return set()
@@ -2607,28 +2659,8 @@ class EdgesRule(Rule):
         }
         if head >= 0:
             outside -= _announced_in_the_head(texts, order, lines, outside, head, first)
-            # A fact box's heading right under the headline: a label of words alone
-            # over its fields, which stay and run down to the body, two or more and
-            # one with a number ("Temporary Road Closure" / "Mill Road Drainage Works"
-            # / "Closure Dates: July – October" / "Closure Hours: 7:00 AM – 5:00 PM" /
-            # the body), when navigation does not name it. (A crumb's item over titles
-            # with a colon, "Fütterung" / "Heulage: Besser als ihr Ruf?", is none.)
-            k = head + 1
-            if (
-                k in outside
-                and first - k >= 3
-                and lines[k].furniture == "label"
-                and all(
-                    j not in outside and j in lines and (lines[j].pair or lines[j].keyed)
-                    for j in range(k + 1, first)
-                )
-                and any(
-                    _HAS_NUMBER.search(texts[j], None, None, False) is not None
-                    for j in range(k + 1, first)
-                )
-                and not self._navigates(texts[k])
-            ):
-                outside.discard(k)
+            if _fact_box_heading(texts, lines, outside, head + 1, first, self._navigates):
+                outside.discard(head + 1)
         # A chapter's title under its number ("Chapter 3" / "The Lighthouse").
         outside -= {k for k in outside if k > 0 and _is_division(texts[k - 1])}
         outside -= _signature(texts, outside, last)
@@ -2638,19 +2670,9 @@ class EdgesRule(Rule):
             if (
                 first - 1 in outside
                 and first - 1 > head
-                and _FIRST_ITEM.match(texts[first], None, None, False)
-                and judged(first - 1).furniture in ("label", "teaser headline")
                 and words(first - 1) <= self.label_words
-                and any(
-                    _SECOND_ITEM.match(texts[j], None, None, False)
-                    for j in range(first + 1, min(last, first + 12) + 1)
-                )
-                and not self._navigates(texts[first - 1])
+                and _numbered_list_heading(texts, judged, first, last, self._navigates)
             ):
-                # A numbered list's heading of a few words right above its first item,
-                # which the body opens with ("Class 5A" / "1. (1) Riverside (4-0)" /
-                # its paragraph / "2. ..."): a teaser list above the body goes with its
-                # items, and a menu's item stands over no list the body keeps.
                 outside.discard(first - 1)
         if first > 1:
             outside -= _first_item_above_the_body(texts, outside, head, first, last)
