@@ -8,7 +8,7 @@ import pytest
 
 from cleaner import Cleaner
 from cleaner.kinds.base import WRAPPED_SHARE, hard_wrapped, runs_on
-from cleaner.kinds.edges import _KEY_VALUE
+from cleaner.kinds.edges import _KEY_VALUE, _numbered_item
 
 EDGES = Cleaner().only(["outside-body"])
 RULE = next(r for r in Cleaner().rules if r.id == "outside-body")
@@ -2821,6 +2821,28 @@ def test_a_numbered_list_s_heading_above_the_first_item_the_body_opens_with_stay
     assert removed(ranking("Class 5A", items=1)) == ["Class 5A"]
 
 
+def test_a_bulleted_list_s_heading_above_the_first_item_the_body_opens_with_stays():
+    # The body opens with a bulleted list under its heading; the heading stays with its
+    # items, unless navigation names it, or the next line has another mark (a lone
+    # item under a label is judged as before).
+    def decisions(label: str, marks: str = "--") -> str:
+        return (
+            "Council sets the date for the mayoral election\n"
+            f"{label}\n"
+            f"{marks[0]} The job advertisement for the post\n"
+            f"{marks[1]} The appointment of the election committee\n"
+            "The chair declared herself biased and handed the chair to her deputy, who "
+            "led the debate on this item while she listened from the public seats.\n"
+            "The deputy pointed to the council paper and explained the points to be "
+            "decided, one after the other.\n"
+        )
+
+    assert removed(decisions("Key decisions")) == []
+    assert removed(decisions("Key decisions", "••")) == []
+    assert removed(decisions("Related")) == ["Related"]
+    assert "Key decisions" in removed(decisions("Key decisions", "-•"))
+
+
 def test_a_long_lead_in_further_up_opens_the_body_over_the_items_it_announces():
     # The lead-in (a sentence of body_words or more that ends with a colon) stands over
     # the fields it announces, each set under a bullet of its own, more than two lines
@@ -2896,3 +2918,38 @@ def test_the_first_of_numbered_sections_above_the_body_stays_with_what_it_holds(
     assert removed(head + item + first + second) == []
     for other in (second.replace("2. ", ""), second.replace("2. ", "2) ")):
         assert "1. Genehmigung der Tagesordnung" in removed(head + item + first + other)
+
+
+def test_numbered_items_that_go_on_below_the_body_stay_with_what_they_hold():
+    # Minutes of short items, "TOP 1" to "TOP 5", each a heading, a "Protokoll:" label
+    # and a sentence or two: the page rule finds its body in one of them, and the items
+    # above it (and between it and the next) are the same document's, not teasers.
+    items = [
+        ("TOP 1 Eröffnung der Sitzung", "Die Vorsitzende begrüßt die Anwesenden."),
+        (
+            "TOP 2 Feststellung der Beschlussfähigkeit",
+            "Sie stellt die fristgerechte Ladung und die Beschlussfähigkeit fest. "
+            "Ein Ratsmitglied fehlt entschuldigt.",
+        ),
+        ("TOP 3 Feststellung der Tagesordnung", "Die Tagesordnung wird festgestellt."),
+        ("TOP 4 Genehmigung des Protokolls vom 3. März", "Das Protokoll wird genehmigt."),
+        ("TOP 5 Einwohnerfragestunde", "Es gibt keine Wortmeldungen."),
+    ]
+    minutes = "Sitzung des Bauausschusses\n" + "".join(
+        f"{heading}\nProtokoll:\n{sentence}\n" for heading, sentence in items
+    )
+    assert removed(minutes) == []
+    # Numbers that do not count on by one below the body are not one run: the items
+    # above are judged as before (teaser-shaped headings over short lines).
+    swapped = minutes.replace("TOP 3 ", "TOP 4 ").replace("TOP 4 G", "TOP 3 G")
+    assert "TOP 1 Eröffnung der Sitzung" in removed(swapped)
+    # A section's own numbered points are another count ("1)" / "2)" under "TOP 1").
+    points = "1) Begrüßung\n2) Ladung\n"
+    assert (
+        removed(minutes.replace("Sitzung\nProtokoll:", "Sitzung\n" + points + "Protokoll:")) == []
+    )
+    # A number alone is no item ("1 Eröffnung"), nor a pager's or a gallery's count.
+    assert removed(minutes.replace("TOP ", "")) != []
+    assert _numbered_item("Page 2 of 3") is None
+    assert _numbered_item("Photo 1 of 12") is None
+    assert _numbered_item("Day 2 - Kyoto") == ("day", 2)

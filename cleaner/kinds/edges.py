@@ -1096,55 +1096,115 @@ def _fact_box_heading(
     )
 
 
+#: The marks a bulleted list's items open with.
+_BULLETS = frozenset("-•*–")
+
+
 def _numbered_list_heading(
     texts: list[str],
     judged: Callable[[int], _Line],
+    head: int,
     first: int,
     last: int,
     navigates: Callable[[str], bool],
 ) -> bool:
-    """Whether the line right above the body's first line ``first`` is a numbered list's
-    heading: that line is the list's first item (``1.``), with its second (``2.``) at
-    most 12 lines below, and the heading is a label or a short teaser-shaped line that
-    ``navigates`` does not name ("Class 5A" / "1. (1) Riverside (4-0)" / its paragraph
-    / "2. ..."). A teaser list above the body goes with its items, and a menu's item
-    stands over no list the body keeps."""
-    return (
-        _FIRST_ITEM.match(texts[first], None, None, False) is not None
-        and judged(first - 1).furniture in ("label", "teaser headline")
-        and any(
+    """Whether the line right above the body's first line ``first`` is a list's
+    heading: that line is a numbered list's first item (``1.``), with its second
+    (``2.``) at most 12 lines below, or a bulleted list's first, with its second right
+    under it (the same mark: ``-``, ``•``, ``*``, ``–``) and the headline ``head``
+    right above the heading; and the heading is a label or a short teaser-shaped line
+    that ``navigates`` does not name ("Class 5A" / "1. (1) Riverside (4-0)" / its
+    paragraph / "2. ..."; "Key decisions" / "- ..." / "- ..."). A teaser list above
+    the body goes with its items, and a menu's item stands over no list the body
+    keeps."""
+    text = texts[first]
+    if _FIRST_ITEM.match(text, None, None, False) is not None:
+        listed = any(
             _SECOND_ITEM.match(texts[j], None, None, False)
             for j in range(first + 1, min(last, first + 12) + 1)
         )
+    else:
+        # (Right under the headline: under a menu, a line over a post's details set
+        # as a list is as often the menu's last item.)
+        listed = (
+            first - 2 == head
+            and text[:1] in _BULLETS
+            and text[1:2] == " "
+            and first < last
+            and texts[first + 1][:2] == text[:2]
+        )
+    return (
+        listed
+        and judged(first - 1).furniture in ("label", "teaser headline")
         and not navigates(texts[first - 1])
     )
 
 
-def _first_item_above_the_body(
-    texts: list[str], outside: set[int], head: int, first: int, last: int
+# A numbered item's opening: its number with a stop or bracket ("1.", "2)"), or after
+# a word of up to twelve letters that names the items ("TOP 3 Einwohnerfragestunde",
+# "Punkt 4: Haushalt", "Day 2 - Kyoto"), with a colon, a dash or a capitalized word
+# after it ("Page 1 of 3", "Photo 2 of 12" count a pager's or a gallery's pages).
+_NUMBERED_ITEM = compile_pattern(
+    r"^(?:(\d{1,2})([.)])\s|(\p{L}{1,12})\.? (\d{1,2})(?:([.):])\s|\s[-–—](?=\s)|(?=\s\p{Lu})))"
+)
+
+
+def _numbered_item(text: str) -> tuple[str, int] | None:
+    """A numbered item's kind and number: ``("1.", 1)`` for ``1. Genehmigung ...``,
+    ``("top", 3)`` for ``TOP 3 Einwohnerfragestunde``, ``("punkt:", 4)`` for ``Punkt
+    4: Haushalt``; or None."""
+    if not text[:1].isalnum():
+        return None
+    m = _NUMBERED_ITEM.match(text, None, None, False)
+    if m is None:
+        return None
+    if m.group(1) is not None:
+        return "1" + m.group(2), int(m.group(1))
+    return m.group(3).casefold() + (m.group(5) or ""), int(m.group(4))
+
+
+def _numbered_run_above_the_body(
+    texts: list[str], outside: set[int], head: int, first: int
 ) -> set[int]:
-    """The lines of ``outside`` from the last line above the body's first paragraph
-    ``first`` (below the headline ``head``) that opens with ``1.`` or ``1)``, down to
-    that paragraph, when the body's second item opens a line inside it (``2.``, the
-    same mark) and no second item stands above it: the first item of a numbered run
-    of sections, with what it holds, and not a teaser list's first entry, whose second
-    follows it ("1. Genehmigung der Tagesordnung" / its fields / "Sachverhalt" / the
-    first paragraph / ... / "2. Neubau des Feuerwehrhauses")."""
+    """The lines of ``outside`` from the first item of a numbered run that opens above
+    the body's first paragraph ``first`` (below the headline ``head``) down to its last
+    item, when the run goes on below that paragraph: the items of one kind above
+    (``1.`` / ``2.``; ``TOP 1`` / ``TOP 2``; other kinds are a section's own, ``1)`` /
+    ``2)`` under ``TOP 2``) count up by one, and the next items of that kind below go
+    on counting. Those are a numbered document's sections (minutes' items, a guide's
+    steps, an itinerary's days) with what they hold, however short its paragraphs
+    ("TOP 1 Eröffnung der Sitzung" / "Protokoll:" / its sentence / "TOP 2 ..." / ... /
+    "TOP 5 ..."; "1. Genehmigung der Tagesordnung" / its fields / "Sachverhalt" / the
+    body's first paragraph / ... / "2. ..."). A teaser list's numbers do not go on
+    below it."""
+    kind = ""
+    number = count = 0
+    top = -1
     for k in range(first - 1, head, -1):
-        text = texts[k]
-        if not text[:1].isdigit():
+        item = _numbered_item(texts[k])
+        if item is None or (kind and item[0] != kind):
             continue
-        if _SECOND_ITEM.match(text, None, None, False):
-            return set()
-        if _FIRST_ITEM.match(text, None, None, False):
-            mark = text[1]
-            if k not in outside or not any(
-                texts[j][1:2] == mark and _SECOND_ITEM.match(texts[j], None, None, False)
-                for j in range(first, last + 1)
-            ):
-                return set()
-            return set(range(k, first)) & outside
-    return set()
+        if not kind:
+            kind, number = item
+            count = number
+        elif item[1] != number - 1:
+            break  # the run above opens under another count
+        else:
+            number -= 1
+        top = k
+        if number == 1:
+            break
+    if top < 0:
+        return set()
+    end = -1
+    for j in range(first, len(texts)):
+        item = _numbered_item(texts[j])
+        if item is not None and item[0] == kind:
+            if item[1] != count + 1:
+                break
+            count += 1
+            end = j
+    return set(range(top, end + 1)) & outside
 
 
 def _in_sentence_case(text: str, label_words: int) -> bool:
@@ -2671,11 +2731,11 @@ class EdgesRule(Rule):
                 first - 1 in outside
                 and first - 1 > head
                 and words(first - 1) <= self.label_words
-                and _numbered_list_heading(texts, judged, first, last, self._navigates)
+                and _numbered_list_heading(texts, judged, head, first, last, self._navigates)
             ):
                 outside.discard(first - 1)
         if first > 1:
-            outside -= _first_item_above_the_body(texts, outside, head, first, last)
+            outside -= _numbered_run_above_the_body(texts, outside, head, first)
         if first > 0:
             outside -= _headings_between_sentences(
                 texts, lines, outside, head, first, words, self._navigates
