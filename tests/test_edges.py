@@ -2953,3 +2953,54 @@ def test_numbered_items_that_go_on_below_the_body_stay_with_what_they_hold():
     assert _numbered_item("Page 2 of 3") is None
     assert _numbered_item("Photo 1 of 12") is None
     assert _numbered_item("Day 2 - Kyoto") == ("day", 2)
+
+
+def test_a_last_paragraph_that_opens_announcing_keeps_the_list_under_it():
+    # "Here are ..." as the first sentence of the body's last paragraph, another
+    # sentence after it: the grouped list under it (headings over "Title by Author"
+    # lines, which read as teasers) is its content, down to the feedback prompt another
+    # rule removes, and what follows that prompt is judged as before.
+    books = (
+        "Fiction\nThe Salt Road by Hanna Okafor\nA Winter in Lisbon by Peter Marsh\n"
+        "Non-fiction\nGrowing Food in Small Spaces by June Barlow\n"
+        "A Short History of Bridges by Samuel Greene\n"
+    )
+    tail = "Was this page helpful?\nYes No\nReport a problem with this page\n"
+
+    def page(opening: str) -> str:
+        return (
+            "New in the library this month\n"
+            f"{opening} Reserve any of them online or at the desk, and we will let you "
+            "know when your copy is ready.\n" + books + tail
+        )
+
+    announced = removed_by_the_pack(page("Here are some of the books that arrived this month."))
+    assert announced == ["Was this page helpful?", "Yes No", "Report a problem with this page"]
+    # Without the announcement, the list goes as before: headings and teasers.
+    plain = removed_by_the_pack(page("Many new books arrived at the library this month."))
+    assert "The Salt Road by Hanna Okafor" in plain
+
+
+def test_a_row_between_two_rows_that_stay_stays():
+    # A schedule's rows: "Saturday 6pm (Vigil)" and "Monday to Friday 10am" stay as
+    # data, and the row between them, a day and two times, is one of them. A rating
+    # widget's "4.87 / 5" between its lines is a link row, and a title with no number
+    # no row: they go as before.
+    def bulletin(row: str) -> str:
+        return (
+            "Parish notices for the third Sunday of Lent\n"
+            "Mass times\n"
+            "Saturday 6pm (Vigil)\n"
+            f"{row}\n"
+            "Monday to Friday 10am\n"
+            "Confessions: Saturday 10.30am to 11.30am\n"
+            "Please pray for those who are sick in our parish, and for those who have "
+            "died recently, especially Margaret Hale, whose funeral is on Wednesday.\n"
+            "The Lenten soup lunches continue on Fridays after Mass, and all proceeds go "
+            "to the food bank.\n"
+        )
+
+    assert "Sunday 9am and 11am" not in removed(bulletin("Sunday 9am and 11am"))
+    assert "Sunday: 4.8 / 5 stars" in removed(bulletin("Sunday: 4.8 / 5 stars"))
+    # ... and a teaser's title there, with no number, is no row.
+    assert "Why we fast in Lent" in removed(bulletin("Why we fast in Lent"))

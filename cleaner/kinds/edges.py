@@ -248,6 +248,14 @@ _ANNOUNCES = compile_pattern(
     r"|^[^.!?:]{0,80}\b(?:is|are) (?:listed )?below\.$",
     regex.I,
 )
+# ... or a body's last paragraph that opens announcing what follows, in a sentence
+# of its own, perhaps with one more after it ("Here are some of the books that
+# arrived this month. Reserve any of them online ...").
+_OPENS_ANNOUNCING = compile_pattern(
+    r"^(?:here (?:are|is)|here's|these are|hier (?:sind|ist)|das sind|dies sind|voici"
+    r"|estos son|estas son|ecco)\b[^.!?:]{0,80}\.(?:$|\s[^.!?]*[.!]$)",
+    regex.I,
+)
 # ... or a paragraph whose last sentence points at what follows ("See the full line-up
 # for each day below.", "Die Termine finden Sie unten."): not at the comments, a form,
 # a newsletter's sign-up or a player, which are furniture or not in the text ("Tell us
@@ -2137,6 +2145,42 @@ def _dashed_rows(texts: list[str], order: list[int], outside: set[int]) -> set[i
     return kept
 
 
+#: A row among rows is at most this many characters long.
+ROW_CHARS = 60
+
+
+def _rows_among_rows(
+    texts: list[str], order: list[int], lines: dict[int, _Line], outside: set[int]
+) -> set[int]:
+    """The lines of ``outside`` that stand between two lines that stay, none removed
+    between them, all three short lines with a number that end no sentence: a row of a
+    schedule or a table the others are ("Saturday 6pm (Vigil)" / "Sunday 9am and
+    11am" / "Monday to Friday 10am"). A teaser between two rows is longer, or has no
+    number; a widget's link row is no row ("4.87 / 5 Sterne" between the lines of a
+    rating box)."""
+    n = len(texts)
+    kept: set[int] = set()
+    for k in outside:
+        if not (0 < k < n - 1) or k - 1 in outside or k + 1 in outside:
+            continue
+        if lines[k].furniture == "link row":
+            continue
+        if order[k] != order[k - 1] + 1 or order[k + 1] != order[k] + 1:
+            continue
+        if all(_a_row(texts[j]) for j in (k - 1, k, k + 1)):
+            kept.add(k)
+    return kept
+
+
+def _a_row(text: str) -> bool:
+    """A short line with a number that ends no sentence (see _rows_among_rows)."""
+    return (
+        len(text) <= ROW_CHARS
+        and not _ends_a_sentence(text)
+        and _HAS_NUMBER.search(text, None, None, False) is not None
+    )
+
+
 def _runs(outside: set[int], first: int, beside: set[int]) -> set[int]:
     """Before the body every line; after it only runs of two or more, and ``beside``."""
     return {k for k in outside if k < first or k - 1 in outside or k + 1 in outside or k in beside}
@@ -2328,6 +2372,16 @@ class EdgesRule(Rule):
             # The body ends by announcing what follows ("She read this poem:"):
             # what follows is its content, not furniture.
             last = n - 1
+        elif (
+            last + 1 < n
+            and texts[last][:1] in "HhTtDdVvEe"
+            and _OPENS_ANNOUNCING.match(texts[last], None, None, False) is not None
+        ):
+            # ... and so does a last paragraph that opens announcing it ("Here are
+            # the books that arrived this month. Reserve any of them ..."), down to a
+            # line another rule removed (a feedback prompt under the list).
+            while last + 1 < n and order[last + 1] == order[last] + 1:
+                last += 1
         elif last + 1 < n:
             # The body's text may end in a sentence or two too short to be body
             # paragraphs ("Judge Ann Price said the scheme was cruel."): a lead-in
@@ -2736,6 +2790,7 @@ class EdgesRule(Rule):
                 outside.discard(first - 1)
         if first > 1:
             outside -= _numbered_run_above_the_body(texts, outside, head, first)
+        outside -= _rows_among_rows(texts, order, lines, outside)
         if first > 0:
             outside -= _headings_between_sentences(
                 texts, lines, outside, head, first, words, self._navigates
