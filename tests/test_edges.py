@@ -3004,3 +3004,31 @@ def test_a_row_between_two_rows_that_stay_stays():
     assert "Sunday: 4.8 / 5 stars" in removed(bulletin("Sunday: 4.8 / 5 stars"))
     # ... and a teaser's title there, with no number, is no row.
     assert "Why we fast in Lent" in removed(bulletin("Why we fast in Lent"))
+
+
+def test_pairs_of_a_category_and_a_name_over_a_kept_line_stay():
+    # A show's winners set one line each, category then name, between the body's first
+    # sentence and a sentence kept under them: their list. Title-case keys (a menu's or
+    # a box's labels), a key that opens with navigation ("Show all"), values that are
+    # no names, or no line kept under the pairs, and they go as before.
+    def show(pairs: list[tuple[str, str]], closing: str = "") -> str:
+        lines = "".join(f"{key}\n{name}\n" for key, name in pairs)
+        return (
+            "The winners of this year's village show were announced on Saturday "
+            "afternoon.\n" + lines + closing
+        )
+
+    winners = [("Best in show", "Peter Lund"), ("Largest marrow", "Amira Haddad")]
+    winners.append(("Best jam", "Joan Whitby"))
+    closing = "The show raised £1,240 for the village hall roof.\n"
+    assert removed(show(winners, closing)) == []
+    assert removed(show(winners)) != []
+    titled = [(key.title(), name) for key, name in winners]
+    assert "Best In Show" in removed(show(titled, closing))
+    buttons = [("Show all results", "Peter Lund"), *winners[1:]]
+    assert "Show all results" in removed(show(buttons, closing))
+    sections = [("Best in show", "Cake stall"), ("Largest marrow", "Dog show")]
+    sections.append(("Best jam", "Flower tent"))
+    assert "Cake stall" in removed(show(sections, closing))
+    # (Nor over a line kept under a button another rule removes.)
+    assert "Peter Lund" in removed_by_the_pack(show(winners, "Share this article\n" + closing))

@@ -1924,6 +1924,20 @@ def _between_kept(
     while below in outside and order[below] == order[below - 1] + 1:
         below += 1
     run = range(a, below)
+    # Three or more pairs of a category in sentence case and a name in capitals, each a
+    # line, over a line kept under them ("Best in show" / "Peter Lund" / "Largest
+    # marrow" / "Amira Haddad" / ... / "The show raised £1,240 ..."): a list of winners,
+    # or of parts and who plays them. A menu's or a box's labels are in title case, or
+    # a word alone, and open with their word of navigation ("Show all").
+    if (
+        len(run) >= 6
+        and len(run) % 2 == 0
+        and below < len(texts)
+        and order[below] == order[below - 1] + 1
+        and all(_a_category(texts[j], label_words) and not opens_so(texts[j]) for j in run[::2])
+        and all(_a_name(texts[j]) for j in run[1::2])
+    ):
+        return set(run)
     if navigates(texts[a]):
         return set()
     # A list under its heading (see _headed_list), where the run ends the text, lies
@@ -1969,6 +1983,25 @@ def _between_kept(
     ):
         return set(run)
     return set()
+
+
+def _a_category(text: str, label_words: int) -> bool:
+    """Two to ``label_words`` words alone in sentence case: a capital, then lower case
+    alone ("Best jam", "Largest marrow")."""
+    words = text.split()
+    return (
+        2 <= len(words) <= label_words
+        and text[:1].isupper()
+        and _words_alone(text)
+        and all(w.islower() for w in words[1:])
+    )
+
+
+def _a_name(text: str) -> bool:
+    """Two to four words alone, each opening in capitals: a person's name ("Peter
+    Lund", "Mary Ann Cole")."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and _words_alone(text) and all(w[:1].isupper() for w in words)
 
 
 def _headed_list(
