@@ -76,12 +76,18 @@ And it stays, evidence or not, when it is part of something structured:
 - right under the headline, a fact box's heading over its fields down to the body
   (``Mill Road Drainage Works`` / ``Closure Dates: July to mid-October`` / ``Closure
   Hours: 7:00 AM to 5:00 PM``);
-- the first of numbered sections above the body, whose second opens a line inside it,
-  with what it holds (``1. Genehmigung der Tagesordnung`` / its fields / the first
-  paragraph / ... / ``2. Neubau des Feuerwehrhauses``);
-- under the headline, a numbered list's heading of a few words right above its first
-  item, which the body opens with (``Class 5A`` / ``1. (1) Riverside (4-0)`` / ... /
-  ``2. ...``), when it names no navigation;
+- numbered sections that open above the body and go on counting below its first
+  paragraph, with what they hold (``TOP 1 Eröffnung der Sitzung`` / ``Protokoll:`` /
+  its sentence / ... / ``TOP 5 ...``; ``1. Genehmigung der Tagesordnung`` / its fields
+  / the first paragraph / ... / ``2. Neubau des Feuerwehrhauses``: see
+  :func:`_numbered_run_above_the_body`);
+- under the headline, a list's heading of a few words right above its first item,
+  which the body opens with (``Class 5A`` / ``1. (1) Riverside (4-0)`` / ... / ``2.
+  ...``; ``Key decisions`` / ``- ...`` / ``- ...``), when it names no navigation;
+- a short row with a number between two such rows that stay (``Saturday 6pm
+  (Vigil)`` / ``Sunday 9am and 11am`` / ``Monday to Friday 10am``), not a link row;
+- after the body, three or more pairs of a category in sentence case and a name
+  (``Best in show`` / ``Peter Lund`` / ...) over a line kept under them;
 - after the body, or between the headline and the body, a list under a heading
   that announces content (``Sources``, ``Ingredients``, ``Key features``,
   ``Results``, ``Qualified teams``: see ``_CONTENT_HEADING``; the pack's
@@ -147,7 +153,10 @@ And it stays, evidence or not, when it is part of something structured:
   first line that ends with a colon (a lead-in: ``This is how it begins:``) or,
   right after the body, a short sentence that says what follows (``These are the
   ones that stuck.``, ``The full squad is below.``), or after a last body paragraph
-  whose last sentence points below (``See the day-by-day line-ups below.``);
+  whose last sentence points below (``See the day-by-day line-ups below.``); and
+  after a last body paragraph that opens saying what follows (``Here are the books
+  that arrived this month. Reserve any ...``), everything down to a line another rule
+  removed;
 - the body's own structure going on after its last body paragraph: everything
   up to a line that opens with a key three or more body lines open with
   (``Portion Fix Containers: 1 tsp.`` after a meal plan's meals, ``Q: ...``).
@@ -212,9 +221,6 @@ _QUOTED_SENTENCE = compile_pattern(
     rf"^[{_QUOTES}][^\"“”]{{1,60}}[.!?…][\"”“»’']"
     r"(?:\s[-–—]\s\p{Lu}[\p{L}.'’ -]{0,40}(?:,\s\d{1,3})?)?$"
 )
-# A numbered list's first item, and its second ("1. ...", "2) ...").
-_FIRST_ITEM = compile_pattern(r"^1[.)]\s")
-_SECOND_ITEM = compile_pattern(r"^2[.)]\s")
 # List items, and bare links between them (a product list with a link per item).
 _LIST_ITEM = compile_pattern(r"^(?:\d{1,3}[.)]|[-•*–])\s|^https?://\S+$")
 #: A first paragraph of at least this many words before the body is the headline.
@@ -240,22 +246,23 @@ def _a_field_or_mark(text: str) -> bool:
 # last character (see Ending): a search for ":\s*$" tries every colon of a long
 # paragraph, and the body's last one is asked too.
 _LEAD_IN = Ending(":：")  # the CJK full-width colon too
+# The words a sentence that says what follows opens with, and that sentence.
+_ANNOUNCING_WORDS = (
+    *("here are", "here is", "here's", "these are", "hier sind", "hier ist", "das sind"),
+    *("dies sind", "voici", "estos son", "estas son", "ecco"),
+)
+_ANNOUNCING = rf"^(?:{'|'.join(_ANNOUNCING_WORDS)})\b[^.!?:]{{0,80}}\."
+# (The letters those words open with, asked first.)
+_ANNOUNCING_INITIALS = frozenset(c for w in _ANNOUNCING_WORDS for c in (w[0], w[0].upper()))
 # ... or a short sentence that says what follows ("These are the ones that stuck.",
 # "The full squad is below.", "Das sind die nominierten Bücher.").
 _ANNOUNCES = compile_pattern(
-    r"^(?:here (?:are|is)|here's|these are|hier (?:sind|ist)|das sind|dies sind|voici"
-    r"|estos son|estas son|ecco)\b[^.!?:]{0,80}\.$"
-    r"|^[^.!?:]{0,80}\b(?:is|are) (?:listed )?below\.$",
-    regex.I,
+    _ANNOUNCING + r"$|^[^.!?:]{0,80}\b(?:is|are) (?:listed )?below\.$", regex.I
 )
-# ... or a body's last paragraph that opens announcing what follows, in a sentence
-# of its own, perhaps with one more after it ("Here are some of the books that
-# arrived this month. Reserve any of them online ...").
-_OPENS_ANNOUNCING = compile_pattern(
-    r"^(?:here (?:are|is)|here's|these are|hier (?:sind|ist)|das sind|dies sind|voici"
-    r"|estos son|estas son|ecco)\b[^.!?:]{0,80}\.(?:$|\s[^.!?]*[.!]$)",
-    regex.I,
-)
+# ... or a body's last paragraph that opens so, in a sentence of its own, perhaps with
+# one more after it ("Here are some of the books that arrived this month. Reserve any
+# of them online ...").
+_OPENS_ANNOUNCING = compile_pattern(_ANNOUNCING + r"(?:$|\s[^.!?]*[.!]$)", regex.I)
 # ... or a paragraph whose last sentence points at what follows ("See the full line-up
 # for each day below.", "Die Termine finden Sie unten."): not at the comments, a form,
 # a newsletter's sign-up or a player, which are furniture or not in the text ("Tell us
@@ -1126,9 +1133,9 @@ def _numbered_list_heading(
     the body goes with its items, and a menu's item stands over no list the body
     keeps."""
     text = texts[first]
-    if _FIRST_ITEM.match(text, None, None, False) is not None:
+    if _numbered_item(text) in _FIRST_ITEMS:
         listed = any(
-            _SECOND_ITEM.match(texts[j], None, None, False)
+            _numbered_item(texts[j]) in _SECOND_ITEMS
             for j in range(first + 1, min(last, first + 12) + 1)
         )
     else:
@@ -1158,17 +1165,23 @@ _NUMBERED_ITEM = compile_pattern(
 
 
 def _numbered_item(text: str) -> tuple[str, int] | None:
-    """A numbered item's kind and number: ``("1.", 1)`` for ``1. Genehmigung ...``,
+    """A numbered item's kind and number: ``(".", 1)`` for ``1. Genehmigung ...``,
     ``("top", 3)`` for ``TOP 3 Einwohnerfragestunde``, ``("punkt:", 4)`` for ``Punkt
-    4: Haushalt``; or None."""
+    4: Haushalt``; or None. (A number alone's kind is its mark, a word's kind opens
+    with a letter: the two never meet.)"""
     if not text[:1].isalnum():
         return None
     m = _NUMBERED_ITEM.match(text, None, None, False)
     if m is None:
         return None
     if m.group(1) is not None:
-        return "1" + m.group(2), int(m.group(1))
+        return m.group(2), int(m.group(1))
     return m.group(3).casefold() + (m.group(5) or ""), int(m.group(4))
+
+
+# A numbered list's first item and its second, of either mark ("1. ...", "2) ...").
+_FIRST_ITEMS = ((".", 1), (")", 1))
+_SECOND_ITEMS = ((".", 2), (")", 2))
 
 
 def _numbered_run_above_the_body(
@@ -2407,7 +2420,7 @@ class EdgesRule(Rule):
             last = n - 1
         elif (
             last + 1 < n
-            and texts[last][:1] in "HhTtDdVvEe"
+            and texts[last][:1] in _ANNOUNCING_INITIALS
             and _OPENS_ANNOUNCING.match(texts[last], None, None, False) is not None
         ):
             # ... and so does a last paragraph that opens announcing it ("Here are
